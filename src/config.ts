@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/** Raised when the environment does not describe a runnable bot; the message names each bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Largest request body accepted on /api/messages; Teams activities are far smaller (cards stay under 80 KB). */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalText,
+  BOT_ID: optionalText.refine((v) => v === undefined || guid.test(v), 'must be a GUID'),
+  BOT_PASSWORD: optionalText,
+  BOT_TENANT_ID: optionalText,
+  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant'),
+  DATABASE_URL: optionalText.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    'must start with postgres:// or postgresql://',
+  ),
+  SQLITE_PATH: z.string().trim().min(1).default('data/labbot.sqlite'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LAB_ADMIN_IDS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    )
+    .refine((ids) => ids.every((id) => guid.test(id)), 'must be a comma-separated list of GUIDs'),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('')
+    .transform((v) => v === 'true' || v === '1'),
+});
+
+/** Credentials the Bot Framework adapter needs to authenticate calls in both directions. */
+export interface BotCredentials {
+  appId: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi';
+  password: string | undefined;
+  tenantId: string | undefined;
+}
+
+/** The bot's validated configuration. */
+export interface Config {
+  port: number;
+  /** Interface to listen on: loopback when no credentials are configured. */
+  host: string;
+  /** Absent in local runs (Agents Playground): requests are then not authenticated. */
+  credentials: BotCredentials | undefined;
+  databaseUrl: string | undefined;
+  sqlitePath: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  labAdminIds: string[];
+  maxBodyBytes: number;
+  seedDemo: boolean;
+}
+
+/** Reads and validates the configuration from environment variables; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const v = parsed.data;
+  const problems: string[] = [];
+  let credentials: BotCredentials | undefined;
+  if (v.BOT_ID !== undefined) {
+    if (v.BOT_TYPE !== 'UserAssignedMsi' && v.BOT_PASSWORD === undefined) {
+      problems.push(`BOT_PASSWORD: required when BOT_ID is set and BOT_TYPE is ${v.BOT_TYPE}`);
+    }
+    if (v.BOT_TYPE !== 'MultiTenant' && v.BOT_TENANT_ID === undefined) {
+      problems.push(`BOT_TENANT_ID: required when BOT_TYPE is ${v.BOT_TYPE}`);
+    }
+    credentials = {
+      appId: v.BOT_ID,
+      appType: v.BOT_TYPE,
+      password: v.BOT_PASSWORD,
+      tenantId: v.BOT_TENANT_ID,
+    };
+  } else if (v.BOT_PASSWORD !== undefined) {
+    problems.push('BOT_ID: required when BOT_PASSWORD is set');
+  }
+  if (credentials === undefined && v.HOST !== undefined && !isLoopback(v.HOST)) {
+    problems.push(
+      `HOST: ${v.HOST} is not a loopback address; without BOT_ID the bot accepts unauthenticated requests and must stay on 127.0.0.1`,
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: v.PORT,
+    host: v.HOST ?? (credentials === undefined ? '127.0.0.1' : '0.0.0.0'),
+    credentials,
+    databaseUrl: v.DATABASE_URL,
+    sqlitePath: v.SQLITE_PATH,
+    logLevel: v.LOG_LEVEL,
+    labAdminIds: v.LAB_ADMIN_IDS,
+    maxBodyBytes: v.MAX_BODY_BYTES,
+    seedDemo: v.SEED_DEMO,
+  };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}

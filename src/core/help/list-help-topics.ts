@@ -1,0 +1,25 @@
+import type { Role } from '../people/role';
+
+/** A thing the bot can do, named by a catalogue key; the adapter turns it into words and a command. */
+export interface HelpTopic {
+  id: HelpTopicId;
+  /** The roles that see this topic; empty means everybody. */
+  roles: readonly Role[];
+}
+
+export type HelpTopicId = 'help' | 'profile' | 'programmes' | 'status';
+
+// Only what works today is listed: a help card that promises missing features misleads busy people.
+const TOPICS: readonly HelpTopic[] = [
+  { id: 'help', roles: [] },
+  { id: 'profile', roles: [] },
+  { id: 'programmes', roles: [] },
+  { id: 'status', roles: ['lab'] },
+];
+
+/** The topics a person with these roles can use, in display order. */
+export function listHelpTopics(roles: ReadonlySet<Role>): HelpTopic[] {
+  return TOPICS.filter(
+    (topic) => topic.roles.length === 0 || topic.roles.some((r) => roles.has(r)),
+  );
+}

@@ -1,0 +1,78 @@
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import restify from 'restify';
+import type { Logger } from '../logger';
+
+/** What the HTTP layer needs: the adapter, the bot's turn logic and a database probe. */
+export interface ServerDependencies {
+  adapter: TeamsAdapter;
+  runTurn: (context: TurnContext) => Promise<unknown>;
+  /** Resolves true when the database answers. */
+  isDatabaseUp: () => Promise<boolean>;
+  maxBodyBytes: number;
+  logger: Logger;
+}
+
+/** The bot's HTTP server, with a way to wait for in-flight turns during shutdown. */
+export interface BotServer {
+  server: restify.Server;
+  /** Resolves when no turn is running, or after the timeout; returns how many were still running. */
+  drain(timeoutMs: number): Promise<number>;
+}
+
+/** Creates the restify server: POST /api/messages for Teams and GET /healthz for the platform. */
+export function createServer(deps: ServerDependencies): BotServer {
+  const server = restify.createServer({
+    name: 'innovation-lab-bot',
+    handleUncaughtExceptions: false,
+  });
+  server.use(
+    restify.plugins.bodyParser({
+      maxBodySize: deps.maxBodyBytes,
+      mapParams: false,
+      rejectUnknown: true,
+    }),
+  );
+
+  let inFlight = 0;
+  let idle: (() => void)[] = [];
+
+  server.post('/api/messages', async (req, res) => {
+    inFlight += 1;
+    try {
+      // The adapter authenticates the request (401 without a valid Bot Framework token when
+      // credentials are configured) and writes the response itself.
+      await deps.adapter.process(req, res, async (context) => {
+        await deps.runTurn(context);
+      });
+    } catch (error) {
+      deps.logger.error({ err: error }, 'activity processing failed');
+      if (!res.headersSent) res.send(500);
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) {
+        const waiting = idle;
+        idle = [];
+        waiting.forEach((resolve) => resolve());
+      }
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const up = await deps.isDatabaseUp();
+    res.status(up ? 200 : 503);
+    res.json({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' });
+  });
+
+  return {
+    server,
+    drain: async (timeoutMs) => {
+      if (inFlight === 0) return 0;
+      await Promise.race([
+        new Promise<void>((resolve) => idle.push(resolve)),
+        new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref()),
+      ]);
+      return inFlight;
+    },
+  };
+}

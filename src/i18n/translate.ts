@@ -1,0 +1,37 @@
+import { en } from './en';
+import { fr, type MessageKey } from './fr';
+
+/** The languages the bot speaks; French is the default for every other locale. */
+export type Language = 'fr' | 'en';
+
+/** Looks up a message and fills its {placeholders}. */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+const CATALOGUES: Record<Language, Record<MessageKey, string>> = { fr, en };
+
+/** Picks the language from a Teams locale such as fr-FR, en-US or nl-BE: English only when asked for. */
+export function toLanguage(locale: string | null | undefined): Language {
+  return locale?.toLowerCase().startsWith('en') ? 'en' : 'fr';
+}
+
+/** A translator for one language; an unknown placeholder is left visible rather than silently dropped. */
+export function createTranslator(language: Language): Translate {
+  const catalogue = CATALOGUES[language];
+  return (key, params) =>
+    catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) =>
+      params !== undefined && name in params ? String(params[name]) : match,
+    );
+}
+
+/** A calendar day (YYYY-MM-DD) written out for people, e.g. "lundi 7 septembre 2026". */
+export function formatDay(day: string, language: Language): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const noonUtc = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1, 12));
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(noonUtc);
+}
