@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../../../src/config';
+import type { Clock } from '../../../src/core/ports/clock';
+import { createLogger } from '../../../src/logger';
+import { startBot, type RunningBot } from '../../../src/main';
+import { loadActivity } from '../../support/load-activity';
+import { RecordingConnector } from './recording-connector';
+
+/** Entra object id of the Lab team member in the fixtures (Nadia Benali). */
+export const FIXTURE_ADMIN_AAD_ID = '0b7e8f9a-1c2d-4e3f-9a8b-7c6d5e4f3a2b';
+
+/** A clock the test moves by hand. */
+export class FakeClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(instant: Date): void {
+    this.current = instant;
+  }
+}
+
+export { loadActivity };
+
+/** The real bot (HTTP server, TeamsAdapter, SQLite) with its replies going to a recording connector. */
+export class BotHarness {
+  readonly connector = new RecordingConnector();
+  readonly clock = new FakeClock(new Date('2026-11-20T08:15:00.000Z'));
+  private running: RunningBot | undefined;
+  private directory: string | undefined;
+  config: Config | undefined;
+
+  async start(env: Record<string, string> = {}): Promise<void> {
+    await this.connector.start();
+    this.directory = mkdtempSync(join(tmpdir(), 'labbot-bot-test-'));
+    this.config = loadConfig({
+      PORT: '0',
+      SQLITE_PATH: join(this.directory, 'bot.sqlite'),
+      LAB_ADMIN_IDS: FIXTURE_ADMIN_AAD_ID,
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'silent',
+      ...env,
+    });
+    this.running = await startBot(this.config, createLogger('silent'), { clock: this.clock });
+  }
+
+  get bot(): RunningBot {
+    if (this.running === undefined) throw new Error('bot not started');
+    return this.running;
+  }
+
+  get url(): string {
+    return this.bot.url;
+  }
+
+  /** Closes the bot's database under its feet, as when the database server goes away. */
+  async closeDatabase(): Promise<void> {
+    await this.bot.database.close();
+  }
+
+  /** Posts an activity as Teams would, pointing its serviceUrl at the recording connector. */
+  async send(
+    activity: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${this.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ ...activity, serviceUrl: this.connector.url }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: text === '' ? undefined : (JSON.parse(text) as unknown),
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.running?.stop();
+    await this.connector.stop();
+    if (this.directory !== undefined) rmSync(this.directory, { recursive: true, force: true });
+  }
+}
