@@ -1,3 +1,4 @@
+import { formatPath, type ValidationIssue } from '../core/validation/validation-issue';
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
 
@@ -34,4 +35,11 @@ export function formatDay(day: string, language: Language): string {
     year: 'numeric',
     timeZone: 'UTC',
   }).format(noonUtc);
+}
+
+/** One validation issue as a sentence: the field, then why it was refused. */
+export function formatIssue(issue: ValidationIssue, t: Translate): string {
+  const field = formatPath(issue.path);
+  const reason = t(`validation.${issue.code}`, issue.params);
+  return field === '' ? reason : t('validation.field', { field, reason });
 }

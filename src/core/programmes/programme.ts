@@ -1,9 +1,23 @@
 /** How people enter a programme: alone (then mixed into teams) or as a team from one organisation. */
 export type IntakeMode = 'individual' | 'team';
 
+/** The branches of the French social-security system, and partners outside it. */
+export const BRANCHES = [
+  'famille',
+  'maladie',
+  'retraite',
+  'recouvrement',
+  'informatique',
+  'partenaire',
+] as const;
+
 /** A branch of the French social-security system, or a partner outside it. */
-export type Branch =
-  'famille' | 'maladie' | 'retraite' | 'recouvrement' | 'informatique' | 'partenaire';
+export type Branch = (typeof BRANCHES)[number];
+
+/** Public-holiday calendars the bot knows: mainland France, French Guiana, Belgium. */
+export const HOLIDAY_CALENDARS = ['FR', 'FR-GF', 'BE'] as const;
+
+export type HolidayCalendarId = (typeof HOLIDAY_CALENDARS)[number];
 
 /** An organisation that may take part in a programme. */
 export interface Organisation {
@@ -13,11 +27,10 @@ export interface Organisation {
   region: string;
   /** IANA time zone, e.g. Europe/Paris or America/Cayenne. */
   timezone: string;
-  /** Public-holiday calendar: FR (mainland), FR-GF (French Guiana), BE (Belgium). */
-  holidays: string;
+  holidays: HolidayCalendarId;
 }
 
-/** The dated steps of a programme, as calendar days (YYYY-MM-DD) in Europe/Paris. */
+/** The dated steps of a programme, as calendar days (YYYY-MM-DD) in Europe/Paris, in this order. */
 export interface Milestones {
   candidacyOpen: string;
   candidacyClose: string;
@@ -31,6 +44,33 @@ export interface Milestones {
   end: string;
 }
 
+/** The milestones in calendar order; each must fall on or after the previous one. */
+export const MILESTONE_ORDER: readonly (keyof Milestones)[] = [
+  'candidacyOpen',
+  'candidacyClose',
+  'selectionCommittee',
+  'kickOff',
+  'hackathonStart',
+  'hackathonEnd',
+  'followUpStart',
+  'decemberReview',
+  'marchReview',
+  'end',
+];
+
+/** Team-mode rules: how big an applying team must be and how many teams an organisation may send. */
+export interface TeamIntake {
+  minTeamSize: number;
+  teamsPerOrganisation: number;
+}
+
+/** A member of the selection committee; never scores candidacies of their own organisation. */
+export interface CommitteeMember {
+  aadId: string;
+  name: string;
+  organisationId: string;
+}
+
 /** A programme such as one edition of the Défi du Lab. */
 export interface Programme {
   id: string;
@@ -38,9 +78,21 @@ export interface Programme {
   theme: string;
   description: string;
   intakeMode: IntakeMode;
+  /** Present when intakeMode is 'team'. */
+  teamIntake?: TeamIntake;
   organisations: Organisation[];
   seats: number;
   maxPerOrganisation: number;
   themeOptions: { id: string; label: string }[];
   milestones: Milestones;
+  committee?: CommitteeMember[];
+  /** Scoring criteria of the selection committee (each scored 1 to 5). */
+  criteria?: { id: string; label: string }[];
+  /** When true, a candidate's line manager endorses the candidacy. */
+  endorsementRequired?: boolean;
+  /** Days an accepted candidate has to confirm participation. */
+  confirmationDays?: number;
+  privacyNoticeUrl?: string;
+  /** The programme's Teams team, where team channels are created. */
+  teamsTeamId?: string;
 }
