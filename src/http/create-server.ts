@@ -11,6 +11,8 @@ export interface ServerDependencies {
   isDatabaseUp: () => Promise<boolean>;
   maxBodyBytes: number;
   logger: Logger;
+  /** Extra routes (e.g. signed export downloads), registered after the two built-in ones. */
+  extraRoutes?: ((server: restify.Server) => void)[];
 }
 
 /** The bot's HTTP server, with a way to wait for in-flight turns during shutdown. */
@@ -63,6 +65,8 @@ export function createServer(deps: ServerDependencies): BotServer {
     res.status(up ? 200 : 503);
     res.json({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' });
   });
+
+  for (const register of deps.extraRoutes ?? []) register(server);
 
   return {
     server,

@@ -9,6 +9,7 @@ import type { ProgrammeStore } from '../../core/ports/programme-store';
 import { toLocalDay } from '../../core/time/to-local-day';
 import { createTranslator, toLanguage } from '../../i18n/translate';
 import type { Logger } from '../../logger';
+import type { BotFeature, TurnHelpers } from './bot-feature';
 import { CardVerbs, type CardVerb } from './card-verbs';
 import {
   buildHelpCard,
@@ -46,8 +47,11 @@ export interface BotDependencies {
   version: string;
 }
 
-/** Builds the teams-ai Application with every route of the bot. */
-export function createBotApplication(deps: BotDependencies): Application<TurnState> {
+/** Builds the teams-ai Application with every route of the bot; features add theirs before the catch-all. */
+export function createBotApplication(
+  deps: BotDependencies,
+  features: readonly BotFeature[] = [],
+): Application<TurnState> {
   const { conversations, clock, logger } = deps;
   const app = new Application<TurnState>({
     adapter: deps.adapter,
@@ -202,6 +206,9 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
       sendCard(context, await buildCardFor(context, verb)),
     );
   }
+
+  const helpers: TurnHelpers = { rolesOf, cardContextOf, sendCard };
+  for (const register of features) register(app, helpers);
 
   // Anything else: the help card, so nobody is left without an answer.
   app.activity(ActivityTypes.Message, async (context) =>

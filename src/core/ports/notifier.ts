@@ -1,0 +1,28 @@
+/**
+ * Something the bot tells a person on its own initiative. The core says what happened; the Teams
+ * adapter renders it as a card in the recipient's language when it is delivered.
+ */
+export interface Notice {
+  /** Namespaced kind, e.g. 'candidacy.decision'; the adapter has one renderer per kind. */
+  kind: string;
+  /** Plain data the renderer needs (ids, dates as YYYY-MM-DD or ISO strings, numbers). */
+  data: Record<string, unknown>;
+}
+
+/** Who receives a notice: a person (reached in personal chat) or a stored conversation. */
+export type NoticeRecipient =
+  | { kind: 'user'; aadId: string }
+  | { kind: 'conversation'; conversationId: string };
+
+/**
+ * Queues notices for delivery. The idempotency key makes a repeated call harmless: a key that
+ * was already queued changes nothing (e.g. `decision:defi-2026:cand-42:accepted`).
+ */
+export interface Notifier {
+  notify(
+    idempotencyKey: string,
+    recipient: NoticeRecipient,
+    notice: Notice,
+    notBefore?: Date,
+  ): Promise<void>;
+}
