@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import * as foundation from './0001_foundation';
+import * as programmes from './0003_programmes';
+
+/**
+ * Every migration, by name; Kysely runs them in name order and records each one it applied.
+ * Add a migration as one import and one line below, keeping the names sorted; never edit or
+ * rename a migration that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': foundation,
+  '0003_programmes': programmes,
+};
