@@ -49,10 +49,25 @@ export interface ProgrammesTable {
   updated_at: string;
 }
 
+/** One occurrence of a scheduled job, claimed with a lease so one instance runs it. */
+export interface JobOccurrencesTable {
+  key: string;
+  job: string;
+  /** 'running' while claimed, 'done' once it ran to the end. */
+  state: string;
+  owner: string;
+  lease_until: string;
+  attempts: number;
+  last_error: string | null;
+  claimed_at: string;
+  done_at: string | null;
+}
+
 /** Every table of the database, as Kysely sees it. */
 export interface Database {
   conversations: ConversationsTable;
   user_contexts: UserContextsTable;
   bot_state: BotStateTable;
   programmes: ProgrammesTable;
+  job_occurrences: JobOccurrencesTable;
 }

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001_foundation';
 import * as programmes from './0003_programmes';
+import * as jobOccurrences from './0005_job_occurrences';
 
 /**
  * Every migration, by name; Kysely runs them in name order and records each one it applied.
@@ -10,4 +11,5 @@ import * as programmes from './0003_programmes';
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0003_programmes': programmes,
+  '0005_job_occurrences': jobOccurrences,
 };
