@@ -77,9 +77,11 @@ async function connectPostgres(url: string, schema: string | undefined): Promise
     // before its first query.
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
-  // A pooled idle connection whose server went away emits 'error' on the pool, which would
-  // crash the process if unhandled. The next query fails anyway, and ping() reports it.
+  // A connection whose server goes away emits 'error' on the pool when idle, on its client when
+  // checked out, and either would crash the process if unhandled. The query in flight fails
+  // anyway, pg-pool discards the broken connection, and ping() reports the outage.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await sql`select 1`.execute(db);
