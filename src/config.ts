@@ -42,6 +42,13 @@ const environmentSchema = z.object({
         .filter((id) => id !== ''),
     )
     .refine((ids) => ids.every((id) => guid.test(id)), 'must be a comma-separated list of GUIDs'),
+  GRAPH_TENANT_ID: optionalText,
+  GRAPH_CLIENT_ID: optionalText,
+  GRAPH_CLIENT_SECRET: optionalText,
+  GRAPH_BASE_URL: optionalText.refine(
+    (v) => v === undefined || /^https?:\/\//.test(v),
+    'must be an http(s) URL',
+  ),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0', ''])
@@ -57,6 +64,15 @@ export interface BotCredentials {
   tenantId: string | undefined;
 }
 
+/** App credentials for Microsoft Graph (channel creation); absent in local runs. */
+export interface GraphSettings {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** Graph v1.0 root; only tests change it. */
+  baseUrl: string | undefined;
+}
+
 /** The bot's validated configuration. */
 export interface Config {
   port: number;
@@ -70,6 +86,8 @@ export interface Config {
   labAdminIds: string[];
   maxBodyBytes: number;
   seedDemo: boolean;
+  /** Without it, each team gets a thread in the programme team's General channel instead of a channel. */
+  graph: GraphSettings | undefined;
 }
 
 /** Reads and validates the configuration from environment variables; throws ConfigError naming every bad variable. */
@@ -104,6 +122,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       `HOST: ${v.HOST} is not a loopback address; without BOT_ID the bot accepts unauthenticated requests and must stay on 127.0.0.1`,
     );
   }
+  const graphParts = {
+    GRAPH_TENANT_ID: v.GRAPH_TENANT_ID,
+    GRAPH_CLIENT_ID: v.GRAPH_CLIENT_ID,
+    GRAPH_CLIENT_SECRET: v.GRAPH_CLIENT_SECRET,
+  };
+  const graphMissing = Object.entries(graphParts).filter(([, value]) => value === undefined);
+  if (graphMissing.length > 0 && graphMissing.length < 3) {
+    problems.push(
+      ...graphMissing.map(
+        ([name]) => `${name}: required with the other GRAPH_* variables (all three or none)`,
+      ),
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: v.PORT,
@@ -115,6 +146,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     labAdminIds: v.LAB_ADMIN_IDS,
     maxBodyBytes: v.MAX_BODY_BYTES,
     seedDemo: v.SEED_DEMO,
+    graph:
+      v.GRAPH_TENANT_ID !== undefined &&
+      v.GRAPH_CLIENT_ID !== undefined &&
+      v.GRAPH_CLIENT_SECRET !== undefined
+        ? {
+            tenantId: v.GRAPH_TENANT_ID,
+            clientId: v.GRAPH_CLIENT_ID,
+            clientSecret: v.GRAPH_CLIENT_SECRET,
+            baseUrl: v.GRAPH_BASE_URL,
+          }
+        : undefined,
   };
 }
 

@@ -87,4 +87,20 @@ describe('loadConfig', () => {
     assert.deepEqual(config.labAdminIds, [ADMIN]);
     assert.equal(config.databaseUrl, 'postgres://127.0.0.1:5432/test');
   });
+
+  it('takes Graph credentials only as a complete set', () => {
+    assert.equal(loadConfig({}).graph, undefined);
+    assert.deepEqual(
+      problemsOf({ GRAPH_CLIENT_ID: 'id' })
+        .map((p) => p.split(':')[0])
+        .sort(),
+      ['GRAPH_CLIENT_SECRET', 'GRAPH_TENANT_ID'],
+    );
+    const config = loadConfig({
+      GRAPH_TENANT_ID: 't',
+      GRAPH_CLIENT_ID: 'c',
+      GRAPH_CLIENT_SECRET: 's',
+    });
+    assert.equal(config.graph?.clientId, 'c');
+  });
 });
