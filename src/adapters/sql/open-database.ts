@@ -106,7 +106,7 @@ async function connectPostgres(url: string, schema: string | undefined): Promise
 }
 
 function connectSqlite(path: string): Kysely<Database> {
-  let database: SqliteDatabase.Database;
+  let database: SqliteDatabase.Database | undefined;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     database = new SqliteDatabase(path);
@@ -115,6 +115,7 @@ function connectSqlite(path: string): Kysely<Database> {
     database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     database.pragma('foreign_keys = ON');
   } catch (error) {
+    database?.close();
     throw new Error(`Cannot open the SQLite database at ${path}: ${describe(error)}`, {
       cause: error,
     });
