@@ -61,9 +61,10 @@ export class SqlProgrammeTeamStore implements ProgrammeTeamStore {
     const rows = await this.db
       .selectFrom('programme_teams')
       .select('data')
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('programme_team_people')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('programme_team_people')
             .select('aad_id')
             .whereRef('programme_team_people.programme_id', '=', 'programme_teams.programme_id')
             .whereRef('programme_team_people.team_id', '=', 'programme_teams.team_id')
