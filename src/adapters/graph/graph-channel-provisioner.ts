@@ -80,7 +80,7 @@ export class GraphChannelProvisioner implements ChannelProvisioner {
     } catch (error) {
       throw new ChannelProvisioningError(`Graph unreachable: ${String(error)}`, true);
     }
-    if (response.ok) return (await response.json());
+    if (response.ok) return await response.json();
     const detail = await readGraphError(response);
     const retryAfter = Number(response.headers.get('retry-after'));
     const status = response.status;
