@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001_foundation';
+import * as outbox from './0002_outbox';
 import * as programmes from './0003_programmes';
 import * as jobOccurrences from './0005_job_occurrences';
+import * as programmeTeams from './0006_programme_teams';
 
 /**
  * Every migration, by name; Kysely runs them in name order and records each one it applied.
@@ -10,6 +12,8 @@ import * as jobOccurrences from './0005_job_occurrences';
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_outbox': outbox,
   '0003_programmes': programmes,
   '0005_job_occurrences': jobOccurrences,
+  '0006_programme_teams': programmeTeams,
 };
