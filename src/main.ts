@@ -113,7 +113,9 @@ export async function startBot(
       stopping ??= (async () => {
         await jobs.stopAll();
         // Stop accepting connections, then let the turns in progress finish before closing the database.
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        const closed = new Promise<void>((resolve) => {
+          server.close(() => resolve());
+        });
         const unfinished = await drain(SHUTDOWN_DRAIN_MS);
         if (unfinished > 0) logger.warn({ unfinished }, 'turns still running at shutdown');
         server.server.closeIdleConnections?.();

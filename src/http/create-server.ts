@@ -19,7 +19,7 @@ export interface ServerDependencies {
 export interface BotServer {
   server: restify.Server;
   /** Resolves when no turn is running, or after the timeout; returns how many were still running. */
-  drain(timeoutMs: number): Promise<number>;
+  drain: (timeoutMs: number) => Promise<number>;
 }
 
 /** Creates the restify server: POST /api/messages for Teams and GET /healthz for the platform. */

@@ -9,7 +9,7 @@ import {
 } from '../../../../src/adapters/teams/read-activity';
 import { loadActivity } from '../../../support/load-activity';
 
-const activity = (name: string): Partial<Activity> => loadActivity(name) as Partial<Activity>;
+const activity = (name: string): Partial<Activity> => loadActivity(name);
 
 describe('read-activity', () => {
   it('tells personal chats from team channels', () => {

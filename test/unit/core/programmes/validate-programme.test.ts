@@ -5,8 +5,13 @@ import { parse } from 'yaml';
 import { KNOWN_ORGANISATIONS } from '../../../../src/catalogue/known-organisations';
 import { validateProgramme } from '../../../../src/core/programmes/validate-programme';
 
-const example = (): Record<string, any> =>
-  parse(readFileSync(join(__dirname, '../../../../examples/defi-du-lab-2022.yml'), 'utf8'));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests mutate the parsed file freely
+type Editable = Record<string, any>;
+
+const example = (): Editable =>
+  parse(
+    readFileSync(join(__dirname, '../../../../examples/defi-du-lab-2022.yml'), 'utf8'),
+  ) as Editable;
 
 function issuesOf(
   input: unknown,
