@@ -63,6 +63,23 @@ export interface JobOccurrencesTable {
   done_at: string | null;
 }
 
+/** A formed team of a programme, as JSON. */
+export interface ProgrammeTeamsTable {
+  programme_id: string;
+  team_id: string;
+  number: number;
+  data: string;
+  updated_at: string;
+}
+
+/** Who is in which team, and as what (lead, member, facilitator). */
+export interface ProgrammeTeamPeopleTable {
+  programme_id: string;
+  team_id: string;
+  aad_id: string;
+  role: string;
+}
+
 /** Every table of the database, as Kysely sees it. */
 export interface Database {
   conversations: ConversationsTable;
@@ -70,4 +87,6 @@ export interface Database {
   bot_state: BotStateTable;
   programmes: ProgrammesTable;
   job_occurrences: JobOccurrencesTable;
+  programme_teams: ProgrammeTeamsTable;
+  programme_team_people: ProgrammeTeamPeopleTable;
 }
