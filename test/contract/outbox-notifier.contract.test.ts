@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import type { DatabaseHandle } from '../../src/adapters/sql/open-database';
+import { SqlConversationStore } from '../../src/adapters/sql/sql-conversation-store';
+import { SqlOutboxStore } from '../../src/adapters/sql/sql-outbox-store';
+import { renderCard } from '../../src/adapters/teams/cards/render-card';
+import type { NoticeRenderers } from '../../src/adapters/teams/notices/notice-renderer';
+import {
+  OutboxNotifier,
+  UndeliverableNoticeError,
+} from '../../src/adapters/teams/notices/outbox-notifier';
+import type { ConversationRecord } from '../../src/core/conversations/conversation';
+import { testDatabases } from './test-databases';
+
+const NOW = new Date('2026-11-20T08:00:00.000Z');
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const TEAM = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
+
+const renderers: NoticeRenderers = {
+  'test.greeting': (notice, { t, language }) => ({
+    card: renderCard(
+      { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${text}' }] },
+      { text: `${language}:${t('help.title')}:${String(notice.data.name)}` },
+    ),
+    summary: `summary-${language}`,
+  }),
+};
+
+function conversation(overrides: Partial<ConversationRecord>): ConversationRecord {
+  return {
+    conversationId: 'a:1personal',
+    scope: 'personal',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    tenantId: TENANT,
+    teamId: null,
+    channelId: null,
+    userAadId: null,
+    botId: '28:bot',
+    locale: 'fr-FR',
+    timezone: 'Europe/Paris',
+    installedAt: NOW,
+    updatedAt: NOW,
+    uninstalledAt: null,
+    ...overrides,
+  };
+}
+
+for (const target of testDatabases()) {
+  describe(`outbox notifier (${target.name})`, () => {
+    let database: DatabaseHandle | undefined;
+    let outbox: SqlOutboxStore;
+    let conversations: SqlConversationStore;
+    let notifier: OutboxNotifier;
+
+    beforeEach(async () => {
+      database = await target.open();
+      outbox = new SqlOutboxStore(database.db);
+      conversations = new SqlConversationStore(database.db);
+      notifier = new OutboxNotifier(outbox, conversations, renderers, { now: () => NOW });
+    });
+
+    afterEach(async () => {
+      await database?.close();
+      database = undefined;
+    });
+
+    it('queues a card for the personal chat, in the language the person last wrote in', async () => {
+      await conversations.upsert(
+        conversation({ conversationId: 'a:1camille', userAadId: 'camille' }),
+      );
+      await conversations.recordUserContext({
+        aadId: 'camille',
+        locale: 'en-GB',
+        timezone: 'Europe/Brussels',
+        seenAt: NOW,
+      });
+      await notifier.notify(
+        'greeting:camille',
+        { kind: 'user', aadId: 'camille' },
+        { kind: 'test.greeting', data: { name: 'Camille' } },
+      );
+      const row = await outbox.get('greeting:camille');
+      assert.deepEqual(row?.target, { kind: 'conversation', conversationId: 'a:1camille' });
+      assert.equal(row?.payload.kind, 'card');
+      assert.match(
+        JSON.stringify(row?.payload),
+        /en:Lab Innovation: what I can do for you:Camille/,
+      );
+      assert.equal(row?.notBefore.toISOString(), NOW.toISOString());
+    });
+
+    it('reaches someone without a personal chat through a team where the bot is installed', async () => {
+      await conversations.upsert(
+        conversation({ conversationId: TEAM, scope: 'channel', teamId: TEAM, channelId: TEAM }),
+      );
+      const later = new Date('2026-12-01T08:30:00.000Z');
+      await notifier.notify(
+        'greeting:nadia',
+        { kind: 'user', aadId: 'nadia' },
+        { kind: 'test.greeting', data: { name: 'Nadia' } },
+        later,
+      );
+      const row = await outbox.get('greeting:nadia');
+      assert.deepEqual(row?.target, {
+        kind: 'user',
+        userAadId: 'nadia',
+        tenantId: TENANT,
+        teamId: TEAM,
+      });
+      assert.match(
+        JSON.stringify(row?.payload),
+        /fr:Lab Innovation : ce que je peux faire pour vous:Nadia/,
+      );
+      assert.equal(row?.notBefore.toISOString(), later.toISOString());
+    });
+
+    it('queues a notice once however often it is sent', async () => {
+      await conversations.upsert(
+        conversation({ conversationId: 'a:1camille', userAadId: 'camille' }),
+      );
+      for (let i = 0; i < 3; i += 1) {
+        await notifier.notify(
+          'greeting:camille',
+          { kind: 'user', aadId: 'camille' },
+          { kind: 'test.greeting', data: { name: `Camille ${i}` } },
+        );
+      }
+      const counts = await outbox.countByState();
+      assert.equal(counts.pending, 1);
+      assert.match(JSON.stringify((await outbox.get('greeting:camille'))?.payload), /Camille 0/);
+    });
+
+    it('says why a notice cannot be delivered rather than losing it silently', async () => {
+      await assert.rejects(
+        notifier.notify(
+          'greeting:x',
+          { kind: 'user', aadId: 'x' },
+          { kind: 'test.greeting', data: {} },
+        ),
+        UndeliverableNoticeError,
+      );
+      await assert.rejects(
+        notifier.notify(
+          'unknown:x',
+          { kind: 'conversation', conversationId: TEAM },
+          { kind: 'nope', data: {} },
+        ),
+        /No card for notices of kind "nope"/,
+      );
+    });
+  });
+}
