@@ -92,6 +92,9 @@ export const fr = {
   'validation.unknownField': 'champ inconnu : {fields}',
   'validation.invalid': 'valeur invalide',
   'validation.syntax': 'YAML illisible : {detail}',
+  'validation.consent': 'vous devez accepter le traitement de vos données pour candidater',
+  'validation.teamSize':
+    'l’équipe compte {count} personnes, référent compris ; il en faut au moins {min}',
   'validation.field': '{field} : {reason}',
   'validation.line': 'ligne {line}',
   'error.generic':

@@ -24,6 +24,8 @@ export type IssueCode =
   | 'identifier'
   | 'unknownField'
   | 'syntax'
+  | 'consent'
+  | 'teamSize'
   | 'invalid';
 
 /** One refused value: where it is (a path into the input), why, and the figures the sentence needs. */

@@ -1,0 +1,58 @@
+import type { Candidacy } from '../candidacies/candidacy';
+import type { CandidacyDeps } from '../candidacies/candidacy-deps';
+import { getOrganisationName } from '../candidacies/get-organisation-name';
+import { refuse, type Outcome } from '../candidacies/refusal';
+import type { Person } from '../people/role';
+import type { DecisionRecord } from '../ports/candidacy-store';
+import type { Score } from '../ports/score-store';
+import type { Programme } from '../programmes/programme';
+import { getViewerScope } from './get-viewer-scope';
+
+/** A candidacy as the Lab team or a committee member sees it. */
+export interface CandidacyDetail {
+  candidacy: Candidacy;
+  /** The Lab team sees every score; a committee member only their own. */
+  scores: Score[];
+  decisions: DecisionRecord[];
+  /** True when the viewer may score it (committee member, other organisation, still live). */
+  canScore: boolean;
+  canDecide: boolean;
+}
+
+/** One candidacy's detail; a committee member cannot open one from their own organisation. */
+export async function getCandidacyDetail(
+  deps: Pick<CandidacyDeps, 'candidacies' | 'scores'>,
+  input: { programme: Programme; viewer: Person; candidacyId: string },
+): Promise<Outcome<CandidacyDetail>> {
+  const { programme, viewer } = input;
+  const scope = getViewerScope(programme, viewer);
+  if (scope.kind === 'none') return refuse('forbidden');
+  const candidacy = await deps.candidacies.get(input.candidacyId);
+  if (candidacy === undefined || candidacy.programmeId !== programme.id) return refuse('notFound');
+  if (scope.kind === 'committee' && candidacy.organisationId === scope.organisationId) {
+    return refuse('conflictOfInterest', {
+      organisation: getOrganisationName(programme, scope.organisationId),
+    });
+  }
+  const scores = (await deps.scores.listForCandidacy(candidacy.id)).filter(
+    (score) =>
+      scope.kind === 'lab' || score.memberAadId.toLowerCase() === viewer.aadId.toLowerCase(),
+  );
+  const live = ['submitted', 'waitlisted', 'accepted', 'confirmed'].includes(candidacy.status);
+  return {
+    ok: true,
+    value: {
+      candidacy,
+      scores,
+      decisions: await deps.candidacies.listDecisions(candidacy.id),
+      canScore:
+        live &&
+        (programme.committee ?? []).some(
+          (m) =>
+            m.aadId.toLowerCase() === viewer.aadId.toLowerCase() &&
+            m.organisationId !== candidacy.organisationId,
+        ),
+      canDecide: scope.kind === 'lab' && !['withdrawn', 'lapsed'].includes(candidacy.status),
+    },
+  };
+}
