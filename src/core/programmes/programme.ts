@@ -95,4 +95,13 @@ export interface Programme {
   privacyNoticeUrl?: string;
   /** The programme's Teams team, where team channels are created. */
   teamsTeamId?: string;
+  /** The Lab's extended team; two follow each formed team. */
+  facilitators?: Facilitator[];
+}
+
+/** A member of the Lab's extended team who can follow teams. */
+export interface Facilitator {
+  aadId: string;
+  name: string;
+  organisationId: string;
 }

@@ -82,6 +82,17 @@ const programmeSchema = z
       )
       .default([]),
     criteria: z.array(labelled).default([]),
+    facilitators: z
+      .array(
+        z
+          .object({
+            aadId: z.string().uuid(),
+            name: z.string().min(1),
+            organisation: z.string().min(1),
+          })
+          .strict(),
+      )
+      .default([]),
     endorsementRequired: z.boolean().default(false),
     confirmationDays: z.number().int().min(1).max(60).default(DEFAULT_CONFIRMATION_DAYS),
     privacyNoticeUrl: z.string().url().optional(),
@@ -153,6 +164,11 @@ export function validateProgramme(
       organisationId: m.organisation,
     })),
     criteria: value.criteria,
+    facilitators: value.facilitators.map((f) => ({
+      aadId: f.aadId,
+      name: f.name,
+      organisationId: f.organisation,
+    })),
     endorsementRequired: value.endorsementRequired,
     confirmationDays: value.confirmationDays,
   };
