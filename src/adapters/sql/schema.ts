@@ -4,6 +4,8 @@
  * chronologically as text), JSON is text, booleans are integers 0/1.
  */
 
+import type { Generated } from 'kysely';
+
 /** A conversation the bot can message proactively; mirrors ConversationRecord. */
 export interface ConversationsTable {
   conversation_id: string;
@@ -80,6 +82,108 @@ export interface ProgrammeTeamPeopleTable {
   role: string;
 }
 
+/** A submitted candidacy (migration 0004); `answers` is the form's answers as JSON. */
+export interface CandidaciesTable {
+  id: string;
+  programme_id: string;
+  applicant_aad_id: string;
+  applicant_name: string;
+  organisation_id: string;
+  mode: string;
+  status: string;
+  seat_count: number;
+  answers: string;
+  consent_at: string;
+  submitted_at: string;
+  updated_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  waitlisted_at: string | null;
+  /** A calendar day (YYYY-MM-DD, Europe/Paris), not a timestamp. */
+  confirm_by: string | null;
+  confirmed_at: string | null;
+}
+
+/** The line manager's endorsement of a candidacy; `manager_email` is lower-case. */
+export interface CandidacyEndorsementsTable {
+  candidacy_id: string;
+  programme_id: string;
+  manager_email: string;
+  manager_aad_id: string | null;
+  status: string;
+  comment: string;
+  requested_at: string;
+  answered_at: string | null;
+  answered_by: string | null;
+}
+
+/** An unfinished candidacy form; `fields` is JSON (field id to text). */
+export interface CandidacyDraftsTable {
+  programme_id: string;
+  applicant_aad_id: string;
+  applicant_name: string;
+  fields: string;
+  updated_at: string;
+}
+
+/** Selection history of candidacies, append-only; `id` numbers rows in insertion order. */
+export interface CandidacyDecisionsTable {
+  id: Generated<number>;
+  programme_id: string;
+  candidacy_id: string;
+  kind: string;
+  status: string;
+  decided_by: string;
+  decided_at: string;
+  note: string;
+}
+
+/** A committee member's scores for a candidacy; `score_values` is JSON (criterion id to 1..5). */
+export interface CandidacyScoresTable {
+  candidacy_id: string;
+  member_aad_id: string;
+  programme_id: string;
+  score_values: string;
+  comment: string;
+  scored_at: string;
+}
+
+/** The append-only audit log of decisions, scores and exports; `details` is JSON. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  programme_id: string;
+  subject_id: string | null;
+  details: string;
+}
+
+/** Single-use export permissions. */
+export interface ExportTokensTable {
+  id: string;
+  programme_id: string;
+  admin_aad_id: string;
+  format: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** People the bot met, with their email when Teams gave it (lower-case), to reach managers by email. */
+export interface PeopleTable {
+  aad_id: string;
+  email: string | null;
+  name: string;
+  seen_at: string;
+}
+
+/** One row per programme, updated first in every selection transaction to serialise them. */
+export interface SelectionLocksTable {
+  programme_id: string;
+  locked_at: string;
+}
+
 /** Every table of the database, as Kysely sees it. */
 export interface Database {
   conversations: ConversationsTable;
@@ -89,4 +193,13 @@ export interface Database {
   job_occurrences: JobOccurrencesTable;
   programme_teams: ProgrammeTeamsTable;
   programme_team_people: ProgrammeTeamPeopleTable;
+  candidacies: CandidaciesTable;
+  candidacy_endorsements: CandidacyEndorsementsTable;
+  candidacy_drafts: CandidacyDraftsTable;
+  candidacy_decisions: CandidacyDecisionsTable;
+  candidacy_scores: CandidacyScoresTable;
+  audit_log: AuditLogTable;
+  export_tokens: ExportTokensTable;
+  people: PeopleTable;
+  selection_locks: SelectionLocksTable;
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './0001_foundation';
 import * as outbox from './0002_outbox';
 import * as programmes from './0003_programmes';
+import * as candidacies from './0004_candidacies';
 import * as jobOccurrences from './0005_job_occurrences';
 import * as programmeTeams from './0006_programme_teams';
 
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_outbox': outbox,
   '0003_programmes': programmes,
+  '0004_candidacies': candidacies,
   '0005_job_occurrences': jobOccurrences,
   '0006_programme_teams': programmeTeams,
 };

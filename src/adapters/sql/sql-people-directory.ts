@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { Directory, DirectoryEntry } from '../../core/ports/directory';
+import type { Database } from './schema';
+
+/**
+ * The people the bot has met, with the email Teams gave for them: how a candidate's line manager,
+ * named by email, is reached once they have talked to the bot.
+ */
+export class SqlPeopleDirectory implements Directory {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Records (or refreshes) a person; an unknown email leaves a known one in place. */
+  async record(
+    person: { aadId: string; name: string; email: string | null },
+    at: Date,
+  ): Promise<void> {
+    const email = person.email?.trim().toLowerCase() || null;
+    const changes = {
+      name: person.name,
+      seen_at: at.toISOString(),
+      ...(email === null ? {} : { email }),
+    };
+    await this.db
+      .insertInto('people')
+      .values({ aad_id: person.aadId, email, name: person.name, seen_at: at.toISOString() })
+      .onConflict((oc) => oc.column('aad_id').doUpdateSet(changes))
+      .execute();
+  }
+
+  async findByEmail(email: string): Promise<DirectoryEntry | undefined> {
+    const row = await this.db
+      .selectFrom('people')
+      .select(['aad_id', 'name'])
+      .where('email', '=', email.trim().toLowerCase())
+      .orderBy('seen_at', 'desc')
+      .executeTakeFirst();
+    return row === undefined ? undefined : { aadId: row.aad_id, name: row.name };
+  }
+}
