@@ -4,6 +4,22 @@ export const CardVerbs = {
   profile: 'profile.show',
   programmes: 'programme.list',
   status: 'status.show',
+  formationRegenerate: 'formation.regenerate',
+  formationSwap: 'formation.swap',
+  formationMove: 'formation.move',
+  formationLock: 'formation.lock',
+  formationDryRun: 'formation.dryRun',
+  formationConfirm: 'formation.confirm',
 } as const;
 
 export type CardVerb = (typeof CardVerbs)[keyof typeof CardVerbs];
+
+/** The verbs of the built-in cards (help, profile, programmes, status); features handle their own. */
+export const CORE_VERBS = [
+  CardVerbs.help,
+  CardVerbs.profile,
+  CardVerbs.programmes,
+  CardVerbs.status,
+] as const;
+
+export type CoreVerb = (typeof CORE_VERBS)[number];

@@ -10,7 +10,7 @@ import { toLocalDay } from '../../core/time/to-local-day';
 import { createTranslator, toLanguage } from '../../i18n/translate';
 import type { Logger } from '../../logger';
 import type { BotFeature, TurnHelpers } from './bot-feature';
-import { CardVerbs, type CardVerb } from './card-verbs';
+import { CardVerbs, CORE_VERBS, type CoreVerb } from './card-verbs';
 import {
   buildHelpCard,
   buildProfileCard,
@@ -74,7 +74,7 @@ export function createBotApplication(
     await context.sendActivity({ attachments: [toAttachment(card)] });
   };
 
-  const buildCardFor = async (context: TurnContext, verb: CardVerb): Promise<AdaptiveCardJson> => {
+  const buildCardFor = async (context: TurnContext, verb: CoreVerb): Promise<AdaptiveCardJson> => {
     const cardContext = cardContextOf(context);
     const roles = rolesOf(context);
     switch (verb) {
@@ -188,7 +188,7 @@ export function createBotApplication(
     logger.info({ scope: readScope(context.activity) }, 'bot removed from a conversation');
   }
 
-  const commands: [RegExp, CardVerb][] = [
+  const commands: [RegExp, CoreVerb][] = [
     [/^\s*(aide|help|\?)\s*$/i, CardVerbs.help],
     [/^\s*(mes informations|my information|profil|profile)\s*$/i, CardVerbs.profile],
     [/^\s*(programmes?)\s*$/i, CardVerbs.programmes],
@@ -198,7 +198,7 @@ export function createBotApplication(
     app.message(pattern, async (context) => sendCard(context, await buildCardFor(context, verb)));
   }
 
-  for (const verb of Object.values(CardVerbs)) {
+  for (const verb of CORE_VERBS) {
     // Action.Execute: the returned card replaces the one the person clicked.
     app.adaptiveCards.actionExecute(verb, async (context) => buildCardFor(context, verb));
     // Action.Submit fallback for clients without Universal Actions: answer with a new card.

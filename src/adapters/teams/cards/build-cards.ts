@@ -4,7 +4,7 @@ import { getNextMilestone, getProgrammePhase } from '../../../core/programmes/ge
 import type { Programme } from '../../../core/programmes/programme';
 import type { MessageKey } from '../../../i18n/fr';
 import { formatDay, type Language, type Translate } from '../../../i18n/translate';
-import { CardVerbs, type CardVerb } from '../card-verbs';
+import { CardVerbs, type CoreVerb } from '../card-verbs';
 import factsTemplate from './facts-card.json';
 import helpTemplate from './help-card.json';
 import programmesTemplate from './programmes-card.json';
@@ -18,24 +18,24 @@ export interface CardContext {
 
 interface CardAction {
   title: string;
-  verb: CardVerb;
+  verb: CoreVerb;
 }
 
-const ACTION_LABELS: Record<CardVerb, MessageKey> = {
+const ACTION_LABELS: Record<CoreVerb, MessageKey> = {
   [CardVerbs.help]: 'action.help',
   [CardVerbs.profile]: 'action.profile',
   [CardVerbs.programmes]: 'action.programmes',
   [CardVerbs.status]: 'action.status',
 };
 
-const TOPIC_VERBS: Record<HelpTopic['id'], CardVerb | undefined> = {
+const TOPIC_VERBS: Record<HelpTopic['id'], CoreVerb | undefined> = {
   help: undefined,
   profile: CardVerbs.profile,
   programmes: CardVerbs.programmes,
   status: CardVerbs.status,
 };
 
-function toActions({ t }: CardContext, verbs: CardVerb[]): CardAction[] {
+function toActions({ t }: CardContext, verbs: CoreVerb[]): CardAction[] {
   return verbs.map((verb) => ({ title: t(ACTION_LABELS[verb]), verb }));
 }
 
