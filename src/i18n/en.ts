@@ -95,6 +95,10 @@ export const en: Record<MessageKey, string> = {
   'validation.teamSize':
     'the team has {count} people, referent included; at least {min} are needed',
   'validation.field': '{field}: {reason}',
+  'validation.time': 'invalid time "{value}": expected HH:MM (for example 09:30)',
+  'validation.month': 'invalid month "{value}": expected YYYY-MM',
+  'validation.ascending': 'must be greater than the previous value ({previous})',
+  'validation.leadNotMember': 'the lead must be one of the team’s members',
   'validation.line': 'line {line}',
   'error.generic':
     'Sorry, I could not handle your request. Try again in a moment; if it keeps failing, tell the Lab team.',

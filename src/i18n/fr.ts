@@ -97,6 +97,10 @@ export const fr = {
     'l’équipe compte {count} personnes, référent compris ; il en faut au moins {min}',
   'validation.field': '{field} : {reason}',
   'validation.line': 'ligne {line}',
+  'validation.time': 'heure invalide « {value} » : format attendu HH:MM (exemple : 09:30)',
+  'validation.month': 'mois invalide « {value} » : format attendu AAAA-MM',
+  'validation.ascending': 'doit être plus grand que la valeur précédente ({previous})',
+  'validation.leadNotMember': 'le référent doit faire partie des membres de l’équipe',
   'error.generic':
     'Désolé, je n’ai pas pu traiter votre demande. Réessayez dans un instant ; si le problème continue, prévenez l’équipe du Lab.',
 } as const;

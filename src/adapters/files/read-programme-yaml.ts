@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { ProgrammeTeam } from '../../core/programme-teams/programme-team';
 import type { Organisation, Programme } from '../../core/programmes/programme';
 import { validateProgramme } from '../../core/programmes/validate-programme';
 import type { ValidationIssue } from '../../core/validation/validation-issue';
@@ -8,9 +9,10 @@ export interface LocatedIssue extends ValidationIssue {
   line: number | undefined;
 }
 
-/** The outcome of reading a programme file. */
+/** The outcome of reading a programme file: the programme and, when the file lists them, its teams. */
 export type ProgrammeFileResult =
-  { ok: true; programme: Programme } | { ok: false; issues: LocatedIssue[] };
+  | { ok: true; programme: Programme; teams?: ProgrammeTeam[] }
+  | { ok: false; issues: LocatedIssue[] };
 
 /** Parses and validates a programme YAML file, pointing every issue at its line. */
 export function readProgrammeYaml(

@@ -1,3 +1,5 @@
+import type { FollowUpSettings } from '../follow-up/follow-up-settings';
+
 /** How people enter a programme: alone (then mixed into teams) or as a team from one organisation. */
 export type IntakeMode = 'individual' | 'team';
 
@@ -97,6 +99,8 @@ export interface Programme {
   teamsTeamId?: string;
   /** The Lab's extended team; two follow each formed team. */
   facilitators?: Facilitator[];
+  /** Monthly check-in rules; the defaults apply when absent. */
+  followUp?: FollowUpSettings;
 }
 
 /** A member of the Lab's extended team who can follow teams. */

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { validateFollowUpBlock } from '../follow-up/validate-follow-up-block';
+import type { ProgrammeTeam } from '../programme-teams/programme-team';
+import { validateTeamsBlock } from '../programme-teams/validate-teams-block';
 import { fromZodIssues, type ValidationIssue } from '../validation/validation-issue';
 import {
   BRANCHES,
@@ -97,12 +100,19 @@ const programmeSchema = z
     confirmationDays: z.number().int().min(1).max(60).default(DEFAULT_CONFIRMATION_DAYS),
     privacyNoticeUrl: z.string().url().optional(),
     teamsTeamId: z.string().min(1).optional(),
+    // Checked by their own validators, so their issues keep paths from the file's root.
+    followUp: z.unknown().optional(),
+    teams: z.unknown().optional(),
   })
   .strict();
 
-/** The outcome of validating a programme description: the programme, or every issue found. */
+/**
+ * The outcome of validating a programme description: the programme (with its formed teams when
+ * the description lists them), or every issue found.
+ */
 export type ProgrammeValidation =
-  { ok: true; programme: Programme } | { ok: false; issues: ValidationIssue[] };
+  | { ok: true; programme: Programme; teams?: ProgrammeTeam[] }
+  | { ok: false; issues: ValidationIssue[] };
 
 /**
  * Validates a programme description (as read from a YAML file or a wizard) against the known
@@ -145,6 +155,19 @@ export function validateProgramme(
     }
   });
 
+  const followUp = validateFollowUpBlock(raw.followUp, issues);
+  const teams = validateTeamsBlock(
+    raw.teams,
+    {
+      programmeId: typeof raw.id === 'string' ? raw.id : '',
+      organisations,
+      themeIds: asArray(raw.themes)
+        .map((theme) => asRecord(theme).id)
+        .filter((id): id is string => typeof id === 'string'),
+    },
+    issues,
+  );
+
   if (!parsed.success || issues.length > 0) return { ok: false, issues };
   const value = parsed.data;
   const programme: Programme = {
@@ -180,7 +203,8 @@ export function validateProgramme(
   }
   if (value.privacyNoticeUrl !== undefined) programme.privacyNoticeUrl = value.privacyNoticeUrl;
   if (value.teamsTeamId !== undefined) programme.teamsTeamId = value.teamsTeamId;
-  return { ok: true, programme };
+  if (followUp !== undefined) programme.followUp = followUp;
+  return teams === undefined ? { ok: true, programme } : { ok: true, programme, teams };
 }
 
 function resolveOrganisations(

@@ -26,6 +26,10 @@ export type IssueCode =
   | 'syntax'
   | 'consent'
   | 'teamSize'
+  | 'time'
+  | 'month'
+  | 'ascending'
+  | 'leadNotMember'
   | 'invalid';
 
 /** One refused value: where it is (a path into the input), why, and the figures the sentence needs. */
