@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /** Raised when the environment does not describe a runnable bot; the message names each bad variable. */
@@ -10,6 +11,12 @@ export class ConfigError extends Error {
 
 /** Largest request body accepted on /api/messages; Teams activities are far smaller (cards stay under 80 KB). */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Shortest export signing key accepted: 32 characters. RFC 2104 recommends an HMAC key at least
+ * as long as the hash output, 32 bytes for SHA-256; a generated key has 32 random bytes.
+ */
+export const MIN_EXPORT_SIGNING_KEY_LENGTH = 32;
 
 const optionalText = z
   .string()
@@ -47,6 +54,14 @@ const environmentSchema = z.object({
   GRAPH_CLIENT_SECRET: optionalText,
   GRAPH_BASE_URL: optionalText.refine(
     (v) => v === undefined || /^https?:\/\//.test(v),
+    'must be an http(s) URL',
+  ),
+  EXPORT_SIGNING_KEY: optionalText.refine(
+    (v) => v === undefined || v.length >= MIN_EXPORT_SIGNING_KEY_LENGTH,
+    `must be at least ${MIN_EXPORT_SIGNING_KEY_LENGTH} characters`,
+  ),
+  PUBLIC_URL: optionalText.refine(
+    (v) => v === undefined || /^https?:\/\/[^/]+/.test(v),
     'must be an http(s) URL',
   ),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
@@ -88,6 +103,12 @@ export interface Config {
   seedDemo: boolean;
   /** Without it, each team gets a thread in the programme team's General channel instead of a channel. */
   graph: GraphSettings | undefined;
+  /** HMAC key of export download links; generated at start when not configured. */
+  exportSigningKey: string;
+  /** True when the key was generated: links then die with the process and differ between instances. */
+  exportSigningKeyGenerated: boolean;
+  /** Where people reach the bot's server (export links); absent: the address it listens on. */
+  publicUrl: string | undefined;
 }
 
 /** Reads and validates the configuration from environment variables; throws ConfigError naming every bad variable. */
@@ -146,6 +167,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     labAdminIds: v.LAB_ADMIN_IDS,
     maxBodyBytes: v.MAX_BODY_BYTES,
     seedDemo: v.SEED_DEMO,
+    exportSigningKey: v.EXPORT_SIGNING_KEY ?? randomBytes(32).toString('base64url'),
+    exportSigningKeyGenerated: v.EXPORT_SIGNING_KEY === undefined,
+    publicUrl: v.PUBLIC_URL?.replace(/\/+$/, ''),
     graph:
       v.GRAPH_TENANT_ID !== undefined &&
       v.GRAPH_CLIENT_ID !== undefined &&

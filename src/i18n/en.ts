@@ -1,3 +1,4 @@
+import { candidaciesEn } from './candidacies.en';
 import type { MessageKey } from './fr';
 
 /** English message catalogue, for users whose Teams language is English. */
@@ -102,4 +103,5 @@ export const en: Record<MessageKey, string> = {
   'validation.line': 'line {line}',
   'error.generic':
     'Sorry, I could not handle your request. Try again in a moment; if it keeps failing, tell the Lab team.',
+  ...candidaciesEn,
 };

@@ -1,3 +1,5 @@
+import { candidaciesFr } from './candidacies.fr';
+
 /** French message catalogue: the reference language; every other catalogue has exactly these keys. */
 export const fr = {
   'help.title': 'Lab Innovation : ce que je peux faire pour vous',
@@ -103,6 +105,7 @@ export const fr = {
   'validation.leadNotMember': 'le référent doit faire partie des membres de l’équipe',
   'error.generic':
     'Désolé, je n’ai pas pu traiter votre demande. Réessayez dans un instant ; si le problème continue, prévenez l’équipe du Lab.',
+  ...candidaciesFr,
 } as const;
 
 /** The keys every catalogue provides. */

@@ -104,3 +104,28 @@ describe('loadConfig', () => {
     assert.equal(config.graph?.clientId, 'c');
   });
 });
+
+describe('loadConfig (export links)', () => {
+  it('generates a random export signing key when none is configured, and says so', () => {
+    const first = loadConfig({});
+    const second = loadConfig({});
+    assert.equal(first.exportSigningKeyGenerated, true);
+    assert.ok(first.exportSigningKey.length >= 32);
+    assert.notEqual(first.exportSigningKey, second.exportSigningKey);
+  });
+
+  it('uses the configured key and refuses one shorter than 32 characters', () => {
+    const key = 'k'.repeat(40);
+    const config = loadConfig({ EXPORT_SIGNING_KEY: key });
+    assert.deepEqual([config.exportSigningKey, config.exportSigningKeyGenerated], [key, false]);
+    assert.throws(() => loadConfig({ EXPORT_SIGNING_KEY: 'short' }), /EXPORT_SIGNING_KEY/);
+  });
+
+  it('keeps the public URL without its trailing slash', () => {
+    assert.equal(
+      loadConfig({ PUBLIC_URL: 'https://labbot.example.org/' }).publicUrl,
+      'https://labbot.example.org',
+    );
+    assert.throws(() => loadConfig({ PUBLIC_URL: 'ftp://x' }), /PUBLIC_URL/);
+  });
+});

@@ -1,0 +1,100 @@
+import type restify from 'restify';
+import type { CandidacyDeps } from '../../core/candidacies/candidacy-deps';
+import type { ConversationStore } from '../../core/ports/conversation-store';
+import type { ProgrammeStore } from '../../core/ports/programme-store';
+import { buildExportTables } from '../../core/selection/build-export-tables';
+import { redeemExportLink } from '../../core/selection/redeem-export-link';
+import type { MessageKey } from '../../i18n/fr';
+import { createTranslator, toLanguage, type Translate } from '../../i18n/translate';
+import type { Logger } from '../../logger';
+import { EXPORT_ROUTE_PREFIX } from './sign-export-link';
+import { verifyExportLink } from './verify-export-link';
+import { writeExportCsv } from './write-export-csv';
+import { writeExportXlsx } from './write-export-xlsx';
+
+/** What the download route needs. */
+export interface ExportRouteDeps {
+  core: Pick<CandidacyDeps, 'candidacies' | 'scores' | 'exportTokens' | 'audit' | 'clock'>;
+  programmes: ProgrammeStore;
+  /** For the admin's language; French when unknown. */
+  conversations: Pick<ConversationStore, 'getUserContext'>;
+  signingKey: string;
+  logger: Logger;
+}
+
+const CONTENT_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+/**
+ * The signed, single-use export download: GET /exports/:tokenId?admin=…&expires=…&sig=…. The
+ * signature covers the token, the admin and the expiry; the token must belong to that admin, be
+ * unexpired and unused, and is spent atomically before the file is built.
+ */
+export function createExportRoute(deps: ExportRouteDeps): (server: restify.Server) => void {
+  return (server) => {
+    server.get(`${EXPORT_ROUTE_PREFIX}:tokenId`, async (req, res) => {
+      const param: unknown = (req.params as Record<string, unknown>).tokenId;
+      const tokenId = typeof param === 'string' ? param : '';
+      const query = new URL(req.url ?? '', 'http://localhost').searchParams;
+      const claims = verifyExportLink(tokenId, query, deps.signingKey);
+      const t = await translatorFor(deps, claims?.adminAadId);
+      const refuse = (status: number, key: MessageKey): void => {
+        res.setHeader('cache-control', 'no-store');
+        res.setHeader('content-type', 'text/plain; charset=utf-8');
+        res.sendRaw(status, t(key));
+      };
+      if (claims === undefined) return refuse(403, 'export.page.invalid');
+      if (deps.core.clock.now().getTime() >= claims.expiresAt.getTime()) {
+        return refuse(410, 'export.page.expired');
+      }
+      const redeemed = await redeemExportLink(deps.core, {
+        tokenId: claims.tokenId,
+        adminAadId: claims.adminAadId,
+      });
+      if (!redeemed.ok) {
+        const code = redeemed.refusal.code;
+        deps.logger.info({ refusal: code }, 'export download refused');
+        if (code === 'linkExpired') return refuse(410, 'export.page.expired');
+        if (code === 'linkUsed') return refuse(410, 'export.page.used');
+        return refuse(403, 'export.page.invalid');
+      }
+      const token = redeemed.value;
+      const programme = await deps.programmes.get(token.programmeId);
+      if (programme === undefined) return refuse(404, 'export.page.invalid');
+      const tables = buildExportTables(
+        programme,
+        await deps.core.candidacies.list(programme.id),
+        await deps.core.scores.listForProgramme(programme.id),
+      );
+      const headerOf = (id: string, label?: string): string =>
+        label ?? t(`export.column.${id}` as MessageKey);
+      const now = deps.core.clock.now();
+      const body =
+        token.format === 'xlsx'
+          ? await writeExportXlsx(
+              tables,
+              { candidacies: t('export.sheet.candidacies'), scores: t('export.sheet.scores') },
+              headerOf,
+              now,
+            )
+          : writeExportCsv(tables, headerOf);
+      const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+      res.setHeader('content-type', CONTENT_TYPES[token.format]);
+      res.setHeader(
+        'content-disposition',
+        `attachment; filename="${programme.id}-candidatures-${stamp}.${token.format}"`,
+      );
+      // Personal data: no browser or proxy may keep a copy.
+      res.setHeader('cache-control', 'no-store');
+      res.sendRaw(200, body);
+      deps.logger.info({ programmeId: programme.id, format: token.format }, 'export downloaded');
+    });
+  };
+}
+
+async function translatorFor(deps: ExportRouteDeps, aadId: string | undefined): Promise<Translate> {
+  const context = aadId === undefined ? undefined : await deps.conversations.getUserContext(aadId);
+  return createTranslator(toLanguage(context?.locale));
+}
