@@ -4,12 +4,29 @@ import { openDatabase, type DatabaseHandle } from './adapters/sql/open-database'
 import { SqlBotStorage } from './adapters/sql/sql-bot-storage';
 import { SqlConversationStore } from './adapters/sql/sql-conversation-store';
 import { SqlProgrammeStore } from './adapters/sql/sql-programme-store';
+import { randomUUID } from 'node:crypto';
+import { createGraphCredential } from './adapters/graph/create-graph-credential';
+import { GraphChannelProvisioner } from './adapters/graph/graph-channel-provisioner';
+import { SqlCandidacyStore } from './adapters/sql/sql-candidacy-store';
+import { SqlFormationDraftStore } from './adapters/sql/sql-formation-draft-store';
+import { SqlOutboxStore } from './adapters/sql/sql-outbox-store';
+import { SqlProgrammeTeamStore } from './adapters/sql/sql-programme-team-store';
 import { createBotApplication } from './adapters/teams/create-bot-application';
+import { createConnectorTokenProvider } from './adapters/teams/create-connector-token-provider';
+import { createFormationRenderers } from './adapters/teams/features/formation-cards';
+import { createFormationFeature } from './adapters/teams/features/formation-feature';
+import { OutboxNotifier } from './adapters/teams/notices/outbox-notifier';
+import type { OutboxStore } from './core/ports/outbox-store';
+import type { ProgrammeTeamStore } from './core/ports/programme-team-store';
+import { toLocalDay } from './core/time/to-local-day';
+import { createFetchConnectorClient } from './delivery/create-fetch-connector-client';
+import { createTargetResolver } from './delivery/create-target-resolver';
+import { DeliveryWorker } from './delivery/delivery-worker';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock, type Clock } from './core/ports/clock';
 import type { ConversationStore } from './core/ports/conversation-store';
 import type { ProgrammeStore } from './core/ports/programme-store';
-import { seedDemoProgramme } from './demo/seed-demo-programme';
+import { seedDemoParticipants, seedDemoProgramme } from './demo/seed-demo-programme';
 import { createServer } from './http/create-server';
 import { JobRegistry } from './jobs/job-registry';
 import { createLogger, type Logger } from './logger';
@@ -24,6 +41,8 @@ export interface RunningBot {
   database: DatabaseHandle;
   conversations: ConversationStore;
   programmes: ProgrammeStore;
+  outbox: OutboxStore;
+  teams: ProgrammeTeamStore;
   stop(): Promise<void>;
 }
 
@@ -59,22 +78,75 @@ export async function startBot(
   });
   const conversations = new SqlConversationStore(database.db);
   const programmes = new SqlProgrammeStore(database.db);
-  if (config.seedDemo && (await seedDemoProgramme(programmes))) {
-    logger.info('demo programme seeded');
+  const candidacies = new SqlCandidacyStore(database.db);
+  const outbox = new SqlOutboxStore(database.db);
+  const teams = new SqlProgrammeTeamStore(database.db);
+  if (config.seedDemo) {
+    if (await seedDemoProgramme(programmes)) logger.info('demo programme seeded');
+    const seeded = await seedDemoParticipants(candidacies, clock.now());
+    if (seeded > 0) logger.info({ participants: seeded }, 'demo participants seeded');
+  }
+
+  const notifier = new OutboxNotifier(
+    outbox,
+    conversations,
+    { ...createFormationRenderers(() => toLocalDay(clock.now(), 'Europe/Paris')) },
+    clock,
+  );
+  const graphCredential = createGraphCredential(config);
+  const provisioner =
+    graphCredential === undefined
+      ? undefined
+      : new GraphChannelProvisioner(graphCredential, config.graph?.baseUrl);
+  if (provisioner === undefined) {
+    logger.info(
+      'no Microsoft Graph identity: each team gets a thread in General instead of a channel',
+    );
   }
 
   const adapter = createAdapter(config);
-  const app = createBotApplication({
-    adapter,
-    botAppId: config.credentials?.appId ?? '',
-    storage: new SqlBotStorage(database.db),
-    conversations,
-    programmes,
+  const app = createBotApplication(
+    {
+      adapter,
+      botAppId: config.credentials?.appId ?? '',
+      storage: new SqlBotStorage(database.db),
+      conversations,
+      programmes,
+      clock,
+      labAdminIds: config.labAdminIds,
+      logger,
+      getStatus: async () => ({ dialect: database.dialect, databaseUp: await database.ping() }),
+      version,
+    },
+    [
+      createFormationFeature({
+        programmes,
+        candidacies,
+        drafts: new SqlFormationDraftStore(database.db),
+        teams,
+        conversations,
+        notifier,
+        provisioner,
+        clock,
+        logger,
+      }),
+    ],
+  );
+
+  // Every proactive message leaves through the outbox, paced to Teams' limits.
+  const delivery = new DeliveryWorker({
+    store: outbox,
+    connector: createFetchConnectorClient({
+      tokenProvider: createConnectorTokenProvider(config.credentials),
+    }),
+    resolveTarget: createTargetResolver(conversations, () => clock.now().getTime()),
     clock,
-    labAdminIds: config.labAdminIds,
-    logger,
-    getStatus: async () => ({ dialect: database.dialect, databaseUp: await database.ping() }),
-    version,
+    owner: `bot-${randomUUID()}`,
+    botId: `28:${config.credentials?.appId ?? 'local-bot'}`,
+    onError: (error) => logger.error({ err: error }, 'delivery worker error'),
+    onOutcome: (outcome) => {
+      if (outcome.outcome !== 'sent') logger.info(outcome, 'delivery outcome');
+    },
   });
 
   const jobs = new JobRegistry(logger);
@@ -86,6 +158,7 @@ export async function startBot(
     logger,
   });
 
+  delivery.start();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -109,9 +182,12 @@ export async function startBot(
     database,
     conversations,
     programmes,
+    outbox,
+    teams,
     stop: () => {
       stopping ??= (async () => {
         await jobs.stopAll();
+        await delivery.stop();
         // Stop accepting connections, then let the turns in progress finish before closing the database.
         const closed = new Promise<void>((resolve) => {
           server.close(() => resolve());

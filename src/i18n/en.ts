@@ -1,4 +1,5 @@
 import { candidaciesEn } from './candidacies.en';
+import { formationEn } from './formation.en';
 import type { MessageKey } from './fr';
 
 /** English message catalogue, for users whose Teams language is English. */
@@ -95,13 +96,14 @@ export const en: Record<MessageKey, string> = {
   'validation.consent': 'you must agree to the processing of your data to apply',
   'validation.teamSize':
     'the team has {count} people, referent included; at least {min} are needed',
-  'validation.field': '{field}: {reason}',
   'validation.time': 'invalid time "{value}": expected HH:MM (for example 09:30)',
   'validation.month': 'invalid month "{value}": expected YYYY-MM',
   'validation.ascending': 'must be greater than the previous value ({previous})',
   'validation.leadNotMember': 'the lead must be one of the team’s members',
+  'validation.field': '{field}: {reason}',
   'validation.line': 'line {line}',
   'error.generic':
     'Sorry, I could not handle your request. Try again in a moment; if it keeps failing, tell the Lab team.',
+  ...formationEn,
   ...candidaciesEn,
 };

@@ -1,4 +1,5 @@
 import { candidaciesFr } from './candidacies.fr';
+import { formationFr } from './formation.fr';
 
 /** French message catalogue: the reference language; every other catalogue has exactly these keys. */
 export const fr = {
@@ -97,14 +98,15 @@ export const fr = {
   'validation.consent': 'vous devez accepter le traitement de vos données pour candidater',
   'validation.teamSize':
     'l’équipe compte {count} personnes, référent compris ; il en faut au moins {min}',
-  'validation.field': '{field} : {reason}',
-  'validation.line': 'ligne {line}',
   'validation.time': 'heure invalide « {value} » : format attendu HH:MM (exemple : 09:30)',
   'validation.month': 'mois invalide « {value} » : format attendu AAAA-MM',
   'validation.ascending': 'doit être plus grand que la valeur précédente ({previous})',
   'validation.leadNotMember': 'le référent doit faire partie des membres de l’équipe',
+  'validation.field': '{field} : {reason}',
+  'validation.line': 'ligne {line}',
   'error.generic':
     'Désolé, je n’ai pas pu traiter votre demande. Réessayez dans un instant ; si le problème continue, prévenez l’équipe du Lab.',
+  ...formationFr,
   ...candidaciesFr,
 } as const;
 

@@ -184,6 +184,13 @@ export interface SelectionLocksTable {
   locked_at: string;
 }
 
+/** The formation a Lab organiser is editing, one per programme. */
+export interface FormationDraftsTable {
+  programme_id: string;
+  data: string;
+  updated_at: string;
+}
+
 /** Every table of the database, as Kysely sees it. */
 export interface Database {
   conversations: ConversationsTable;
@@ -193,6 +200,7 @@ export interface Database {
   job_occurrences: JobOccurrencesTable;
   programme_teams: ProgrammeTeamsTable;
   programme_team_people: ProgrammeTeamPeopleTable;
+  formation_drafts: FormationDraftsTable;
   candidacies: CandidaciesTable;
   candidacy_endorsements: CandidacyEndorsementsTable;
   candidacy_drafts: CandidacyDraftsTable;

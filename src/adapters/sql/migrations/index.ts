@@ -5,6 +5,7 @@ import * as programmes from './0003_programmes';
 import * as candidacies from './0004_candidacies';
 import * as jobOccurrences from './0005_job_occurrences';
 import * as programmeTeams from './0006_programme_teams';
+import * as formationDrafts from './0008_formation_drafts';
 
 /**
  * Every migration, by name; Kysely runs them in name order and records each one it applied.
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0004_candidacies': candidacies,
   '0005_job_occurrences': jobOccurrences,
   '0006_programme_teams': programmeTeams,
+  '0008_formation_drafts': formationDrafts,
 };

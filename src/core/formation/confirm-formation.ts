@@ -1,0 +1,174 @@
+import type { ConversationRecord } from '../conversations/conversation';
+import type { ChannelProvisioner } from '../ports/channel-provisioner';
+import type { ConversationStore } from '../ports/conversation-store';
+import type { Notifier } from '../ports/notifier';
+import type { ProgrammeTeamStore } from '../ports/programme-team-store';
+import type { ProgrammeTeam } from '../programme-teams/programme-team';
+import type { Programme } from '../programmes/programme';
+import {
+  provisionTeamChannels,
+  type ChannelOutcome,
+} from '../team-channels/provision-team-channels';
+
+/** What confirming did, team by team, for the organiser's summary card. */
+export interface ConfirmationReport {
+  mode: 'channels' | 'threads';
+  outcomes: ChannelOutcome[];
+  teams: ProgrammeTeam[];
+  /** Notices that could not be queued (nobody to reach them through). */
+  undelivered: number;
+}
+
+/** Why confirming could not start. */
+export type ConfirmationRefusal = 'no-team-installed';
+
+/** What confirming needs besides the teams. */
+export interface ConfirmationDeps {
+  teams: ProgrammeTeamStore;
+  conversations: ConversationStore;
+  notifier: Notifier;
+  /** Absent without Graph credentials: teams then get a thread in the General channel. */
+  provisioner: ChannelProvisioner | undefined;
+  wait: (ms: number) => Promise<void>;
+  now: Date;
+}
+
+/**
+ * Records the confirmed teams, gives each a place in Teams (its own channel through Graph, or a
+ * thread in the programme team's General channel) and queues the welcome post in it and a
+ * personal card to each member and facilitator. Safe to run again: channels are reused and every
+ * notice has an idempotency key, so nothing is created or sent twice.
+ */
+export async function confirmFormation(
+  programme: Programme,
+  teams: ProgrammeTeam[],
+  deps: ConfirmationDeps,
+  options: { dryRun: boolean },
+): Promise<{ ok: true; report: ConfirmationReport } | { ok: false; refusal: ConfirmationRefusal }> {
+  const general = await findProgrammeTeamChannel(deps.conversations, programme);
+  const useChannels = deps.provisioner !== undefined && programme.teamsTeamId !== undefined;
+  if (general === undefined && (!useChannels || !options.dryRun)) {
+    return { ok: false, refusal: 'no-team-installed' };
+  }
+  let outcomes: ChannelOutcome[];
+  if (useChannels) {
+    outcomes = await provisionTeamChannels(
+      deps.provisioner!,
+      programme.teamsTeamId!,
+      teams.map((team) => ({
+        teamKey: team.id,
+        displayName: team.name,
+        description: `${programme.name} — ${team.name}`,
+      })),
+      { dryRun: options.dryRun, wait: deps.wait },
+    );
+  } else {
+    outcomes = teams.map((team) => ({
+      teamKey: team.id,
+      displayName: team.name,
+      status: 'would-create',
+    }));
+  }
+  const report: ConfirmationReport = {
+    mode: useChannels ? 'channels' : 'threads',
+    outcomes,
+    teams,
+    undelivered: 0,
+  };
+  if (options.dryRun || general === undefined) return { ok: true, report };
+
+  const placed = teams.map((team, index): ProgrammeTeam => {
+    const outcome = outcomes[index];
+    if (outcome !== undefined && (outcome.status === 'created' || outcome.status === 'reused')) {
+      const workspace: ProgrammeTeam['workspace'] = {
+        kind: 'channel',
+        conversationId: outcome.channel.id,
+      };
+      if (outcome.channel.webUrl !== undefined) workspace.webUrl = outcome.channel.webUrl;
+      return { ...team, workspace };
+    }
+    // No channel (no Graph, or its creation failed for good): a thread in General.
+    return { ...team, workspace: { kind: 'thread', conversationId: general.conversationId } };
+  });
+  for (const team of placed) {
+    if (team.workspace?.kind === 'channel') {
+      // The new channel is a conversation the bot can post to: same service URL and tenant as General.
+      await deps.conversations.upsert(
+        channelRecord(general, team.workspace.conversationId, deps.now),
+      );
+    }
+  }
+  await deps.teams.replaceAll(programme.id, placed);
+
+  for (const team of placed) {
+    const conversationId = team.workspace!.conversationId;
+    const sends: Promise<void>[] = [
+      deps.notifier.notify(
+        `formation:${programme.id}:${team.id}:welcome:${conversationId}`,
+        { kind: 'conversation', conversationId },
+        { kind: 'formation.welcome', data: welcomeData(programme, team) },
+      ),
+      ...[...team.members, ...team.facilitators].map((person) =>
+        deps.notifier.notify(
+          `formation:${programme.id}:${team.id}:member:${person.aadId}`,
+          { kind: 'user', aadId: person.aadId },
+          {
+            kind: 'formation.member',
+            data: { ...welcomeData(programme, team), aadId: person.aadId },
+          },
+        ),
+      ),
+    ];
+    for (const result of await Promise.allSettled(sends)) {
+      if (result.status === 'rejected') report.undelivered += 1;
+    }
+  }
+  report.teams = placed;
+  return { ok: true, report };
+}
+
+/** The General channel of the programme's Teams team (any team the bot is installed in, else). */
+async function findProgrammeTeamChannel(
+  conversations: ConversationStore,
+  programme: Programme,
+): Promise<ConversationRecord | undefined> {
+  const channels = (await conversations.listActive()).filter(
+    (c) => c.scope === 'channel' && c.teamId !== null,
+  );
+  // Teams gives the General channel the team's own id.
+  const generals = channels.filter(
+    (c) => c.channelId === c.teamId || c.conversationId === c.teamId,
+  );
+  return generals.find((c) => c.teamId === programme.teamsTeamId) ?? generals[0] ?? channels[0];
+}
+
+function channelRecord(
+  general: ConversationRecord,
+  channelId: string,
+  now: Date,
+): ConversationRecord {
+  return {
+    ...general,
+    conversationId: channelId,
+    channelId,
+    installedAt: now,
+    updatedAt: now,
+    uninstalledAt: null,
+  };
+}
+
+function welcomeData(programme: Programme, team: ProgrammeTeam): Record<string, unknown> {
+  const organisationName = new Map(programme.organisations.map((o) => [o.id, o.name]));
+  return {
+    programme: programme.name,
+    team: team.name,
+    members: team.members.map((m) => ({
+      name: m.name,
+      organisation: organisationName.get(m.organisationId) ?? m.organisationId,
+    })),
+    lead: team.members.find((m) => m.aadId === team.leadAadId)?.name ?? '',
+    facilitators: team.facilitators.map((f) => f.name),
+    url: team.workspace?.webUrl ?? '',
+    milestones: programme.milestones,
+  };
+}

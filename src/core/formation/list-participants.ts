@@ -1,0 +1,64 @@
+import { SEAT_HOLDING_STATUSES, type Candidacy } from '../candidacies/candidacy';
+import type { CandidacyStore } from '../ports/candidacy-store';
+import type { ProgrammeTeam, TeamPerson } from '../programme-teams/programme-team';
+import type { Programme } from '../programmes/programme';
+import type { FormationParticipant } from './formation-draft';
+
+/** Candidacies that hold a seat (accepted or confirmed), in submission order. */
+async function listSeatHolders(store: CandidacyStore, programmeId: string): Promise<Candidacy[]> {
+  return (await store.list(programmeId)).filter((c) => SEAT_HOLDING_STATUSES.includes(c.status));
+}
+
+/** The people to mix into teams (individual intake): everyone holding a seat. */
+export async function listParticipants(
+  store: CandidacyStore,
+  programme: Programme,
+): Promise<FormationParticipant[]> {
+  return (await listSeatHolders(store, programme.id)).flatMap((c): FormationParticipant[] =>
+    c.answers.mode === 'individual'
+      ? [
+          {
+            aadId: c.applicant.aadId,
+            name: c.applicant.name,
+            organisationId: c.organisationId,
+            role: c.answers.jobRole,
+            region: c.answers.region,
+            themes: c.answers.themeWishes,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Team intake skips the engine: each applying team holding a seat becomes a programme team, led
+ * by its referent. Members known only by email keep the email as their id until they join Teams.
+ */
+export async function listApplyingTeams(
+  store: CandidacyStore,
+  programme: Programme,
+): Promise<Omit<ProgrammeTeam, 'facilitators'>[]> {
+  const seatHolders = (await listSeatHolders(store, programme.id)).filter(
+    (c) => c.answers.mode === 'team',
+  );
+  return seatHolders.map((c, index) => {
+    const answers = c.answers.mode === 'team' ? c.answers : undefined;
+    const referent: TeamPerson = {
+      aadId: c.applicant.aadId,
+      name: c.applicant.name,
+      organisationId: c.organisationId,
+    };
+    const others: TeamPerson[] = (answers?.members ?? [])
+      .map((m) => (m.kind === 'user' ? m.aadId : m.email))
+      .filter((id) => id !== referent.aadId)
+      .map((id) => ({ aadId: id, name: id, organisationId: c.organisationId }));
+    return {
+      id: `team-${index + 1}`,
+      programmeId: programme.id,
+      number: index + 1,
+      name: answers?.teamName ?? `Équipe ${index + 1}`,
+      leadAadId: referent.aadId,
+      members: [referent, ...others],
+    };
+  });
+}

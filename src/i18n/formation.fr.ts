@@ -1,0 +1,59 @@
+/** French messages of team formation ("former les équipes"). */
+export const formationFr = {
+  'formation.title': 'Formation des équipes — {programme}',
+  'formation.summary':
+    '{teams} équipes de {min} à {max} personnes · équipe la moins bien notée : {worst}/100 · moyenne : {mean}/100 · tirage n° {seed}',
+  'formation.teamHeader': '{name} — {score}/100',
+  'formation.member': '{name} — {organisation} ({branch})',
+  'formation.locked': '🔒 {name}',
+  'formation.facilitators': 'Facilitateurs : {names}',
+  'formation.noFacilitators': 'Aucun facilitateur : ajoutez-en dans le fichier du programme.',
+  'formation.edit': 'Modifier la proposition',
+  'formation.person': 'Personne',
+  'formation.other': 'Échanger avec',
+  'formation.team': 'Déplacer vers',
+  'formation.action.swap': 'Échanger',
+  'formation.action.move': 'Déplacer',
+  'formation.action.lock': 'Verrouiller / déverrouiller',
+  'formation.action.regenerate': 'Autre tirage',
+  'formation.action.dryRun': 'Voir ce qui sera créé',
+  'formation.action.confirm': 'Confirmer les équipes',
+  'formation.swapped': 'Échange fait : {a} et {b}.',
+  'formation.moved': '{name} rejoint l’équipe {team}.',
+  'formation.lockedNow': '{name} restera dans son équipe lors des prochains tirages.',
+  'formation.unlockedNow': '{name} n’est plus verrouillé(e).',
+  'formation.refused': 'Modification refusée : {reason}',
+  'formation.refusal.unknown-person': 'choisissez une personne de la liste.',
+  'formation.refusal.unknown-team': 'choisissez une équipe de la liste.',
+  'formation.refusal.same-team': 'ces personnes sont déjà dans la même équipe.',
+  'formation.infeasible': 'Impossible de former les équipes avec ces règles :',
+  'formation.noParticipants':
+    'Aucun participant retenu pour {programme} : acceptez des candidatures avant de former les équipes.',
+  'formation.noProgramme':
+    'Aucun programme enregistré : importez-en un avec « labbot programme import ».',
+  'formation.forbidden': 'La formation des équipes est réservée à l’équipe du Lab.',
+  'formation.teamMode':
+    'Programme en mode équipe : chaque équipe candidate devient une équipe du programme ({teams} équipes).',
+  'formation.dryRun.title': 'Ce qui sera créé pour {programme}',
+  'formation.dryRun.channel': 'Canal « {name} » : {status}',
+  'formation.dryRun.thread': 'Fil « {name} » dans le canal Général de l’équipe Teams',
+  'formation.status.would-create': 'sera créé',
+  'formation.status.reused': 'existe déjà, sera réutilisé',
+  'formation.status.created': 'créé',
+  'formation.status.failed': 'échec ({error})',
+  'formation.noGraph':
+    'Les canaux ne peuvent pas être créés sans accès à Microsoft Graph : chaque équipe aura un fil dans le canal Général.',
+  'formation.noTeamInstalled':
+    'Le bot n’est installé dans aucune équipe Teams : ajoutez-le à l’équipe du programme, puis confirmez à nouveau.',
+  'formation.confirmed.title': 'Équipes confirmées — {programme}',
+  'formation.confirmed.summary':
+    '{teams} équipes enregistrées ; messages de bienvenue en cours d’envoi.',
+  'formation.welcome.title': 'Bienvenue dans l’{team} !',
+  'formation.welcome.intro': 'Programme {programme}. Voici votre équipe :',
+  'formation.welcome.lead': 'Référent(e) : {name}',
+  'formation.welcome.next': 'Prochaine échéance : {milestone}, le {date}',
+  'formation.member.title': 'Vous êtes dans l’{team}',
+  'formation.member.body':
+    'Programme {programme}. Vos facilitateurs : {facilitators}. Retrouvez votre équipe dans son espace Teams.',
+  'formation.member.open': 'Ouvrir l’espace de l’équipe',
+} as const;

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { evaluateDraft, proposeFormation } from '../../src/core/formation/propose-formation';
+import { applyFormationEdit } from '../../src/core/formation/edit-formation';
+import { createDemoParticipants } from '../../src/demo/demo-people';
+import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
+import { BotHarness, loadActivity } from './support/bot-harness';
+
+const TEAM = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
+const participants = createDemoParticipants(
+  DEMO_PROGRAMME.organisations,
+  DEMO_PROGRAMME.themeOptions.map((t) => t.id),
+);
+const organisationOf = new Map(participants.map((p) => [p.aadId, p.organisationId]));
+
+/** The admin's personal chat, saying `text`. */
+function adminSays(text: string): Record<string, unknown> {
+  return { ...loadActivity('personal-message-status-admin'), text };
+}
+
+/** The admin clicking an Action.Execute button of the formation card. */
+function adminClicks(verb: string, data: Record<string, string> = {}): Record<string, unknown> {
+  const admin = loadActivity('personal-message-status-admin');
+  return {
+    ...loadActivity('invoke-action-execute-profile'),
+    from: admin.from,
+    conversation: admin.conversation,
+    value: {
+      action: {
+        type: 'Action.Execute',
+        verb,
+        data: { verb, programmeId: DEMO_PROGRAMME.id, ...data },
+      },
+      trigger: 'manual',
+    },
+  };
+}
+
+function cardText(body: unknown): string {
+  return JSON.stringify((body as { value: unknown }).value);
+}
+
+/** The formation the bot proposes first (seed 1), computed the same way to pick valid and invalid swaps. */
+function firstProposal() {
+  const view = proposeFormation(DEMO_PROGRAMME, participants, {
+    seed: 1,
+    userLocks: [],
+    now: new Date(),
+    by: '',
+    language: 'fr',
+  });
+  assert.ok(view.ok);
+  return view.draft;
+}
+
+async function waitFor<T>(
+  probe: () => T | undefined,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('team formation in Teams ("former les équipes")', () => {
+  let harness: BotHarness;
+
+  beforeEach(async () => {
+    harness = new BotHarness();
+    await harness.start();
+    await harness.send(loadActivity('team-install'));
+  });
+
+  afterEach(async () => {
+    await harness.stop();
+  });
+
+  it('refuses anyone outside the Lab team', async () => {
+    await harness.send({ ...loadActivity('personal-message-aide'), text: 'former les équipes' });
+    assert.match(
+      JSON.stringify(harness.connector.sentActivities().at(-1)),
+      /réservée à l’équipe du Lab/,
+    );
+  });
+
+  it('previews seven mixed teams of the 39 demo participants with their scores', async () => {
+    await harness.send(adminSays('former les équipes'));
+    const card = JSON.stringify(harness.connector.sentActivities().at(-1));
+    assert.match(card, /Formation des équipes — Défi du Lab 2026/);
+    assert.match(card, /7 équipes de 5 à 6 personnes/);
+    for (let n = 1; n <= 7; n += 1) assert.match(card, new RegExp(`Équipe ${n}`));
+    assert.match(card, /Facilitateurs : /);
+  });
+
+  it('swaps two people when no hard rule breaks, and refuses colleagues together with the reason', async () => {
+    await harness.send(adminSays('former les équipes'));
+    const draft = firstProposal();
+    const members = (team: number) =>
+      draft.assignment.filter((x) => x.team === team).map((x) => x.person);
+    const a = draft.assignment[0]!;
+    const b = draft.assignment.find(
+      (x) =>
+        x.team !== a.team &&
+        !members(a.team).some(
+          (m) => m !== a.person && organisationOf.get(m) === organisationOf.get(x.person),
+        ) &&
+        !members(x.team).some(
+          (m) => m !== x.person && organisationOf.get(m) === organisationOf.get(a.person),
+        ),
+    )!;
+    const swapped = await harness.send(
+      adminClicks('formation.swap', { person: a.person, other: b.person }),
+    );
+    assert.equal(swapped.status, 200);
+    assert.match(cardText(swapped.body), /Échange fait/);
+    // The stored draft now has them swapped: swapping back is accepted too.
+    const edited = applyFormationEdit(draft, { kind: 'swap', a: a.person, b: b.person });
+    assert.ok(
+      edited.ok &&
+        evaluateDraft(DEMO_PROGRAMME, participants, edited.draft, { lockAll: true, language: 'fr' })
+          .ok,
+    );
+
+    const colleague = draft.assignment.find(
+      (x) =>
+        x.person !== a.person &&
+        organisationOf.get(x.person) === organisationOf.get(a.person) &&
+        x.team !== b.team,
+    )!;
+    const mate = draft.assignment.find(
+      (x) =>
+        x.team === b.team &&
+        x.person !== a.person &&
+        x.person !== b.person &&
+        organisationOf.get(x.person) !== organisationOf.get(colleague.person),
+    )!;
+    // a is now in b's team; bringing a's colleague there breaks the rule.
+    const refused = await harness.send(
+      adminClicks('formation.swap', { person: mate.person, other: colleague.person }),
+    );
+    assert.match(cardText(refused.body), /Impossible de former les équipes avec ces règles/);
+  });
+
+  it('shows in a dry run that each team gets a thread in General without Graph, and creates nothing', async () => {
+    await harness.send(adminSays('former les équipes'));
+    const { body } = await harness.send(adminClicks('formation.dryRun'));
+    assert.match(cardText(body), /fil dans le canal Général/);
+    assert.match(cardText(body), /Fil « Équipe 1/);
+    assert.deepEqual(await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id), []);
+  });
+
+  it('confirms: stores the teams and posts one welcome per team in General, once even if confirmed twice', async () => {
+    await harness.send(adminSays('former les équipes'));
+    const { body } = await harness.send(adminClicks('formation.confirm'));
+    assert.match(cardText(body), /Équipes confirmées — Défi du Lab 2026/);
+    const teams = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);
+    assert.equal(teams.length, 7);
+    assert.ok(
+      teams.every((t) => t.workspace?.kind === 'thread' && t.workspace.conversationId === TEAM),
+    );
+    const welcomes = () =>
+      harness.connector.calls.filter(
+        (c) =>
+          c.method === 'POST' &&
+          c.conversationId === TEAM &&
+          /Bienvenue dans l’Équipe/.test(JSON.stringify(c.body)),
+      );
+    await waitFor(() => (welcomes().length === 7 ? true : undefined), 'seven welcome posts');
+    await harness.send(adminClicks('formation.confirm'));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(welcomes().length, 7, 'confirming again sends nothing twice');
+  });
+});
