@@ -1,7 +1,15 @@
 import { TEAMS_RATE_LIMITS, type RateLimits, type SlidingWindow } from './teams-rate-limits';
 
-/** Answer to a request for a send slot: go now (the slot is taken), or come back at `retryAt`. */
-export type SlotDecision = { granted: true } | { granted: false; retryAt: number };
+/**
+ * A granted request. Call `finish` with the time its answer came back (whatever it was): until
+ * then the request counts as just sent.
+ */
+export interface Slot {
+  finish(at: number): void;
+}
+
+/** Answer to a request for a slot: go now, or come back at `retryAt`. */
+export type SlotDecision = { granted: true; slot: Slot } | { granted: false; retryAt: number };
 
 /**
  * Sliding-window pacing of Bot Connector requests, per conversation and per tenant, plus a
@@ -14,9 +22,9 @@ export interface RateLimiter {
   throttleTenant(tenantId: string, until: number): void;
   /** The end of the tenant's current pause, if any. */
   throttledUntil(tenantId: string, now: number): number | undefined;
-  /** Forgets conversations and tenants with no request in the longest window and no pause. */
+  /** Forgets conversations and tenants with nothing in flight, no request in the longest window and no pause. */
   expireIdle(now: number): void;
-  /** How many conversations and tenants are tracked, to check memory stays bounded. */
+  /** How many conversations, tenants and timestamps are held, to check memory stays bounded. */
   size(): { conversations: number; tenants: number; timestamps: number };
 }
 
@@ -29,15 +37,29 @@ export interface RateLimiterOptions {
 // rather than on every request.
 const EXPIRY_SWEEP_INTERVAL_MS = 60_000;
 
-/** Send times inside the longest window, oldest first; `start` skips expired ones without copying. */
+/**
+ * When every place in a window is taken by requests still awaiting their answer, when a place
+ * frees is unknown: ask again after this long (Bot Connector answers take tens of milliseconds).
+ */
+export const IN_FLIGHT_RETRY_MS = 10;
+
+/**
+ * Times of finished requests inside the longest window, oldest first (`start` skips expired
+ * ones without copying), and the number of requests still awaiting their answer.
+ */
 interface History {
   times: number[];
   start: number;
+  inFlight: number;
 }
 
 interface TenantState {
   history: History;
   throttledUntil: number;
+}
+
+function newHistory(): History {
+  return { times: [], start: 0, inFlight: 0 };
 }
 
 function longestWindow(windows: readonly SlidingWindow[]): number {
@@ -55,32 +77,49 @@ function forgetBefore(history: History, cutoff: number): void {
   }
 }
 
-function record(history: History, now: number): void {
+function record(history: History, at: number): void {
   const last = history.times[history.times.length - 1];
-  if (last === undefined || last <= now) {
-    history.times.push(now);
+  if (last === undefined || last <= at) {
+    history.times.push(at);
     return;
   }
-  // A clock that stepped back: keep the array sorted so window counts stay right.
+  // Answers can come back out of order: keep the array sorted so window counts stay right.
   let index = history.times.length;
-  while (index > history.start && (history.times[index - 1] ?? 0) > now) index -= 1;
-  history.times.splice(index, 0, now);
+  while (index > history.start && (history.times[index - 1] ?? 0) > at) index -= 1;
+  history.times.splice(index, 0, at);
 }
 
-/** The earliest time every window allows one more request (`now` when they all do). */
+function isIdle(history: History): boolean {
+  return history.inFlight === 0 && history.start === history.times.length;
+}
+
+/**
+ * The earliest time every window allows one more request (`now` when they all do). Requests in
+ * flight count as the newest of all, since they may reach Teams at any moment until answered.
+ */
 function earliestSlot(history: History, windows: readonly SlidingWindow[], now: number): number {
   const count = history.times.length - history.start;
   let earliest = now;
   for (const { limit, windowMs } of windows) {
-    if (count < limit) continue;
-    // The request `limit` places back from the newest must leave the window first.
-    const blocking = history.times[history.times.length - limit] ?? now;
+    if (history.inFlight >= limit) {
+      earliest = Math.max(earliest, now + IN_FLIGHT_RETRY_MS);
+      continue;
+    }
+    const finishedAllowed = limit - history.inFlight;
+    if (count < finishedAllowed) continue;
+    // The finished request `finishedAllowed` places back from the newest must leave the window.
+    const blocking = history.times[history.times.length - finishedAllowed] ?? now;
     if (blocking > now - windowMs) earliest = Math.max(earliest, blocking + windowMs);
   }
   return earliest;
 }
 
-/** Creates an in-memory limiter with the documented Teams limits unless told otherwise. */
+/**
+ * Creates an in-memory limiter with the documented Teams limits unless told otherwise.
+ * Teams counts a request when it arrives, which is somewhere between our sending it and its
+ * answer; counting it as sent until the answer and as sent at the answer's time after that
+ * keeps us inside every window whatever the network delays, without a guessed safety margin.
+ */
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const limits = options.limits ?? TEAMS_RATE_LIMITS;
   const conversationSpan = longestWindow(limits.perConversation);
@@ -92,7 +131,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const tenantState = (tenantId: string): TenantState => {
     let state = tenants.get(tenantId);
     if (state === undefined) {
-      state = { history: { times: [], start: 0 }, throttledUntil: 0 };
+      state = { history: newHistory(), throttledUntil: 0 };
       tenants.set(tenantId, state);
     }
     return state;
@@ -110,18 +149,32 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
 
       let conversation: History | undefined;
       if (conversationId !== undefined) {
-        conversation = conversations.get(conversationId) ?? { times: [], start: 0 };
+        conversation = conversations.get(conversationId) ?? newHistory();
         forgetBefore(conversation, now - conversationSpan);
         retryAt = Math.max(retryAt, earliestSlot(conversation, limits.perConversation, now));
       }
       if (retryAt > now) return { granted: false, retryAt };
 
-      record(tenant.history, now);
+      const held: History[] = [tenant.history];
       if (conversationId !== undefined && conversation !== undefined) {
-        record(conversation, now);
         conversations.set(conversationId, conversation);
+        held.push(conversation);
       }
-      return { granted: true };
+      held.forEach((history) => (history.inFlight += 1));
+      let finished = false;
+      return {
+        granted: true,
+        slot: {
+          finish(at) {
+            if (finished) return;
+            finished = true;
+            for (const history of held) {
+              history.inFlight -= 1;
+              record(history, at);
+            }
+          },
+        },
+      };
     },
 
     throttleTenant(tenantId, until) {
@@ -138,13 +191,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       lastSweep = now;
       for (const [id, history] of conversations) {
         forgetBefore(history, now - conversationSpan);
-        if (history.start === history.times.length) conversations.delete(id);
+        if (isIdle(history)) conversations.delete(id);
       }
       for (const [id, tenant] of tenants) {
         forgetBefore(tenant.history, now - tenantSpan);
-        if (tenant.history.start === tenant.history.times.length && tenant.throttledUntil <= now) {
-          tenants.delete(id);
-        }
+        if (isIdle(tenant.history) && tenant.throttledUntil <= now) tenants.delete(id);
       }
     },
 

@@ -131,6 +131,7 @@ export class SqlOutboxStore implements OutboxStore {
       .where('next_attempt_at', '<=', nowText)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowText)]))
       .orderBy('next_attempt_at')
+      .orderBy('created_at')
       .orderBy('key')
       .limit(limit)
       .$if(this.postgres, (qb) => qb.forUpdate().skipLocked());
@@ -149,7 +150,8 @@ export class SqlOutboxStore implements OutboxStore {
       .sort(
         (a, b) =>
           a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() ||
-          a.idempotencyKey.localeCompare(b.idempotencyKey),
+          a.createdAt.getTime() - b.createdAt.getTime() ||
+          (a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0),
       );
   }
 

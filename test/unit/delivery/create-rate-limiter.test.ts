@@ -1,9 +1,22 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createRateLimiter } from '../../../src/delivery/create-rate-limiter';
+import { createRateLimiter, type RateLimiter } from '../../../src/delivery/create-rate-limiter';
 import { TEAMS_RATE_LIMITS } from '../../../src/delivery/teams-rate-limits';
 
 const T0 = Date.UTC(2026, 9, 1, 7, 30);
+
+/** Asks for a slot for a request answered at once; the limiter's answer without the slot. */
+function send(
+  limiter: RateLimiter,
+  tenant: string,
+  conversation: string | undefined,
+  now: number,
+): { granted: true } | { granted: false; retryAt: number } {
+  const decision = limiter.tryAcquire(tenant, conversation, now);
+  if (!decision.granted) return decision;
+  decision.slot.finish(now);
+  return { granted: true as const };
+}
 
 /** Sends as fast as the limiter allows to one conversation and returns the send times. */
 function drain(count: number, conversations: string[], tenant = 'tenant-a'): number[] {
@@ -13,7 +26,7 @@ function drain(count: number, conversations: string[], tenant = 'tenant-a'): num
   let next = 0;
   while (times.length < count) {
     const conversation = conversations[next % conversations.length];
-    const decision = limiter.tryAcquire(tenant, conversation, now);
+    const decision = send(limiter, tenant, conversation, now);
     if (decision.granted) {
       times.push(now);
       next += 1;
@@ -37,17 +50,16 @@ function maxInWindow(times: number[], windowMs: number): number {
 describe('createRateLimiter', () => {
   it('lets 7 messages through to a conversation at once, then holds the 8th for one second', () => {
     const limiter = createRateLimiter();
-    for (let i = 0; i < 7; i += 1)
-      assert.deepEqual(limiter.tryAcquire('t', 'c', T0), { granted: true });
-    assert.deepEqual(limiter.tryAcquire('t', 'c', T0), { granted: false, retryAt: T0 + 1_000 });
-    assert.deepEqual(limiter.tryAcquire('t', 'c', T0 + 1_000), { granted: true });
+    for (let i = 0; i < 7; i += 1) assert.deepEqual(send(limiter, 't', 'c', T0), { granted: true });
+    assert.deepEqual(send(limiter, 't', 'c', T0), { granted: false, retryAt: T0 + 1_000 });
+    assert.deepEqual(send(limiter, 't', 'c', T0 + 1_000), { granted: true });
   });
 
   it('holds the 9th message in two seconds until the first leaves the 2-second window', () => {
     const limiter = createRateLimiter();
-    for (let i = 0; i < 7; i += 1) limiter.tryAcquire('t', 'c', T0);
-    limiter.tryAcquire('t', 'c', T0 + 1_000);
-    assert.deepEqual(limiter.tryAcquire('t', 'c', T0 + 1_500), {
+    for (let i = 0; i < 7; i += 1) send(limiter, 't', 'c', T0);
+    send(limiter, 't', 'c', T0 + 1_000);
+    assert.deepEqual(send(limiter, 't', 'c', T0 + 1_500), {
       granted: false,
       retryAt: T0 + 2_000,
     });
@@ -80,35 +92,34 @@ describe('createRateLimiter', () => {
 
   it('paces tenants independently', () => {
     const limiter = createRateLimiter();
-    for (let i = 0; i < 50; i += 1) limiter.tryAcquire('a', `c-${i}`, T0);
-    assert.equal(limiter.tryAcquire('a', 'c-50', T0).granted, false);
-    assert.equal(limiter.tryAcquire('b', 'c-50', T0).granted, true);
+    for (let i = 0; i < 50; i += 1) send(limiter, 'a', `c-${i}`, T0);
+    assert.equal(send(limiter, 'a', 'c-50', T0).granted, false);
+    assert.equal(send(limiter, 'b', 'c-50', T0).granted, true);
   });
 
   it('counts conversation creation against the tenant only', () => {
     const limiter = createRateLimiter();
-    for (let i = 0; i < 50; i += 1)
-      assert.equal(limiter.tryAcquire('a', undefined, T0).granted, true);
-    assert.deepEqual(limiter.tryAcquire('a', 'c', T0), { granted: false, retryAt: T0 + 1_000 });
+    for (let i = 0; i < 50; i += 1) assert.equal(send(limiter, 'a', undefined, T0).granted, true);
+    assert.deepEqual(send(limiter, 'a', 'c', T0), { granted: false, retryAt: T0 + 1_000 });
   });
 
   it('pauses the whole tenant after a 429 until its Retry-After, and never shortens the pause', () => {
     const limiter = createRateLimiter();
     limiter.throttleTenant('a', T0 + 5_000);
     limiter.throttleTenant('a', T0 + 2_000);
-    assert.deepEqual(limiter.tryAcquire('a', 'other', T0 + 1_000), {
+    assert.deepEqual(send(limiter, 'a', 'other', T0 + 1_000), {
       granted: false,
       retryAt: T0 + 5_000,
     });
     assert.equal(limiter.throttledUntil('a', T0 + 1_000), T0 + 5_000);
-    assert.equal(limiter.tryAcquire('b', 'other', T0 + 1_000).granted, true);
-    assert.equal(limiter.tryAcquire('a', 'other', T0 + 5_000).granted, true);
+    assert.equal(send(limiter, 'b', 'other', T0 + 1_000).granted, true);
+    assert.equal(send(limiter, 'a', 'other', T0 + 5_000).granted, true);
     assert.equal(limiter.throttledUntil('a', T0 + 5_000), undefined);
   });
 
   it('forgets conversations idle for longer than the longest window', () => {
     const limiter = createRateLimiter();
-    for (let i = 0; i < 1_000; i += 1) limiter.tryAcquire('a', `c-${i}`, T0 + i * 20);
+    for (let i = 0; i < 1_000; i += 1) send(limiter, 'a', `c-${i}`, T0 + i * 20);
     assert.equal(limiter.size().conversations, 1_000);
     limiter.expireIdle(T0 + 3_600_000 + 10_000);
     assert.ok(limiter.size().conversations < 1_000);
@@ -127,7 +138,7 @@ describe('createRateLimiter', () => {
     let now = T0;
     let peak = 0;
     for (let sent = 0; sent < 30_000;) {
-      const decision = limiter.tryAcquire('a', `c-${sent}`, now);
+      const decision = send(limiter, 'a', `c-${sent}`, now);
       if (decision.granted) sent += 1;
       else now = decision.retryAt;
       peak = Math.max(peak, limiter.size().conversations);
@@ -140,7 +151,7 @@ describe('createRateLimiter', () => {
     const limiter = createRateLimiter();
     let now = T0;
     for (let sent = 0; sent < 5_000;) {
-      const decision = limiter.tryAcquire('a', 'c', now);
+      const decision = send(limiter, 'a', 'c', now);
       if (decision.granted) sent += 1;
       else now = decision.retryAt;
     }
@@ -151,6 +162,53 @@ describe('createRateLimiter', () => {
     );
   });
 
+  it('counts a request as just sent until its answer comes back', () => {
+    const limiter = createRateLimiter();
+    const slots = [];
+    for (let i = 0; i < 7; i += 1) {
+      const decision = limiter.tryAcquire('t', 'c', T0);
+      assert.ok(decision.granted);
+      slots.push(decision.slot);
+    }
+    // Long after the window, the 8th still waits: the 7 may reach Teams at any moment.
+    assert.deepEqual(limiter.tryAcquire('t', 'c', T0 + 5_000), {
+      granted: false,
+      retryAt: T0 + 5_010,
+    });
+    // Answered at T0 + 300: they count from then on, so the 8th goes at T0 + 1,300.
+    slots.forEach((slot) => slot.finish(T0 + 300));
+    assert.equal(limiter.tryAcquire('t', 'c', T0 + 1_299).granted, false);
+    assert.equal(limiter.tryAcquire('t', 'c', T0 + 1_300).granted, true);
+  });
+
+  it('counts a slowly answered request from its answer, not from its sending', () => {
+    const limiter = createRateLimiter({
+      limits: {
+        perConversation: [{ limit: 1, windowMs: 1_000 }],
+        perTenant: [{ limit: 100, windowMs: 1_000 }],
+      },
+    });
+    const slow = limiter.tryAcquire('t', 'c', T0);
+    assert.ok(slow.granted);
+    slow.slot.finish(T0 + 400);
+    slow.slot.finish(T0 + 900);
+    assert.deepEqual(limiter.tryAcquire('t', 'c', T0 + 1_100), {
+      granted: false,
+      retryAt: T0 + 1_400,
+    });
+  });
+
+  it('does not forget a conversation with a request in flight', () => {
+    const limiter = createRateLimiter();
+    const decision = limiter.tryAcquire('t', 'c', T0);
+    limiter.expireIdle(T0 + 10 * 3_600_000);
+    assert.equal(limiter.size().conversations, 1);
+    assert.ok(decision.granted);
+    decision.slot.finish(T0 + 10 * 3_600_000);
+    limiter.expireIdle(T0 + 12 * 3_600_000);
+    assert.equal(limiter.size().conversations, 0);
+  });
+
   it('honours custom limits, for instances that share a tenant', () => {
     const limiter = createRateLimiter({
       limits: {
@@ -158,10 +216,10 @@ describe('createRateLimiter', () => {
         perTenant: [{ limit: 2, windowMs: 1_000 }],
       },
     });
-    assert.equal(limiter.tryAcquire('a', 'c', T0).granted, true);
-    assert.equal(limiter.tryAcquire('a', 'c', T0).granted, false);
-    assert.equal(limiter.tryAcquire('a', 'd', T0).granted, true);
-    assert.equal(limiter.tryAcquire('a', 'e', T0).granted, false);
+    assert.equal(send(limiter, 'a', 'c', T0).granted, true);
+    assert.equal(send(limiter, 'a', 'c', T0).granted, false);
+    assert.equal(send(limiter, 'a', 'd', T0).granted, true);
+    assert.equal(send(limiter, 'a', 'e', T0).granted, false);
   });
 
   it('never grants more than any window allows, whatever the arrival pattern', () => {
@@ -177,7 +235,7 @@ describe('createRateLimiter', () => {
           let now = T0;
           for (const [gap, conversation] of arrivals) {
             now += gap;
-            if (limiter.tryAcquire('t', `c-${conversation}`, now).granted) {
+            if (send(limiter, 't', `c-${conversation}`, now).granted) {
               granted.set(`c-${conversation}`, [...(granted.get(`c-${conversation}`) ?? []), now]);
               all.push(now);
             }
