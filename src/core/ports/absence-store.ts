@@ -1,0 +1,9 @@
+import type { Absence } from '../absences/absence';
+
+/** Persistence of declared absences: one per person, the latest declaration wins. */
+export interface AbsenceStore {
+  set(absence: Absence): Promise<void>;
+  /** Ends an absence early ("je suis de retour"); no-op when there is none. */
+  clear(aadId: string): Promise<void>;
+  get(aadId: string): Promise<Absence | undefined>;
+}

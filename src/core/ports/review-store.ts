@@ -1,0 +1,16 @@
+import type { ReviewId } from '../follow-up/planned-send';
+import type { ReviewAnswer } from '../reviews/review-answer';
+
+/** Persistence of review preparations and outcomes: one of each per programme, team and review. */
+export interface ReviewStore {
+  /** Inserts the answer, or replaces the one of the same programme, team, review and kind. */
+  save(answer: ReviewAnswer): Promise<void>;
+  get(
+    programmeId: string,
+    teamId: string,
+    review: ReviewId,
+    kind: ReviewAnswer['kind'],
+  ): Promise<ReviewAnswer | undefined>;
+  /** A team's review answers, December before March, preparation before outcome. */
+  listByTeam(programmeId: string, teamId: string): Promise<ReviewAnswer[]>;
+}
