@@ -18,8 +18,9 @@ import { parse } from 'yaml';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MOCK_DATA_PATH = join(REPO_ROOT, '.m365agentsplayground.yml');
 const PLAYGROUND_CLI = join(REPO_ROOT, 'node_modules/@microsoft/m365agentsplayground/cli.js');
-// Playground 0.2.28 listens on every interface; this preload pins it to 127.0.0.1.
-const LOOPBACK_PRELOAD = join(REPO_ROOT, 'test/e2e/support/listen-on-loopback.mjs');
+// Playground 0.2.28 listens on every interface and reaches Application Insights even with
+// --disable-telemetry; this preload keeps it on 127.0.0.1 (see the file).
+const LOOPBACK_PRELOAD = join(REPO_ROOT, 'test/e2e/support/loopback-only.mjs');
 const BOT_ENTRY = join(REPO_ROOT, 'dist/src/main.js');
 
 /** The Playground's own default port, the one the README and the docs promise. */
@@ -363,6 +364,8 @@ async function main() {
       M365_AGENTS_PLAYGROUND_LOGFILE: join(REPO_ROOT, 'data', 'm365agentsplayground.log'),
       // This script prints the address; the Playground would otherwise try to open a browser.
       TEAMSAPPTESTER_BROWSER: 'none',
+      // --disable-telemetry leaves the Application Insights SDK's own statsbeat running.
+      APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
       NODE_NO_WARNINGS: '1',
     };
     delete playgroundEnv.TEAMSAPPTESTER_PORT;

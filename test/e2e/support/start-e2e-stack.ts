@@ -20,7 +20,8 @@ const PLAYGROUND_CLI = join(
   'm365agentsplayground',
   'cli.js',
 );
-const LOOPBACK_PRELOAD = join(__dirname, 'listen-on-loopback.mjs');
+/** Keeps the Playground on 127.0.0.1: its listening socket and its outgoing connections. */
+const LOOPBACK_PRELOAD = join(__dirname, 'loopback-only.mjs');
 
 /** Both servers start in 1 to 3 s here; the margin is for a loaded CI machine. */
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -173,6 +174,8 @@ export async function startE2eStack(): Promise<E2eStack> {
       env: cleanEnvironment({
         // Never open a browser of its own: the test drives one.
         TEAMSAPPTESTER_BROWSER: 'none',
+        // --disable-telemetry leaves the Application Insights SDK's own statsbeat running.
+        APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
         M365_AGENTS_PLAYGROUND_LOGFILE: join(RESULTS_DIR, 'e2e-playground-devtools.log'),
         TZ: PLAYGROUND_TIMEZONE,
       }),
