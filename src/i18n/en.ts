@@ -1,4 +1,5 @@
 import { candidaciesEn } from './candidacies.en';
+import { followUpEn } from './follow-up.en';
 import { formationEn } from './formation.en';
 import type { MessageKey } from './fr';
 
@@ -105,5 +106,6 @@ export const en: Record<MessageKey, string> = {
   'error.generic':
     'Sorry, I could not handle your request. Try again in a moment; if it keeps failing, tell the Lab team.',
   ...formationEn,
+  ...followUpEn,
   ...candidaciesEn,
 };

@@ -1,4 +1,5 @@
 import { candidaciesFr } from './candidacies.fr';
+import { followUpFr } from './follow-up.fr';
 import { formationFr } from './formation.fr';
 
 /** French message catalogue: the reference language; every other catalogue has exactly these keys. */
@@ -107,6 +108,7 @@ export const fr = {
   'error.generic':
     'Désolé, je n’ai pas pu traiter votre demande. Réessayez dans un instant ; si le problème continue, prévenez l’équipe du Lab.',
   ...formationFr,
+  ...followUpFr,
   ...candidaciesFr,
 } as const;
 
