@@ -21,6 +21,9 @@ export async function runMigrations(
           ),
         ),
     },
+    // Migration numbers are taken by features developed side by side, so one can land after a
+    // higher-numbered one was applied; each creates its own tables, so running it late is safe.
+    allowUnorderedMigrations: true,
     // Kysely looks for its bookkeeping table in every schema unless told which one, so test
     // databases isolated by schema would see each other's tables.
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
