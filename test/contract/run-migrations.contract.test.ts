@@ -20,6 +20,12 @@ const extraMigration: Migration = {
   },
 };
 
+const extraLate: Migration = {
+  up: async (db: Kysely<unknown>) => {
+    await db.schema.createTable('late_table').addColumn('id', 'text').execute();
+  },
+};
+
 async function appliedNames(db: Kysely<Database>): Promise<string[]> {
   const result = await sql<{
     name: string;
@@ -57,6 +63,15 @@ for (const target of testDatabases()) {
       assert.deepEqual(await runMigrations(db, withExtra, schema), ['9000_extra']);
       assert.deepEqual(await runMigrations(db, withExtra, schema), []);
       assert.deepEqual(await appliedNames(db), [...before, '9000_extra']);
+    });
+
+    it('applies a migration that lands after a higher-numbered one was applied', async () => {
+      const db = database!.db;
+      const schema = await schemaOf(database!);
+      await runMigrations(db, { ...migrations, '9000_extra': extraMigration }, schema);
+      const late = { ...migrations, '0999_late': extraLate, '9000_extra': extraMigration };
+      assert.deepEqual(await runMigrations(db, late, schema), ['0999_late']);
+      await sql`select * from late_table`.execute(db);
     });
 
     it('names the migration that failed and rolls back what it had done', async () => {
