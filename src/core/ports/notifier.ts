@@ -11,8 +11,7 @@ export interface Notice {
 
 /** Who receives a notice: a person (reached in personal chat) or a stored conversation. */
 export type NoticeRecipient =
-  | { kind: 'user'; aadId: string }
-  | { kind: 'conversation'; conversationId: string };
+  { kind: 'user'; aadId: string } | { kind: 'conversation'; conversationId: string };
 
 /**
  * Queues notices for delivery. The idempotency key makes a repeated call harmless: a key that
