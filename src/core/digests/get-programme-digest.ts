@@ -1,0 +1,106 @@
+import type { ReviewId } from '../follow-up/planned-send';
+import type { Clock } from '../ports/clock';
+import type { DigestSource } from '../ports/digest-source';
+import { getProgrammePhase } from '../programmes/get-programme-phase';
+import type { Programme } from '../programmes/programme';
+import { createHolidayCalendar } from '../scheduling/create-holiday-calendar';
+import type { HolidayCalendar } from '../scheduling/holiday-calendar';
+import { toLocalDay } from '../time/to-local-day';
+import { buildCallSection } from './build-call-section';
+import { buildFollowUpSection } from './build-follow-up-section';
+import { buildSelectionSection } from './build-selection-section';
+import type { Digest, DigestSection } from './digest';
+import { listUpcomingMilestones } from './list-upcoming-milestones';
+import { pickCheckinMonth } from './pick-checkin-month';
+
+/**
+ * Longest list of teams a digest names (needing help, silent, unanswered, unreachable); the rest
+ * is counted. Eight lines is what a Teams card shows without scrolling on a laptop, and it keeps
+ * a national programme's card far under the 80 KB a bot message may weigh.
+ */
+export const DIGEST_LIST_LIMIT = 8;
+
+/** Milestones listed at the bottom of every digest: the next three cover about two months. */
+export const DIGEST_MILESTONES = 3;
+
+/** "New this week": the weekly digest goes out every seven days. */
+const WEEK_DAYS = 7;
+
+/** Programme days are Paris calendar days. */
+const PROGRAMME_TIMEZONE = 'Europe/Paris';
+
+/** What building a digest reads. */
+export interface DigestDeps {
+  source: DigestSource;
+  clock: Clock;
+  /** The Lab's holiday calendar, which dates the check-ins it reports; mainland France by default. */
+  calendar?: HolidayCalendar;
+}
+
+let franceCalendar: HolidayCalendar | undefined;
+
+/**
+ * The digest of a programme today, with the sections its phase calls for: the call while it is
+ * open, the selection until the hackathon, the follow-up once a check-in went out. For a
+ * facilitator, only the follow-up of the teams they follow.
+ */
+export async function getProgrammeDigest(
+  deps: DigestDeps,
+  programme: Programme,
+  options: { facilitatorAadId?: string } = {},
+): Promise<Digest> {
+  const now = deps.clock.now();
+  const today = toLocalDay(now, PROGRAMME_TIMEZONE);
+  const phase = getProgrammePhase(programme.milestones, today);
+  const facilitator = options.facilitatorAadId;
+  const sections: DigestSection[] = [];
+
+  if (facilitator === undefined && phase === 'call-open') {
+    const since = new Date(now.getTime() - WEEK_DAYS * 24 * 60 * 60 * 1000);
+    sections.push(
+      buildCallSection(programme, await deps.source.countCall(programme.id, since), today),
+    );
+  }
+  if (facilitator === undefined && ['selection', 'kick-off', 'hackathon'].includes(phase)) {
+    sections.push(
+      buildSelectionSection(programme, await deps.source.countSelection(programme.id, today)),
+    );
+  }
+  if (phase === 'follow-up' || phase === 'ended') {
+    const calendar = deps.calendar ?? (franceCalendar ??= createHolidayCalendar('FR'));
+    const checkin = pickCheckinMonth(programme, today, calendar);
+    if (checkin !== undefined) {
+      const nextReview = findNextReview(programme, today);
+      const figures = await deps.source.countFollowUp({
+        programmeId: programme.id,
+        month: checkin.month,
+        previousMonth: checkin.previousMonth,
+        review: nextReview?.review ?? null,
+        ...(facilitator === undefined ? {} : { facilitatorAadId: facilitator }),
+        listLimit: DIGEST_LIST_LIMIT,
+      });
+      sections.push(buildFollowUpSection(figures, { ...checkin, today, nextReview }));
+    }
+  }
+
+  return {
+    programmeId: programme.id,
+    programmeName: programme.name,
+    phase,
+    today,
+    ...(facilitator === undefined ? {} : { facilitatorAadId: facilitator }),
+    sections,
+    milestones: listUpcomingMilestones(programme.milestones, today, DIGEST_MILESTONES),
+  };
+}
+
+/** The next review on or after today. */
+function findNextReview(
+  programme: Programme,
+  today: string,
+): { review: ReviewId; day: string } | null {
+  const { decemberReview, marchReview } = programme.milestones;
+  if (decemberReview >= today) return { review: 'december', day: decemberReview };
+  if (marchReview >= today) return { review: 'march', day: marchReview };
+  return null;
+}

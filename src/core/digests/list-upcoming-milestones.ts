@@ -1,0 +1,17 @@
+import type { Milestones } from '../programmes/programme';
+import { MILESTONE_ORDER } from '../programmes/programme';
+import { countDaysBetween } from './count-days-between';
+import type { UpcomingMilestone } from './digest';
+
+/** The next `limit` milestones on or after today, in date order (the programme's order on a tie). */
+export function listUpcomingMilestones(
+  milestones: Milestones,
+  today: string,
+  limit: number,
+): UpcomingMilestone[] {
+  return MILESTONE_ORDER.map((name) => ({ name, date: milestones[name] }))
+    .filter((m) => m.date >= today)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(0, limit)
+    .map((m) => ({ ...m, daysAway: countDaysBetween(today, m.date) }));
+}

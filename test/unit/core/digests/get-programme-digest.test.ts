@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import type { FollowUpQuery } from '../../../../src/core/digests/digest-figures';
+import {
+  DIGEST_LIST_LIMIT,
+  getProgrammeDigest,
+} from '../../../../src/core/digests/get-programme-digest';
+import type { Clock } from '../../../../src/core/ports/clock';
+import {
+  createDigestProgramme,
+  emptyFollowUpFigures,
+  FixedDigestSource,
+} from '../../../support/digest-fixtures';
+
+const programme = createDigestProgramme();
+
+/** A clock stopped at 09:00 Paris time on a day. */
+function mondayMorning(day: string): Clock {
+  return { now: () => new Date(`${day}T07:00:00.000Z`) };
+}
+
+async function digestOn(day: string, source = new FixedDigestSource(), facilitatorAadId?: string) {
+  const digest = await getProgrammeDigest(
+    { source, clock: mondayMorning(day) },
+    programme,
+    facilitatorAadId === undefined ? {} : { facilitatorAadId },
+  );
+  return { digest, source };
+}
+
+describe('getProgrammeDigest', () => {
+  it('shows only the milestones before the call opens', async () => {
+    const { digest, source } = await digestOn('2026-02-16');
+    assert.equal(digest.phase, 'upcoming');
+    assert.deepEqual(digest.sections, []);
+    assert.deepEqual(source.calls, []);
+    assert.equal(digest.milestones[0]?.name, 'candidacyOpen');
+    assert.equal(digest.milestones[0]?.daysAway, 14);
+  });
+
+  it('counts the call’s week from seven days before, while the call is open', async () => {
+    const { digest, source } = await digestOn('2026-03-30');
+    assert.deepEqual(
+      digest.sections.map((s) => s.kind),
+      ['call'],
+    );
+    assert.deepEqual(source.calls, [
+      {
+        method: 'countCall',
+        args: ['defi-digest', new Date('2026-03-23T07:00:00.000Z')],
+      },
+    ]);
+    assert.equal(digest.today, '2026-03-30');
+  });
+
+  it('shows the selection from the call’s closing until the hackathon', async () => {
+    for (const day of ['2026-04-06', '2026-05-18', '2026-06-25']) {
+      const { digest, source } = await digestOn(day);
+      assert.deepEqual(
+        digest.sections.map((s) => s.kind),
+        ['selection'],
+        day,
+      );
+      assert.deepEqual(source.calls, [{ method: 'countSelection', args: ['defi-digest', day] }]);
+    }
+  });
+
+  it('has no follow-up section between the hackathon and the first check-in', async () => {
+    const { digest, source } = await digestOn('2026-08-31');
+    assert.equal(digest.phase, 'follow-up');
+    assert.deepEqual(digest.sections, []);
+    assert.deepEqual(source.calls, []);
+  });
+
+  it('asks for this month, the previous one and the next review during the follow-up', async () => {
+    const source = new FixedDigestSource({ followUp: emptyFollowUpFigures({ teams: 4 }) });
+    const { digest } = await digestOn('2026-11-23', source);
+    assert.deepEqual(source.calls, [
+      {
+        method: 'countFollowUp',
+        args: [
+          {
+            programmeId: 'defi-digest',
+            month: '2026-11',
+            previousMonth: '2026-10',
+            review: 'december',
+            listLimit: DIGEST_LIST_LIMIT,
+          } satisfies FollowUpQuery,
+        ],
+      },
+    ]);
+    const [section] = digest.sections;
+    assert.equal(section?.kind, 'follow-up');
+    assert.deepEqual(section.nextReview, {
+      review: 'december',
+      day: '2026-12-10',
+      daysAway: 17,
+      prepared: 0,
+      teams: 4,
+    });
+  });
+
+  it('moves on to the March review after December’s, and to none at the end', async () => {
+    const january = await digestOn('2027-01-11');
+    assert.equal((january.source.calls[0]?.args[0] as FollowUpQuery).review, 'march');
+    const ended = await digestOn('2027-04-12');
+    assert.equal(ended.digest.phase, 'ended');
+    assert.deepEqual(ended.source.calls[0]?.args[0], {
+      programmeId: 'defi-digest',
+      month: '2027-03',
+      previousMonth: '2027-02',
+      review: null,
+      listLimit: DIGEST_LIST_LIMIT,
+    });
+    assert.deepEqual(ended.digest.milestones, []);
+  });
+
+  it('gives a facilitator the follow-up of their teams only', async () => {
+    const { digest, source } = await digestOn('2026-11-23', undefined, 'facilitator-1');
+    assert.equal(digest.facilitatorAadId, 'facilitator-1');
+    assert.equal((source.calls[0]?.args[0] as FollowUpQuery).facilitatorAadId, 'facilitator-1');
+    const call = await digestOn('2026-03-30', undefined, 'facilitator-1');
+    assert.deepEqual(call.digest.sections, []);
+    assert.deepEqual(call.source.calls, []);
+  });
+});
