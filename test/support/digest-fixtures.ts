@@ -1,4 +1,8 @@
-import { CANDIDACY_STATUSES, type CandidacyStatus } from '../../src/core/candidacies/candidacy';
+import {
+  CANDIDACY_STATUSES,
+  type Candidacy,
+  type CandidacyStatus,
+} from '../../src/core/candidacies/candidacy';
 import type {
   CallFigures,
   FollowUpFigures,
@@ -119,3 +123,73 @@ export class FixedDigestSource implements DigestSource {
     return Promise.resolve(this.figures.followUp ?? emptyFollowUpFigures());
   }
 }
+
+/** A submitted individual candidacy for the digest fixtures; `n` names the applicant. */
+export function aDigestCandidacy(
+  n: number,
+  organisationId: string,
+  status: CandidacyStatus,
+  overrides: Partial<Candidacy> = {},
+): Candidacy {
+  return {
+    id: `cand-${n}`,
+    programmeId: 'defi-digest',
+    mode: 'individual',
+    applicant: { aadId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, name: `C ${n}` },
+    organisationId,
+    status,
+    answers: {
+      mode: 'individual',
+      jobRole: 'management',
+      region: 'Île-de-France',
+      managerEmail: null,
+      motivation: 'Motivation',
+      themeWishes: ['qvt'],
+      availableForKickOff: true,
+      availableForHackathon: true,
+    },
+    seatCount: 1,
+    endorsement: null,
+    consentAt: new Date('2026-03-10T08:00:00.000Z'),
+    submittedAt: new Date('2026-03-10T08:00:00.000Z'),
+    updatedAt: new Date('2026-03-10T08:00:00.000Z'),
+    decidedAt: null,
+    decidedBy: null,
+    waitlistedAt: null,
+    confirmBy: null,
+    confirmedAt: null,
+    ...overrides,
+  };
+}
+
+const thisWeek = new Date('2026-03-26T10:00:00.000Z');
+
+/**
+ * Candidacies of the digest programme with known answers (see the call and selection contract
+ * tests): Caf de Guyane 2 live and 1 withdrawn, Cpam de la Sarthe 5, Caf de Paris 4, Cnav 1
+ * withdrawn; two of the live ones and one withdrawn arrived in the week from 2026-03-23.
+ */
+export const DIGEST_CANDIDACIES: readonly Candidacy[] = [
+  aDigestCandidacy(1, 'caf-guyane', 'submitted', { submittedAt: thisWeek }),
+  aDigestCandidacy(2, 'caf-guyane', 'waitlisted'),
+  aDigestCandidacy(3, 'caf-guyane', 'withdrawn', { submittedAt: thisWeek }),
+  aDigestCandidacy(4, 'cpam-sarthe', 'accepted', { confirmBy: '2026-04-20' }),
+  aDigestCandidacy(5, 'cpam-sarthe', 'accepted', { confirmBy: '2026-04-28' }),
+  aDigestCandidacy(6, 'cpam-sarthe', 'confirmed'),
+  aDigestCandidacy(7, 'cpam-sarthe', 'declined'),
+  aDigestCandidacy(8, 'cpam-sarthe', 'submitted'),
+  aDigestCandidacy(9, 'caf-paris', 'confirmed'),
+  aDigestCandidacy(10, 'caf-paris', 'lapsed'),
+  aDigestCandidacy(11, 'caf-paris', 'submitted'),
+  aDigestCandidacy(12, 'caf-paris', 'submitted', { submittedAt: thisWeek }),
+  aDigestCandidacy(13, 'cnav', 'withdrawn'),
+];
+
+/** Candidacies scored by the committee: three live ones (one twice) and a withdrawn one. */
+export const DIGEST_SCORED: readonly { candidacyId: string; memberAadId: string }[] = [
+  { candidacyId: 'cand-1', memberAadId: 'member-a' },
+  { candidacyId: 'cand-1', memberAadId: 'member-b' },
+  { candidacyId: 'cand-4', memberAadId: 'member-a' },
+  { candidacyId: 'cand-7', memberAadId: 'member-a' },
+  { candidacyId: 'cand-13', memberAadId: 'member-a' },
+];
