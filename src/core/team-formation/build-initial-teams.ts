@@ -3,20 +3,83 @@ import type { Random } from './create-random';
 import type { InfeasibilityReason } from './team-formation';
 
 /**
- * Places everyone without breaking a hard rule: locked people first, then organisation by
- * organisation (largest first) round the teams, each person into the smallest team that has
- * neither a colleague nor an "apart" partner. Without locks and pairs this is the exact
- * round-robin deal, so it never fails when checkFeasibility passed. Otherwise a person who fits
- * nowhere triggers an ejection chain, and a team left under the minimum pulls people through a
- * chain of moves; when those searches fail, the reasons name who or which team is stuck.
+ * Deals are retried this many times (with other seeded tie-breaks) before giving up on an input
+ * whose locks and "apart" pairs defeat the ejection chains; each deal is O(people × teams) at worst.
+ */
+export const CONSTRUCTION_ATTEMPTS = 8;
+
+/**
+ * Partial chains an ejection search may open before giving up: breadth-first, that covers every
+ * chain of three or four moves among teams of up to 8 around the stuck person, in a few ms.
+ */
+export const EJECTION_SEARCH_STEPS = 20_000;
+
+/**
+ * Places everyone without breaking a hard rule: locked people first; then the people with the
+ * fewest teams left open to them by the locks; then organisation by organisation (largest first)
+ * round the teams, each person into the smallest team with neither a colleague nor an "apart"
+ * partner. Without locks and pairs this is the exact round-robin deal, so it never fails when
+ * checkFeasibility passed. Otherwise a person who fits nowhere triggers an ejection chain, a team
+ * left under the minimum pulls people through a chain of moves, and a failed deal is retried;
+ * when all that fails, the reasons name who or which team is stuck.
  */
 export function buildInitialTeams(state: AssignmentState, random: Random): InfeasibilityReason[] {
   const { instance } = state;
-  const { teamCount, lockedTeam, organisation, apartStart } = instance;
+  const { lockedTeam } = instance;
   for (let p = 0; p < instance.people; p++) {
     if (lockedTeam[p]! >= 0) state.place(p, lockedTeam[p]!);
   }
+  const closed = countClosedTeams(state);
+  let reasons: InfeasibilityReason[] = [];
+  for (let attempt = 0; attempt < CONSTRUCTION_ATTEMPTS; attempt++) {
+    if (attempt > 0) {
+      for (let p = 0; p < instance.people; p++) {
+        if (lockedTeam[p]! < 0 && state.teamOf[p]! >= 0) state.remove(p);
+      }
+    }
+    reasons = dealFreePeople(state, random, closed);
+    if (reasons.length === 0) return reasons;
+  }
+  return reasons;
+}
 
+// For each free person, how many teams the locked people close to them: a locked colleague, a
+// locked "apart" partner, or a team already full of locked people.
+function countClosedTeams(state: AssignmentState): Int32Array {
+  const { instance } = state;
+  const { lockedTeam, organisation, apartStart, apartList } = instance;
+  const lockedOrganisationTeams = new Map<number, Set<number>>();
+  for (let p = 0; p < instance.people; p++) {
+    if (lockedTeam[p]! < 0) continue;
+    const teams = lockedOrganisationTeams.get(organisation[p]!) ?? new Set<number>();
+    teams.add(lockedTeam[p]!);
+    lockedOrganisationTeams.set(organisation[p]!, teams);
+  }
+  const full = new Set<number>();
+  state.members.forEach((list, t) => {
+    if (list.length >= instance.maxSize) full.add(t);
+  });
+  const closed = new Int32Array(instance.people);
+  for (let p = 0; p < instance.people; p++) {
+    if (lockedTeam[p]! >= 0) continue;
+    const teams = new Set(full);
+    for (const t of lockedOrganisationTeams.get(organisation[p]!) ?? []) teams.add(t);
+    for (let i = apartStart[p]!; i < apartStart[p + 1]!; i++) {
+      const partnerTeam = lockedTeam[apartList[i]!]!;
+      if (partnerTeam >= 0) teams.add(partnerTeam);
+    }
+    closed[p] = teams.size;
+  }
+  return closed;
+}
+
+function dealFreePeople(
+  state: AssignmentState,
+  random: Random,
+  closed: Int32Array,
+): InfeasibilityReason[] {
+  const { instance } = state;
+  const { teamCount, lockedTeam, organisation, apartStart } = instance;
   // Ties are broken by the seed, so another seed deals another (equally valid) start.
   const tieBreak = Array.from({ length: instance.people }, () => random.next());
   const freeCount = new Map<number, number>();
@@ -30,6 +93,7 @@ export function buildInitialTeams(state: AssignmentState, random: Random): Infea
   const order = Array.from({ length: instance.people }, (_, p) => p)
     .filter((p) => lockedTeam[p]! < 0)
     .sort((p, q) => {
+      if (closed[p] !== closed[q]) return closed[q]! - closed[p]!;
       const o = organisation[p]!;
       const r = organisation[q]!;
       if (o !== r) {
@@ -110,68 +174,78 @@ function shuffle<T>(items: T[], random: Random): T[] {
 }
 
 interface ChainStep {
+  /** The person without a team at this step. */
   person: number;
-  team: number;
+  /** The team this person was pushed out of (by the previous step's person), -1 for the first. */
+  from: number;
   parent: number;
 }
 
 /**
  * Breadth-first ejection chain: p enters a team by pushing out the one person in its way (a
  * colleague, an "apart" partner, or anyone when the team is full), who then looks for a team the
- * same way. Each team is used once per search, so the applied chain is consistent.
+ * same way, until someone lands in a team with room and nobody in the way. Teams are judged as
+ * the chain so far has changed them, so a chain may come back to a team (a swap is a chain of two).
+ * A person appears at most once per chain; the search stops after EJECTION_SEARCH_STEPS chains.
  */
 function placeByEjection(state: AssignmentState, p: number, teamOrder: number[]): boolean {
-  const { instance, members, teamOf } = state;
+  const { instance, members } = state;
   const { lockedTeam, organisation, apartStart, apartList } = instance;
-  const usedTeam = new Uint8Array(instance.teamCount);
-  const seen = new Set<number>([p]);
-  const steps: ChainStep[] = [{ person: p, team: -1, parent: -1 }];
-  for (let head = 0; head < steps.length; head++) {
+  const steps: ChainStep[] = [{ person: p, from: -1, parent: -1 }];
+  for (let head = 0; head < steps.length && steps.length < EJECTION_SEARCH_STEPS; head++) {
     const x = steps[head]!.person;
+    const partners = new Set(apartList.subarray(apartStart[x], apartStart[x + 1]));
+    // The chain up to here: who left which team, and who entered it in their place.
+    const path: ChainStep[] = [];
+    for (let i = head; i >= 0; i = steps[i]!.parent) path.push(steps[i]!);
+    const pushedBy = (i: number): number => steps[path[i]!.parent]!.person;
     for (const t of teamOrder) {
-      if (usedTeam[t]) continue;
       const blockers: number[] = [];
+      const blocks = (member: number): void => {
+        if (member === x) return;
+        if (organisation[member] === organisation[x] || partners.has(member)) blockers.push(member);
+      };
       for (const member of members[t]!) {
-        if (organisation[member] === organisation[x]) blockers.push(member);
+        if (!path.some((step) => step.from === t && step.person === member)) blocks(member);
       }
-      for (let i = apartStart[x]!; i < apartStart[x + 1]!; i++) {
-        const partner = apartList[i]!;
-        if (teamOf[partner] === t && !blockers.includes(partner)) blockers.push(partner);
-      }
+      path.forEach((step, i) => {
+        if (step.from === t) blocks(pushedBy(i));
+      });
       if (blockers.length > 1) continue;
-      const full = members[t]!.length >= instance.maxSize;
-      if (blockers.length === 0 && !full) {
-        applyChain(state, steps, { person: x, team: t, parent: head });
+      if (blockers.length === 0 && members[t]!.length < instance.maxSize) {
+        applyChain(state, steps, head, t);
         return true;
       }
-      const candidates = blockers.length === 1 ? blockers : members[t]!;
-      let used = false;
+      const candidates =
+        blockers.length === 1
+          ? blockers
+          : members[t]!.filter((member) => !path.some((step) => step.person === member));
       for (const y of candidates) {
-        if (lockedTeam[y]! >= 0 || seen.has(y)) continue;
-        seen.add(y);
-        used = true;
-        steps.push({ person: y, team: t, parent: head });
+        if (lockedTeam[y]! >= 0 || path.some((step) => step.person === y)) continue;
+        steps.push({ person: y, from: t, parent: head });
       }
-      if (used) usedTeam[t] = 1;
     }
   }
   return false;
 }
 
-// steps[i].team is where steps[i].person must go, pushing out the person of the step after it.
-function applyChain(state: AssignmentState, steps: ChainStep[], last: ChainStep): void {
-  const chain: ChainStep[] = [];
-  let target = last.team;
-  for (let index = last.parent; index >= 0; index = steps[index]!.parent) {
+// Every person on the chain moves once: the last one to `target`, each earlier one to the team
+// its successor was pushed out of. Removing them all before placing them keeps this order-free.
+function applyChain(
+  state: AssignmentState,
+  steps: ChainStep[],
+  last: number,
+  target: number,
+): void {
+  const moves: { person: number; team: number }[] = [];
+  let team = target;
+  for (let index = last; index >= 0; index = steps[index]!.parent) {
     const step = steps[index]!;
-    chain.push({ person: step.person, team: target, parent: -1 });
-    target = step.team;
+    moves.push({ person: step.person, team });
+    team = step.from;
   }
-  // chain[0] is the last person pushed out (goes to a free seat), so apply it first.
-  for (const { person, team } of chain) {
-    if (state.teamOf[person]! >= 0) state.remove(person);
-    state.place(person, team);
-  }
+  for (const { person } of moves) if (state.teamOf[person]! >= 0) state.remove(person);
+  for (const { person, team: to } of moves) state.place(person, to);
 }
 
 /**
