@@ -4,6 +4,7 @@ import { readProgrammeYaml } from '../../src/adapters/files/read-programme-yaml'
 import { KNOWN_ORGANISATIONS } from '../../src/catalogue/known-organisations';
 import type { Absence } from '../../src/core/absences/absence';
 import type { CheckinAnswer } from '../../src/core/checkins/checkin-answer';
+import type { FollowUpActor } from '../../src/core/follow-up/follow-up-actor';
 import type { FollowUpPlanInput } from '../../src/core/follow-up/follow-up-plan-input';
 import type { ReviewId } from '../../src/core/follow-up/planned-send';
 import type { ConversationRecord, UserContext } from '../../src/core/conversations/conversation';
@@ -287,4 +288,39 @@ export class ManualClock implements Clock {
   set(instant: Date | string): void {
     this.current = new Date(instant);
   }
+}
+
+/** Everything the follow-up use cases need, in memory, with the 2026 example stored. */
+export interface FollowUpTestKit {
+  clock: ManualClock;
+  programmes: InMemoryProgrammeStore;
+  teams: InMemoryProgrammeTeamStore;
+  conversations: InMemoryConversationStore;
+  checkins: InMemoryCheckinStore;
+  reviews: InMemoryReviewStore;
+  absences: InMemoryAbsenceStore;
+  labAdminIds: string[];
+}
+
+/** A kit whose clock stands at `now`, with the 2026 example programme and its teams stored. */
+export async function createFollowUpTestKit(now: string): Promise<FollowUpTestKit> {
+  const { programme, teams } = loadExample2026();
+  const kit: FollowUpTestKit = {
+    clock: new ManualClock(new Date(now)),
+    programmes: new InMemoryProgrammeStore(),
+    teams: new InMemoryProgrammeTeamStore(),
+    conversations: new InMemoryConversationStore(),
+    checkins: new InMemoryCheckinStore(),
+    reviews: new InMemoryReviewStore(),
+    absences: new InMemoryAbsenceStore(),
+    labAdminIds: [],
+  };
+  await kit.programmes.save(programme);
+  await kit.teams.replaceAll(programme.id, teams);
+  return kit;
+}
+
+/** A person acting on a card. */
+export function actor(aadId: string, name = 'Personne', isLab = false): FollowUpActor {
+  return { aadId, name, isLab };
 }

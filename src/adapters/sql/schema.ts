@@ -191,6 +191,38 @@ export interface FormationDraftsTable {
   updated_at: string;
 }
 
+/** A team's answer to one month's check-in; the fields and who answered as JSON. */
+export interface CheckinAnswersTable {
+  programme_id: string;
+  team_id: string;
+  month: string;
+  data: string;
+  answered_by: string;
+  answered_at: string;
+  first_answered_at: string;
+  late: number;
+  revision: number;
+}
+
+/** A team's preparation for a review, or the review's outcome; the fields as JSON. */
+export interface ReviewAnswersTable {
+  programme_id: string;
+  team_id: string;
+  review: string;
+  kind: string;
+  data: string;
+  answered_by: string;
+  answered_at: string;
+  revision: number;
+}
+
+/** "Absent jusqu'au": reminders to the person pause until the day, included. */
+export interface AbsencesTable {
+  aad_id: string;
+  until_day: string;
+  declared_at: string;
+}
+
 /** Every table of the database, as Kysely sees it. */
 export interface Database {
   conversations: ConversationsTable;
@@ -210,4 +242,7 @@ export interface Database {
   export_tokens: ExportTokensTable;
   people: PeopleTable;
   selection_locks: SelectionLocksTable;
+  checkin_answers: CheckinAnswersTable;
+  review_answers: ReviewAnswersTable;
+  absences: AbsencesTable;
 }

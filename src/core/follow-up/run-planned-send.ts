@@ -1,3 +1,4 @@
+import { buildCheckinCardData } from '../checkins/build-checkin-card-data';
 import { getTeamCheckinWindow } from '../checkins/get-team-checkin-window';
 import { toHistoryLine } from '../checkins/to-history-line';
 import type { AbsenceStore } from '../ports/absence-store';
@@ -74,14 +75,7 @@ export async function runPlannedSend(
         if (await deps.checkins.get(programme.id, team.id, send.period)) return 'answered';
         if (await isAbsent()) return 'absent';
       }
-      const data: CheckinCardData = {
-        ...heading,
-        month: send.period,
-        leadName: findTeamLead(team).name,
-        answerByDay: window.answerByDay,
-        indicators: getFollowUpSettings(programme).indicators,
-        viewerAadIds,
-      };
+      const data: CheckinCardData = buildCheckinCardData(input, team, window);
       if (send.reminderDay !== undefined) data.reminderDay = send.reminderDay;
       await notify(data);
       return 'sent';

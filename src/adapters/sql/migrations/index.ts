@@ -5,6 +5,7 @@ import * as programmes from './0003_programmes';
 import * as candidacies from './0004_candidacies';
 import * as jobOccurrences from './0005_job_occurrences';
 import * as programmeTeams from './0006_programme_teams';
+import * as checkins from './0007_checkins';
 import * as formationDrafts from './0008_formation_drafts';
 
 /**
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0004_candidacies': candidacies,
   '0005_job_occurrences': jobOccurrences,
   '0006_programme_teams': programmeTeams,
+  '0007_checkins': checkins,
   '0008_formation_drafts': formationDrafts,
 };

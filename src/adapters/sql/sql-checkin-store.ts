@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { CheckinAnswer, CheckinFields, Answerer } from '../../core/checkins/checkin-answer';
+import type { CheckinStore } from '../../core/ports/checkin-store';
+import type { CheckinAnswersTable, Database } from './schema';
+
+type StoredFields = CheckinFields & { answeredBy: Answerer };
+
+/** Check-in answers in SQL: one row per programme, team and month; an edit replaces the row. */
+export class SqlCheckinStore implements CheckinStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async save(answer: CheckinAnswer): Promise<void> {
+    const data: StoredFields = {
+      status: answer.status,
+      progress: answer.progress,
+      done: answer.done,
+      nextSteps: answer.nextSteps,
+      help: answer.help,
+      indicators: answer.indicators,
+      answeredBy: answer.answeredBy,
+    };
+    await this.db
+      .insertInto('checkin_answers')
+      .values({
+        programme_id: answer.programmeId,
+        team_id: answer.teamId,
+        month: answer.month,
+        data: JSON.stringify(data),
+        answered_by: answer.answeredBy.aadId,
+        answered_at: answer.answeredAt.toISOString(),
+        first_answered_at: answer.firstAnsweredAt.toISOString(),
+        late: answer.late ? 1 : 0,
+        revision: answer.revision,
+      })
+      .onConflict((oc) =>
+        oc.columns(['programme_id', 'team_id', 'month']).doUpdateSet((eb) => ({
+          data: eb.ref('excluded.data'),
+          answered_by: eb.ref('excluded.answered_by'),
+          answered_at: eb.ref('excluded.answered_at'),
+          first_answered_at: eb.ref('excluded.first_answered_at'),
+          late: eb.ref('excluded.late'),
+          revision: eb.ref('excluded.revision'),
+        })),
+      )
+      .execute();
+  }
+
+  async get(
+    programmeId: string,
+    teamId: string,
+    month: string,
+  ): Promise<CheckinAnswer | undefined> {
+    const row = await this.db
+      .selectFrom('checkin_answers')
+      .selectAll()
+      .where('programme_id', '=', programmeId)
+      .where('team_id', '=', teamId)
+      .where('month', '=', month)
+      .executeTakeFirst();
+    return row === undefined ? undefined : toAnswer(row);
+  }
+
+  async listByTeam(programmeId: string, teamId: string): Promise<CheckinAnswer[]> {
+    const rows = await this.db
+      .selectFrom('checkin_answers')
+      .selectAll()
+      .where('programme_id', '=', programmeId)
+      .where('team_id', '=', teamId)
+      .orderBy('month')
+      .execute();
+    return rows.map(toAnswer);
+  }
+}
+
+function toAnswer(row: CheckinAnswersTable): CheckinAnswer {
+  const data = JSON.parse(row.data) as StoredFields;
+  return {
+    ...data,
+    programmeId: row.programme_id,
+    teamId: row.team_id,
+    month: row.month,
+    answeredAt: new Date(row.answered_at),
+    firstAnsweredAt: new Date(row.first_answered_at),
+    late: Number(row.late) === 1,
+    revision: Number(row.revision),
+  };
+}
