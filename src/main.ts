@@ -1,4 +1,5 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
+import type restify from 'restify';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { openDatabase, type DatabaseHandle } from './adapters/sql/open-database';
 import { SqlBotStorage } from './adapters/sql/sql-bot-storage';
@@ -11,6 +12,7 @@ import { SqlCandidacyStore } from './adapters/sql/sql-candidacy-store';
 import { SqlFormationDraftStore } from './adapters/sql/sql-formation-draft-store';
 import { SqlOutboxStore } from './adapters/sql/sql-outbox-store';
 import { SqlProgrammeTeamStore } from './adapters/sql/sql-programme-team-store';
+import type { BotFeature } from './adapters/teams/bot-feature';
 import { createBotApplication } from './adapters/teams/create-bot-application';
 import { createConnectorTokenProvider } from './adapters/teams/create-connector-token-provider';
 import { createFormationRenderers } from './adapters/teams/features/formation-cards';
@@ -49,6 +51,11 @@ export interface RunningBot {
 /** Replaceable parts, for tests. */
 export interface StartOptions {
   clock?: Clock;
+  /** More features and HTTP routes built on the bot's database (tests mount features with it). */
+  features?: (database: DatabaseHandle) => {
+    features?: BotFeature[];
+    routes?: ((server: restify.Server) => void)[];
+  };
 }
 
 /** Builds the TeamsAdapter; without credentials it accepts unauthenticated requests (local only). */
@@ -105,6 +112,7 @@ export async function startBot(
   }
 
   const adapter = createAdapter(config);
+  const extensions = options.features?.(database) ?? {};
   const app = createBotApplication(
     {
       adapter,
@@ -130,6 +138,7 @@ export async function startBot(
         clock,
         logger,
       }),
+      ...(extensions.features ?? []),
     ],
   );
 
@@ -156,6 +165,7 @@ export async function startBot(
     isDatabaseUp: () => database.ping(),
     maxBodyBytes: config.maxBodyBytes,
     logger,
+    extraRoutes: extensions.routes ?? [],
   });
 
   delivery.start();

@@ -10,6 +10,22 @@ export const CardVerbs = {
   formationLock: 'formation.lock',
   formationDryRun: 'formation.dryRun',
   formationConfirm: 'formation.confirm',
+  candidacyOpen: 'candidacy.open',
+  candidacySubmit: 'candidacy.submit',
+  candidacySaveDraft: 'candidacy.saveDraft',
+  candidacyWithdraw: 'candidacy.withdraw',
+  candidacyEndorse: 'candidacy.endorse',
+  candidacyConfirm: 'candidacy.confirm',
+  candidacyRenounce: 'candidacy.renounce',
+  selectionOverview: 'selection.overview',
+  selectionList: 'selection.list',
+  selectionDetail: 'selection.detail',
+  selectionDecide: 'selection.decide',
+  selectionScore: 'selection.score',
+  selectionExport: 'selection.export',
+  digestShow: 'digest.show',
+  digestRefresh: 'digest.refresh',
+  digestExport: 'digest.export',
 } as const;
 
 export type CardVerb = (typeof CardVerbs)[keyof typeof CardVerbs];

@@ -1,6 +1,7 @@
 import type { Programme } from '../programmes/programme';
 import type { Candidacy } from './candidacy';
 import type { CandidacyDeps } from './candidacy-deps';
+import { getOrganisationName } from './get-organisation-name';
 
 /**
  * Sends the line manager the endorsement card when the directory knows them. A manager not yet
@@ -24,6 +25,7 @@ export async function requestEndorsement(
         candidacyId: candidacy.id,
         candidateName: candidacy.applicant.name,
         organisationId: candidacy.organisationId,
+        organisationName: getOrganisationName(programme, candidacy.organisationId),
         motivation: candidacy.answers.mode === 'individual' ? candidacy.answers.motivation : '',
       },
     },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from '../../../src/config';
 import type { Clock } from '../../../src/core/ports/clock';
 import { createLogger } from '../../../src/logger';
-import { startBot, type RunningBot } from '../../../src/main';
+import { startBot, type RunningBot, type StartOptions } from '../../../src/main';
 import { loadActivity } from '../../support/load-activity';
 import { RecordingConnector } from './recording-connector';
 
@@ -36,6 +36,8 @@ export class BotHarness {
   private running: RunningBot | undefined;
   private directory: string | undefined;
   config: Config | undefined;
+  /** Extra start options (features mounted on the bot's database), set before start(). */
+  options: Omit<StartOptions, 'clock'> = {};
 
   async start(env: Record<string, string> = {}): Promise<void> {
     await this.connector.start();
@@ -49,6 +51,7 @@ export class BotHarness {
       ...env,
     });
     this.running = await startBot(this.config, createLogger(this.config.logLevel), {
+      ...this.options,
       clock: this.clock,
     });
   }

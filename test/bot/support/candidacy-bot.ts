@@ -1,0 +1,160 @@
+import { createExportRoute } from '../../../src/adapters/export/create-export-route';
+import { createCandidacyDeps } from '../../../src/adapters/sql/create-candidacy-deps';
+import { SqlConversationStore } from '../../../src/adapters/sql/sql-conversation-store';
+import type { SqlPeopleDirectory } from '../../../src/adapters/sql/sql-people-directory';
+import { SqlProgrammeStore } from '../../../src/adapters/sql/sql-programme-store';
+import { createCandidacyFeature } from '../../../src/adapters/teams/features/candidacy-feature';
+import { createSelectionFeature } from '../../../src/adapters/teams/features/selection-feature';
+import type { CandidacyDeps } from '../../../src/core/candidacies/candidacy-deps';
+import type { Programme } from '../../../src/core/programmes/programme';
+import { createLogger } from '../../../src/logger';
+import { RecordingNotifier, SequentialIds } from '../../support/candidacy-fakes';
+import { COMMITTEE_CNAV, createTestProgramme } from '../../support/candidacy-programme';
+import { BotHarness, FIXTURE_ADMIN_AAD_ID, loadActivity } from './bot-harness';
+
+/** Signing key of export links in bot tests. */
+export const TEST_SIGNING_KEY = 'bot-test-export-signing-key-0123456789';
+
+/** The programme of the bot tests: its call is open on the harness's day (2026-11-20, Paris). */
+export const BOT_PROGRAMME: Programme = createTestProgramme({
+  id: 'defi-bot-test',
+  name: 'Défi du Lab (essai)',
+  milestones: {
+    candidacyOpen: '2026-11-02',
+    candidacyClose: '2026-11-27',
+    selectionCommittee: '2026-12-04',
+    kickOff: '2027-01-14',
+    hackathonStart: '2027-02-10',
+    hackathonEnd: '2027-02-11',
+    followUpStart: '2027-03-01',
+    decemberReview: '2027-12-09',
+    marchReview: '2028-03-09',
+    end: '2028-03-31',
+  },
+  committee: [COMMITTEE_CNAV],
+});
+
+/** A Teams user of the fixtures: Camille (the recorded candidate) or a stand-in. */
+export interface FixtureUser {
+  id: string;
+  name: string;
+  aadObjectId: string;
+}
+
+/** Camille Martin, the candidate of the recorded activities. */
+export const CAMILLE: FixtureUser = {
+  id: '29:1Z8mN2r7cYQ-user-camille',
+  name: 'Camille Martin',
+  aadObjectId: '6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
+};
+
+/** Another candidate, numbered, for tests that need several. */
+export function candidate(n: number): FixtureUser {
+  return {
+    id: `29:candidate-${n}`,
+    name: `Candidat ${n}`,
+    aadObjectId: `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`,
+  };
+}
+
+/** The bot with the candidacy and selection features, a recording notifier and the export route. */
+export class CandidacyBot {
+  readonly harness = new BotHarness();
+  readonly notifier = new RecordingNotifier();
+  core: CandidacyDeps | undefined;
+  people: SqlPeopleDirectory | undefined;
+
+  async start(programme: Programme = BOT_PROGRAMME): Promise<void> {
+    const logger = createLogger('silent');
+    let url = '';
+    this.harness.options = {
+      features: (database) => {
+        const { core, people } = createCandidacyDeps(database.db, {
+          clock: this.harness.clock,
+          notifier: this.notifier,
+          labAdminIds: [FIXTURE_ADMIN_AAD_ID],
+          // Predictable ids (cand-1, cand-2…) so recorded actions can name a candidacy.
+          ids: new SequentialIds('cand'),
+        });
+        this.core = core;
+        this.people = people;
+        const programmes = new SqlProgrammeStore(database.db);
+        return {
+          features: [
+            createCandidacyFeature({ core, programmes, people, logger }),
+            createSelectionFeature({
+              core,
+              programmes,
+              publicUrl: () => url,
+              signingKey: TEST_SIGNING_KEY,
+              logger,
+            }),
+          ],
+          routes: [
+            createExportRoute({
+              core,
+              programmes,
+              conversations: new SqlConversationStore(database.db),
+              signingKey: TEST_SIGNING_KEY,
+              logger,
+            }),
+          ],
+        };
+      },
+    };
+    await this.harness.start({ EXPORT_SIGNING_KEY: TEST_SIGNING_KEY });
+    url = this.harness.url;
+    await this.harness.bot.programmes.save(programme);
+  }
+
+  async stop(): Promise<void> {
+    await this.harness.stop();
+  }
+
+  /** Posts a recorded activity, as another user and with changed action data if asked. */
+  async send(
+    fixture: string,
+    changes: { as?: FixtureUser; data?: Record<string, unknown> } = {},
+  ): Promise<{ status: number; card: Record<string, unknown> | undefined }> {
+    const activity = loadActivity(fixture);
+    if (changes.as !== undefined) {
+      activity.from = { ...changes.as };
+      activity.conversation = {
+        ...(activity.conversation as Record<string, unknown>),
+        id: `a:1personal-${changes.as.aadObjectId}`,
+      };
+    }
+    if (changes.data !== undefined) {
+      const value = activity.value as { action?: { data: Record<string, unknown> } } & Record<
+        string,
+        unknown
+      >;
+      if (value.action !== undefined) value.action.data = { ...value.action.data, ...changes.data };
+      else activity.value = { ...value, ...changes.data };
+    }
+    const { status, body } = await this.harness.send(activity);
+    const response = body as { value?: Record<string, unknown> } | undefined;
+    return { status, card: response?.value };
+  }
+
+  /** Submits the recorded valid form as a user, for an organisation. */
+  async apply(user: FixtureUser, organisationId: string): Promise<void> {
+    const { card } = await this.send('invoke-candidacy-submit', {
+      as: user,
+      data: { organisationId },
+    });
+    if (!JSON.stringify(card).includes('Candidature envoyée')) {
+      throw new Error(`submission refused: ${JSON.stringify(card)}`);
+    }
+  }
+
+  /** The Lab admin's decision on a candidacy, through the recorded action. */
+  decide(candidacyId: string, decision: 'accept' | 'waitlist' | 'decline') {
+    return this.send('invoke-selection-decide-accept', { data: { candidacyId, decision } });
+  }
+}
+
+/** The card as text, to look for sentences. */
+export function textOf(card: unknown): string {
+  return JSON.stringify(card);
+}
