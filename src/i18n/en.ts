@@ -1,4 +1,5 @@
 import { candidaciesEn } from './candidacies.en';
+import { digestEn } from './digest.en';
 import { followUpEn } from './follow-up.en';
 import { formationEn } from './formation.en';
 import type { MessageKey } from './fr';
@@ -108,4 +109,5 @@ export const en: Record<MessageKey, string> = {
   ...formationEn,
   ...followUpEn,
   ...candidaciesEn,
+  ...digestEn,
 };

@@ -1,4 +1,5 @@
 import { candidaciesFr } from './candidacies.fr';
+import { digestFr } from './digest.fr';
 import { followUpFr } from './follow-up.fr';
 import { formationFr } from './formation.fr';
 
@@ -110,6 +111,7 @@ export const fr = {
   ...formationFr,
   ...followUpFr,
   ...candidaciesFr,
+  ...digestFr,
 } as const;
 
 /** The keys every catalogue provides. */
