@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { openProgrammeStore } from './open-programme-store';
+import { runProgrammeCommand } from './programme-command';
 import { runTeamsFormCommand } from './teams-form-command';
 
 /** What every subcommand gets besides its own arguments. */
@@ -17,6 +19,8 @@ type Subcommand = (argv: string[], io: CliIo) => Promise<number>;
  */
 const SUBCOMMANDS: Record<string, Subcommand> = {
   'teams form': runTeamsFormCommand,
+  programme: (argv, io) =>
+    runProgrammeCommand(argv, { ...io, openStore: () => openProgrammeStore(process.env) }),
 };
 
 /** Exit code for an unknown command, as for other usage errors (sysexits EX_USAGE). */

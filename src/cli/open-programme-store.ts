@@ -1,0 +1,16 @@
+import { loadConfig } from '../config';
+import { openDatabase } from '../adapters/sql/open-database';
+import { SqlProgrammeStore } from '../adapters/sql/sql-programme-store';
+import type { ProgrammeStore } from '../core/ports/programme-store';
+
+/** Opens the bot's own database (DATABASE_URL, else the SQLite file) for a command-line import. */
+export async function openProgrammeStore(
+  env: NodeJS.ProcessEnv,
+): Promise<{ store: ProgrammeStore; close: () => Promise<void> }> {
+  const config = loadConfig(env);
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: config.sqlitePath,
+  });
+  return { store: new SqlProgrammeStore(database.db), close: () => database.close() };
+}
