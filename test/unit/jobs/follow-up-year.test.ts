@@ -114,7 +114,8 @@ const YEAR: Action[] = [
   {
     at: '2026-09-30T14:00:00Z',
     what: 'Nathalie declares an absence until 09/10',
-    run: (kit) => declareAbsence(kit, { aadId: PEOPLE.nathalie, day: 9, month: 10 }),
+    run: (kit: FollowUpTestKit) =>
+      declareAbsence(kit, { aadId: PEOPLE.nathalie, day: 9, month: 10 }),
   },
   ...everyone('2026-10-02T13:00:00Z', '2026-10', ['team-3']),
   answer('2026-10-12T09:00:00Z', 'team-3', '2026-10'),
