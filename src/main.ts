@@ -6,6 +6,16 @@ import { SqlBotStorage } from './adapters/sql/sql-bot-storage';
 import { SqlConversationStore } from './adapters/sql/sql-conversation-store';
 import { SqlProgrammeStore } from './adapters/sql/sql-programme-store';
 import { randomUUID } from 'node:crypto';
+import { createExportRoute } from './adapters/export/create-export-route';
+import { createCandidacyDeps } from './adapters/sql/create-candidacy-deps';
+import { SqlOccurrenceStore } from './adapters/sql/sql-occurrence-store';
+import { createCandidacyFeature } from './adapters/teams/features/candidacy-feature';
+import { createCandidacyRenderers } from './adapters/teams/features/candidacy-notices';
+import { createSelectionFeature } from './adapters/teams/features/selection-feature';
+import { sendDraftReminders } from './core/candidacies/send-draft-reminders';
+import { lapseUnconfirmed } from './core/selection/lapse-unconfirmed';
+import { createDailyProgrammeJob } from './jobs/create-daily-programme-job';
+import { createScheduledJob } from './jobs/create-scheduled-job';
 import { createGraphCredential } from './adapters/graph/create-graph-credential';
 import { GraphChannelProvisioner } from './adapters/graph/graph-channel-provisioner';
 import { SqlCandidacyStore } from './adapters/sql/sql-candidacy-store';
@@ -21,9 +31,7 @@ import { OutboxNotifier } from './adapters/teams/notices/outbox-notifier';
 import type { OutboxStore } from './core/ports/outbox-store';
 import type { ProgrammeTeamStore } from './core/ports/programme-team-store';
 import { toLocalDay } from './core/time/to-local-day';
-import { createFetchConnectorClient } from './delivery/create-fetch-connector-client';
-import { createTargetResolver } from './delivery/create-target-resolver';
-import { DeliveryWorker } from './delivery/delivery-worker';
+import { createDeliveryWorker } from './delivery/create-delivery-worker';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock, type Clock } from './core/ports/clock';
 import type { ConversationStore } from './core/ports/conversation-store';
@@ -97,7 +105,10 @@ export async function startBot(
   const notifier = new OutboxNotifier(
     outbox,
     conversations,
-    { ...createFormationRenderers(() => toLocalDay(clock.now(), 'Europe/Paris')) },
+    {
+      ...createFormationRenderers(() => toLocalDay(clock.now(), 'Europe/Paris')),
+      ...createCandidacyRenderers(),
+    },
     clock,
   );
   const graphCredential = createGraphCredential(config);
@@ -112,7 +123,34 @@ export async function startBot(
   }
 
   const adapter = createAdapter(config);
-  const extensions = options.features?.(database) ?? {};
+  // Candidacies and selection; tests mount their own instance with a recording notifier instead.
+  let publicUrl = config.publicUrl ?? '';
+  const { core: candidacyCore, people } = createCandidacyDeps(database.db, {
+    clock,
+    notifier,
+    labAdminIds: config.labAdminIds,
+  });
+  const extensions = options.features?.(database) ?? {
+    features: [
+      createCandidacyFeature({ core: candidacyCore, programmes, people, logger }),
+      createSelectionFeature({
+        core: candidacyCore,
+        programmes,
+        publicUrl: () => publicUrl,
+        signingKey: config.exportSigningKey,
+        logger,
+      }),
+    ],
+    routes: [
+      createExportRoute({
+        core: candidacyCore,
+        programmes,
+        conversations,
+        signingKey: config.exportSigningKey,
+        logger,
+      }),
+    ],
+  };
   const app = createBotApplication(
     {
       adapter,
@@ -143,22 +181,38 @@ export async function startBot(
   );
 
   // Every proactive message leaves through the outbox, paced to Teams' limits.
-  const delivery = new DeliveryWorker({
-    store: outbox,
-    connector: createFetchConnectorClient({
-      tokenProvider: createConnectorTokenProvider(config.credentials),
-    }),
-    resolveTarget: createTargetResolver(conversations, () => clock.now().getTime()),
+  const delivery = createDeliveryWorker({
+    outbox,
+    conversations,
     clock,
     owner: `bot-${randomUUID()}`,
     botId: `28:${config.credentials?.appId ?? 'local-bot'}`,
-    onError: (error) => logger.error({ err: error }, 'delivery worker error'),
-    onOutcome: (outcome) => {
-      if (outcome.outcome !== 'sent') logger.info(outcome, 'delivery outcome');
-    },
+    tokenProvider: createConnectorTokenProvider(config.credentials),
+    logger,
   });
 
   const jobs = new JobRegistry(logger);
+  const occurrences = new SqlOccurrenceStore(database.db);
+  const jobOwner = `bot-${randomUUID()}`;
+  const dailyChores = [
+    // Candidates with an unfinished draft hear from the bot 3 days before the call closes.
+    createDailyProgrammeJob({
+      name: 'draft-reminders',
+      time: '09:00',
+      programmes,
+      run: (programme) => sendDraftReminders(candidacyCore, programme),
+    }),
+    // Seats not confirmed by their deadline go to the waitlist, first thing in the morning.
+    createDailyProgrammeJob({
+      name: 'lapse-unconfirmed',
+      time: '07:00',
+      programmes,
+      run: (programme) => lapseUnconfirmed(candidacyCore, programme),
+    }),
+  ];
+  for (const chore of dailyChores) {
+    jobs.register(createScheduledJob(chore, { occurrences, clock, owner: jobOwner, logger }));
+  }
   const { server, drain } = createServer({
     adapter,
     runTurn: (context) => app.run(context),
@@ -175,6 +229,7 @@ export async function startBot(
   });
   const address = server.address();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
+  if (config.publicUrl === undefined) publicUrl = url;
   logger.info(
     {
       url,
