@@ -24,7 +24,7 @@ describe('createDailyProgrammeJob', () => {
     assert.equal(occurrence?.key, 'draft-reminders:2026-03-21:defi-du-lab-2026');
     assert.equal(occurrence?.dueAt.toISOString(), '2026-03-21T08:00:00.000Z');
     assert.equal(occurrence?.expiresAt.toISOString(), '2026-03-21T22:59:59.999Z');
-    await job.execute(occurrence!);
+    await job.execute(occurrence);
     assert.deepEqual(
       ran.map((p) => p.id),
       ['defi-du-lab-2026'],
