@@ -20,6 +20,15 @@ export const en: Record<MessageKey, string> = {
   'help.topic.programmes.command': 'programmes',
   'help.topic.programmes.description':
     'The Lab programmes, where each one stands and what comes next.',
+  'help.topic.apply.command': 'apply',
+  'help.topic.apply.description':
+    'Submit, edit or withdraw your candidacy to a programme whose call is open.',
+  'help.topic.selection.command': 'applications',
+  'help.topic.selection.description':
+    'Follow the candidacies, score them, decide and export (Lab team and selection committee).',
+  'help.topic.formation.command': 'form teams',
+  'help.topic.formation.description':
+    'Propose mixed teams, adjust them, then create their space in Teams.',
   'help.topic.status.command': 'status',
   'help.topic.status.description': 'Bot status: database, installations in Teams, version.',
   'action.help': 'Help',

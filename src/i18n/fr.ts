@@ -20,6 +20,15 @@ export const fr = {
   'help.topic.programmes.command': 'programmes',
   'help.topic.programmes.description':
     'Les programmes du Lab, leur étape actuelle et la prochaine échéance.',
+  'help.topic.apply.command': 'candidater',
+  'help.topic.apply.description':
+    'Déposer, modifier ou retirer votre candidature à un programme dont l’appel est ouvert.',
+  'help.topic.selection.command': 'candidatures',
+  'help.topic.selection.description':
+    'Suivre les candidatures, les noter, décider et exporter (équipe du Lab et comité de sélection).',
+  'help.topic.formation.command': 'former les équipes',
+  'help.topic.formation.description':
+    'Proposer des équipes mixtes, les ajuster, puis créer leur espace dans Teams.',
   'help.topic.status.command': 'état',
   'help.topic.status.description':
     'État du bot : base de données, installations dans Teams, version.',

@@ -7,13 +7,17 @@ export interface HelpTopic {
   roles: readonly Role[];
 }
 
-export type HelpTopicId = 'help' | 'profile' | 'programmes' | 'status';
+export type HelpTopicId =
+  'help' | 'profile' | 'programmes' | 'apply' | 'selection' | 'formation' | 'status';
 
 // Only what works today is listed: a help card that promises missing features misleads busy people.
 const TOPICS: readonly HelpTopic[] = [
   { id: 'help', roles: [] },
   { id: 'profile', roles: [] },
   { id: 'programmes', roles: [] },
+  { id: 'apply', roles: [] },
+  { id: 'selection', roles: ['lab', 'committee'] },
+  { id: 'formation', roles: ['lab'] },
   { id: 'status', roles: ['lab'] },
 ];
 

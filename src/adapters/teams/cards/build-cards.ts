@@ -32,6 +32,9 @@ const TOPIC_VERBS: Record<HelpTopic['id'], CoreVerb | undefined> = {
   help: undefined,
   profile: CardVerbs.profile,
   programmes: CardVerbs.programmes,
+  apply: undefined,
+  selection: undefined,
+  formation: undefined,
   status: CardVerbs.status,
 };
 

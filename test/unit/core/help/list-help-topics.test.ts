@@ -5,14 +5,14 @@ describe('listHelpTopics', () => {
   it('shows staff the everyday commands only', () => {
     assert.deepEqual(
       listHelpTopics(new Set(['staff'])).map((t) => t.id),
-      ['help', 'profile', 'programmes'],
+      ['help', 'profile', 'programmes', 'apply'],
     );
   });
 
   it('adds the Lab commands for the Lab team', () => {
     assert.deepEqual(
       listHelpTopics(new Set(['staff', 'lab'])).map((t) => t.id),
-      ['help', 'profile', 'programmes', 'status'],
+      ['help', 'profile', 'programmes', 'apply', 'selection', 'formation', 'status'],
     );
   });
 });
