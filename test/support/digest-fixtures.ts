@@ -3,13 +3,17 @@ import {
   type Candidacy,
   type CandidacyStatus,
 } from '../../src/core/candidacies/candidacy';
+import type { CheckinAnswer } from '../../src/core/checkins/checkin-answer';
 import type {
   CallFigures,
   FollowUpFigures,
   FollowUpQuery,
   SelectionFigures,
 } from '../../src/core/digests/digest-figures';
+import type { ReviewId } from '../../src/core/follow-up/planned-send';
 import type { DigestSource } from '../../src/core/ports/digest-source';
+import type { ProgrammeTeam } from '../../src/core/programme-teams/programme-team';
+import type { ReviewAnswer } from '../../src/core/reviews/review-answer';
 import type { Programme } from '../../src/core/programmes/programme';
 import { createTestProgramme } from './candidacy-programme';
 
@@ -193,3 +197,154 @@ export const DIGEST_SCORED: readonly { candidacyId: string; memberAadId: string 
   { candidacyId: 'cand-7', memberAadId: 'member-a' },
   { candidacyId: 'cand-13', memberAadId: 'member-a' },
 ];
+
+/** Facilitators of the follow-up fixture's teams. */
+export const DIGEST_FACILITATORS = { f1: 'fac-1', f2: 'fac-2', f3: 'fac-3', f4: 'fac-4' } as const;
+
+/**
+ * Six formed teams of the digest programme and their two facilitators each: fac-1 follows teams
+ * 1, 2 and 4; fac-4 teams 5 and 6.
+ */
+export function digestTeams(programmeId = 'defi-digest'): ProgrammeTeam[] {
+  const { f1, f2, f3, f4 } = DIGEST_FACILITATORS;
+  const pairs: [string, string][] = [
+    [f1, f2],
+    [f1, f3],
+    [f2, f3],
+    [f1, f2],
+    [f3, f4],
+    [f3, f4],
+  ];
+  return pairs.map(([a, b], index) => {
+    const number = index + 1;
+    const lead = `lead-${number}`;
+    return {
+      id: `team-${number}`,
+      programmeId,
+      number,
+      name: `Équipe ${number}`,
+      leadAadId: lead,
+      members: [{ aadId: lead, name: `Lead ${number}`, organisationId: 'caf-paris' }],
+      facilitators: [a, b].map((aadId) => ({ aadId, name: aadId, organisationId: 'lab' })),
+    };
+  });
+}
+
+/** A check-in of the follow-up fixture. */
+export function aDigestCheckin(
+  teamId: string,
+  month: string,
+  fields: Partial<CheckinAnswer> = {},
+): CheckinAnswer {
+  const at = new Date(`${month}-03T08:00:00.000Z`);
+  return {
+    programmeId: 'defi-digest',
+    teamId,
+    month,
+    status: 'on-track',
+    progress: 50,
+    done: 'Atelier',
+    nextSteps: 'Test',
+    help: { category: 'none', text: '' },
+    indicators: {},
+    answeredBy: { aadId: `lead-${teamId.slice(5)}`, name: 'Lead' },
+    answeredAt: at,
+    firstAnsweredAt: at,
+    late: false,
+    revision: 1,
+    ...fields,
+  };
+}
+
+/**
+ * Check-ins with known answers for November 2026: teams 1 (on track, 60 %), 2 (blocked, 10 %,
+ * late, asks for data) and 3 (at risk, 35 %, asks for method) answered; 4 answered only in
+ * October; 5 and 6 are silent both months. Plus an answer of a team that no longer exists and
+ * one of another programme, never counted.
+ */
+export const DIGEST_CHECKINS: readonly CheckinAnswer[] = [
+  aDigestCheckin('team-1', '2026-11', { progress: 60 }),
+  aDigestCheckin('team-2', '2026-11', {
+    status: 'blocked',
+    progress: 10,
+    late: true,
+    help: { category: 'data', text: 'Accès aux données' },
+  }),
+  aDigestCheckin('team-3', '2026-11', {
+    status: 'at-risk',
+    progress: 35,
+    help: { category: 'method', text: 'Atelier de cadrage' },
+  }),
+  aDigestCheckin('team-1', '2026-10'),
+  aDigestCheckin('team-2', '2026-10', { status: 'at-risk' }),
+  aDigestCheckin('team-4', '2026-10'),
+  aDigestCheckin('team-9', '2026-11', { status: 'blocked' }),
+  aDigestCheckin('team-1', '2026-11', { programmeId: 'defi-other', status: 'blocked' }),
+];
+
+/** Follow-up messages of the fixture, by final state; targets name people by letter. */
+export const DIGEST_OUTBOX: readonly {
+  key: string;
+  state: 'sent' | 'pending' | 'unreachable';
+  person: string;
+  error?: string;
+}[] = [
+  { key: 'checkin-reminder-d3:2026-11:defi-digest/team-4/lead', state: 'sent', person: 'd' },
+  { key: 'checkin-reminder-d5:2026-11:defi-digest/team-4/lead', state: 'sent', person: 'd' },
+  { key: 'checkin-reminder-d3:2026-11:defi-digest/team-5/lead', state: 'sent', person: 'x' },
+  { key: 'checkin-reminder-d3:2026-11:defi-digest/team-6/lead', state: 'pending', person: 'y' },
+  { key: 'checkin-reminder-d3:2026-10:defi-digest/team-5/lead', state: 'sent', person: 'x' },
+  { key: 'checkin-reminder-d3:2026-11:defi-other/team-1/lead', state: 'sent', person: 'z' },
+  {
+    key: 'checkin:2026-11:defi-digest/team-5/lead',
+    state: 'unreachable',
+    person: 'x',
+    error: '403 MessageWritesBlocked',
+  },
+  {
+    key: 'checkin-reminder-d5:2026-11:defi-digest/team-5/lead',
+    state: 'unreachable',
+    person: 'x',
+    error: '403 MessageWritesBlocked',
+  },
+  {
+    key: 'checkin:2026-11:defi-digest/team-6/lead',
+    state: 'unreachable',
+    person: 'y',
+    error: '404 conversation not found',
+  },
+  {
+    key: 'checkin:2026-10:defi-digest/team-4/lead',
+    state: 'unreachable',
+    person: 'd',
+    error: '403 MessageWritesBlocked',
+  },
+];
+
+/** Review answers of the fixture: teams 1 and 2 prepared December's review. */
+export const DIGEST_REVIEWS: readonly ReviewAnswer[] = [
+  ...(['team-1', 'team-2'] as const).map((teamId) => aDigestReview(teamId, 'december')),
+  {
+    ...aDigestReview('team-3', 'december'),
+    kind: 'outcome' as const,
+    fields: {
+      decision: 'continue' as const,
+      nextSteps: 'Étendre',
+      owner: 'Lead 3',
+    },
+  },
+  aDigestReview('team-4', 'march'),
+];
+
+function aDigestReview(teamId: string, review: ReviewId): ReviewAnswer {
+  return {
+    programmeId: 'defi-digest',
+    teamId,
+    review,
+    kind: 'preparation',
+    fields: { results: 'R', indicators: 'I', decisionsNeeded: 'D', nextSteps: 'N' },
+    answeredBy: { aadId: `lead-${teamId.slice(5)}`, name: 'Lead' },
+    answeredAt: new Date('2026-11-26T10:00:00.000Z'),
+    revision: 1,
+  };
+}

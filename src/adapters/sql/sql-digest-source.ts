@@ -1,13 +1,19 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import { CANDIDACY_STATUSES, type CandidacyStatus } from '../../core/candidacies/candidacy';
 import type {
   CallFigures,
   FollowUpFigures,
   FollowUpQuery,
   SelectionFigures,
+  TeamRef,
 } from '../../core/digests/digest-figures';
+import { HELP_CATEGORIES, type HelpCategory } from '../../core/checkins/checkin-answer';
 import type { DigestSource } from '../../core/ports/digest-source';
 import type { Database } from './schema';
+import type { OutboxTable } from './sql-outbox-store';
+
+/** The tables the follow-up queries see, the programme's teams aliased `t`. */
+type FollowUpTables = Database & { outbox: OutboxTable; t: Database['programme_teams'] };
 
 /** PostgreSQL answers COUNT and SUM as bigint or numeric text, SQLite as numbers; SUM of nothing is NULL. */
 function toNumber(value: unknown): number {
@@ -19,7 +25,14 @@ function toNumber(value: unknown): number {
  * COUNT, SUM of CASE), so a digest reads a few dozen rows whatever the programme's size.
  */
 export class SqlDigestSource implements DigestSource {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database & { outbox: OutboxTable }>;
+  private readonly postgres: boolean;
+
+  constructor(db: Kysely<Database>) {
+    // The outbox's table type lives with its store (migration 0002).
+    this.db = db.withTables<{ outbox: OutboxTable }>();
+    this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  }
 
   async countCall(programmeId: string, since: Date): Promise<CallFigures> {
     const live = sql<boolean>`status <> 'withdrawn'`;
@@ -124,7 +137,234 @@ export class SqlDigestSource implements DigestSource {
     };
   }
 
-  countFollowUp(_query: FollowUpQuery): Promise<FollowUpFigures> {
-    return Promise.reject(new Error('follow-up figures are not counted yet'));
+  async countFollowUp(query: FollowUpQuery): Promise<FollowUpFigures> {
+    const { month, previousMonth, listLimit } = query;
+    const status = this.json('c.data', 'status');
+    const teamName = this.json('t.data', 'name');
+    const answered = (m: string) => (eb: ExpressionBuilder<FollowUpTables, 't'>) =>
+      eb.exists(
+        eb
+          .selectFrom('checkin_answers as a')
+          .select('a.team_id')
+          .whereRef('a.programme_id', '=', 't.programme_id')
+          .whereRef('a.team_id', '=', 't.team_id')
+          .where('a.month', '=', m),
+      );
+    // Keys of the month's follow-up messages to a team: `job:month:programme/team/recipient`.
+    const monthKey = sql<string>`'%:' || ${month} || ':' || t.programme_id || '/' || t.team_id || '/%'`;
+
+    const [
+      totals,
+      needingHelp,
+      unanswered,
+      silent,
+      unreachable,
+      unreachableTeams,
+      reminders,
+      prepared,
+    ] = await Promise.all([
+      this.teams(query)
+        .leftJoin('checkin_answers as c', (join) =>
+          join
+            .onRef('c.programme_id', '=', 't.programme_id')
+            .onRef('c.team_id', '=', 't.team_id')
+            .on('c.month', '=', month),
+        )
+        .select([
+          sql<number>`count(*)`.as('teams'),
+          sql<number>`count(c.team_id)`.as('answered'),
+          sql<number>`sum(case when c.late = 1 then 1 else 0 end)`.as('late'),
+          sql<number>`sum(case when ${status} = 'on-track' then 1 else 0 end)`.as('on_track'),
+          sql<number>`sum(case when ${status} = 'at-risk' then 1 else 0 end)`.as('at_risk'),
+          sql<number>`sum(case when ${status} = 'blocked' then 1 else 0 end)`.as('blocked'),
+          sql<number | null>`avg(${this.number('c.data', 'progress')})`.as('progress'),
+        ])
+        .executeTakeFirstOrThrow(),
+      this.teams(query)
+        .innerJoin('checkin_answers as c', (join) =>
+          join
+            .onRef('c.programme_id', '=', 't.programme_id')
+            .onRef('c.team_id', '=', 't.team_id')
+            .on('c.month', '=', month),
+        )
+        .select([
+          't.team_id',
+          't.number',
+          teamName.as('name'),
+          status.as('status'),
+          this.number('c.data', 'progress').as('progress'),
+          this.json('c.data', 'help', 'category').as('help_category'),
+          this.json('c.data', 'help', 'text').as('help_text'),
+        ])
+        .where(status, 'in', ['at-risk', 'blocked'])
+        .orderBy(sql`case when ${status} = 'blocked' then 0 else 1 end`)
+        .orderBy('t.number')
+        .limit(listLimit)
+        .execute(),
+      this.teams(query)
+        .select(['t.team_id', 't.number', teamName.as('name')])
+        .where((eb) => eb.not(answered(month)(eb)))
+        .orderBy('t.number')
+        .limit(listLimit)
+        .execute(),
+      previousMonth === null
+        ? undefined
+        : this.teams(query)
+            .select([
+              't.team_id',
+              't.number',
+              teamName.as('name'),
+              sql<number>`count(*) over ()`.as('total'),
+            ])
+            .where((eb) =>
+              eb.and([eb.not(answered(month)(eb)), eb.not(answered(previousMonth)(eb))]),
+            )
+            .orderBy('t.number')
+            .limit(listLimit)
+            .execute(),
+      this.teams(query)
+        .innerJoin('outbox as o', (join) => join.on(sql<boolean>`o.key like ${monthKey}`))
+        .select([
+          sql<number>`count(distinct o.target)`.as('recipients'),
+          sql<number>`count(distinct case when o.last_error like '403%' then o.target end)`.as(
+            'blocked',
+          ),
+          sql<number>`count(distinct case when o.last_error like '404%' then o.target end)`.as(
+            'gone',
+          ),
+        ])
+        .where('o.state', '=', 'unreachable')
+        .executeTakeFirstOrThrow(),
+      this.teams(query)
+        .select([
+          't.team_id',
+          't.number',
+          teamName.as('name'),
+          sql<number>`count(*) over ()`.as('total'),
+        ])
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('outbox as o')
+              .select('o.key')
+              .where('o.state', '=', 'unreachable')
+              .where(sql<boolean>`o.key like ${monthKey}`),
+          ),
+        )
+        .orderBy('t.number')
+        .limit(listLimit)
+        .execute(),
+      this.countReminders(query),
+      query.review === null
+        ? undefined
+        : this.teams(query)
+            .innerJoin('review_answers as r', (join) =>
+              join
+                .onRef('r.programme_id', '=', 't.programme_id')
+                .onRef('r.team_id', '=', 't.team_id'),
+            )
+            .select(sql<number>`count(*)`.as('prepared'))
+            .where('r.review', '=', query.review)
+            .where('r.kind', '=', 'preparation')
+            .executeTakeFirstOrThrow(),
+    ]);
+
+    const teams = toNumber(totals.teams);
+    const answeredCount = toNumber(totals.answered);
+    const toRef = (row: { team_id: string; number: number; name: unknown }): TeamRef => ({
+      teamId: row.team_id,
+      number: toNumber(row.number),
+      name: typeof row.name === 'string' ? row.name : row.team_id,
+    });
+    const total = (rows: readonly { total: unknown }[]): number => toNumber(rows[0]?.total);
+    const atRisk = toNumber(totals.at_risk);
+    const blocked = toNumber(totals.blocked);
+    return {
+      teams,
+      answered: answeredCount,
+      late: toNumber(totals.late),
+      byStatus: { 'on-track': toNumber(totals.on_track), 'at-risk': atRisk, blocked },
+      averageProgress: totals.progress === null ? null : Number(totals.progress),
+      needingHelp: {
+        total: atRisk + blocked,
+        items: needingHelp.map((row) => ({
+          ...toRef(row),
+          status: row.status === 'blocked' ? 'blocked' : 'at-risk',
+          progress: toNumber(row.progress),
+          helpCategory: toHelpCategory(row.help_category),
+          helpText: typeof row.help_text === 'string' ? row.help_text : '',
+        })),
+      },
+      unanswered: { total: teams - answeredCount, items: unanswered.map(toRef) },
+      silent: silent === undefined ? null : { total: total(silent), items: silent.map(toRef) },
+      unreachable: {
+        recipients: toNumber(unreachable.recipients),
+        blocked: toNumber(unreachable.blocked),
+        gone: toNumber(unreachable.gone),
+        teams: { total: total(unreachableTeams), items: unreachableTeams.map(toRef) },
+      },
+      remindersSent: reminders,
+      reviewPrepared: prepared === undefined ? null : toNumber(prepared.prepared),
+    };
   }
+
+  /** Check-in reminders delivered this month to the teams in scope. */
+  private async countReminders(query: FollowUpQuery): Promise<number> {
+    const prefix = `checkin-reminder-d%:${query.month}:${query.programmeId}/`;
+    if (query.facilitatorAadId === undefined) {
+      const row = await this.db
+        .selectFrom('outbox as o')
+        .select(sql<number>`count(*)`.as('sent'))
+        .where('o.state', '=', 'sent')
+        .where(sql<boolean>`o.key like ${`${prefix}%`}`)
+        .executeTakeFirstOrThrow();
+      return toNumber(row.sent);
+    }
+    const row = await this.teams(query)
+      .innerJoin('outbox as o', (join) =>
+        join.on(sql<boolean>`o.key like ${prefix} || t.team_id || '/%'`),
+      )
+      .select(sql<number>`count(*)`.as('sent'))
+      .where('o.state', '=', 'sent')
+      .executeTakeFirstOrThrow();
+    return toNumber(row.sent);
+  }
+
+  /** The programme's teams, or only those the facilitator follows, as `t`. */
+  private teams(query: FollowUpQuery) {
+    const base = this.db
+      .selectFrom('programme_teams as t')
+      .where('t.programme_id', '=', query.programmeId);
+    const facilitator = query.facilitatorAadId;
+    if (facilitator === undefined) return base;
+    return base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('programme_team_people as p')
+          .select('p.aad_id')
+          .whereRef('p.programme_id', '=', 't.programme_id')
+          .whereRef('p.team_id', '=', 't.team_id')
+          .where('p.role', '=', 'facilitator')
+          .where('p.aad_id', '=', facilitator),
+      ),
+    );
+  }
+
+  /** A text field of a JSON column; `path` is a constant of this file, never user input. */
+  private json(column: string, ...path: string[]): RawBuilder<string | null> {
+    return this.postgres
+      ? sql<string | null>`(${sql.ref(column)}::jsonb #>> ${sql.lit(`{${path.join(',')}}`)})`
+      : sql<string | null>`json_extract(${sql.ref(column)}, ${sql.lit(`$.${path.join('.')}`)})`;
+  }
+
+  /** A numeric field of a JSON column. */
+  private number(column: string, ...path: string[]): RawBuilder<number | null> {
+    return this.postgres
+      ? sql<number | null>`(${this.json(column, ...path)})::numeric`
+      : sql<number | null>`${this.json(column, ...path)}`;
+  }
+}
+
+function toHelpCategory(value: unknown): HelpCategory {
+  return HELP_CATEGORIES.find((category) => category === value) ?? 'none';
 }
