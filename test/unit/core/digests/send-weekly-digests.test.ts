@@ -75,7 +75,7 @@ describe('sendWeeklyDigests', () => {
     });
     assert.equal(call?.notice.kind, DIGEST_NOTICE_KINDS.lab);
     assert.deepEqual(
-      digestOf(call!.notice).sections.map((s) => s.kind),
+      digestOf(call.notice).sections.map((s) => s.kind),
       ['call'],
     );
   });
@@ -109,7 +109,7 @@ describe('sendWeeklyDigests', () => {
       Object.values(DIGEST_FACILITATORS).map((aadId) => ({ kind: 'user', aadId })),
     );
     assert.equal(facilitators[0]?.key, 'digest:2026-11-23:defi-digest/facilitator-fac-1');
-    const mine = digestOf(facilitators[0]!.notice);
+    const mine = digestOf(facilitators[0].notice);
     assert.equal(mine.facilitatorAadId, 'fac-1');
     const source = deps.source as FixedDigestSource;
     assert.deepEqual(
