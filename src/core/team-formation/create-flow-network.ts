@@ -8,8 +8,11 @@ export interface FlowNetwork {
 }
 
 /**
- * Successive shortest paths with Dijkstra on reduced costs (Johnson potentials): exact for
- * non-negative costs. Ties are broken by node number, so the same network gives the same flow.
+ * Primal-dual minimum-cost flow: Dijkstra on reduced costs (Johnson potentials) finds the current
+ * shortest distance, then a Dinic blocking flow saturates every path of that length at once.
+ * Exact for non-negative costs; with the few distinct costs of facilitator assignment it takes a
+ * handful of phases instead of one shortest path per unit. Ties are broken by node and arc order,
+ * so the same network always gives the same flow.
  */
 export function createFlowNetwork(nodeCount: number): FlowNetwork {
   const to: number[] = [];
@@ -39,15 +42,35 @@ export function createFlowNetwork(nodeCount: number): FlowNetwork {
     run(source, sink) {
       const potential = new Float64Array(nodeCount);
       const distance = new Float64Array(nodeCount);
-      const viaEdge = new Int32Array(nodeCount);
       const done = new Uint8Array(nodeCount);
+      const level = new Int32Array(nodeCount);
+      const current = new Int32Array(nodeCount);
       const heap = createHeap();
+      const reduced = (edge: number, node: number): number =>
+        cost[edge]! + potential[node]! - potential[to[edge]!]!;
       let flow = 0;
-      let total = 0;
+
+      // Pushes flow from node to the sink along admissible arcs one level down (Dinic).
+      const push = (node: number, limit: number): number => {
+        if (node === sink) return limit;
+        for (; current[node]! >= 0; current[node] = next[current[node]!]!) {
+          const edge = current[node]!;
+          const target = to[edge]!;
+          if (capacity[edge]! <= 0 || level[target] !== level[node]! + 1) continue;
+          if (reduced(edge, node) !== 0) continue;
+          const pushed = push(target, Math.min(limit, capacity[edge]!));
+          if (pushed > 0) {
+            capacity[edge]! -= pushed;
+            capacity[edge ^ 1]! += pushed;
+            return pushed;
+          }
+        }
+        return 0;
+      };
+
       for (;;) {
         distance.fill(Infinity);
         done.fill(0);
-        viaEdge.fill(-1);
         distance[source] = 0;
         heap.push(0, source);
         while (heap.size() > 0) {
@@ -57,10 +80,9 @@ export function createFlowNetwork(nodeCount: number): FlowNetwork {
           for (let edge = head[node]!; edge >= 0; edge = next[edge]!) {
             if (capacity[edge]! <= 0) continue;
             const target = to[edge]!;
-            const candidate = d + cost[edge]! + potential[node]! - potential[target]!;
+            const candidate = d + reduced(edge, node);
             if (candidate < distance[target]!) {
               distance[target] = candidate;
-              viaEdge[target] = edge;
               heap.push(candidate, target);
             }
           }
@@ -69,18 +91,31 @@ export function createFlowNetwork(nodeCount: number): FlowNetwork {
         for (let node = 0; node < nodeCount; node++) {
           if (done[node]) potential[node]! += distance[node]!;
         }
-        let push = Infinity;
-        for (let node = sink; node !== source; node = to[viaEdge[node]! ^ 1]!) {
-          push = Math.min(push, capacity[viaEdge[node]!]!);
+        // Every shortest path now has reduced cost 0: saturate them with blocking flows.
+        for (;;) {
+          level.fill(-1);
+          level[source] = 0;
+          const queue = [source];
+          for (let index = 0; index < queue.length; index++) {
+            const node = queue[index]!;
+            for (let edge = head[node]!; edge >= 0; edge = next[edge]!) {
+              const target = to[edge]!;
+              if (capacity[edge]! <= 0 || level[target]! >= 0 || reduced(edge, node) !== 0)
+                continue;
+              level[target] = level[node]! + 1;
+              queue.push(target);
+            }
+          }
+          if (level[sink]! < 0) break;
+          current.set(head);
+          for (let pushed = push(source, Infinity); pushed > 0; pushed = push(source, Infinity)) {
+            flow += pushed;
+          }
         }
-        for (let node = sink; node !== source; node = to[viaEdge[node]! ^ 1]!) {
-          const edge = viaEdge[node]!;
-          capacity[edge]! -= push;
-          capacity[edge ^ 1]! += push;
-          total += push * cost[edge]!;
-        }
-        flow += push;
       }
+      let total = 0;
+      for (let edge = 0; edge < to.length; edge += 2)
+        total += (initialCapacity[edge]! - capacity[edge]!) * cost[edge]!;
       return { flow, cost: total };
     },
   };
