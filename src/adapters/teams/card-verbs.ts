@@ -26,6 +26,15 @@ export const CardVerbs = {
   digestShow: 'digest.show',
   digestRefresh: 'digest.refresh',
   digestExport: 'digest.export',
+  checkinAnswer: 'checkin.answer',
+  checkinEdit: 'checkin.edit',
+  checkinRefresh: 'checkin.refresh',
+  checkinPause: 'checkin.pause',
+  checkinHistory: 'checkin.history',
+  checkinCalendar: 'checkin.calendar',
+  reviewAnswer: 'review.answer',
+  reviewEdit: 'review.edit',
+  reviewRefresh: 'review.refresh',
 } as const;
 
 export type CardVerb = (typeof CardVerbs)[keyof typeof CardVerbs];

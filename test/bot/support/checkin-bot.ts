@@ -1,0 +1,70 @@
+import { SqlAbsenceStore } from '../../../src/adapters/sql/sql-absence-store';
+import { SqlCheckinStore } from '../../../src/adapters/sql/sql-checkin-store';
+import { SqlConversationStore } from '../../../src/adapters/sql/sql-conversation-store';
+import { SqlProgrammeStore } from '../../../src/adapters/sql/sql-programme-store';
+import { SqlProgrammeTeamStore } from '../../../src/adapters/sql/sql-programme-team-store';
+import { SqlReviewStore } from '../../../src/adapters/sql/sql-review-store';
+import { createCheckinFeature } from '../../../src/adapters/teams/features/checkin-feature';
+import type { FollowUpDeps } from '../../../src/core/follow-up/follow-up-deps';
+import { createLogger } from '../../../src/logger';
+import { loadExample2026 } from '../../support/follow-up-fakes';
+import { BotHarness, FIXTURE_ADMIN_AAD_ID, loadActivity } from './bot-harness';
+
+/** The bot with the check-in feature on its own SQLite database, holding the 2026 example and its teams. */
+export class CheckinBot {
+  readonly harness = new BotHarness();
+  followUp: FollowUpDeps | undefined;
+
+  async start(): Promise<void> {
+    this.harness.options = {
+      features: (database) => {
+        this.followUp = {
+          programmes: new SqlProgrammeStore(database.db),
+          teams: new SqlProgrammeTeamStore(database.db),
+          conversations: new SqlConversationStore(database.db),
+          labAdminIds: [FIXTURE_ADMIN_AAD_ID],
+          checkins: new SqlCheckinStore(database.db),
+          reviews: new SqlReviewStore(database.db),
+          absences: new SqlAbsenceStore(database.db),
+          clock: this.harness.clock,
+        };
+        return {
+          features: [
+            createCheckinFeature({ followUp: this.followUp, logger: createLogger('silent') }),
+          ],
+        };
+      },
+    };
+    await this.harness.start();
+    const { programme, teams } = loadExample2026();
+    // The demo seed has a programme of the same id, without teams; the example replaces it.
+    await this.harness.bot.programmes.save(programme);
+    await this.harness.bot.teams.replaceAll(programme.id, teams);
+  }
+
+  async stop(): Promise<void> {
+    await this.harness.stop();
+  }
+
+  /** Sets the clock (it then runs at real speed) and posts a recorded activity. */
+  async send(
+    fixture: string,
+    at?: string,
+  ): Promise<{ status: number; card: Record<string, unknown> | undefined }> {
+    if (at !== undefined) this.harness.clock.set(new Date(at));
+    const { status, body } = await this.harness.send(loadActivity(fixture));
+    const response = body as { value?: Record<string, unknown> } | undefined;
+    return { status, card: response?.value };
+  }
+
+  /** Cards the bot posted (replies and fallbacks), in order. */
+  postedCards(): Record<string, unknown>[] {
+    return this.harness.connector
+      .sentActivities()
+      .flatMap((activity) =>
+        ((activity.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map(
+          (attachment) => attachment.content,
+        ),
+      );
+  }
+}
