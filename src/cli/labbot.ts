@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { openProgrammeStore } from './open-programme-store';
 import { runProgrammeCommand } from './programme-command';
+import { runSchedulePreviewCommand } from './schedule-preview-command';
 import { runTeamsFormCommand } from './teams-form-command';
 
 /** What every subcommand gets besides its own arguments. */
@@ -21,6 +22,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   'teams form': runTeamsFormCommand,
   programme: (argv, io) =>
     runProgrammeCommand(argv, { ...io, openStore: () => openProgrammeStore(process.env) }),
+  'schedule preview': runSchedulePreviewCommand,
 };
 
 /** Exit code for an unknown command, as for other usage errors (sysexits EX_USAGE). */

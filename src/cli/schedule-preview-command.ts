@@ -49,6 +49,10 @@ export async function runSchedulePreviewCommand(
   io: SchedulePreviewIo,
 ): Promise<number> {
   const args = argv[0] === 'preview' ? argv.slice(1) : argv;
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
   const options = parseOptions(args);
   if (options === undefined) {
     io.stderr.write(USAGE);

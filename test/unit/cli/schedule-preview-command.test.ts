@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { runLabbot } from '../../../src/cli/labbot';
 import {
   runSchedulePreviewCommand,
   type PreviewLine,
@@ -104,5 +105,29 @@ describe('labbot schedule preview', () => {
     assert.equal(code, 1);
     assert.equal(out, '');
     assert.match(err, /broken\.yml:\d+: followUp\.checkIn\.time : heure invalide « 25:00 »/);
+  });
+
+  it('is reachable as "labbot schedule preview", with its usage on --help', async () => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const io = { stdout, stderr, locale: 'fr_FR.UTF-8' };
+    const code = await runLabbot(
+      [
+        'schedule',
+        'preview',
+        '--programme',
+        EXAMPLE,
+        '--from',
+        '2026-09-01',
+        '--to',
+        '2026-09-01',
+        '--json',
+      ],
+      io,
+    );
+    assert.equal(code, 0);
+    assert.equal((JSON.parse(String(stdout.read())) as PreviewLine[]).length, 8);
+    assert.equal(await runLabbot(['schedule', 'preview', '--help'], io), 0);
+    assert.match(String(stdout.read()), /labbot schedule preview --programme FICHIER/);
   });
 });
