@@ -24,6 +24,17 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** DIGEST_DAY values, Monday first (ISO 8601 numbers them 1 to 7). */
+const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const environmentSchema = z.object({
@@ -65,6 +76,16 @@ const environmentSchema = z.object({
     'must be an http(s) URL',
   ),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
+  LAB_CHANNEL_ID: optionalText.refine(
+    (v) => v === undefined || /^19:\S+$/.test(v),
+    'must be a Teams channel conversation id (19:…@thread.tacv2)',
+  ),
+  DIGEST_DAY: z.enum(WEEKDAYS).default('monday'),
+  DIGEST_TIME: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)')
+    .default('09:00'),
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0', ''])
     .default('')
@@ -101,6 +122,10 @@ export interface Config {
   labAdminIds: string[];
   maxBodyBytes: number;
   seedDemo: boolean;
+  /** The Lab team's channel, where the weekly digest is posted; absent: each Lab member in personal chat. */
+  labChannelId: string | undefined;
+  /** When the weekly digest goes out: ISO weekday (1 is Monday) and HH:MM, Europe/Paris. */
+  digestSchedule: { weekday: number; time: string; timeZone: string };
   /** Without it, each team gets a thread in the programme team's General channel instead of a channel. */
   graph: GraphSettings | undefined;
   /** HMAC key of export download links; generated at start when not configured. */
@@ -167,6 +192,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     labAdminIds: v.LAB_ADMIN_IDS,
     maxBodyBytes: v.MAX_BODY_BYTES,
     seedDemo: v.SEED_DEMO,
+    labChannelId: v.LAB_CHANNEL_ID,
+    digestSchedule: {
+      weekday: WEEKDAYS.indexOf(v.DIGEST_DAY) + 1,
+      time: v.DIGEST_TIME,
+      timeZone: 'Europe/Paris',
+    },
     exportSigningKey: v.EXPORT_SIGNING_KEY ?? randomBytes(32).toString('base64url'),
     exportSigningKeyGenerated: v.EXPORT_SIGNING_KEY === undefined,
     publicUrl: v.PUBLIC_URL?.replace(/\/+$/, ''),

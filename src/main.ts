@@ -16,6 +16,10 @@ import { sendDraftReminders } from './core/candidacies/send-draft-reminders';
 import { lapseUnconfirmed } from './core/selection/lapse-unconfirmed';
 import { createDailyProgrammeJob } from './jobs/create-daily-programme-job';
 import { createScheduledJob } from './jobs/create-scheduled-job';
+import { SqlDigestSource } from './adapters/sql/sql-digest-source';
+import { createDigestRenderers } from './adapters/teams/features/digest-cards';
+import { createDigestFeature } from './adapters/teams/features/digest-feature';
+import { createDigestJob } from './jobs/create-digest-job';
 import { createGraphCredential } from './adapters/graph/create-graph-credential';
 import { GraphChannelProvisioner } from './adapters/graph/graph-channel-provisioner';
 import { SqlCandidacyStore } from './adapters/sql/sql-candidacy-store';
@@ -108,6 +112,7 @@ export async function startBot(
     {
       ...createFormationRenderers(() => toLocalDay(clock.now(), 'Europe/Paris')),
       ...createCandidacyRenderers(),
+      ...createDigestRenderers({ exportReviews: false }),
     },
     clock,
   );
@@ -122,6 +127,7 @@ export async function startBot(
     );
   }
 
+  const digests = new SqlDigestSource(database.db);
   const adapter = createAdapter(config);
   // Candidacies and selection; tests mount their own instance with a recording notifier instead.
   let publicUrl = config.publicUrl ?? '';
@@ -176,6 +182,7 @@ export async function startBot(
         clock,
         logger,
       }),
+      createDigestFeature({ source: digests, clock, programmes, teams, logger }),
       ...(extensions.features ?? []),
     ],
   );
@@ -213,6 +220,23 @@ export async function startBot(
   for (const chore of dailyChores) {
     jobs.register(createScheduledJob(chore, { occurrences, clock, owner: jobOwner, logger }));
   }
+  // The Lab team's weekly digest, and each facilitator's, Monday 09:00 Paris unless configured.
+  jobs.register(
+    createScheduledJob(
+      createDigestJob({
+        source: digests,
+        clock,
+        programmes,
+        teams,
+        notifier,
+        labChannelId: config.labChannelId,
+        labAdminIds: config.labAdminIds,
+        schedule: config.digestSchedule,
+        logger,
+      }),
+      { occurrences, clock, owner: jobOwner, logger },
+    ),
+  );
   const { server, drain } = createServer({
     adapter,
     runTurn: (context) => app.run(context),

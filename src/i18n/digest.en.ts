@@ -89,6 +89,8 @@ export const digestEn: Record<keyof typeof digestFr, string> = {
   'digest.export.title': 'Export for the reviews — {programme}',
   'digest.export.ready':
     'Your file is ready: [download (.xlsx)]({url}). The link works once, for you only, for 15 minutes.',
+  'digest.export.personalOnly':
+    'For safety, the download link only shows in our personal chat: write me "dashboard" privately.',
   'digest.export.sheet.checkins': 'Check-ins',
   'digest.export.sheet.reviews': 'Reviews',
   'digest.export.column.team': 'Team',

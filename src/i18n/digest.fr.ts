@@ -88,6 +88,8 @@ export const digestFr = {
   'digest.export.title': 'Export pour les bilans — {programme}',
   'digest.export.ready':
     'Votre fichier est prêt : [télécharger (.xlsx)]({url}). Le lien fonctionne une seule fois, pour vous seul, pendant 15 minutes.',
+  'digest.export.personalOnly':
+    'Pour votre sécurité, le lien de téléchargement ne s’affiche que dans notre conversation personnelle : écrivez-moi « tableau de bord » en privé.',
   'digest.export.sheet.checkins': 'Points mensuels',
   'digest.export.sheet.reviews': 'Bilans',
   'digest.export.column.team': 'Équipe',

@@ -129,3 +129,29 @@ describe('loadConfig (export links)', () => {
     assert.throws(() => loadConfig({ PUBLIC_URL: 'ftp://x' }), /PUBLIC_URL/);
   });
 });
+
+describe('loadConfig (digests)', () => {
+  it('sends the weekly digest on Monday at 09:00 Paris time unless told otherwise', () => {
+    assert.deepEqual(loadConfig({}).digestSchedule, {
+      weekday: 1,
+      time: '09:00',
+      timeZone: 'Europe/Paris',
+    });
+    assert.deepEqual(loadConfig({ DIGEST_DAY: 'friday', DIGEST_TIME: '16:30' }).digestSchedule, {
+      weekday: 5,
+      time: '16:30',
+      timeZone: 'Europe/Paris',
+    });
+    assert.throws(() => loadConfig({ DIGEST_TIME: '9h' }), /DIGEST_TIME/);
+    assert.throws(() => loadConfig({ DIGEST_DAY: 'lundi' }), /DIGEST_DAY/);
+  });
+
+  it('takes the Lab channel as a Teams channel conversation id', () => {
+    assert.equal(loadConfig({}).labChannelId, undefined);
+    assert.equal(
+      loadConfig({ LAB_CHANNEL_ID: '19:lab@thread.tacv2' }).labChannelId,
+      '19:lab@thread.tacv2',
+    );
+    assert.throws(() => loadConfig({ LAB_CHANNEL_ID: 'general' }), /LAB_CHANNEL_ID/);
+  });
+});

@@ -8,7 +8,7 @@ import { toLocalDay } from '../time/to-local-day';
 import type { Digest } from './digest';
 import { getProgrammeDigest, type DigestDeps } from './get-programme-digest';
 
-/** Notice kinds of the weekly digests; their data is `{ digest }`. */
+/** Notice kinds of the weekly digests; their data is `{ digest, inChannel? }`. */
 export const DIGEST_NOTICE_KINDS = {
   lab: 'digest.lab',
   facilitator: 'digest.facilitator',
@@ -67,7 +67,11 @@ export async function sendWeeklyDigests(
     if (phase === 'upcoming' || phase === 'ended') continue;
     report.programmes += 1;
     const digest = await getProgrammeDigest(deps, programme);
-    const notice = { kind: DIGEST_NOTICE_KINDS.lab, data: { digest } };
+    // A channel card must not offer personal download links: everyone in the channel sees it.
+    const notice = {
+      kind: DIGEST_NOTICE_KINDS.lab,
+      data: { digest, inChannel: deps.labChannelId !== undefined },
+    };
     for (const { key, recipient } of labRecipients(deps, programme, week)) {
       if (await send(key, recipient, notice)) report.lab += 1;
     }

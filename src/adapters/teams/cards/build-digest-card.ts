@@ -46,8 +46,13 @@ const DECISION_COLOURS = {
 /**
  * The digest as an Adaptive Card 1.5: facts, a donut and a bar chart per section (each with a
  * text fallback for clients that cannot draw charts), short lists of teams, next milestones.
+ * The review export button shows with the follow-up unless `exportReviews` is false.
  */
-export function buildDigestCard(context: CardContext, digest: Digest): AdaptiveCardJson {
+export function buildDigestCard(
+  context: CardContext,
+  digest: Digest,
+  options: { exportReviews?: boolean } = {},
+): AdaptiveCardJson {
   const { t, language } = context;
   const body: Element[] = [
     {
@@ -93,6 +98,7 @@ export function buildDigestCard(context: CardContext, digest: Digest): AdaptiveC
   }
   const actions = [action(t('digest.action.refresh'), CardVerbs.digestRefresh, digest)];
   if (
+    options.exportReviews !== false &&
     digest.facilitatorAadId === undefined &&
     digest.sections.some((s) => s.kind === 'follow-up')
   ) {

@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict';
+import { SqlCheckinStore } from '../../src/adapters/sql/sql-checkin-store';
+import { SqlDigestSource } from '../../src/adapters/sql/sql-digest-source';
+import { SqlOccurrenceStore } from '../../src/adapters/sql/sql-occurrence-store';
+import { createDigestRenderers } from '../../src/adapters/teams/features/digest-cards';
+import { OutboxNotifier } from '../../src/adapters/teams/notices/outbox-notifier';
+import { DEFAULT_WEEKLY_SCHEDULE } from '../../src/core/digests/get-weekly-digest-due';
+import type { ProgrammeTeam } from '../../src/core/programme-teams/programme-team';
+import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
+import { createDigestJob } from '../../src/jobs/create-digest-job';
+import { createScheduledJob } from '../../src/jobs/create-scheduled-job';
+import { createLogger } from '../../src/logger';
+import { aDigestCheckin } from '../support/digest-fixtures';
+import { BotHarness, FIXTURE_ADMIN_AAD_ID, loadActivity } from './support/bot-harness';
+
+/** The programme team's General channel, where the bot is installed (team-install fixture). */
+const TEAM_CHANNEL = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
+/** Camille Martin (personal-message-aide fixture): staff, and facilitator of team 2 below. */
+const CAMILLE = '6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
+
+function adminSays(text: string): Record<string, unknown> {
+  return { ...loadActivity('personal-message-status-admin'), text };
+}
+
+function camilleSays(text: string): Record<string, unknown> {
+  return { ...loadActivity('personal-message-aide'), text };
+}
+
+/** The admin clicking an Action.Execute button of the digest card. */
+function adminClicks(verb: string): Record<string, unknown> {
+  const admin = loadActivity('personal-message-status-admin');
+  return {
+    ...loadActivity('invoke-action-execute-profile'),
+    from: admin.from,
+    conversation: admin.conversation,
+    value: {
+      action: {
+        type: 'Action.Execute',
+        verb,
+        data: { verb, programmeId: DEMO_PROGRAMME.id },
+      },
+      trigger: 'manual',
+    },
+  };
+}
+
+function demoTeam(number: number, facilitators: string[]): ProgrammeTeam {
+  return {
+    id: `team-${number}`,
+    programmeId: DEMO_PROGRAMME.id,
+    number,
+    name: `Équipe ${number}`,
+    leadAadId: `lead-${number}`,
+    members: [{ aadId: `lead-${number}`, name: `Référent ${number}`, organisationId: 'caf-75' }],
+    facilitators: facilitators.map((aadId) => ({ aadId, name: aadId, organisationId: 'lab' })),
+  };
+}
+
+async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('digests in Teams ("tableau de bord")', () => {
+  let harness: BotHarness;
+  const lastReply = (): string => JSON.stringify(harness.connector.sentActivities().at(-1));
+
+  beforeEach(async () => {
+    harness = new BotHarness();
+    await harness.start();
+    await harness.send(loadActivity('team-install'));
+  });
+
+  afterEach(async () => {
+    await harness.stop();
+  });
+
+  /** Three teams of the demo programme and November's check-ins of two of them. */
+  async function startFollowUp(): Promise<void> {
+    harness.clock.set(new Date('2026-11-23T08:30:00.000Z'));
+    await harness.bot.teams.replaceAll(DEMO_PROGRAMME.id, [
+      demoTeam(1, ['fac-a', 'fac-b']),
+      demoTeam(2, [CAMILLE, 'fac-b']),
+      demoTeam(3, ['fac-a', 'fac-b']),
+    ]);
+    const checkins = new SqlCheckinStore(harness.bot.database.db);
+    const programmeId = DEMO_PROGRAMME.id;
+    await checkins.save(aDigestCheckin('team-1', '2026-11', { programmeId, progress: 50 }));
+    await checkins.save(
+      aDigestCheckin('team-2', '2026-11', {
+        programmeId,
+        status: 'blocked',
+        progress: 20,
+        help: { category: 'data', text: 'Accès aux données' },
+      }),
+    );
+  }
+
+  it('shows the Lab team the selection of the demo programme, with its numbers', async () => {
+    harness.clock.set(new Date('2026-04-20T08:00:00.000Z'));
+    await harness.send(adminSays('tableau de bord'));
+    const card = lastReply();
+    assert.match(card, /Tableau de bord — Défi du Lab 2026/);
+    assert.match(card, /"Places","value":"39 prises sur 39, 0 restantes"/);
+    assert.match(card, /"Évaluées par le comité","value":"0 sur 39 \(0 %\), 39 à évaluer"/);
+    assert.match(card, /"type":"Chart.Donut"/);
+    assert.match(card, /"legend":"Confirmées","value":39/);
+    assert.match(card, /"type":"Chart.VerticalBar"/);
+  });
+
+  it('finds a programme by name, and says so when it knows none by that name', async () => {
+    harness.clock.set(new Date('2026-04-20T08:00:00.000Z'));
+    await harness.send(adminSays('digest défi du lab 2026'));
+    assert.match(lastReply(), /Tableau de bord — Défi du Lab 2026/);
+    await harness.send(adminSays('digest hackathon 1999'));
+    assert.match(lastReply(), /Je ne connais pas le programme « hackathon 1999 »/);
+  });
+
+  it('reports the month’s check-ins during the follow-up, in English when asked in English', async () => {
+    await startFollowUp();
+    await harness.send(adminSays('tableau de bord'));
+    const card = lastReply();
+    assert.match(card, /Suivi mensuel — novembre 2026/);
+    assert.match(card, /"value":"2 sur 3 \(67 %\), dont 0 en retard"/);
+    assert.match(card, /Bloquée — Équipe 2 · 20 % · aide : données — « Accès aux données »/);
+    assert.match(card, /Pas encore de réponse ce mois \(1\)/);
+
+    await harness.send({ ...adminSays('dashboard'), locale: 'en-US' });
+    assert.match(lastReply(), /Monthly follow-up — November 2026/);
+  });
+
+  it('refreshes the card in place when the Lab team clicks', async () => {
+    await startFollowUp();
+    const { status, body } = await harness.send(adminClicks('digest.refresh'));
+    assert.equal(status, 200);
+    assert.match(JSON.stringify(body), /Tableau de bord — Défi du Lab 2026/);
+  });
+
+  it('gives a facilitator the digest of their own teams, and refuses other staff', async () => {
+    await startFollowUp();
+    await harness.send(camilleSays('tableau de bord'));
+    const card = lastReply();
+    assert.match(card, /Vos équipes — Défi du Lab 2026/);
+    assert.match(card, /"value":"1 sur 1 \(100 %\), dont 0 en retard"/);
+    assert.doesNotMatch(card, /digest.export/);
+
+    await harness.bot.teams.replaceAll(DEMO_PROGRAMME.id, [demoTeam(1, ['fac-a', 'fac-b'])]);
+    await harness.send(camilleSays('digest'));
+    assert.match(lastReply(), /réservé à l’équipe du Lab/);
+  });
+
+  it('posts the weekly digest in the Lab channel and each facilitator’s, once a week', async () => {
+    await startFollowUp();
+    const db = harness.bot.database.db;
+    const logger = createLogger('silent');
+    const job = createScheduledJob(
+      createDigestJob({
+        source: new SqlDigestSource(db),
+        clock: harness.clock,
+        programmes: harness.bot.programmes,
+        teams: harness.bot.teams,
+        notifier: new OutboxNotifier(
+          harness.bot.outbox,
+          harness.bot.conversations,
+          createDigestRenderers({ exportReviews: true }),
+          harness.clock,
+        ),
+        labChannelId: TEAM_CHANNEL,
+        labAdminIds: [FIXTURE_ADMIN_AAD_ID],
+        schedule: DEFAULT_WEEKLY_SCHEDULE,
+        logger,
+      }),
+      { occurrences: new SqlOccurrenceStore(db), clock: harness.clock, owner: 'test', logger },
+    );
+    // The bot's own registry may claim the occurrence first: either way it runs once.
+    await job.tick();
+    const posted = await waitFor(
+      () =>
+        harness.connector.calls.find(
+          (c) =>
+            c.method === 'POST' &&
+            c.conversationId === TEAM_CHANNEL &&
+            /Tableau de bord — Défi du Lab 2026/.test(JSON.stringify(c.body)),
+        ),
+      'the digest in the Lab channel',
+    );
+    const card = JSON.stringify(posted.body);
+    assert.match(card, /"value":"2 sur 3 \(67 %\), dont 0 en retard"/);
+    assert.doesNotMatch(card, /digest.export/, 'no personal link in a shared channel');
+    const lab = await harness.bot.outbox.get(`digest:2026-11-23:${DEMO_PROGRAMME.id}/lab`);
+    assert.equal(lab?.payload.kind, 'card');
+    for (const facilitator of ['fac-a', 'fac-b', CAMILLE.toLowerCase()]) {
+      const row = await harness.bot.outbox.get(
+        `digest:2026-11-23:${DEMO_PROGRAMME.id}/facilitator-${facilitator}`,
+      );
+      assert.ok(row, `digest for ${facilitator}`);
+    }
+    assert.deepEqual((await job.tick()).ran, []);
+    const counts = await harness.bot.outbox.countByState();
+    assert.equal(
+      Object.values(counts).reduce((a, b) => a + b, 0),
+      4,
+      'one Lab digest and three facilitators’, nothing twice',
+    );
+  });
+});
