@@ -42,14 +42,16 @@ export function planCheckinSends(
         period: month,
         time: settings.checkInTime,
       };
-      // The card stays worth sending while the month is open: answering is what matters.
+      // The card stays worth sending while the month is open: answering is what matters. It ends
+      // just before the next month's card, so a tick at that instant never sends both.
+      const monthOpen = new Date(window.closesAt.getTime() - 1);
       const card = {
         ...base,
         kind: 'checkin.card' as const,
         job: 'checkin',
         day: window.sendDay,
         schedule: leadSchedule,
-        expiresAt: window.closesAt,
+        expiresAt: monthOpen,
       };
       sends.push(toPlannedSend({ ...card, recipient: leadRecipient }));
       if (team.workspace !== undefined) {
@@ -93,7 +95,7 @@ export function planCheckinSends(
               aadId: person.aadId,
               name: person.name,
             },
-            expiresAt: window.closesAt,
+            expiresAt: monthOpen,
           }),
         );
       }

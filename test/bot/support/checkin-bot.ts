@@ -1,9 +1,4 @@
-import { SqlAbsenceStore } from '../../../src/adapters/sql/sql-absence-store';
-import { SqlCheckinStore } from '../../../src/adapters/sql/sql-checkin-store';
-import { SqlConversationStore } from '../../../src/adapters/sql/sql-conversation-store';
-import { SqlProgrammeStore } from '../../../src/adapters/sql/sql-programme-store';
-import { SqlProgrammeTeamStore } from '../../../src/adapters/sql/sql-programme-team-store';
-import { SqlReviewStore } from '../../../src/adapters/sql/sql-review-store';
+import { createFollowUpDeps } from '../../../src/adapters/sql/create-follow-up-deps';
 import { createCheckinFeature } from '../../../src/adapters/teams/features/checkin-feature';
 import type { FollowUpDeps } from '../../../src/core/follow-up/follow-up-deps';
 import { createLogger } from '../../../src/logger';
@@ -18,16 +13,10 @@ export class CheckinBot {
   async start(): Promise<void> {
     this.harness.options = {
       features: (database) => {
-        this.followUp = {
-          programmes: new SqlProgrammeStore(database.db),
-          teams: new SqlProgrammeTeamStore(database.db),
-          conversations: new SqlConversationStore(database.db),
-          labAdminIds: [FIXTURE_ADMIN_AAD_ID],
-          checkins: new SqlCheckinStore(database.db),
-          reviews: new SqlReviewStore(database.db),
-          absences: new SqlAbsenceStore(database.db),
+        this.followUp = createFollowUpDeps(database.db, {
           clock: this.harness.clock,
-        };
+          labAdminIds: [FIXTURE_ADMIN_AAD_ID],
+        });
         return {
           features: [
             createCheckinFeature({ followUp: this.followUp, logger: createLogger('silent') }),

@@ -55,7 +55,7 @@ describe('planCheckinSends', () => {
     assert.equal(reminder?.localDay, '2026-10-06');
     assert.equal(reminder?.expiresAt.toISOString(), '2026-10-07T03:00:00.000Z');
     const card = sends.find((s) => s.teamId === 'team-1' && s.kind === 'checkin.card');
-    assert.equal(card?.expiresAt.toISOString(), '2026-11-02T12:30:00.000Z');
+    assert.equal(card?.expiresAt.toISOString(), '2026-11-02T12:29:59.999Z');
   });
 
   it('plans nothing for a skipped month and no channel card for a team without a channel', () => {
