@@ -4,6 +4,7 @@ import type { OutboxStore } from '../core/ports/outbox-store';
 import type { Logger } from '../logger';
 import type { TokenProvider } from './connector-client';
 import { createFetchConnectorClient } from './create-fetch-connector-client';
+import { createProgressCardUpdater } from './create-progress-card-updater';
 import { createRateLimiter } from './create-rate-limiter';
 import { createTargetResolver } from './create-target-resolver';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery-worker';
@@ -41,7 +42,8 @@ export interface DeliveryDependencies {
 
 /**
  * The delivery worker as the bot runs it: fetch Bot Connector client, targets resolved from the
- * stored conversation references, Teams pacing, outcomes other than "sent" logged.
+ * stored conversation references, Teams pacing, bulk-send progress cards kept up to date,
+ * outcomes other than "sent" logged.
  */
 export function createDeliveryWorker(deps: DeliveryDependencies): DeliveryWorker {
   const { clock, logger, tuning = {} } = deps;
@@ -51,17 +53,40 @@ export function createDeliveryWorker(deps: DeliveryDependencies): DeliveryWorker
     ...(deps.tokenProvider === undefined ? {} : { tokenProvider: deps.tokenProvider }),
     ...(requestTimeoutMs === undefined ? {} : { timeoutMs: requestTimeoutMs }),
   });
-  return new DeliveryWorker({
+  const resolveTarget = createTargetResolver(deps.conversations, () => clock.now().getTime());
+  const onError = (error: unknown): void => logger.error({ err: error }, 'delivery worker error');
+  const progressCards = createProgressCardUpdater({
+    outbox: deps.outbox,
+    connector,
+    resolveTarget,
+    limiter,
+    clock,
+    ...(tuning.random === undefined ? {} : { random: tuning.random }),
+    ...(tuning.retryPolicy === undefined ? {} : { retryPolicy: tuning.retryPolicy }),
+    onError: (error) => logger.warn({ err: error }, 'progress card not updated'),
+  });
+
+  /** Shutdown also waits for the progress card updates under way, the final summary included. */
+  class BotDeliveryWorker extends DeliveryWorker {
+    override async stop(): Promise<void> {
+      await super.stop();
+      await progressCards.idle();
+    }
+  }
+
+  return new BotDeliveryWorker({
     ...workerTuning,
     store: deps.outbox,
     connector,
-    resolveTarget: createTargetResolver(deps.conversations, () => clock.now().getTime()),
+    resolveTarget,
     clock,
     owner: deps.owner,
     botId: deps.botId,
     limiter,
-    onError: (error) => logger.error({ err: error }, 'delivery worker error'),
+    onError,
+    onProgress: (progress) => progressCards.onProgress(progress),
     onOutcome: (outcome) => {
+      progressCards.onOutcome(outcome);
       if (outcome.outcome !== 'sent') logger.info(outcome, 'delivery outcome');
     },
   });

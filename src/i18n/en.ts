@@ -1,4 +1,5 @@
 import { candidaciesEn } from './candidacies.en';
+import { deliveryEn } from './delivery.en';
 import { digestEn } from './digest.en';
 import { followUpEn } from './follow-up.en';
 import { formationEn } from './formation.en';
@@ -119,4 +120,5 @@ export const en: Record<MessageKey, string> = {
   ...followUpEn,
   ...candidaciesEn,
   ...digestEn,
+  ...deliveryEn,
 };

@@ -1,4 +1,5 @@
 import { candidaciesFr } from './candidacies.fr';
+import { deliveryFr } from './delivery.fr';
 import { digestFr } from './digest.fr';
 import { followUpFr } from './follow-up.fr';
 import { formationFr } from './formation.fr';
@@ -121,6 +122,7 @@ export const fr = {
   ...followUpFr,
   ...candidaciesFr,
   ...digestFr,
+  ...deliveryFr,
 } as const;
 
 /** The keys every catalogue provides. */
