@@ -179,7 +179,7 @@ var baseSettings = {
   BOT_TENANT_ID: identity.properties.tenantId
   BOT_TYPE: 'UserAssignedMsi'
   DATABASE_URL: databaseUrl
-  PUBLIC_BASE_URL: 'https://${webApp.properties.defaultHostName}'
+  PUBLIC_URL: 'https://${webApp.properties.defaultHostName}'
   LAB_ADMIN_IDS: labAdminIds
   LOG_LEVEL: logLevel
   // PORT is left out on purpose: App Service sets it for the container and the bot listens on it.
