@@ -52,6 +52,13 @@ param databaseName string = 'labbot'
 @description('Comma-separated Entra object ids of the Lab team (admins).')
 param labAdminIds string = ''
 
+@description('Key that signs the download links of exports; every instance must share it (32 characters or more).')
+@secure()
+param exportSigningKey string
+
+@description('Teams channel id where the weekly Lab digest is posted (empty: sent to each Lab member).')
+param labChannelId string = ''
+
 @allowed([
   'fatal'
   'error'
@@ -181,6 +188,8 @@ var baseSettings = {
   DATABASE_URL: databaseUrl
   PUBLIC_URL: 'https://${webApp.properties.defaultHostName}'
   LAB_ADMIN_IDS: labAdminIds
+  EXPORT_SIGNING_KEY: exportSigningKey
+  LAB_CHANNEL_ID: labChannelId
   LOG_LEVEL: logLevel
   // PORT is left out on purpose: App Service sets it for the container and the bot listens on it.
   // The zip holds the sources without node_modules; the build on App Service installs the dependencies
