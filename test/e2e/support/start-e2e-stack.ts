@@ -45,6 +45,15 @@ const INHERITED_VARIABLES_TO_DROP = [
   'TEAMSAPPTESTER_PORT',
 ];
 
+/** Optional steps of a test's own, run at fixed points of the start. */
+export interface E2eStackOptions {
+  /**
+   * Runs once the bot's environment is known and before the bot starts, e.g. to import a
+   * programme with the command line into the same database (`env.SQLITE_PATH`).
+   */
+  beforeBotStart?: (bot: { env: NodeJS.ProcessEnv; workDir: string }) => Promise<void>;
+}
+
 /** The bot, the Agents Playground and a headless Chromium page on it, all on loopback. */
 export interface E2eStack {
   /** http://localhost:<port> of the Playground. */
@@ -77,7 +86,7 @@ function withOutput(error: unknown, group: ProcessGroup): Error {
  * as Lab admin), the Agents Playground with a copy of the mock data in a temp directory, and
  * headless Chromium. Everything started is stopped by `stop()`, by SIGINT/SIGTERM, or at exit.
  */
-export async function startE2eStack(): Promise<E2eStack> {
+export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
   if (!existsSync(BOT_ENTRY)) {
     throw new Error(`${BOT_ENTRY} is missing: run \`npm run build\` first (npm run test:e2e does)`);
   }
@@ -123,18 +132,20 @@ export async function startE2eStack(): Promise<E2eStack> {
   try {
     const { text: mockData, currentUser } = readMockData();
     const botPort = await findFreePort();
+    const botEnv = cleanEnvironment({
+      PORT: String(botPort),
+      SQLITE_PATH: join(workDir, 'labbot.sqlite'),
+      SEED_DEMO: 'true',
+      LAB_ADMIN_IDS: currentUser.aadObjectId,
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
+    });
+    await options.beforeBotStart?.({ env: botEnv, workDir });
     const bot = startProcessGroup({
       name: 'bot',
       command: process.execPath,
       args: [BOT_ENTRY],
       cwd: REPO_ROOT,
-      env: cleanEnvironment({
-        PORT: String(botPort),
-        SQLITE_PATH: join(workDir, 'labbot.sqlite'),
-        SEED_DEMO: 'true',
-        LAB_ADMIN_IDS: currentUser.aadObjectId,
-        LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
-      }),
+      env: botEnv,
       logFile: join(RESULTS_DIR, 'e2e-bot.log'),
     });
     groups.push(bot);
