@@ -1,0 +1,230 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { addDays, toFrenchDay, toParisDay } from './support/paris-days';
+import { PlaygroundChat, UI_TIMEOUT_MS } from './support/playground-chat';
+import { runLabbot } from './support/run-labbot';
+import { screenshotWholeCard } from './support/screenshot-whole-card';
+import { startE2eStack, type E2eStack } from './support/start-e2e-stack';
+import {
+  writeOpenCallProgramme,
+  type OpenCallProgramme,
+} from './support/write-open-call-programme';
+
+/** The README shows these two cards. */
+const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+
+/** The texts a person reads and the labels they look for; copied from the catalogue on purpose. */
+const FR = {
+  formTitle: (programme: string) => `Candidature : ${programme}`,
+  applicant: (name: string) => `Candidature de ${name}`,
+  organisation: 'Organisme',
+  jobRole: 'Catégorie d’emploi',
+  region: 'Région',
+  motivation: 'Votre motivation (2 000 caractères au plus)',
+  themeWish1: 'Thème souhaité n° 1',
+  themeWish2: 'Thème souhaité n° 2 (facultatif)',
+  kickOff: (day: string) => `Je serai disponible pour la journée de lancement (${day})`,
+  hackathon: (start: string, end: string) =>
+    `Je serai disponible pour le hackathon (du ${start} au ${end})`,
+  consent:
+    'J’accepte que les informations de ce formulaire soient traitées par le Lab pour la sélection',
+  submit: 'Envoyer ma candidature',
+  errors: (count: number) => `Votre candidature n’est pas envoyée : ${count} champ(s) à corriger.`,
+  required: 'Champ obligatoire',
+  consentRequired: 'Vous devez accepter le traitement de vos données pour candidater',
+  sent: 'Candidature envoyée',
+  overviewTitle: (programme: string) => `Candidatures : ${programme}`,
+  list: 'Liste des candidatures',
+  listPage: '1 candidature(s) ; page 1 sur 1',
+  open: 'Ouvrir',
+  accept: 'Retenir',
+  decided: 'Décision enregistrée : retenue, participation à confirmer. La personne est prévenue.',
+  decisionTitle: (programme: string) => `Vous êtes retenu·e pour le ${programme} !`,
+  confirmBy: (day: string) =>
+    `Confirmez votre participation au plus tard le ${day}. Sans réponse, votre place sera proposée à une autre personne.`,
+  confirm: 'Je confirme ma participation',
+  renounce: 'Je renonce',
+};
+
+/** What Camille, of the Cnaf, writes in the form. */
+const ANSWERS = {
+  organisation: 'Caisse nationale des allocations familiales',
+  jobRole: 'Expertise, conseil, contrôle',
+  region: 'Île-de-France',
+  motivation:
+    'Je pilote la refonte des courriers aux allocataires et je veux tester des idées avec des collègues d’autres branches.',
+};
+
+/** The proactive decision card is delivered by the outbox worker; it takes a few seconds at most. */
+const NOTICE_TIMEOUT_MS = UI_TIMEOUT_MS;
+/** How far under its field an error may sit: the card's spacing between two elements. */
+const ERROR_GAP_MAX_PX = 24;
+
+// One person's session in the Agents Playground, step by step: each test continues the previous
+// one. The Playground's current user is both the candidate and the Lab admin (no user switcher).
+describe('Agents Playground, candidacy from form to decision (end to end)', function () {
+  this.timeout(120_000);
+  let stack: E2eStack | undefined;
+  let chat: PlaygroundChat;
+  let programme: OpenCallProgramme;
+
+  before(async function () {
+    // As a Lab organiser would: a programme file whose call is open today, imported with the
+    // command line into the bot's database before the bot starts.
+    stack = await startE2eStack({
+      beforeBotStart: async ({ env, workDir }) => {
+        programme = writeOpenCallProgramme(workDir);
+        const output = await runLabbot(['programme', 'import', programme.path], env);
+        assert.match(output, /Programme importé/);
+      },
+    });
+    chat = new PlaygroundChat(stack.page);
+    await chat.openPersonalChat(stack.playgroundUrl);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && stack !== undefined) {
+      const name = `failure-${(this.currentTest.title ?? 'test').replace(/\W+/g, '-')}`;
+      await chat.screenshot(name).catch(() => undefined);
+    }
+  });
+
+  after(async function () {
+    await stack?.stop();
+  });
+
+  /** The newest form card (it is replaced in place when sent). */
+  const form = (): Locator => chat.cards(FR.formTitle(programme.name)).last();
+
+  /** A ChoiceSet by its label (its chevron button shares the label: take the combobox). */
+  const choiceSet = (card: Locator, label: string): Locator =>
+    card.getByRole('combobox', { name: label, exact: true });
+
+  /** Opens a ChoiceSet and picks an option in its listbox, as a person does with the mouse. */
+  async function choose(card: Locator, label: string, option: string): Promise<void> {
+    await choiceSet(card, label).click();
+    await chat.page.getByRole('option', { name: option, exact: true }).click();
+    await assertValue(choiceSet(card, label), option);
+  }
+
+  /** Waits until `input` shows `expected` (a picked option is written in after a render). */
+  async function assertValue(input: Locator, expected: string): Promise<void> {
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    let value = await input.inputValue();
+    while (value !== expected && Date.now() < deadline) {
+      await chat.page.waitForTimeout(50);
+      value = await input.inputValue();
+    }
+    assert.equal(value, expected);
+  }
+
+  /** Asserts that `error` is shown right under the input labelled `label`. */
+  async function assertErrorUnder(card: Locator, label: string, error: string): Promise<void> {
+    const input = await card.getByLabel(label, { exact: true }).boundingBox();
+    const message = await card.getByText(error, { exact: true }).boundingBox();
+    assert.ok(input !== null && message !== null, `"${label}" and "${error}" are on the card`);
+    const gap = message.y - (input.y + input.height);
+    assert.ok(gap >= 0 && gap <= ERROR_GAP_MAX_PX, `"${error}" is ${gap} px under "${label}"`);
+  }
+
+  it('answers "candidater" with the form of the programme whose call is open', async function () {
+    await chat.send('candidater');
+    const card = await chat.waitForNewCard(FR.formTitle(programme.name), 0);
+    const text = await card.innerText();
+    assert.match(text, new RegExp(FR.applicant(stack!.currentUser.name)));
+    assert.match(text, new RegExp(`jusqu’au ${toFrenchDay(programme.milestones.candidacyClose)}`));
+    for (const label of [FR.organisation, FR.jobRole, FR.themeWish1]) {
+      assert.ok(await choiceSet(card, label).isVisible(), `choice "${label}"`);
+    }
+    for (const label of [FR.region, FR.motivation, FR.consent]) {
+      assert.ok(await card.getByLabel(label, { exact: true }).isVisible(), `field "${label}"`);
+    }
+  });
+
+  it('shows each error under its field when the form is sent without motivation or consent', async function () {
+    const card = form();
+    await choose(card, FR.organisation, ANSWERS.organisation);
+    await choose(card, FR.jobRole, ANSWERS.jobRole);
+    await card.getByLabel(FR.region, { exact: true }).fill(ANSWERS.region);
+    await choose(card, FR.themeWish1, programme.themes[0]!);
+    await choose(card, FR.themeWish2, programme.themes[2]!);
+    const { kickOff, hackathonStart, hackathonEnd } = programme.milestones;
+    await card.getByLabel(FR.kickOff(toFrenchDay(kickOff)), { exact: true }).check();
+    await card
+      .getByLabel(FR.hackathon(toFrenchDay(hackathonStart), toFrenchDay(hackathonEnd)), {
+        exact: true,
+      })
+      .check();
+    await card.getByRole('button', { name: FR.submit, exact: true }).click();
+
+    // Action.Execute: the form comes back in place, with the errors and what was typed.
+    const sent = form();
+    await sent.getByText(FR.errors(2), { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await assertErrorUnder(sent, FR.motivation, FR.required);
+    await assertErrorUnder(sent, FR.consent, FR.consentRequired);
+    await assertValue(sent.getByLabel(FR.region, { exact: true }), ANSWERS.region);
+    await assertValue(choiceSet(sent, FR.organisation), ANSWERS.organisation);
+    assert.equal(await chat.cards(FR.formTitle(programme.name)).count(), 1, 'replaced in place');
+    await screenshotWholeCard(chat.page, sent, 'candidacy-form-error', [
+      join(README_SCREENSHOTS, 'candidacy-form-error.png'),
+    ]);
+  });
+
+  it('sends the candidacy once the motivation is written and consent given', async function () {
+    const card = form();
+    await card.getByLabel(FR.motivation, { exact: true }).fill(ANSWERS.motivation);
+    await card.getByLabel(FR.consent, { exact: true }).check();
+    await card.getByRole('button', { name: FR.submit, exact: true }).click();
+
+    const confirmation = await chat.waitForNewCard(FR.sent, 0);
+    const text = await confirmation.innerText();
+    assert.match(text, new RegExp(`Merci ${stack!.currentUser.name} !`));
+    assert.match(text, new RegExp(`Votre candidature au ${programme.name} est enregistrée`));
+    assert.match(text, new RegExp(ANSWERS.organisation));
+    await chat.screenshot('candidacy-sent', confirmation);
+  });
+
+  it('lists the candidacy for the Lab admin, who opens it and accepts it', async function () {
+    await chat.send('candidatures');
+    const overview = await chat.waitForNewCard(FR.overviewTitle(programme.name), 0);
+    await overview.getByRole('button', { name: FR.list, exact: true }).click();
+
+    // The list card takes the overview's place (same title): wait for its page line.
+    const list = chat.cards(FR.overviewTitle(programme.name)).last();
+    await list.getByText(FR.listPage, { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await list
+      .getByText(`${ANSWERS.organisation} · envoyée`, { exact: true })
+      .waitFor({ timeout: UI_TIMEOUT_MS });
+    await chat.screenshot('candidacy-list', list);
+    await list.getByRole('button', { name: FR.open, exact: true }).click();
+
+    const detail = await chat.waitForNewCard(stack!.currentUser.name, 0);
+    assert.match(await detail.innerText(), new RegExp(ANSWERS.motivation));
+    await detail.getByRole('button', { name: FR.accept, exact: true }).click();
+    await chat
+      .cards(stack!.currentUser.name)
+      .last()
+      .getByText(FR.decided, { exact: true })
+      .waitFor({ timeout: UI_TIMEOUT_MS });
+    await chat.screenshot('candidacy-decided', chat.cards(stack!.currentUser.name).last());
+  });
+
+  it('brings the candidate the decision card in the personal chat', async function () {
+    // Sent by the delivery worker from the outbox, not as an answer: it arrives on its own.
+    const card = chat.cards(FR.decisionTitle(programme.name)).first();
+    await card.waitFor({ state: 'visible', timeout: NOTICE_TIMEOUT_MS });
+    const confirmBy = toFrenchDay(addDays(toParisDay(new Date()), 7));
+    const text = await card.innerText();
+    assert.ok(text.includes(FR.confirmBy(confirmBy)), text);
+    for (const button of [FR.confirm, FR.renounce]) {
+      assert.ok(
+        await card.getByRole('button', { name: button, exact: true }).isVisible(),
+        `button "${button}"`,
+      );
+    }
+    await screenshotWholeCard(chat.page, card, 'decision-card', [
+      join(README_SCREENSHOTS, 'decision-card.png'),
+    ]);
+  });
+});
