@@ -17,6 +17,9 @@ import { lapseUnconfirmed } from './core/selection/lapse-unconfirmed';
 import { createDailyProgrammeJob } from './jobs/create-daily-programme-job';
 import { createScheduledJob } from './jobs/create-scheduled-job';
 import { SqlDigestSource } from './adapters/sql/sql-digest-source';
+import { SqlFollowUpAnswers } from './adapters/sql/sql-follow-up-answers';
+import { createReviewExportRoute } from './adapters/export/create-review-export-route';
+import { createReviewExporter } from './adapters/export/create-review-exporter';
 import { createDigestRenderers } from './adapters/teams/features/digest-cards';
 import { createDigestFeature } from './adapters/teams/features/digest-feature';
 import { createDigestJob } from './jobs/create-digest-job';
@@ -112,7 +115,7 @@ export async function startBot(
     {
       ...createFormationRenderers(() => toLocalDay(clock.now(), 'Europe/Paris')),
       ...createCandidacyRenderers(),
-      ...createDigestRenderers({ exportReviews: false }),
+      ...createDigestRenderers({ exportReviews: true }),
     },
     clock,
   );
@@ -182,7 +185,18 @@ export async function startBot(
         clock,
         logger,
       }),
-      createDigestFeature({ source: digests, clock, programmes, teams, logger }),
+      createDigestFeature({
+        source: digests,
+        clock,
+        programmes,
+        teams,
+        logger,
+        exportReviews: createReviewExporter({
+          core: candidacyCore,
+          publicUrl: () => publicUrl,
+          signingKey: config.exportSigningKey,
+        }),
+      }),
       ...(extensions.features ?? []),
     ],
   );
@@ -243,7 +257,19 @@ export async function startBot(
     isDatabaseUp: () => database.ping(),
     maxBodyBytes: config.maxBodyBytes,
     logger,
-    extraRoutes: extensions.routes ?? [],
+    extraRoutes: [
+      ...(extensions.routes ?? []),
+      // Check-ins and review outcomes for the review meetings, behind the same signed links.
+      createReviewExportRoute({
+        core: candidacyCore,
+        programmes,
+        teams,
+        answers: new SqlFollowUpAnswers(database.db),
+        conversations,
+        signingKey: config.exportSigningKey,
+        logger,
+      }),
+    ],
   });
 
   delivery.start();

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { SqlCheckinStore } from '../../src/adapters/sql/sql-checkin-store';
 import { SqlDigestSource } from '../../src/adapters/sql/sql-digest-source';
 import { SqlOccurrenceStore } from '../../src/adapters/sql/sql-occurrence-store';
+import { SqlReviewStore } from '../../src/adapters/sql/sql-review-store';
+import ExcelJS from 'exceljs';
 import { createDigestRenderers } from '../../src/adapters/teams/features/digest-cards';
 import { OutboxNotifier } from '../../src/adapters/teams/notices/outbox-notifier';
 import { DEFAULT_WEEKLY_SCHEDULE } from '../../src/core/digests/get-weekly-digest-due';
@@ -10,7 +12,7 @@ import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
 import { createDigestJob } from '../../src/jobs/create-digest-job';
 import { createScheduledJob } from '../../src/jobs/create-scheduled-job';
 import { createLogger } from '../../src/logger';
-import { aDigestCheckin } from '../support/digest-fixtures';
+import { aDigestCheckin, DIGEST_REVIEWS } from '../support/digest-fixtures';
 import { BotHarness, FIXTURE_ADMIN_AAD_ID, loadActivity } from './support/bot-harness';
 
 /** The programme team's General channel, where the bot is installed (team-install fixture). */
@@ -26,13 +28,18 @@ function camilleSays(text: string): Record<string, unknown> {
   return { ...loadActivity('personal-message-aide'), text };
 }
 
-/** The admin clicking an Action.Execute button of the digest card. */
-function adminClicks(verb: string): Record<string, unknown> {
+/** The admin clicking an Action.Execute button of the digest card, in personal chat or elsewhere. */
+function adminClicks(
+  verb: string,
+  where = 'personal-message-status-admin',
+): Record<string, unknown> {
   const admin = loadActivity('personal-message-status-admin');
+  const place = loadActivity(where);
   return {
     ...loadActivity('invoke-action-execute-profile'),
     from: admin.from,
-    conversation: admin.conversation,
+    conversation: place.conversation,
+    channelData: place.channelData,
     value: {
       action: {
         type: 'Action.Execute',
@@ -129,6 +136,7 @@ describe('digests in Teams ("tableau de bord")', () => {
     assert.match(card, /"value":"2 sur 3 \(67 %\), dont 0 en retard"/);
     assert.match(card, /Bloquée — Équipe 2 · 20 % · aide : données — « Accès aux données »/);
     assert.match(card, /Pas encore de réponse ce mois \(1\)/);
+    assert.match(card, /"verb":"digest.export"/);
 
     await harness.send({ ...adminSays('dashboard'), locale: 'en-US' });
     assert.match(lastReply(), /Monthly follow-up — November 2026/);
@@ -207,5 +215,53 @@ describe('digests in Teams ("tableau de bord")', () => {
       4,
       'one Lab digest and three facilitators’, nothing twice',
     );
+  });
+
+  it('hands the Lab team a single-use .xlsx of the check-ins and review answers', async () => {
+    await startFollowUp();
+    await new SqlReviewStore(harness.bot.database.db).save({
+      ...DIGEST_REVIEWS[0]!,
+      programmeId: DEMO_PROGRAMME.id,
+    });
+    const { body } = await harness.send(adminClicks('digest.export'));
+    const text = JSON.stringify(body);
+    assert.match(text, /Export pour les bilans — Défi du Lab 2026/);
+    const url = /\((http[^)]+\/exports\/reviews\/[^)]+)\)/.exec(text)?.[1];
+    assert.ok(url, 'a download link');
+
+    const response = await fetch(url);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /spreadsheetml/);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const checkins = workbook.getWorksheet('Points mensuels');
+    assert.deepEqual((checkins?.getRow(3).values as unknown[]).slice(1, 5), [
+      2,
+      'Équipe 2',
+      '2026-11',
+      'Bloquée',
+    ]);
+    assert.equal(checkins?.rowCount, 3);
+    const reviews = workbook.getWorksheet('Bilans');
+    assert.deepEqual((reviews?.getRow(2).values as unknown[]).slice(1, 5), [
+      1,
+      'Équipe 1',
+      'bilan de décembre',
+      'préparation',
+    ]);
+
+    assert.equal((await fetch(url)).status, 410, 'the link works once');
+    const tampered = url.replace(/sig=[^&]+/, 'sig=forged');
+    assert.equal((await fetch(tampered)).status, 403);
+  });
+
+  it('never shows the download link in a channel', async () => {
+    await startFollowUp();
+    const { body } = await harness.send(
+      adminClicks('digest.export', 'channel-message-with-mention'),
+    );
+    assert.match(JSON.stringify(body), /conversation personnelle/);
+    assert.doesNotMatch(JSON.stringify(body), /exports\/reviews/);
   });
 });

@@ -1,0 +1,10 @@
+import type { CheckinAnswer } from '../checkins/checkin-answer';
+import type { ReviewAnswer } from '../reviews/review-answer';
+
+/** Every follow-up answer of a programme at once, for the review meetings' export. */
+export interface FollowUpAnswerSource {
+  /** The programme's check-in answers, by team then month. */
+  listCheckins(programmeId: string): Promise<CheckinAnswer[]>;
+  /** The programme's review preparations and outcomes, by team, December first, preparation first. */
+  listReviews(programmeId: string): Promise<ReviewAnswer[]>;
+}
