@@ -30,6 +30,19 @@ export const en: Record<MessageKey, string> = {
   'help.topic.formation.command': 'form teams',
   'help.topic.formation.description':
     'Propose mixed teams, adjust them, then create their space in Teams.',
+  'help.topic.endorse.command': 'endorsements',
+  'help.topic.endorse.description': 'Give your opinion as a manager on your staff’s candidacies.',
+  'help.topic.history.command': 'history',
+  'help.topic.history.description':
+    'Your team’s past monthly check-ins (members, facilitators, Lab team).',
+  'help.topic.absence.command': 'I am away until DD/MM',
+  'help.topic.absence.description':
+    'Pause your reminders until you are back; "I am back" resumes them.',
+  'help.topic.calendar.command': 'calendar',
+  'help.topic.calendar.description': 'Every send planned in the next 30 days.',
+  'help.topic.digest.command': 'dashboard',
+  'help.topic.digest.description':
+    'Where the programmes stand: candidacies, selection, follow-up, teams needing help.',
   'help.topic.status.command': 'status',
   'help.topic.status.description': 'Bot status: database, installations in Teams, version.',
   'action.help': 'Help',

@@ -30,6 +30,20 @@ export const fr = {
   'help.topic.formation.command': 'former les équipes',
   'help.topic.formation.description':
     'Proposer des équipes mixtes, les ajuster, puis créer leur espace dans Teams.',
+  'help.topic.endorse.command': 'avis',
+  'help.topic.endorse.description':
+    'Donner votre avis de manager sur les candidatures de vos collaborateurs.',
+  'help.topic.history.command': 'historique',
+  'help.topic.history.description':
+    'Les points mensuels passés de votre équipe (membres, facilitateurs, équipe du Lab).',
+  'help.topic.absence.command': 'je suis absent jusqu’au JJ/MM',
+  'help.topic.absence.description':
+    'Suspendre vos rappels jusqu’à votre retour ; « je suis de retour » les reprend.',
+  'help.topic.calendar.command': 'calendrier',
+  'help.topic.calendar.description': 'Tous les envois prévus dans les 30 prochains jours.',
+  'help.topic.digest.command': 'tableau de bord',
+  'help.topic.digest.description':
+    'Où en sont les programmes : candidatures, sélection, suivi, équipes à aider.',
   'help.topic.status.command': 'état',
   'help.topic.status.description':
     'État du bot : base de données, installations dans Teams, version.',

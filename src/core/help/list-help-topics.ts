@@ -8,7 +8,18 @@ export interface HelpTopic {
 }
 
 export type HelpTopicId =
-  'help' | 'profile' | 'programmes' | 'apply' | 'selection' | 'formation' | 'status';
+  | 'help'
+  | 'profile'
+  | 'programmes'
+  | 'apply'
+  | 'endorse'
+  | 'history'
+  | 'absence'
+  | 'selection'
+  | 'formation'
+  | 'calendar'
+  | 'digest'
+  | 'status';
 
 // Only what works today is listed: a help card that promises missing features misleads busy people.
 const TOPICS: readonly HelpTopic[] = [
@@ -16,8 +27,13 @@ const TOPICS: readonly HelpTopic[] = [
   { id: 'profile', roles: [] },
   { id: 'programmes', roles: [] },
   { id: 'apply', roles: [] },
+  { id: 'endorse', roles: [] },
+  { id: 'history', roles: [] },
+  { id: 'absence', roles: [] },
   { id: 'selection', roles: ['lab', 'committee'] },
   { id: 'formation', roles: ['lab'] },
+  { id: 'calendar', roles: ['lab'] },
+  { id: 'digest', roles: ['lab', 'facilitator'] },
   { id: 'status', roles: ['lab'] },
 ];
 

@@ -35,6 +35,11 @@ const TOPIC_VERBS: Record<HelpTopic['id'], CoreVerb | undefined> = {
   apply: undefined,
   selection: undefined,
   formation: undefined,
+  endorse: undefined,
+  history: undefined,
+  absence: undefined,
+  calendar: undefined,
+  digest: undefined,
   status: CardVerbs.status,
 };
 

@@ -5,14 +5,27 @@ describe('listHelpTopics', () => {
   it('shows staff the everyday commands only', () => {
     assert.deepEqual(
       listHelpTopics(new Set(['staff'])).map((t) => t.id),
-      ['help', 'profile', 'programmes', 'apply'],
+      ['help', 'profile', 'programmes', 'apply', 'endorse', 'history', 'absence'],
     );
   });
 
   it('adds the Lab commands for the Lab team', () => {
     assert.deepEqual(
       listHelpTopics(new Set(['staff', 'lab'])).map((t) => t.id),
-      ['help', 'profile', 'programmes', 'apply', 'selection', 'formation', 'status'],
+      [
+        'help',
+        'profile',
+        'programmes',
+        'apply',
+        'endorse',
+        'history',
+        'absence',
+        'selection',
+        'formation',
+        'calendar',
+        'digest',
+        'status',
+      ],
     );
   });
 });
