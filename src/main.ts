@@ -23,6 +23,10 @@ import { createReviewExporter } from './adapters/export/create-review-exporter';
 import { createDigestRenderers } from './adapters/teams/features/digest-cards';
 import { createDigestFeature } from './adapters/teams/features/digest-feature';
 import { createDigestJob } from './jobs/create-digest-job';
+import { createFollowUpJob } from './jobs/create-follow-up-job';
+import { createFollowUpDeps } from './adapters/sql/create-follow-up-deps';
+import { createCheckinFeature } from './adapters/teams/features/checkin-feature';
+import { createFollowUpRenderers } from './adapters/teams/features/follow-up-notices';
 import { createGraphCredential } from './adapters/graph/create-graph-credential';
 import { GraphChannelProvisioner } from './adapters/graph/graph-channel-provisioner';
 import { SqlCandidacyStore } from './adapters/sql/sql-candidacy-store';
@@ -116,6 +120,7 @@ export async function startBot(
       ...createFormationRenderers(() => toLocalDay(clock.now(), 'Europe/Paris')),
       ...createCandidacyRenderers(),
       ...createDigestRenderers({ exportReviews: true }),
+      ...createFollowUpRenderers(),
     },
     clock,
   );
@@ -131,6 +136,7 @@ export async function startBot(
   }
 
   const digests = new SqlDigestSource(database.db);
+  const followUp = createFollowUpDeps(database.db, { clock, labAdminIds: config.labAdminIds });
   const adapter = createAdapter(config);
   // Candidacies and selection; tests mount their own instance with a recording notifier instead.
   let publicUrl = config.publicUrl ?? '';
@@ -197,6 +203,7 @@ export async function startBot(
           signingKey: config.exportSigningKey,
         }),
       }),
+      createCheckinFeature({ followUp, logger }),
       ...(extensions.features ?? []),
     ],
   );
@@ -234,6 +241,15 @@ export async function startBot(
   for (const chore of dailyChores) {
     jobs.register(createScheduledJob(chore, { occurrences, clock, owner: jobOwner, logger }));
   }
+  // Monthly check-ins at 09:30 in each lead's time zone, reminders, escalations and reviews.
+  jobs.register(
+    createScheduledJob(createFollowUpJob({ ...followUp, notifier, logger }), {
+      occurrences,
+      clock,
+      owner: jobOwner,
+      logger,
+    }),
+  );
   // The Lab team's weekly digest, and each facilitator's, Monday 09:00 Paris unless configured.
   jobs.register(
     createScheduledJob(
