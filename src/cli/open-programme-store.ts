@@ -2,15 +2,21 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../adapters/sql/open-database';
 import { SqlProgrammeStore } from '../adapters/sql/sql-programme-store';
 import type { ProgrammeStore } from '../core/ports/programme-store';
+import type { ProgrammeTeamStore } from '../core/ports/programme-team-store';
+import { SqlProgrammeTeamStore } from '../adapters/sql/sql-programme-team-store';
 
 /** Opens the bot's own database (DATABASE_URL, else the SQLite file) for a command-line import. */
 export async function openProgrammeStore(
   env: NodeJS.ProcessEnv,
-): Promise<{ store: ProgrammeStore; close: () => Promise<void> }> {
+): Promise<{ store: ProgrammeStore; teams: ProgrammeTeamStore; close: () => Promise<void> }> {
   const config = loadConfig(env);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     sqlitePath: config.sqlitePath,
   });
-  return { store: new SqlProgrammeStore(database.db), close: () => database.close() };
+  return {
+    store: new SqlProgrammeStore(database.db),
+    teams: new SqlProgrammeTeamStore(database.db),
+    close: () => database.close(),
+  };
 }

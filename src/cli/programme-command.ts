@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { readProgrammeYaml } from '../adapters/files/read-programme-yaml';
 import { KNOWN_ORGANISATIONS } from '../catalogue/known-organisations';
 import type { ProgrammeStore } from '../core/ports/programme-store';
+import type { ProgrammeTeamStore } from '../core/ports/programme-team-store';
 import { createTranslator, formatIssue, toLanguage } from '../i18n/translate';
 
 /** Where the command writes, and how it reaches the database for an import. */
@@ -10,8 +11,12 @@ export interface ProgrammeCommandIo {
   stderr: NodeJS.WritableStream;
   /** The user's locale (from LANG); French unless English is asked for. */
   locale: string | undefined;
-  /** Opens the programme store for `import`; the returned close() releases the database. */
-  openStore: () => Promise<{ store: ProgrammeStore; close: () => Promise<void> }>;
+  /** Opens the stores for `import`; the returned close() releases the database. */
+  openStore: () => Promise<{
+    store: ProgrammeStore;
+    teams: ProgrammeTeamStore;
+    close: () => Promise<void>;
+  }>;
 }
 
 const USAGE = `Usage:
@@ -65,10 +70,14 @@ export async function runProgrammeCommand(argv: string[], io: ProgrammeCommandIo
     io.stdout.write(language === 'en' ? `Valid: ${summary}\n` : `Fichier valide : ${summary}\n`);
     return 0;
   }
-  const { store, close } = await io.openStore();
+  const { store, teams, close } = await io.openStore();
   try {
     const existed = (await store.get(programme.id)) !== undefined;
     await store.save(programme);
+    // Teams formed outside the bot (or applying teams in team mode) come with the file.
+    if (result.teams !== undefined && result.teams.length > 0) {
+      await teams.replaceAll(programme.id, result.teams);
+    }
     io.stdout.write(
       language === 'en'
         ? `${existed ? 'Updated' : 'Imported'}: ${summary}\n`

@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { runProgrammeCommand } from '../../../src/cli/programme-command';
 import type { ProgrammeStore } from '../../../src/core/ports/programme-store';
 import type { Programme } from '../../../src/core/programmes/programme';
+import type { ProgrammeTeam } from '../../../src/core/programme-teams/programme-team';
 
 const EXAMPLE = join(__dirname, '../../../examples/defi-du-lab-2022.yml');
 
@@ -27,6 +28,7 @@ async function run(argv: string[], locale = 'fr_FR.UTF-8') {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const store = new InMemoryProgrammeStore();
+  const teams = new Map<string, ProgrammeTeam[]>();
   let closed = false;
   const code = await runProgrammeCommand(argv, {
     stdout,
@@ -35,6 +37,16 @@ async function run(argv: string[], locale = 'fr_FR.UTF-8') {
     openStore: () =>
       Promise.resolve({
         store,
+        teams: {
+          replaceAll: (id: string, list: readonly ProgrammeTeam[]) => {
+            teams.set(id, [...list]);
+            return Promise.resolve();
+          },
+          save: () => Promise.resolve(),
+          get: () => Promise.resolve(undefined),
+          listByProgramme: (id: string) => Promise.resolve(teams.get(id) ?? []),
+          listForPerson: () => Promise.resolve([]),
+        },
         close: () => {
           closed = true;
           return Promise.resolve();
@@ -48,6 +60,7 @@ async function run(argv: string[], locale = 'fr_FR.UTF-8') {
     out: String(stdout.read() ?? ''),
     err: String(stderr.read() ?? ''),
     store,
+    teams,
     closed,
   };
 }
@@ -121,5 +134,14 @@ describe('labbot programme', () => {
     const { code, err } = await run(['valider']);
     assert.equal(code, 64);
     assert.match(err, /labbot programme validate FILE/);
+  });
+
+  it('imports the teams a programme file lists with the programme', async () => {
+    const file = join(__dirname, '../../../examples/defi-du-lab-2026.yml');
+    const { code, teams } = await run(['import', file]);
+    assert.equal(code, 0);
+    const imported = [...teams.values()][0] ?? [];
+    assert.ok(imported.length > 0);
+    assert.ok(imported.every((team) => team.members.some((m) => m.aadId === team.leadAadId)));
   });
 });
