@@ -150,8 +150,6 @@ export class SqlDigestSource implements DigestSource {
           .whereRef('a.team_id', '=', 't.team_id')
           .where('a.month', '=', m),
       );
-    // Keys of the month's follow-up messages to a team: `job:month:programme/team/recipient`.
-    const monthKey = sql<string>`'%:' || ${month} || ':' || t.programme_id || '/' || t.team_id || '/%'`;
 
     const [
       totals,
@@ -222,8 +220,7 @@ export class SqlDigestSource implements DigestSource {
             .orderBy('t.number')
             .limit(listLimit)
             .execute(),
-      this.teams(query)
-        .innerJoin('outbox as o', (join) => join.on(sql<boolean>`o.key like ${monthKey}`))
+      this.monthMessages(query, 'unreachable')
         .select([
           sql<number>`count(distinct o.target)`.as('recipients'),
           sql<number>`count(distinct case when o.last_error like '403%' then o.target end)`.as(
@@ -233,7 +230,6 @@ export class SqlDigestSource implements DigestSource {
             'gone',
           ),
         ])
-        .where('o.state', '=', 'unreachable')
         .executeTakeFirstOrThrow(),
       this.teams(query)
         .select([
@@ -242,14 +238,10 @@ export class SqlDigestSource implements DigestSource {
           teamName.as('name'),
           sql<number>`count(*) over ()`.as('total'),
         ])
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('outbox as o')
-              .select('o.key')
-              .where('o.state', '=', 'unreachable')
-              .where(sql<boolean>`o.key like ${monthKey}`),
-          ),
+        .where(
+          't.team_id',
+          'in',
+          this.monthMessages(query, 'unreachable').select(this.keyTeamId(query).as('team_id')),
         )
         .orderBy('t.number')
         .limit(listLimit)
@@ -310,24 +302,43 @@ export class SqlDigestSource implements DigestSource {
 
   /** Check-in reminders delivered this month to the teams in scope. */
   private async countReminders(query: FollowUpQuery): Promise<number> {
-    const prefix = `checkin-reminder-d%:${query.month}:${query.programmeId}/`;
-    if (query.facilitatorAadId === undefined) {
-      const row = await this.db
-        .selectFrom('outbox as o')
-        .select(sql<number>`count(*)`.as('sent'))
-        .where('o.state', '=', 'sent')
-        .where(sql<boolean>`o.key like ${`${prefix}%`}`)
-        .executeTakeFirstOrThrow();
-      return toNumber(row.sent);
-    }
-    const row = await this.teams(query)
-      .innerJoin('outbox as o', (join) =>
-        join.on(sql<boolean>`o.key like ${prefix} || t.team_id || '/%'`),
-      )
+    const row = await this.monthMessages(query, 'sent')
+      // Reminder keys start `checkin-reminder-d<n>:`: the key's own index narrows the scan to them.
+      .where('o.key', '>=', 'checkin-reminder-d')
+      .where('o.key', '<', 'checkin-reminder-e')
+      .where('o.key', 'like', `checkin-reminder-d%`)
       .select(sql<number>`count(*)`.as('sent'))
-      .where('o.state', '=', 'sent')
       .executeTakeFirstOrThrow();
     return toNumber(row.sent);
+  }
+
+  /**
+   * The month's follow-up messages in a state, to the teams in scope, as `o`. Their keys read
+   * `job:month:programme/team/recipient` (toSendKey): one LIKE finds the month's messages of the
+   * programme, then the team is read out of the key and matched, never a LIKE per team.
+   */
+  private monthMessages(query: FollowUpQuery, state: 'sent' | 'unreachable') {
+    return this.db
+      .selectFrom('outbox as o')
+      .where('o.state', '=', state)
+      .where('o.key', 'like', `%${this.keyMarker(query)}%`)
+      .where(this.keyTeamId(query), 'in', this.teams(query).select('t.team_id'));
+  }
+
+  /** `:month:programme/`, which precedes the team id in a follow-up message's key. */
+  private keyMarker(query: FollowUpQuery): string {
+    return `:${query.month}:${query.programmeId}/`;
+  }
+
+  /** The team id inside a follow-up message's key, as SQL. */
+  private keyTeamId(query: FollowUpQuery): RawBuilder<string> {
+    const marker = this.keyMarker(query);
+    const rest = this.postgres
+      ? sql<string>`substr(o.key, strpos(o.key, ${marker}) + ${marker.length})`
+      : sql<string>`substr(o.key, instr(o.key, ${marker}) + ${marker.length})`;
+    return this.postgres
+      ? sql<string>`split_part(${rest}, '/', 1)`
+      : sql<string>`substr(${rest}, 1, instr(${rest}, '/') - 1)`;
   }
 
   /** The programme's teams, or only those the facilitator follows, as `t`. */
