@@ -23,6 +23,7 @@ import { createReviewExporter } from './adapters/export/create-review-exporter';
 import { createDigestRenderers } from './adapters/teams/features/digest-cards';
 import { createDigestFeature } from './adapters/teams/features/digest-feature';
 import { createDigestJob } from './jobs/create-digest-job';
+import { createLabChannelResolver } from './adapters/teams/create-lab-channel-resolver';
 import { createFollowUpJob } from './jobs/create-follow-up-job';
 import { createFollowUpDeps } from './adapters/sql/create-follow-up-deps';
 import { createCheckinFeature } from './adapters/teams/features/checkin-feature';
@@ -259,7 +260,12 @@ export async function startBot(
         programmes,
         teams,
         notifier,
-        labChannelId: config.labChannelId,
+        resolveLabChannel: createLabChannelResolver({
+          conversations,
+          channelId: config.labChannelId,
+          clock,
+          logger,
+        }),
         labAdminIds: config.labAdminIds,
         schedule: config.digestSchedule,
         logger,

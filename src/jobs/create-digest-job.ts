@@ -15,7 +15,12 @@ export const DIGEST_CATCH_UP_MS = 24 * 60 * 60 * 1000;
  * across instances; the notices' keys name the week too, so a rerun after a crash queues nothing twice.
  */
 export function createDigestJob(
-  deps: WeeklyDigestDeps & { schedule: WeeklySchedule; logger: Logger },
+  deps: WeeklyDigestDeps & {
+    schedule: WeeklySchedule;
+    logger: Logger;
+    /** Looks the Lab channel up on each run (it may become known during the week); overrides `labChannelId`. */
+    resolveLabChannel?: () => Promise<string | undefined>;
+  },
 ): ScheduledJobDefinition {
   return {
     name: 'digest',
@@ -31,7 +36,9 @@ export function createDigestJob(
     },
     execute: async (occurrence) => {
       const week = occurrence.key.split(':')[1] ?? '';
-      const report = await sendWeeklyDigests(deps, week);
+      const labChannelId =
+        deps.resolveLabChannel === undefined ? deps.labChannelId : await deps.resolveLabChannel();
+      const report = await sendWeeklyDigests({ ...deps, labChannelId }, week);
       deps.logger.info({ week, ...report }, 'weekly digests queued');
     },
   };

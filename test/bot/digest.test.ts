@@ -4,6 +4,7 @@ import { SqlDigestSource } from '../../src/adapters/sql/sql-digest-source';
 import { SqlOccurrenceStore } from '../../src/adapters/sql/sql-occurrence-store';
 import { SqlReviewStore } from '../../src/adapters/sql/sql-review-store';
 import ExcelJS from 'exceljs';
+import { createLabChannelResolver } from '../../src/adapters/teams/create-lab-channel-resolver';
 import { createDigestRenderers } from '../../src/adapters/teams/features/digest-cards';
 import { OutboxNotifier } from '../../src/adapters/teams/notices/outbox-notifier';
 import { DEFAULT_WEEKLY_SCHEDULE } from '../../src/core/digests/get-weekly-digest-due';
@@ -263,5 +264,33 @@ describe('digests in Teams ("tableau de bord")', () => {
     );
     assert.match(JSON.stringify(body), /conversation personnelle/);
     assert.doesNotMatch(JSON.stringify(body), /exports\/reviews/);
+  });
+
+  it('learns a Lab channel other than General from a mention, so the weekly digest can go there', async () => {
+    const labChannel = '19:lab-channel-0001@thread.tacv2';
+    const resolve = createLabChannelResolver({
+      conversations: harness.bot.conversations,
+      channelId: labChannel,
+      clock: harness.clock,
+      logger: createLogger('silent'),
+    });
+    assert.equal(await resolve(), undefined, 'unknown until the bot hears from it');
+    const mention = loadActivity('channel-message-with-mention');
+    await harness.send({
+      ...mention,
+      from: loadActivity('personal-message-status-admin').from,
+      conversation: {
+        ...(mention.conversation as Record<string, unknown>),
+        id: `${labChannel};messageid=1732170000099`,
+      },
+      channelData: {
+        ...(mention.channelData as Record<string, unknown>),
+        channel: { id: labChannel },
+      },
+    });
+    assert.equal(await resolve(), labChannel);
+    const stored = await harness.bot.conversations.get(labChannel);
+    assert.equal(stored?.scope, 'channel');
+    assert.equal(stored?.serviceUrl, harness.connector.url);
   });
 });
