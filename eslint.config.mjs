@@ -36,7 +36,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -48,7 +51,8 @@ export default tseslint.config(
           patterns: [
             {
               group: CORE_FORBIDDEN,
-              message: 'src/core is pure: reach Teams, HTTP, SQL and cron through a port in src/core/ports.',
+              message:
+                'src/core is pure: reach Teams, HTTP, SQL and cron through a port in src/core/ports.',
             },
             {
               // src/jobs is not listed: the pattern would also match src/core/jobs, the
