@@ -16,32 +16,43 @@ export function describeInfeasibility(
       : `team ${team + 1} ("team": ${team} in the file)`;
   switch (reason.code) {
     case 'too-few-people': {
-      const needed = reason.teamCount * reason.minSize;
-      const teams = Math.floor(reason.people / reason.minSize);
-      const size = Math.floor(reason.people / reason.teamCount);
+      const { people, teamCount, minSize } = reason;
+      const needed = teamCount * minSize;
+      const teams = Math.floor(people / minSize);
+      const size = Math.floor(people / teamCount);
+      const fewerTeams =
+        teams >= 1
+          ? fr
+            ? `Formez au plus ${count(teams, 'équipe', 'équipes')}, ou abaissez`
+            : `Form at most ${count(teams, 'team', 'teams')}, or lower`
+          : fr
+            ? 'Abaissez'
+            : 'Lower';
       return fr
-        ? `${reason.people} participants pour ${reason.teamCount} équipes d'au moins ${reason.minSize} : il en faudrait au moins ${needed}. ` +
-            `Formez au plus ${teams} équipes, ou abaissez la taille minimale à ${size}.`
-        : `${reason.people} participants for ${reason.teamCount} teams of at least ${reason.minSize}: at least ${needed} are needed. ` +
-            `Form at most ${teams} teams, or lower the minimum size to ${size}.`;
+        ? `${count(people, 'participant', 'participants')} pour ${count(teamCount, 'équipe', 'équipes')} d'au moins ${minSize} : il en faudrait au moins ${needed}. ` +
+            `${fewerTeams} la taille minimale à ${Math.max(1, size)}.`
+        : `${count(people, 'participant', 'participants')} for ${count(teamCount, 'team', 'teams')} of at least ${minSize}: at least ${needed} are needed. ` +
+            `${fewerTeams} the minimum size to ${Math.max(1, size)}.`;
     }
     case 'too-many-people': {
-      const room = reason.teamCount * reason.maxSize;
-      const teams = Math.ceil(reason.people / reason.maxSize);
-      const size = Math.ceil(reason.people / reason.teamCount);
+      const { people, teamCount, maxSize } = reason;
+      const room = teamCount * maxSize;
+      const teams = Math.ceil(people / maxSize);
+      const size = Math.ceil(people / teamCount);
       return fr
-        ? `${reason.people} participants, mais ${reason.teamCount} équipes d'au plus ${reason.maxSize} n'en accueillent que ${room}. ` +
-            `Formez au moins ${teams} équipes, ou relevez la taille maximale à ${size}.`
-        : `${reason.people} participants, but ${reason.teamCount} teams of at most ${reason.maxSize} hold only ${room}. ` +
-            `Form at least ${teams} teams, or raise the maximum size to ${size}.`;
+        ? `${count(people, 'participant', 'participants')}, mais ${count(teamCount, 'équipe', 'équipes')} d'au plus ${maxSize} n'en ${teamCount * maxSize === 1 ? 'accueille' : 'accueillent'} que ${room}. ` +
+            `Formez au moins ${count(teams, 'équipe', 'équipes')}, ou relevez la taille maximale à ${size}.`
+        : `${count(people, 'participant', 'participants')}, but ${count(teamCount, 'team', 'teams')} of at most ${maxSize} ${teamCount === 1 ? 'holds' : 'hold'} only ${room}. ` +
+            `Form at least ${count(teams, 'team', 'teams')}, or raise the maximum size to ${size}.`;
     }
     case 'organisation-too-large': {
       const name = nameOf(reason.organisation);
+      const { people, teamCount } = reason;
       return fr
-        ? `${name} a ${reason.people} participants sélectionnés mais il n'y a que ${reason.teamCount} équipes : deux collègues se retrouveraient ensemble. ` +
-            `Formez au moins ${reason.people} équipes, ou retenez au plus ${reason.teamCount} personnes de ${name}.`
-        : `${name} has ${reason.people} selected participants but there are only ${reason.teamCount} teams, so two colleagues would share a team. ` +
-            `Form at least ${reason.people} teams, or select at most ${reason.teamCount} people from ${name}.`;
+        ? `${name} a ${people} participants sélectionnés mais ${teamCount === 1 ? "il n'y a qu'une équipe" : `il n'y a que ${teamCount} équipes`} : deux collègues se retrouveraient ensemble. ` +
+            `Formez au moins ${people} équipes, ou retenez au plus ${count(teamCount, 'personne', 'personnes')} de ${name}.`
+        : `${name} has ${people} selected participants but ${teamCount === 1 ? 'there is only 1 team' : `there are only ${teamCount} teams`}, so two colleagues would share a team. ` +
+            `Form at least ${people} teams, or select at most ${count(teamCount, 'person', 'people')} from ${name}.`;
     }
     case 'locked-twice': {
       const [a, b] = reason.teams;
@@ -85,4 +96,8 @@ export function describeInfeasibility(
         : `Team ${reason.team + 1} has only ${reason.size} people (minimum ${reason.minSize}): those who could join it are locked elsewhere, colleagues or to be kept apart from its members. ` +
             `A formation may exist, but the engine found none: remove a lock or an "apart" pair, or lower the minimum size.`;
   }
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

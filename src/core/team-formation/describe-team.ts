@@ -89,8 +89,8 @@ export function describeTeam(
           ? `Animateurs : ${names}, d'organisations absentes de l'équipe`
           : `Facilitators: ${names}, from organisations not in the team`
         : fr
-          ? `Animateurs : ${names} ; ${clashes.map((c) => `${c.id} vient de ${nameOf(c.organisation)}, présente dans l'équipe`).join(' ; ')} (inévitable sans confier plus de ${facilitators.maxLoad} ${plural(facilitators.maxLoad, 'équipe', 'équipes')} à un animateur)`
-          : `Facilitators: ${names}; ${clashes.map((c) => `${c.id} is from ${nameOf(c.organisation)}, which is in the team`).join('; ')} (unavoidable without giving a facilitator more than ${facilitators.maxLoad} ${plural(facilitators.maxLoad, 'team', 'teams')})`,
+          ? `Animateurs : ${names} ; ${clashes.map((c) => `${c.id} vient de ${nameOf(c.organisation)}, présente dans l'équipe`).join(' ; ')} (inévitable sans confier plus ${facilitators.maxLoad === 1 ? "d'une équipe" : `de ${facilitators.maxLoad} équipes`} à un animateur)`
+          : `Facilitators: ${names}; ${clashes.map((c) => `${c.id} is from ${nameOf(c.organisation)}, which is in the team`).join('; ')} (unavoidable without giving a facilitator more than ${facilitators.maxLoad === 1 ? 'one team' : `${facilitators.maxLoad} teams`})`,
     );
   }
   return sentences;

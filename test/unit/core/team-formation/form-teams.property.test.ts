@@ -238,10 +238,11 @@ describe('formTeams, for any input (property-based)', () => {
           { seed: 1, language: 'en', steps: STEPS },
         );
         assert.ok(!outcome.feasible);
+        const only = teams === 1 ? 'there is only 1 team' : `there are only ${teams} teams`;
         assert.ok(
           outcome.explanation.includes(
-            `Cpam de la Sarthe has ${big} selected participants but there are only ${teams} teams, so two colleagues would share a team. ` +
-              `Form at least ${big} teams, or select at most ${teams} people from Cpam de la Sarthe.`,
+            `Cpam de la Sarthe has ${big} selected participants but ${only}, so two colleagues would share a team. ` +
+              `Form at least ${big} teams, or select at most ${teams} ${teams === 1 ? 'person' : 'people'} from Cpam de la Sarthe.`,
           ),
         );
       }),
