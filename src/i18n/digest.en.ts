@@ -28,7 +28,7 @@ export const digestEn: Record<keyof typeof digestFr, string> = {
   'digest.call.byBranch': 'Candidacies by branch',
   'digest.call.byOrganisation': 'Candidacies by organisation',
   'digest.others': 'Others',
-  'digest.chartFallback': '{title}: {values}',
+  'digest.none': 'none',
   'digest.selection.heading': 'Selection',
   'digest.selection.scored': 'Scored by the committee',
   'digest.selection.scoredValue': '{scored} of {candidacies} ({rate}%), {notScored} to score',

@@ -26,7 +26,7 @@ export const digestFr = {
   'digest.call.byBranch': 'Candidatures par branche',
   'digest.call.byOrganisation': 'Candidatures par organisme',
   'digest.others': 'Autres',
-  'digest.chartFallback': '{title} : {values}',
+  'digest.none': 'aucun',
   'digest.selection.heading': 'Sélection',
   'digest.selection.scored': 'Évaluées par le comité',
   'digest.selection.scoredValue': '{scored} sur {candidacies} ({rate} %), {notScored} à évaluer',

@@ -144,7 +144,6 @@ function callElements(context: CardContext, section: CallSection): Element[] {
       ],
     },
     donut(
-      context,
       t('digest.call.byBranch'),
       section.byBranch
         .filter((b) => b.count > 0)
@@ -181,7 +180,9 @@ function selectionElements(context: CardContext, section: SelectionSection): Ele
     fact(
       t('digest.selection.full', { max: section.maxPerOrganisation }),
       section.organisationsFull.length === 0
-        ? t('digest.selection.fullNone', { withRoom: section.organisationsWithRoom })
+        ? section.seatsLeft === 0
+          ? t('digest.none')
+          : t('digest.selection.fullNone', { withRoom: section.organisationsWithRoom })
         : listNames(
             context,
             section.organisationsFull.slice(0, MAX_NAMES).map((o) => o.name),
@@ -216,7 +217,6 @@ function selectionElements(context: CardContext, section: SelectionSection): Ele
     heading(t('digest.selection.heading')),
     { type: 'FactSet', facts },
     donut(
-      context,
       t('digest.selection.decisions'),
       (Object.keys(DECISION_COLOURS) as (keyof typeof DECISION_COLOURS)[])
         .filter((key) => decisions[key] > 0)
@@ -282,7 +282,6 @@ function followUpElements(context: CardContext, section: FollowUpSection): Eleme
     heading(t('digest.followUp.heading', { month: formatMonth(section.month, language) })),
     { type: 'FactSet', facts },
     donut(
-      context,
       t('digest.followUp.byStatus'),
       (Object.keys(CHECKIN_COLOURS) as (keyof typeof CHECKIN_COLOURS)[])
         .filter((status) => section.byStatus[status] > 0)
@@ -410,30 +409,28 @@ function fact(title: string, value: string): { title: string; value: string } {
   return { title, value };
 }
 
-/** A donut, falling back to the same figures as text on clients without charts. */
+/**
+ * A donut under its caption, falling back to the same figures as text on clients without charts.
+ * The caption is a TextBlock rather than the chart's `title`, which not every host draws.
+ */
 function donut(
-  context: CardContext,
   title: string,
   data: { legend: string; value: number; color?: string }[],
 ): Element | undefined {
   if (data.length === 0) return undefined;
-  return {
+  return captioned(title, {
     type: 'Chart.Donut',
-    title,
     colorSet: 'categorical',
     data,
     fallback: {
       type: 'TextBlock',
-      text: context.t('digest.chartFallback', {
-        title,
-        values: data.map((d) => `${d.legend} ${d.value}`).join(' · '),
-      }),
+      text: data.map((d) => `${d.legend} ${d.value}`).join(' · '),
       wrap: true,
     },
-  };
+  });
 }
 
-/** Bars for the largest organisations and one for the rest, with a text fallback. */
+/** Bars for the largest organisations and one for the rest, under a caption, with a text fallback. */
 function bars(
   context: CardContext,
   title: string,
@@ -446,20 +443,24 @@ function bars(
     ...top.map((o) => ({ x: o.name, y: o.count })),
     ...(rest > 0 ? [{ x: context.t('digest.others'), y: rest }] : []),
   ];
-  return {
+  return captioned(title, {
     type: 'Chart.VerticalBar',
-    title,
     colorSet: 'categorical',
     showBarValues: true,
     data,
     fallback: {
       type: 'TextBlock',
-      text: context.t('digest.chartFallback', {
-        title,
-        values: data.map((d) => `${d.x} ${d.y}`).join(' · '),
-      }),
+      text: data.map((d) => `${d.x} ${d.y}`).join(' · '),
       wrap: true,
     },
+  });
+}
+
+function captioned(caption: string, chart: Element): Element {
+  return {
+    type: 'Container',
+    spacing: 'Medium',
+    items: [{ type: 'TextBlock', text: caption, weight: 'Bolder', wrap: true }, chart],
   };
 }
 

@@ -162,9 +162,14 @@ describe('buildDigestCard', () => {
     ]);
     assert.deepEqual(donut.fallback, {
       type: 'TextBlock',
-      text: 'Candidatures par branche : Famille 7 · Maladie 5',
+      text: 'Famille 7 · Maladie 5',
       wrap: true,
     });
+    const captions = elements(card)
+      .filter((e) => e.type === 'Container')
+      .map((e) => ((e.items as Element[])[0]?.text as string | undefined) ?? '');
+    assert.ok(captions.includes('Candidatures par branche'));
+    assert.ok(captions.includes('Candidatures par organisme'));
     const bars = chart(card, 'Chart.VerticalBar');
     assert.deepEqual(bars.data, [
       { x: 'Cpam de la Sarthe', y: 5 },
@@ -173,7 +178,7 @@ describe('buildDigestCard', () => {
     ]);
     assert.equal(
       (bars.fallback as { text: string }).text,
-      'Candidatures par organisme : Cpam de la Sarthe 5 · Caf de Paris 4 · Caf de Guyane 3',
+      'Cpam de la Sarthe 5 · Caf de Paris 4 · Caf de Guyane 3',
     );
   });
 
