@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { PlaygroundChat, UI_TIMEOUT_MS } from './support/playground-chat';
+import { runLabbot } from './support/run-labbot';
+import { screenshotWholeCard } from './support/screenshot-whole-card';
+import { startE2eStack, type E2eStack } from './support/start-e2e-stack';
+import {
+  writeDemoProgrammeInSelection,
+  type DemoProgrammeFile,
+} from './support/write-demo-programme-in-selection';
+
+/** The README shows the digest card. */
+const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+
+/** The texts a person reads; copied from the catalogue on purpose, so a wording change shows here. */
+const FR = {
+  title: (programme: string) => `Tableau de bord — ${programme}`,
+  seats: 'Places\\s+39 prises sur 39, 0 restantes',
+  scored: 'Évaluées par le comité\\s+0 sur 39 \\(0 %\\), 39 à évaluer',
+  confirmedLegend: 'Confirmées',
+  refresh: 'Actualiser',
+};
+
+// The Lab admin (the Playground's current user) asks for the digest in personal chat.
+describe('Agents Playground, the Lab team’s digest (end to end)', function () {
+  this.timeout(120_000);
+  let stack: E2eStack | undefined;
+  let chat: PlaygroundChat;
+  let programme: DemoProgrammeFile;
+
+  before(async function () {
+    // As a Lab organiser would: the demo programme's file with its selection under way today,
+    // imported with the command line before the bot starts; the demo seed adds its 39 people.
+    stack = await startE2eStack({
+      beforeBotStart: async ({ env, workDir }) => {
+        programme = writeDemoProgrammeInSelection(workDir);
+        const output = await runLabbot(['programme', 'import', programme.path], env);
+        assert.match(output, /Programme importé/);
+      },
+    });
+    chat = new PlaygroundChat(stack.page);
+    await chat.openPersonalChat(stack.playgroundUrl);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && stack !== undefined) {
+      const name = `failure-${(this.currentTest.title ?? 'test').replace(/\W+/g, '-')}`;
+      await chat.screenshot(name).catch(() => undefined);
+    }
+  });
+
+  after(async function () {
+    await stack?.stop();
+  });
+
+  it('answers "tableau de bord" with the digest card of the demo programme, charts drawn', async function () {
+    await chat.send('tableau de bord');
+    const card = await chat.waitForNewCard(FR.title(programme.name), 0);
+    const text = await card.innerText();
+    assert.match(text, /Sélection · au /);
+    assert.match(text, new RegExp(FR.seats));
+    assert.match(text, new RegExp(FR.scored));
+    // The charts are drawn (the Playground renders Chart.Donut and Chart.VerticalBar), not their
+    // text fallback: the donut's legend and the bars' organisations are on the card.
+    assert.ok((await card.locator('svg').count()) >= 2, 'a donut and a bar chart');
+    assert.match(text, new RegExp(FR.confirmedLegend));
+    assert.match(text, /Caf de Guyane/);
+    assert.doesNotMatch(text, new RegExp(`${FR.confirmedLegend} 39`), 'no text fallback');
+    await screenshotWholeCard(chat.page, card, 'digest-card', [
+      join(README_SCREENSHOTS, 'digest-card.png'),
+    ]);
+  });
+
+  it('refreshes the digest in place when "Actualiser" is clicked', async function () {
+    const title = FR.title(programme.name);
+    const card = chat.cards(title).last();
+    await card.getByRole('button', { name: FR.refresh, exact: true }).click();
+    // Action.Execute: the bot's card replaces the clicked one; still one digest in the chat.
+    await chat
+      .cards(title)
+      .last()
+      .getByText('Confirmées', { exact: true })
+      .waitFor({ timeout: UI_TIMEOUT_MS });
+    await chat.waitForCardCount(title, 1);
+  });
+});
