@@ -27,6 +27,8 @@ import { createLabChannelResolver } from './adapters/teams/create-lab-channel-re
 import { createFollowUpJob } from './jobs/create-follow-up-job';
 import { createFollowUpDeps } from './adapters/sql/create-follow-up-deps';
 import { createCheckinFeature } from './adapters/teams/features/checkin-feature';
+import { createProgrammeWizardFeature } from './adapters/teams/features/programme-wizard-feature';
+import { KNOWN_ORGANISATIONS } from './catalogue/known-organisations';
 import { createFollowUpRenderers } from './adapters/teams/features/follow-up-notices';
 import { createGraphCredential } from './adapters/graph/create-graph-credential';
 import { GraphChannelProvisioner } from './adapters/graph/graph-channel-provisioner';
@@ -205,6 +207,7 @@ export async function startBot(
         }),
       }),
       createCheckinFeature({ followUp, logger }),
+      createProgrammeWizardFeature({ programmes, organisations: KNOWN_ORGANISATIONS, logger }),
       ...(extensions.features ?? []),
     ],
   );

@@ -3,6 +3,7 @@ import { deliveryEn } from './delivery.en';
 import { digestEn } from './digest.en';
 import { followUpEn } from './follow-up.en';
 import { formationEn } from './formation.en';
+import { programmeWizardEn } from './programme-wizard.en';
 import type { MessageKey } from './fr';
 
 /** English message catalogue, for users whose Teams language is English. */
@@ -43,6 +44,9 @@ export const en: Record<MessageKey, string> = {
   'help.topic.digest.command': 'dashboard',
   'help.topic.digest.description':
     'Where the programmes stand: candidacies, selection, follow-up, teams needing help.',
+  'help.topic.newProgramme.command': 'new programme',
+  'help.topic.newProgramme.description':
+    'Create a programme with a form (or import a file with labbot).',
   'help.topic.status.command': 'status',
   'help.topic.status.description': 'Bot status: database, installations in Teams, version.',
   'action.help': 'Help',
@@ -134,4 +138,5 @@ export const en: Record<MessageKey, string> = {
   ...candidaciesEn,
   ...digestEn,
   ...deliveryEn,
+  ...programmeWizardEn,
 };

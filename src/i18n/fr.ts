@@ -3,6 +3,7 @@ import { deliveryFr } from './delivery.fr';
 import { digestFr } from './digest.fr';
 import { followUpFr } from './follow-up.fr';
 import { formationFr } from './formation.fr';
+import { programmeWizardFr } from './programme-wizard.fr';
 
 /** French message catalogue: the reference language; every other catalogue has exactly these keys. */
 export const fr = {
@@ -44,6 +45,9 @@ export const fr = {
   'help.topic.digest.command': 'tableau de bord',
   'help.topic.digest.description':
     'Où en sont les programmes : candidatures, sélection, suivi, équipes à aider.',
+  'help.topic.newProgramme.command': 'nouveau programme',
+  'help.topic.newProgramme.description':
+    'Créer un programme avec un formulaire (ou importer un fichier avec labbot).',
   'help.topic.status.command': 'état',
   'help.topic.status.description':
     'État du bot : base de données, installations dans Teams, version.',
@@ -137,6 +141,7 @@ export const fr = {
   ...candidaciesFr,
   ...digestFr,
   ...deliveryFr,
+  ...programmeWizardFr,
 } as const;
 
 /** The keys every catalogue provides. */

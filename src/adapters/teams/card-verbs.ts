@@ -10,6 +10,7 @@ export const CardVerbs = {
   formationLock: 'formation.lock',
   formationDryRun: 'formation.dryRun',
   formationConfirm: 'formation.confirm',
+  programmeCreate: 'programme.create',
   candidacyOpen: 'candidacy.open',
   candidacySubmit: 'candidacy.submit',
   candidacySaveDraft: 'candidacy.saveDraft',

@@ -17,6 +17,7 @@ export type HelpTopicId =
   | 'absence'
   | 'selection'
   | 'formation'
+  | 'newProgramme'
   | 'calendar'
   | 'digest'
   | 'status';
@@ -31,6 +32,7 @@ const TOPICS: readonly HelpTopic[] = [
   { id: 'history', roles: [] },
   { id: 'absence', roles: [] },
   { id: 'selection', roles: ['lab', 'committee'] },
+  { id: 'newProgramme', roles: ['lab'] },
   { id: 'formation', roles: ['lab'] },
   { id: 'calendar', roles: ['lab'] },
   { id: 'digest', roles: ['lab', 'facilitator'] },

@@ -21,8 +21,12 @@ export type CardInput =
       value: string;
       choices: { title: string; value: string }[];
       placeholder?: string;
+      /** Several values, comma-separated in `value`. */
+      multiSelect?: boolean;
       error?: string;
     }
+  /** A calendar day, YYYY-MM-DD. */
+  | { kind: 'date'; id: string; label: string; value: string; error?: string }
   | { kind: 'toggle'; id: string; label: string; value: boolean; error?: string }
   /** The Teams people picker (a Graph typeahead); the value is comma-separated Entra ids. */
   | { kind: 'people'; id: string; label: string; value: string; error?: string };
@@ -78,6 +82,7 @@ export function buildCandidacyCard(model: CandidacyCardModel): AdaptiveCardJson 
     inputs: (model.inputs ?? []).map((input) => ({
       placeholder: '',
       multiline: false,
+      multiSelect: false,
       maxLength: 0,
       choices: [],
       ...input,

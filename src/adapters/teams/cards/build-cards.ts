@@ -35,6 +35,7 @@ const TOPIC_VERBS: Record<HelpTopic['id'], CoreVerb | undefined> = {
   apply: undefined,
   selection: undefined,
   formation: undefined,
+  newProgramme: undefined,
   endorse: undefined,
   history: undefined,
   absence: undefined,

@@ -21,6 +21,7 @@ describe('listHelpTopics', () => {
         'history',
         'absence',
         'selection',
+        'newProgramme',
         'formation',
         'calendar',
         'digest',
