@@ -108,11 +108,15 @@ export function buildProgrammesCard(
     empty: t('programmes.none'),
     programmes: programmes.map((programme) => {
       const next = getNextMilestone(programme.milestones, today);
+      const phase = getProgrammePhase(programme.milestones, today);
       return {
+        id: programme.id,
+        // The programme's announcement carries the way in while its call is open.
+        apply: phase === 'call-open' ? t('programmes.apply') : '',
         name: programme.name,
         theme: programme.theme,
         phase: t('programmes.phase', {
-          phase: t(`phase.${getProgrammePhase(programme.milestones, today)}`),
+          phase: t(`phase.${phase}`),
         }),
         next:
           next === undefined

@@ -82,3 +82,16 @@ describe('cards', () => {
     assert.match(card, /Europe\/Paris sera utilisé/);
   });
 });
+
+describe('programmes card', () => {
+  it('offers "Candidater" on a programme whose call is open, and only then', () => {
+    const open = JSON.stringify(buildProgrammesCard(context('fr'), [DEMO_PROGRAMME], '2026-03-10'));
+    assert.match(open, /"verb":"candidacy.open"/);
+    assert.match(open, /"programmeId":"defi-du-lab-2026"/);
+    assert.match(open, /"title":"Candidater"/);
+    const closed = JSON.stringify(
+      buildProgrammesCard(context('fr'), [DEMO_PROGRAMME], '2026-11-20'),
+    );
+    assert.doesNotMatch(closed, /candidacy.open/);
+  });
+});
