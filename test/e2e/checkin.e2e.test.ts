@@ -39,7 +39,8 @@ const ANSWERS = {
 
 /**
  * The card comes from the follow-up job's catch-up (a tick every minute) through the outbox:
- * up to a minute for the tick, then the delivery.
+ * up to a minute for the tick, then the delivery. A tick that comes before the Playground has
+ * installed the app finds no personal chat: the send fails and is retried on the next tick.
  */
 const CHECKIN_TIMEOUT_MS = 120_000;
 /** How far under its field an error may sit: the card's spacing between two elements. */

@@ -18,6 +18,8 @@ const FR = {
   seats: 'Places\\s+39 prises sur 39, 0 restantes',
   scored: 'Évaluées par le comité\\s+0 sur 39 \\(0 %\\), 39 à évaluer',
   confirmedLegend: 'Confirmées',
+  decisionsCaption: 'Décisions',
+  seatsCaption: 'Places prises par organisme',
   refresh: 'Actualiser',
 };
 
@@ -65,6 +67,12 @@ describe('Agents Playground, the Lab team’s digest (end to end)', function () 
     assert.ok((await card.locator('svg').count()) >= 2, 'a donut and a bar chart');
     assert.match(text, new RegExp(FR.confirmedLegend));
     assert.match(text, /Caf de Guyane/);
+    for (const caption of [FR.decisionsCaption, FR.seatsCaption]) {
+      assert.ok(
+        await card.getByText(caption, { exact: true }).isVisible(),
+        `chart caption "${caption}"`,
+      );
+    }
     assert.doesNotMatch(text, new RegExp(`${FR.confirmedLegend} 39`), 'no text fallback');
     await screenshotWholeCard(chat.page, card, 'digest-card', [
       join(README_SCREENSHOTS, 'digest-card.png'),
