@@ -1,8 +1,8 @@
 /**
  * A sending process for fault tests and the fanout benchmark: the bot's own delivery wiring
  * (createDeliveryWorker) on the database named by the environment, and nothing else. It prints
- * one JSON line per event on stdout: `started`, then `memory` samples, then `stopped` after
- * SIGTERM. SIGKILL is the point of the fault tests, so nothing here relies on a clean exit.
+ * one JSON line per event on stdout: `started`, then `memory` samples (resident memory at start,
+ * peak resident memory, peak heap in use), then `stopped` after SIGTERM. SIGKILL is the point of the fault tests, so nothing here relies on a clean exit.
  *
  * Environment: FAULT_SQLITE_PATH, or FAULT_DATABASE_URL with FAULT_SCHEMA; DELIVERY_OWNER;
  * optional DELIVERY_TUNING (JSON DeliveryTuning) and DELIVERY_LOG_LEVEL (warn by default).
@@ -42,11 +42,18 @@ async function main(): Promise<void> {
     tuning,
   });
 
-  let peakRss = process.memoryUsage().rss;
+  const startRss = process.memoryUsage().rss;
+  let peakRss = startRss;
+  let peakHeapUsed = process.memoryUsage().heapUsed;
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeapUsed = Math.max(peakHeapUsed, usage.heapUsed);
   }, MEMORY_SAMPLE_MS);
-  const reporter = setInterval(() => emit({ event: 'memory', peakRss }), MEMORY_REPORT_MS);
+  const reporter = setInterval(
+    () => emit({ event: 'memory', startRss, peakRss, peakHeapUsed }),
+    MEMORY_REPORT_MS,
+  );
 
   process.once('SIGTERM', () => {
     void (async () => {
@@ -54,13 +61,13 @@ async function main(): Promise<void> {
       clearInterval(sampler);
       clearInterval(reporter);
       await database.close();
-      emit({ event: 'stopped', peakRss });
+      emit({ event: 'stopped', startRss, peakRss, peakHeapUsed });
       process.exit(0);
     })();
   });
 
   worker.start();
-  emit({ event: 'started', pid: process.pid, owner, at: Date.now(), peakRss });
+  emit({ event: 'started', pid: process.pid, owner, at: Date.now(), startRss });
 }
 
 main().catch((error: unknown) => {
