@@ -48,6 +48,7 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
     'The bot is installed in no Teams team: add it to the programme team, then confirm again.',
   'formation.confirmed.title': 'Teams confirmed — {programme}',
   'formation.confirmed.summary': '{teams} teams recorded; welcome messages are being sent.',
+  'formation.progress': 'Welcome messages — {programme}',
   'formation.welcome.title': 'Welcome to {team}!',
   'formation.welcome.intro': 'Programme {programme}. Here is your team:',
   'formation.welcome.lead': 'Team lead: {name}',

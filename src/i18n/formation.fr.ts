@@ -48,6 +48,7 @@ export const formationFr = {
   'formation.confirmed.title': 'Équipes confirmées — {programme}',
   'formation.confirmed.summary':
     '{teams} équipes enregistrées ; messages de bienvenue en cours d’envoi.',
+  'formation.progress': 'Messages de bienvenue — {programme}',
   'formation.welcome.title': 'Bienvenue dans l’{team} !',
   'formation.welcome.intro': 'Programme {programme}. Voici votre équipe :',
   'formation.welcome.lead': 'Référent(e) : {name}',

@@ -174,4 +174,34 @@ describe('team formation in Teams ("former les équipes")', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     assert.equal(welcomes().length, 7, 'confirming again sends nothing twice');
   });
+
+  it('shows the organiser a progress card for the welcomes, updated in place until the summary', async () => {
+    await harness.send(adminSays('former les équipes'));
+    await harness.send(adminClicks('formation.confirm'));
+    const adminChat = 'a:1personal-nadia-9Qr4';
+    const progressPost = await waitFor(
+      () =>
+        harness.connector.calls.find(
+          (c) =>
+            c.method === 'POST' &&
+            c.conversationId === adminChat &&
+            /Messages de bienvenue — Défi du Lab 2026/.test(JSON.stringify(c.body)),
+        ),
+      'the progress card',
+    );
+    assert.match(JSON.stringify(progressPost.body), /Envoi : 0 \/ 60/);
+    // 7 welcome posts + 39 members + 14 facilitator places: 60 notices, one batch.
+    const summary = await waitFor(
+      () =>
+        harness.connector.calls.find(
+          (c) =>
+            c.method === 'PUT' &&
+            c.conversationId === adminChat &&
+            /Envoi terminé : \d+ \/ 60/.test(JSON.stringify(c.body)),
+        ),
+      'the final summary',
+      20_000,
+    );
+    assert.ok(summary);
+  });
 });

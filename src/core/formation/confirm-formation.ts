@@ -1,7 +1,7 @@
 import type { ConversationRecord } from '../conversations/conversation';
 import type { ChannelProvisioner } from '../ports/channel-provisioner';
 import type { ConversationStore } from '../ports/conversation-store';
-import type { Notifier } from '../ports/notifier';
+import type { BulkNotice, BulkNotifier, Notifier } from '../ports/notifier';
 import type { ProgrammeTeamStore } from '../ports/programme-team-store';
 import type { ProgrammeTeam } from '../programme-teams/programme-team';
 import type { Programme } from '../programmes/programme';
@@ -27,6 +27,11 @@ export interface ConfirmationDeps {
   teams: ProgrammeTeamStore;
   conversations: ConversationStore;
   notifier: Notifier;
+  /**
+   * When given, the notices go out as one bulk send, followed by a progress card in the
+   * organiser's conversation (`shownTo`) when there are many.
+   */
+  bulk?: { notifier: BulkNotifier; label: string; shownTo?: string };
   /** Absent without Graph credentials: teams then get a thread in the General channel. */
   provisioner: ChannelProvisioner | undefined;
   wait: (ms: number) => Promise<void>;
@@ -100,28 +105,40 @@ export async function confirmFormation(
   }
   await deps.teams.replaceAll(programme.id, placed);
 
-  for (const team of placed) {
+  const notices: BulkNotice[] = placed.flatMap((team) => {
     const conversationId = team.workspace!.conversationId;
-    const sends: Promise<void>[] = [
-      deps.notifier.notify(
-        `formation:${programme.id}:${team.id}:welcome:${conversationId}`,
-        { kind: 'conversation', conversationId },
-        { kind: 'formation.welcome', data: welcomeData(programme, team) },
-      ),
-      ...[...team.members, ...team.facilitators].map((person) =>
-        deps.notifier.notify(
-          `formation:${programme.id}:${team.id}:member:${person.aadId}`,
-          { kind: 'user', aadId: person.aadId },
-          {
-            kind: 'formation.member',
-            data: { ...welcomeData(programme, team), aadId: person.aadId },
-          },
-        ),
-      ),
+    return [
+      {
+        idempotencyKey: `formation:${programme.id}:${team.id}:welcome:${conversationId}`,
+        recipient: { kind: 'conversation' as const, conversationId },
+        notice: { kind: 'formation.welcome', data: welcomeData(programme, team) },
+      },
+      ...[...team.members, ...team.facilitators].map((person) => ({
+        idempotencyKey: `formation:${programme.id}:${team.id}:member:${person.aadId}`,
+        recipient: { kind: 'user' as const, aadId: person.aadId },
+        notice: {
+          kind: 'formation.member',
+          data: { ...welcomeData(programme, team), aadId: person.aadId },
+        },
+      })),
     ];
-    for (const result of await Promise.allSettled(sends)) {
-      if (result.status === 'rejected') report.undelivered += 1;
-    }
+  });
+  if (deps.bulk !== undefined) {
+    // One batch per programme: confirming again queues nothing new and reuses the progress card.
+    const { undelivered } = await deps.bulk.notifier.notifyBulk(
+      {
+        id: `formation:${programme.id}`,
+        label: deps.bulk.label,
+        ...(deps.bulk.shownTo === undefined ? {} : { shownTo: deps.bulk.shownTo }),
+      },
+      notices,
+    );
+    report.undelivered = undelivered;
+  } else {
+    const results = await Promise.allSettled(
+      notices.map((n) => deps.notifier.notify(n.idempotencyKey, n.recipient, n.notice)),
+    );
+    report.undelivered = results.filter((result) => result.status === 'rejected').length;
   }
   report.teams = placed;
   return { ok: true, report };

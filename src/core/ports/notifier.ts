@@ -25,3 +25,22 @@ export interface Notifier {
     notBefore?: Date,
   ): Promise<void>;
 }
+
+/** One notice of a bulk send. */
+export interface BulkNotice {
+  idempotencyKey: string;
+  recipient: NoticeRecipient;
+  notice: Notice;
+  notBefore?: Date;
+}
+
+/**
+ * Queues many notices as one bulk send. With `shownTo` (the conversation of the person who
+ * started it), a large send is followed there by a progress card updated in place.
+ */
+export interface BulkNotifier {
+  notifyBulk(
+    batch: { id: string; label: string; shownTo?: string },
+    notices: readonly BulkNotice[],
+  ): Promise<{ queued: number; undelivered: number }>;
+}

@@ -16,7 +16,7 @@ import type { ChannelProvisioner } from '../../../core/ports/channel-provisioner
 import type { Clock } from '../../../core/ports/clock';
 import type { ConversationStore } from '../../../core/ports/conversation-store';
 import type { FormationDraftStore } from '../../../core/ports/formation-draft-store';
-import type { Notifier } from '../../../core/ports/notifier';
+import type { BulkNotifier, Notifier } from '../../../core/ports/notifier';
 import type { ProgrammeStore } from '../../../core/ports/programme-store';
 import type { ProgrammeTeamStore } from '../../../core/ports/programme-team-store';
 import { getProgrammePhase } from '../../../core/programmes/get-programme-phase';
@@ -46,7 +46,7 @@ export interface FormationFeatureDeps {
   drafts: FormationDraftStore;
   teams: ProgrammeTeamStore;
   conversations: ConversationStore;
-  notifier: Notifier;
+  notifier: Notifier & BulkNotifier;
   provisioner: ChannelProvisioner | undefined;
   clock: Clock;
   logger: Logger;
@@ -303,6 +303,13 @@ export function createFormationFeature(deps: FormationFeatureDeps): BotFeature {
           teams: deps.teams,
           conversations: deps.conversations,
           notifier: deps.notifier,
+          bulk: {
+            notifier: deps.notifier,
+            label: t('formation.progress', { programme: programme.name }),
+            ...(context.activity.conversation?.id === undefined
+              ? {}
+              : { shownTo: context.activity.conversation.id }),
+          },
           provisioner: deps.provisioner,
           wait,
           now: deps.clock.now(),

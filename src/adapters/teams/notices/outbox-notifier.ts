@@ -1,7 +1,14 @@
 import type { Clock } from '../../../core/ports/clock';
 import type { ConversationStore } from '../../../core/ports/conversation-store';
-import type { Notice, NoticeRecipient, Notifier } from '../../../core/ports/notifier';
-import type { OutboxStore, OutboxTarget } from '../../../core/ports/outbox-store';
+import type {
+  BulkNotice,
+  BulkNotifier,
+  Notice,
+  NoticeRecipient,
+  Notifier,
+} from '../../../core/ports/notifier';
+import type { OutboxMessage, OutboxStore, OutboxTarget } from '../../../core/ports/outbox-store';
+import { startBulkSend } from '../../../delivery/start-bulk-send';
 import { createTranslator, toLanguage } from '../../../i18n/translate';
 import type { NoticeRenderers } from './notice-renderer';
 
@@ -15,7 +22,7 @@ export class UndeliverableNoticeError extends Error {
  * (from their last message, French by default) and queues it in the outbox, where the delivery
  * worker sends it within Teams' limits. The idempotency key makes repeated calls harmless.
  */
-export class OutboxNotifier implements Notifier {
+export class OutboxNotifier implements Notifier, BulkNotifier {
   constructor(
     private readonly outbox: OutboxStore,
     private readonly conversations: ConversationStore,
@@ -29,23 +36,60 @@ export class OutboxNotifier implements Notifier {
     notice: Notice,
     notBefore?: Date,
   ): Promise<void> {
-    const render = this.renderers[notice.kind];
-    if (render === undefined) {
-      throw new UndeliverableNoticeError(`No card for notices of kind "${notice.kind}"`);
-    }
-    const { target, locale } = await this.resolve(recipient);
-    const language = toLanguage(locale);
-    const { card, summary } = render(notice, { language, t: createTranslator(language) });
     const now = this.clock.now();
     await this.outbox.enqueue(
+      await this.toMessage({ idempotencyKey, recipient, notice, notBefore }, now),
+      now,
+    );
+  }
+
+  async notifyBulk(
+    batch: { id: string; label: string; shownTo?: string },
+    notices: readonly BulkNotice[],
+  ): Promise<{ queued: number; undelivered: number }> {
+    const now = this.clock.now();
+    const messages: OutboxMessage[] = [];
+    let undelivered = 0;
+    for (const notice of notices) {
+      try {
+        messages.push({ ...(await this.toMessage(notice, now)), batchId: batch.id });
+      } catch (error) {
+        if (!(error instanceof UndeliverableNoticeError)) throw error;
+        undelivered += 1;
+      }
+    }
+    if (batch.shownTo === undefined) {
+      return { queued: await this.outbox.enqueueMany(messages, now), undelivered };
+    }
+    const admin = await this.conversations.get(batch.shownTo);
+    const { queued } = await startBulkSend(
+      this.outbox,
       {
-        idempotencyKey,
-        target,
-        payload: { kind: 'card', card, summary },
-        notBefore: notBefore ?? now,
+        batchId: batch.id,
+        adminConversationId: batch.shownTo,
+        language: toLanguage(admin?.locale),
+        label: batch.label,
+        messages,
       },
       now,
     );
+    return { queued, undelivered };
+  }
+
+  private async toMessage(notice: BulkNotice, now: Date): Promise<OutboxMessage> {
+    const render = this.renderers[notice.notice.kind];
+    if (render === undefined) {
+      throw new UndeliverableNoticeError(`No card for notices of kind "${notice.notice.kind}"`);
+    }
+    const { target, locale } = await this.resolve(notice.recipient);
+    const language = toLanguage(locale);
+    const { card, summary } = render(notice.notice, { language, t: createTranslator(language) });
+    return {
+      idempotencyKey: notice.idempotencyKey,
+      target,
+      payload: { kind: 'card', card, summary },
+      notBefore: notice.notBefore ?? now,
+    };
   }
 
   private async resolve(
