@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { PlaygroundChat, UI_TIMEOUT_MS } from './support/playground-chat';
+import { screenshotWholeCard } from './support/screenshot-whole-card';
 import { PLAYGROUND_TIMEZONE, startE2eStack, type E2eStack } from './support/start-e2e-stack';
+
+/** The README shows the help card. */
+const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 /** The texts a person reads; copied from the catalogues on purpose, so a wording change shows here. */
 const FR = {
@@ -53,7 +58,9 @@ describe('Agents Playground, personal chat (end to end)', function () {
         `button "${button}" on the help card`,
       );
     }
-    await chat.screenshot('help-card', card);
+    await screenshotWholeCard(stack!.page, card, 'help-card', [
+      join(README_SCREENSHOTS, 'help-card.png'),
+    ]);
     await chat.screenshot('playground-help');
   });
 
