@@ -94,6 +94,7 @@ describe('team formation in Teams ("former les équipes")', () => {
     assert.match(card, /7 équipes de 5 à 6 personnes/);
     for (let n = 1; n <= 7; n += 1) assert.match(card, new RegExp(`Équipe ${n}`));
     assert.match(card, /Facilitateurs : /);
+    assert.doesNotMatch(card, /fa000000-/, 'facilitators are named, not given by id');
   });
 
   it('swaps two people when no hard rule breaks, and refuses colleagues together with the reason', async () => {

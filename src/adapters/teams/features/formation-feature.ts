@@ -382,7 +382,13 @@ function renderDraft(
       score: team.score,
       members: team.members,
       facilitators: team.facilitators,
-      explanation: team.explanation,
+      // The engine knows facilitators by id only; people read names.
+      explanation: team.explanation.map((sentence) =>
+        (programme.facilitators ?? []).reduce(
+          (text, f) => text.split(f.aadId).join(f.name),
+          sentence,
+        ),
+      ),
     })),
     ...(message === undefined || message.text === '' ? {} : { message }),
   });
