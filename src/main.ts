@@ -39,6 +39,7 @@ import { SqlProgrammeTeamStore } from './adapters/sql/sql-programme-team-store';
 import type { BotFeature } from './adapters/teams/bot-feature';
 import { createBotApplication } from './adapters/teams/create-bot-application';
 import { createConnectorTokenProvider } from './adapters/teams/create-connector-token-provider';
+import { LabChannelMembers } from './adapters/teams/lab-channel-members';
 import { createFormationRenderers } from './adapters/teams/features/formation-cards';
 import { createFormationFeature } from './adapters/teams/features/formation-feature';
 import { OutboxNotifier } from './adapters/teams/notices/outbox-notifier';
@@ -67,6 +68,8 @@ export interface RunningBot {
   programmes: ProgrammeStore;
   outbox: OutboxStore;
   teams: ProgrammeTeamStore;
+  /** Re-reads the Lab channel's members now (the job does it every 10 minutes). */
+  refreshLabMembers(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -169,6 +172,13 @@ export async function startBot(
       }),
     ],
   };
+  // Members of the Lab channel's team count as Lab team too, read in the background.
+  const labChannelMembers = new LabChannelMembers(
+    config.labChannelId,
+    conversations,
+    createConnectorTokenProvider(config.credentials),
+    logger,
+  );
   const app = createBotApplication(
     {
       adapter,
@@ -178,6 +188,7 @@ export async function startBot(
       programmes,
       clock,
       labAdminIds: config.labAdminIds,
+      labMembers: () => labChannelMembers.ids(),
       logger,
       getStatus: async () => ({ dialect: database.dialect, databaseUp: await database.ping() }),
       version,
@@ -224,6 +235,12 @@ export async function startBot(
   });
 
   const jobs = new JobRegistry(logger);
+  jobs.register({
+    name: 'lab-channel-members',
+    // Every 10 minutes: someone added to the Lab team's Teams team gets the Lab commands soon after.
+    schedule: '*/10 * * * *',
+    run: () => labChannelMembers.refresh(),
+  });
   const occurrences = new SqlOccurrenceStore(database.db);
   const jobOwner = `bot-${randomUUID()}`;
   const dailyChores = [
@@ -305,6 +322,7 @@ export async function startBot(
   const address = server.address();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
   if (config.publicUrl === undefined) publicUrl = url;
+  void labChannelMembers.refresh();
   logger.info(
     {
       url,
@@ -324,6 +342,7 @@ export async function startBot(
     programmes,
     outbox,
     teams,
+    refreshLabMembers: () => labChannelMembers.refresh(),
     stop: () => {
       stopping ??= (async () => {
         await jobs.stopAll();

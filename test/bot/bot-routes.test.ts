@@ -163,3 +163,42 @@ describe('bot routes (recorded Teams activities through the adapter)', () => {
     assert.match(textOf(card), /bilan de décembre, le jeudi 10 décembre 2026/);
   });
 });
+
+describe('Lab team from the Lab channel (LAB_CHANNEL_ID)', () => {
+  const TEAM = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
+  const CAMILLE = '6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
+  let harness: BotHarness;
+
+  beforeEach(async () => {
+    harness = new BotHarness();
+    await harness.start({ LAB_CHANNEL_ID: TEAM });
+    await harness.send(loadActivity('team-install'));
+  });
+
+  afterEach(async () => {
+    await harness.stop();
+  });
+
+  it('gives the Lab commands to members of the Lab channel’s team once their list is read', async () => {
+    await harness.send({ ...loadActivity('personal-message-aide'), text: 'état' });
+    assert.doesNotMatch(JSON.stringify(harness.connector.sentActivities().at(-1)), /État du bot/);
+    harness.connector.pagedMembers = [
+      { id: '29:camille', aadObjectId: CAMILLE.toUpperCase(), name: 'Camille Martin' },
+    ];
+    await harness.bot.refreshLabMembers();
+    await harness.send({ ...loadActivity('personal-message-aide'), text: 'état' });
+    assert.match(JSON.stringify(harness.connector.sentActivities().at(-1)), /État du bot/);
+  });
+
+  it('keeps the last list when the roster cannot be read', async () => {
+    harness.connector.pagedMembers = [
+      { id: '29:camille', aadObjectId: CAMILLE, name: 'Camille Martin' },
+    ];
+    await harness.bot.refreshLabMembers();
+    await harness.connector.stop();
+    await harness.bot.refreshLabMembers();
+    await harness.connector.start();
+    await harness.send({ ...loadActivity('personal-message-aide'), text: 'état' });
+    assert.match(JSON.stringify(harness.connector.sentActivities().at(-1)), /État du bot/);
+  });
+});

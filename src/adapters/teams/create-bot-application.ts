@@ -42,6 +42,8 @@ export interface BotDependencies {
   programmes: ProgrammeStore;
   clock: Clock;
   labAdminIds: readonly string[];
+  /** More Lab team members, e.g. the members of the Lab channel's team. */
+  labMembers?: () => Iterable<string>;
   logger: Logger;
   getStatus: () => Promise<{ dialect: string; databaseUp: boolean }>;
   version: string;
@@ -63,7 +65,10 @@ export function createBotApplication(
   });
 
   const rolesOf = (context: TurnContext): Set<Role> =>
-    resolveRoles({ aadId: context.activity.from?.aadObjectId, labAdminIds: deps.labAdminIds });
+    resolveRoles({
+      aadId: context.activity.from?.aadObjectId,
+      labAdminIds: [...deps.labAdminIds, ...(deps.labMembers?.() ?? [])],
+    });
 
   const cardContextOf = (context: TurnContext): CardContext => {
     const language = toLanguage(readLocale(context.activity));

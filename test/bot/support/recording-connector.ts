@@ -19,6 +19,8 @@ export class RecordingConnector {
   private readonly server = http.createServer((req, res) => this.handle(req, res));
   private nextId = 1;
   private waiting: (() => void)[] = [];
+  /** Members listed by GET …/pagedmembers (a team's roster). */
+  pagedMembers: { id: string; aadObjectId: string; name: string }[] = [];
   /** Delay before answering, to hold a turn in progress. */
   delayMs = 0;
 
@@ -63,6 +65,11 @@ export class RecordingConnector {
       const waiting = this.waiting;
       this.waiting = [];
       waiting.forEach((resolve) => resolve());
+      if (req.method === 'GET' && /\/pagedmembers/.test(path)) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ members: this.pagedMembers }));
+        return;
+      }
       setTimeout(() => {
         res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `activity-${this.nextId++}` }));
