@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { addDays, toFrenchDay, toParisDay } from './support/paris-days';
 import { PlaygroundChat, UI_TIMEOUT_MS } from './support/playground-chat';
-import { runLabbot } from './support/run-labbot';
 import { screenshotWholeCard } from './support/screenshot-whole-card';
-import { startE2eStack, type E2eStack } from './support/start-e2e-stack';
+import type { E2eStack } from './support/start-e2e-stack';
+import { usePlaygroundSession } from './support/use-playground-session';
 import {
   writeOpenCallProgramme,
   type OpenCallProgramme,
@@ -69,29 +69,12 @@ describe('Agents Playground, candidacy from form to decision (end to end)', func
   let chat: PlaygroundChat;
   let programme: OpenCallProgramme;
 
-  before(async function () {
-    // As a Lab organiser would: a programme file whose call is open today, imported with the
-    // command line into the bot's database before the bot starts.
-    stack = await startE2eStack({
-      beforeBotStart: async ({ env, workDir }) => {
-        programme = writeOpenCallProgramme(workDir);
-        const output = await runLabbot(['programme', 'import', programme.path], env);
-        assert.match(output, /Programme importé/);
-      },
-    });
-    chat = new PlaygroundChat(stack.page);
-    await chat.openPersonalChat(stack.playgroundUrl);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && stack !== undefined) {
-      const name = `failure-${(this.currentTest.title ?? 'test').replace(/\W+/g, '-')}`;
-      await chat.screenshot(name).catch(() => undefined);
-    }
-  });
-
-  after(async function () {
-    await stack?.stop();
+  usePlaygroundSession({
+    programmeFile: (workDir) => (programme = writeOpenCallProgramme(workDir)),
+    onReady: (started, opened) => {
+      stack = started;
+      chat = opened;
+    },
   });
 
   /** The newest form card (it is replaced in place when sent). */

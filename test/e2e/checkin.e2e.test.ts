@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { PlaygroundChat, UI_TIMEOUT_MS } from './support/playground-chat';
 import { readMockData } from './support/read-mock-data';
-import { runLabbot } from './support/run-labbot';
 import { screenshotWholeCard } from './support/screenshot-whole-card';
-import { startE2eStack, type E2eStack } from './support/start-e2e-stack';
+import type { E2eStack } from './support/start-e2e-stack';
+import { usePlaygroundSession } from './support/use-playground-session';
 import {
   writeFollowUpProgramme,
   type FollowUpProgrammeFile,
@@ -54,30 +54,13 @@ describe('Agents Playground, the monthly check-in (end to end)', function () {
   let chat: PlaygroundChat;
   let programme: FollowUpProgrammeFile;
 
-  before(async function () {
-    // As a Lab organiser would: the programme file with its formed team, imported with the
-    // command line into the bot's database before the bot starts.
-    stack = await startE2eStack({
-      beforeBotStart: async ({ env, workDir }) => {
-        const { currentUser } = readMockData();
-        programme = writeFollowUpProgramme(workDir, currentUser);
-        const output = await runLabbot(['programme', 'import', programme.path], env);
-        assert.match(output, /Programme importé/);
-      },
-    });
-    chat = new PlaygroundChat(stack.page);
-    await chat.openPersonalChat(stack.playgroundUrl);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && stack !== undefined) {
-      const name = `failure-${(this.currentTest.title ?? 'test').replace(/\W+/g, '-')}`;
-      await chat.screenshot(name).catch(() => undefined);
-    }
-  });
-
-  after(async function () {
-    await stack?.stop();
+  usePlaygroundSession({
+    programmeFile: (workDir) =>
+      (programme = writeFollowUpProgramme(workDir, readMockData().currentUser)),
+    onReady: (started, opened) => {
+      stack = started;
+      chat = opened;
+    },
   });
 
   /** The newest check-in card (it is replaced in place when answered). */

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { PlaygroundChat, UI_TIMEOUT_MS } from './support/playground-chat';
-import { runLabbot } from './support/run-labbot';
 import { screenshotWholeCard } from './support/screenshot-whole-card';
-import { startE2eStack, type E2eStack } from './support/start-e2e-stack';
+import { usePlaygroundSession } from './support/use-playground-session';
 import {
   writeDemoProgrammeInSelection,
   type DemoProgrammeFile,
@@ -26,33 +25,14 @@ const FR = {
 // The Lab admin (the Playground's current user) asks for the digest in personal chat.
 describe('Agents Playground, the Lab team’s digest (end to end)', function () {
   this.timeout(120_000);
-  let stack: E2eStack | undefined;
   let chat: PlaygroundChat;
   let programme: DemoProgrammeFile;
 
-  before(async function () {
-    // As a Lab organiser would: the demo programme's file with its selection under way today,
-    // imported with the command line before the bot starts; the demo seed adds its 39 people.
-    stack = await startE2eStack({
-      beforeBotStart: async ({ env, workDir }) => {
-        programme = writeDemoProgrammeInSelection(workDir);
-        const output = await runLabbot(['programme', 'import', programme.path], env);
-        assert.match(output, /Programme importé/);
-      },
-    });
-    chat = new PlaygroundChat(stack.page);
-    await chat.openPersonalChat(stack.playgroundUrl);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && stack !== undefined) {
-      const name = `failure-${(this.currentTest.title ?? 'test').replace(/\W+/g, '-')}`;
-      await chat.screenshot(name).catch(() => undefined);
-    }
-  });
-
-  after(async function () {
-    await stack?.stop();
+  usePlaygroundSession({
+    programmeFile: (workDir) => (programme = writeDemoProgrammeInSelection(workDir)),
+    onReady: (_stack, opened) => {
+      chat = opened;
+    },
   });
 
   it('answers "tableau de bord" with the digest card of the demo programme, charts drawn', async function () {

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { PlaygroundChat } from './playground-chat';
+import { runLabbot } from './run-labbot';
+import { startE2eStack, type E2eStack } from './start-e2e-stack';
+
+/**
+ * Registers the suite's hooks for one person's session in the Agents Playground: before it, an
+ * optional programme file imported with `labbot programme import` (as a Lab organiser would, into
+ * the bot's database before it starts), the stack started and the personal chat opened; a
+ * screenshot of the page when a test fails; everything stopped after the suite.
+ */
+export function usePlaygroundSession(options: {
+  /** Writes the programme file in the stack's work folder and returns its path. */
+  programmeFile?: (workDir: string) => { path: string };
+  onReady: (stack: E2eStack, chat: PlaygroundChat) => void;
+}): void {
+  let stack: E2eStack | undefined;
+  let chat: PlaygroundChat | undefined;
+
+  before(async function () {
+    const write = options.programmeFile;
+    stack = await startE2eStack(
+      write === undefined
+        ? {}
+        : {
+            beforeBotStart: async ({ env, workDir }) => {
+              const output = await runLabbot(['programme', 'import', write(workDir).path], env);
+              assert.match(output, /Programme importé/);
+            },
+          },
+    );
+    chat = new PlaygroundChat(stack.page);
+    await chat.openPersonalChat(stack.playgroundUrl);
+    options.onReady(stack, chat);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && chat !== undefined) {
+      const name = `failure-${(this.currentTest.title ?? 'test').replace(/\W+/g, '-')}`;
+      await chat.screenshot(name).catch(() => undefined);
+    }
+  });
+
+  after(async function () {
+    await stack?.stop();
+  });
+}
