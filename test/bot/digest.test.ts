@@ -232,6 +232,10 @@ describe('digests in Teams ("tableau de bord")', () => {
     const url = /\((http[^)]+\/exports\/reviews\/[^)]+)\)/.exec(text)?.[1];
     assert.ok(url, 'a download link');
 
+    // The candidacy download route does not serve a review token, even signed.
+    const asCandidacyExport = url.replace('/exports/reviews/', '/exports/');
+    assert.equal((await fetch(asCandidacyExport)).status, 403);
+
     const response = await fetch(url);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /spreadsheetml/);

@@ -1,14 +1,13 @@
 import type restify from 'restify';
 import type { CandidacyDeps } from '../../core/candidacies/candidacy-deps';
+import { isReviewExportToken } from '../../core/digests/create-review-export-link';
 import type { ConversationStore } from '../../core/ports/conversation-store';
 import type { ProgrammeStore } from '../../core/ports/programme-store';
 import { buildExportTables } from '../../core/selection/build-export-tables';
-import { redeemExportLink } from '../../core/selection/redeem-export-link';
 import type { MessageKey } from '../../i18n/fr';
-import { createTranslator, toLanguage, type Translate } from '../../i18n/translate';
 import type { Logger } from '../../logger';
 import { EXPORT_ROUTE_PREFIX } from './sign-export-link';
-import { verifyExportLink } from './verify-export-link';
+import { redeemSignedDownload } from './redeem-signed-download';
 import { writeExportCsv } from './write-export-csv';
 import { writeExportXlsx } from './write-export-xlsx';
 
@@ -35,32 +34,13 @@ const CONTENT_TYPES = {
 export function createExportRoute(deps: ExportRouteDeps): (server: restify.Server) => void {
   return (server) => {
     server.get(`${EXPORT_ROUTE_PREFIX}:tokenId`, async (req, res) => {
-      const param: unknown = (req.params as Record<string, unknown>).tokenId;
-      const tokenId = typeof param === 'string' ? param : '';
-      const query = new URL(req.url ?? '', 'http://localhost').searchParams;
-      const claims = verifyExportLink(tokenId, query, deps.signingKey);
-      const t = await translatorFor(deps, claims?.adminAadId);
-      const refuse = (status: number, key: MessageKey): void => {
-        res.setHeader('cache-control', 'no-store');
-        res.setHeader('content-type', 'text/plain; charset=utf-8');
-        res.sendRaw(status, t(key));
-      };
-      if (claims === undefined) return refuse(403, 'export.page.invalid');
-      if (deps.core.clock.now().getTime() >= claims.expiresAt.getTime()) {
-        return refuse(410, 'export.page.expired');
-      }
-      const redeemed = await redeemExportLink(deps.core, {
-        tokenId: claims.tokenId,
-        adminAadId: claims.adminAadId,
+      // Review exports have their own route; their tokens are not candidacy exports.
+      const download = await redeemSignedDownload(req, res, deps, {
+        accepts: (id) => !isReviewExportToken(id),
+        what: 'export',
       });
-      if (!redeemed.ok) {
-        const code = redeemed.refusal.code;
-        deps.logger.info({ refusal: code }, 'export download refused');
-        if (code === 'linkExpired') return refuse(410, 'export.page.expired');
-        if (code === 'linkUsed') return refuse(410, 'export.page.used');
-        return refuse(403, 'export.page.invalid');
-      }
-      const token = redeemed.value;
+      if (download === undefined) return;
+      const { token, t, refuse } = download;
       const programme = await deps.programmes.get(token.programmeId);
       if (programme === undefined) return refuse(404, 'export.page.invalid');
       const tables = buildExportTables(
@@ -92,9 +72,4 @@ export function createExportRoute(deps: ExportRouteDeps): (server: restify.Serve
       deps.logger.info({ programmeId: programme.id, format: token.format }, 'export downloaded');
     });
   };
-}
-
-async function translatorFor(deps: ExportRouteDeps, aadId: string | undefined): Promise<Translate> {
-  const context = aadId === undefined ? undefined : await deps.conversations.getUserContext(aadId);
-  return createTranslator(toLanguage(context?.locale));
 }

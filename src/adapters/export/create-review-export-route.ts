@@ -11,12 +11,11 @@ import type { FollowUpAnswerSource } from '../../core/ports/follow-up-answer-sou
 import type { ProgrammeStore } from '../../core/ports/programme-store';
 import type { ProgrammeTeamStore } from '../../core/ports/programme-team-store';
 import type { ExportTable } from '../../core/selection/build-export-tables';
-import { redeemExportLink } from '../../core/selection/redeem-export-link';
 import type { MessageKey } from '../../i18n/fr';
-import { createTranslator, toLanguage, type Translate } from '../../i18n/translate';
+import type { Translate } from '../../i18n/translate';
 import type { Logger } from '../../logger';
 import { REVIEW_EXPORT_ROUTE_PREFIX } from './sign-review-export-link';
-import { verifyExportLink } from './verify-export-link';
+import { redeemSignedDownload } from './redeem-signed-download';
 import { writeExportXlsx } from './write-export-xlsx';
 
 /** What the review export's download route needs. */
@@ -52,34 +51,13 @@ export function createReviewExportRoute(
 ): (server: restify.Server) => void {
   return (server) => {
     server.get(`${REVIEW_EXPORT_ROUTE_PREFIX}:tokenId`, async (req, res) => {
-      const param: unknown = (req.params as Record<string, unknown>).tokenId;
-      const tokenId = typeof param === 'string' ? param : '';
-      const query = new URL(req.url ?? '', 'http://localhost').searchParams;
-      const claims = verifyExportLink(tokenId, query, deps.signingKey);
-      const t = await translatorFor(deps, claims?.adminAadId);
-      const refuse = (status: number, key: MessageKey): void => {
-        res.setHeader('cache-control', 'no-store');
-        res.setHeader('content-type', 'text/plain; charset=utf-8');
-        res.sendRaw(status, t(key));
-      };
-      if (claims === undefined || !isReviewExportToken(claims.tokenId)) {
-        return refuse(403, 'export.page.invalid');
-      }
-      if (deps.core.clock.now().getTime() >= claims.expiresAt.getTime()) {
-        return refuse(410, 'export.page.expired');
-      }
-      const redeemed = await redeemExportLink(deps.core, {
-        tokenId: claims.tokenId,
-        adminAadId: claims.adminAadId,
+      const download = await redeemSignedDownload(req, res, deps, {
+        accepts: isReviewExportToken,
+        what: 'review export',
       });
-      if (!redeemed.ok) {
-        const code = redeemed.refusal.code;
-        deps.logger.info({ refusal: code }, 'review export download refused');
-        if (code === 'linkExpired') return refuse(410, 'export.page.expired');
-        if (code === 'linkUsed') return refuse(410, 'export.page.used');
-        return refuse(403, 'export.page.invalid');
-      }
-      const programme = await deps.programmes.get(redeemed.value.programmeId);
+      if (download === undefined) return;
+      const { token, t, refuse } = download;
+      const programme = await deps.programmes.get(token.programmeId);
       if (programme === undefined) return refuse(404, 'export.page.invalid');
       const [teams, checkins, reviews] = await Promise.all([
         deps.teams.listByProgramme(programme.id),
@@ -133,12 +111,4 @@ function wordCodes(tables: ReviewExportTables, t: Translate): ReviewExportTables
     };
   };
   return { checkins: word(tables.checkins), reviews: word(tables.reviews) };
-}
-
-async function translatorFor(
-  deps: ReviewExportRouteDeps,
-  aadId: string | undefined,
-): Promise<Translate> {
-  const context = aadId === undefined ? undefined : await deps.conversations.getUserContext(aadId);
-  return createTranslator(toLanguage(context?.locale));
 }
