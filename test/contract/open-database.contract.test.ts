@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../../src/adapters/sql/open-database';
-import { TEST_DATABASE_URL, testDatabases } from './test-databases';
+import { testDatabaseUrl, testDatabases } from './test-databases';
 
 async function migrationNames(handle: DatabaseHandle): Promise<string[]> {
   const result = await sql<{
@@ -32,7 +32,7 @@ function uniqueSchema(): string {
 }
 
 async function dropSchema(schema: string): Promise<void> {
-  const handle = await openDatabase({ databaseUrl: TEST_DATABASE_URL, sqlitePath: '', schema });
+  const handle = await openDatabase({ databaseUrl: testDatabaseUrl(), sqlitePath: '', schema });
   await sql`drop schema ${sql.id(schema)} cascade`.execute(handle.db);
   await handle.close();
 }
@@ -161,12 +161,12 @@ describe('opening the database (postgres server)', () => {
   it('opens a migrated schema again, keeping its data and applying nothing twice', async () => {
     const schema = uniqueSchema();
     try {
-      const first = await openDatabase({ databaseUrl: TEST_DATABASE_URL, sqlitePath: '', schema });
+      const first = await openDatabase({ databaseUrl: testDatabaseUrl(), sqlitePath: '', schema });
       await recordVisit(first, 'camille');
       const applied = await migrationNames(first);
       await first.close();
 
-      const second = await openDatabase({ databaseUrl: TEST_DATABASE_URL, sqlitePath: '', schema });
+      const second = await openDatabase({ databaseUrl: testDatabaseUrl(), sqlitePath: '', schema });
       try {
         assert.deepEqual(await visitors(second), ['camille']);
         assert.deepEqual(await migrationNames(second), applied);
@@ -210,14 +210,14 @@ describe('opening the database (postgres server)', () => {
 
   it('refuses a schema name that would need quoting', async () => {
     await assert.rejects(
-      openDatabase({ databaseUrl: TEST_DATABASE_URL, sqlitePath: '', schema: 'Robert"; drop' }),
+      openDatabase({ databaseUrl: testDatabaseUrl(), sqlitePath: '', schema: 'Robert"; drop' }),
       /Invalid PostgreSQL schema name/,
     );
   });
 
   it('reports the database down once the server goes away', async () => {
     const schema = uniqueSchema();
-    const relay = await startRelay(new URL(TEST_DATABASE_URL));
+    const relay = await startRelay(new URL(testDatabaseUrl()));
     try {
       const handle = await openDatabase({ databaseUrl: relay.url, sqlitePath: '', schema });
       assert.equal(await handle.ping(), true);
@@ -232,7 +232,7 @@ describe('opening the database (postgres server)', () => {
 
   it('reports the database down when it stops answering, within the ping timeout', async () => {
     const schema = uniqueSchema();
-    const relay = await startRelay(new URL(TEST_DATABASE_URL));
+    const relay = await startRelay(new URL(testDatabaseUrl()));
     try {
       const handle = await openDatabase({ databaseUrl: relay.url, sqlitePath: '', schema });
       relay.silence();

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../../src/adapters/sql/open-database';
 import { SqlOutboxStore } from '../../src/adapters/sql/sql-outbox-store';
 import type { OutboxMessage } from '../../src/core/ports/outbox-store';
-import { TEST_DATABASE_URL, testDatabases } from './test-databases';
+import { testDatabaseUrl, testDatabases } from './test-databases';
 
 const T0 = new Date('2026-10-01T07:30:00.000Z');
 const at = (seconds: number): Date => new Date(T0.getTime() + seconds * 1_000);
@@ -288,5 +288,5 @@ async function openSecondConnection(handle: DatabaseHandle): Promise<DatabaseHan
     handle.db,
   );
   const schema = result.rows[0]?.schema;
-  return openDatabase({ databaseUrl: TEST_DATABASE_URL, sqlitePath: '', schema });
+  return openDatabase({ databaseUrl: testDatabaseUrl(), sqlitePath: '', schema });
 }

@@ -5,9 +5,16 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/adapters/sql/open-database';
 import { resolvePostgresUrl } from '../../src/adapters/sql/resolve-postgres-url';
+import { MACHINE_DATABASE_URL } from '../support/postgres-fixture';
 
-/** The PostgreSQL server the contract suites use: the one on this machine unless told otherwise. */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
+/**
+ * The PostgreSQL server the suites use, as chosen by the global fixture
+ * (test/support/postgres-fixture.ts): read when a test runs, since mocha loads the test files
+ * before the fixture has chosen.
+ */
+export function testDatabaseUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? MACHINE_DATABASE_URL;
+}
 
 /** A database a contract suite runs against; each open() gives a fresh, empty, migrated one. */
 export interface TestDatabase {
@@ -20,10 +27,10 @@ export interface TestDatabase {
  * for `for (const target of testDatabases()) describe(target.name, …)`. An unreachable
  * PostgreSQL fails the suite: a contract checked on one dialect only is not checked.
  */
-export function testDatabases(postgresUrl: string = TEST_DATABASE_URL): TestDatabase[] {
+export function testDatabases(postgresUrl?: string): TestDatabase[] {
   return [
     { name: 'sqlite', open: openSqlite },
-    { name: 'postgres', open: () => openPostgres(postgresUrl) },
+    { name: 'postgres', open: () => openPostgres(postgresUrl ?? testDatabaseUrl()) },
   ];
 }
 

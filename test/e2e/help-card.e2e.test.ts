@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { PlaygroundChat, UI_TIMEOUT_MS } from './support/playground-chat';
 import { screenshotWholeCard } from './support/screenshot-whole-card';
-import { PLAYGROUND_TIMEZONE, startE2eStack, type E2eStack } from './support/start-e2e-stack';
+import { PLAYGROUND_TIMEZONE, type E2eStack } from './support/start-e2e-stack';
+import { usePlaygroundSession } from './support/use-playground-session';
 
 /** The README shows the help card. */
 const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -23,20 +24,12 @@ describe('Agents Playground, personal chat (end to end)', function () {
   let stack: E2eStack | undefined;
   let chat: PlaygroundChat;
 
-  before(async function () {
-    stack = await startE2eStack();
-    chat = new PlaygroundChat(stack.page);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && stack !== undefined) {
-      const name = `failure-${(this.currentTest.title ?? 'test').replace(/\W+/g, '-')}`;
-      await chat.screenshot(name).catch(() => undefined);
-    }
-  });
-
-  after(async function () {
-    await stack?.stop();
+  usePlaygroundSession({
+    openPersonalChat: false,
+    onReady: (ready, readyChat) => {
+      stack = ready;
+      chat = readyChat;
+    },
   });
 
   it('greets the person with the help card in French when the app is installed', async function () {

@@ -4,7 +4,8 @@ import { chooseDemoSwap, type DemoTeam } from './support/choose-demo-swap';
 import { PlaygroundChat, UI_TIMEOUT_MS } from './support/playground-chat';
 import { PlaygroundTeam, pickChoice } from './support/playground-team';
 import { screenshotWholeCard } from './support/screenshot-whole-card';
-import { startE2eStack, type E2eStack } from './support/start-e2e-stack';
+import { type E2eStack } from './support/start-e2e-stack';
+import { usePlaygroundSession } from './support/use-playground-session';
 
 /** The README shows the formation preview and a welcome post. */
 const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -49,21 +50,13 @@ describe('Agents Playground, team formation by the Lab admin (end to end)', func
   let chat: PlaygroundChat;
   let team: PlaygroundTeam;
 
-  before(async function () {
-    stack = await startE2eStack();
-    chat = new PlaygroundChat(stack.page);
-    team = new PlaygroundTeam(stack.page, TEAMS_TEAM);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && stack !== undefined) {
-      const name = `failure-${(this.currentTest.title ?? 'test').replace(/\W+/g, '-')}`;
-      await chat.screenshot(name).catch(() => undefined);
-    }
-  });
-
-  after(async function () {
-    await stack?.stop();
+  usePlaygroundSession({
+    openPersonalChat: false,
+    onReady: (ready, readyChat) => {
+      stack = ready;
+      chat = readyChat;
+      team = new PlaygroundTeam(ready.page, TEAMS_TEAM);
+    },
   });
 
   it('adds the bot to the programme team when the admin opens its General channel', async function () {

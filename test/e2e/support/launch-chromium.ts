@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext } from 'playwright-core';
-
-/** Debian's chromium package; CHROMIUM_PATH points elsewhere (e.g. on a workstation). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { findChromium } from './find-chromium';
 
 /**
  * Flags that keep the browser on this machine: no sandbox (containers), no GPU, and none of
@@ -25,16 +22,12 @@ const VIEWPORT = { width: 1280, height: 900 };
 
 /** Starts headless Chromium with a fresh profile in `userDataDir`; requests leaving loopback are refused. */
 export async function launchChromium(userDataDir: string): Promise<BrowserContext> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH`,
-    );
-  }
+  const browser = await findChromium();
   // A persistent context is how Playwright takes a user data dir: a fresh temp dir per run.
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: browser.executablePath,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...browser.extraArgs],
     viewport: VIEWPORT,
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',

@@ -47,6 +47,8 @@ const INHERITED_VARIABLES_TO_DROP = [
 
 /** Optional steps of a test's own, run at fixed points of the start. */
 export interface E2eStackOptions {
+  /** The suite's name; its processes' logs are `test-results/e2e-<name>-*.log`. */
+  name: string;
   /**
    * Runs once the bot's environment is known and before the bot starts, e.g. to import a
    * programme with the command line into the same database (`env.SQLITE_PATH`).
@@ -86,7 +88,7 @@ function withOutput(error: unknown, group: ProcessGroup): Error {
  * as Lab admin), the Agents Playground with a copy of the mock data in a temp directory, and
  * headless Chromium. Everything started is stopped by `stop()`, by SIGINT/SIGTERM, or at exit.
  */
-export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
+export async function startE2eStack(options: E2eStackOptions): Promise<E2eStack> {
   if (!existsSync(BOT_ENTRY)) {
     throw new Error(`${BOT_ENTRY} is missing: run \`npm run build\` first (npm run test:e2e does)`);
   }
@@ -146,7 +148,7 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
       args: [BOT_ENTRY],
       cwd: REPO_ROOT,
       env: botEnv,
-      logFile: join(RESULTS_DIR, 'e2e-bot.log'),
+      logFile: join(RESULTS_DIR, `e2e-${options.name}-bot.log`),
     });
     groups.push(bot);
     const botUrl = `http://127.0.0.1:${botPort}`;
@@ -187,10 +189,13 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
         TEAMSAPPTESTER_BROWSER: 'none',
         // --disable-telemetry leaves the Application Insights SDK's own statsbeat running.
         APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-        M365_AGENTS_PLAYGROUND_LOGFILE: join(RESULTS_DIR, 'e2e-playground-devtools.log'),
+        M365_AGENTS_PLAYGROUND_LOGFILE: join(
+          RESULTS_DIR,
+          `e2e-${options.name}-playground-devtools.log`,
+        ),
         TZ: PLAYGROUND_TIMEZONE,
       }),
-      logFile: join(RESULTS_DIR, 'e2e-playground.log'),
+      logFile: join(RESULTS_DIR, `e2e-${options.name}-playground.log`),
     });
     groups.push(playground);
     // When its port is taken, the Playground silently listens elsewhere: check it is ours.

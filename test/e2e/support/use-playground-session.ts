@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { basename } from 'node:path';
 import { PlaygroundChat } from './playground-chat';
 import { runLabbot } from './run-labbot';
 import { startE2eStack, type E2eStack } from './start-e2e-stack';
@@ -12,6 +13,8 @@ import { startE2eStack, type E2eStack } from './start-e2e-stack';
 export function usePlaygroundSession(options: {
   /** Writes the programme file in the stack's work folder and returns its path. */
   programmeFile?: (workDir: string) => { path: string };
+  /** false: the suite opens the Playground itself (its first test watches the install). */
+  openPersonalChat?: boolean;
   onReady: (stack: E2eStack, chat: PlaygroundChat) => void;
 }): void {
   let stack: E2eStack | undefined;
@@ -19,10 +22,13 @@ export function usePlaygroundSession(options: {
 
   before(async function () {
     const write = options.programmeFile;
+    // Each suite's logs under its own name: the file's, e.g. "checkin" for checkin.e2e.test.ts.
+    const name = basename(this.test?.file ?? 'e2e').replace(/\.e2e\.test\.ts$/, '');
     stack = await startE2eStack(
       write === undefined
-        ? {}
+        ? { name }
         : {
+            name,
             beforeBotStart: async ({ env, workDir }) => {
               const output = await runLabbot(['programme', 'import', write(workDir).path], env);
               assert.match(output, /Programme importé/);
@@ -30,7 +36,7 @@ export function usePlaygroundSession(options: {
           },
     );
     chat = new PlaygroundChat(stack.page);
-    await chat.openPersonalChat(stack.playgroundUrl);
+    if (options.openPersonalChat !== false) await chat.openPersonalChat(stack.playgroundUrl);
     options.onReady(stack, chat);
   });
 

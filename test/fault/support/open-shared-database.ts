@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../../src/adapters/sql/open-database';
-import { TEST_DATABASE_URL, type TestDatabase } from '../../contract/test-databases';
+import { testDatabaseUrl, type TestDatabase } from '../../contract/test-databases';
 
 /** A fresh test database, plus the environment that lets a child process open the same one. */
 export interface SharedDatabase {
@@ -22,7 +22,7 @@ export async function openSharedDatabase(target: TestDatabase): Promise<SharedDa
     const schema = result.rows[0]?.schema ?? '';
     return {
       handle,
-      env: { FAULT_DATABASE_URL: TEST_DATABASE_URL, FAULT_SCHEMA: schema },
+      env: { FAULT_DATABASE_URL: testDatabaseUrl(), FAULT_SCHEMA: schema },
     };
   }
   const result = await sql<{

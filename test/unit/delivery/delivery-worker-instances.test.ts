@@ -8,7 +8,7 @@ import { createRateLimiter } from '../../../src/delivery/create-rate-limiter';
 import { DEFAULT_RETRY_POLICY } from '../../../src/delivery/decide-retry';
 import { DeliveryWorker, type DeliveryOutcome } from '../../../src/delivery/delivery-worker';
 import { TEAMS_RATE_LIMITS } from '../../../src/delivery/teams-rate-limits';
-import { TEST_DATABASE_URL, testDatabases } from '../../contract/test-databases';
+import { testDatabaseUrl, testDatabases } from '../../contract/test-databases';
 import { FakeBotConnector } from '../../fakes/fake-bot-connector';
 
 /** A second connection pool on the same database, as a second bot process would open. */
@@ -18,7 +18,7 @@ async function openAgain(handle: DatabaseHandle): Promise<DatabaseHandle> {
       handle.db,
     );
     return openDatabase({
-      databaseUrl: TEST_DATABASE_URL,
+      databaseUrl: testDatabaseUrl(),
       sqlitePath: '',
       schema: result.rows[0]?.schema ?? '',
     });
