@@ -15,6 +15,14 @@ export const CONSTRUCTION_ATTEMPTS = 8;
 export const EJECTION_SEARCH_STEPS = 20_000;
 
 /**
+ * Placements the exact search may try once the deals have failed. Tight instances of up to a few
+ * dozen people (where locks, pairs and sizes leave little room, and the deals can paint themselves
+ * into a corner) are settled in far fewer, in milliseconds; a national-scale instance that defeats
+ * the deals stops here and reports why instead of searching for ever.
+ */
+export const EXACT_SEARCH_NODES = 200_000;
+
+/**
  * Places everyone without breaking a hard rule: locked people first; then the people with the
  * fewest teams left open to them by the locks; then organisation by organisation (largest first)
  * round the teams, each person into the smallest team with neither a colleague nor an "apart"
@@ -40,7 +48,68 @@ export function buildInitialTeams(state: AssignmentState, random: Random): Infea
     reasons = dealFreePeople(state, random, closed);
     if (reasons.length === 0) return reasons;
   }
+  for (let p = 0; p < instance.people; p++) {
+    if (lockedTeam[p]! < 0 && state.teamOf[p]! >= 0) state.remove(p);
+  }
+  if (placeExactly(state)) return [];
+  // Leave the last deal's placement for the explanation of who or which team is stuck.
+  dealFreePeople(state, random, closed);
   return reasons;
+}
+
+/**
+ * Depth-first search over the free people, the one with the fewest teams open to them first,
+ * each into the teams open to them (smallest first; of several empty teams only the first, since
+ * empty teams are interchangeable), pruned when the people left cannot bring every team up to the
+ * minimum. Complete within EXACT_SEARCH_NODES placements: it finds a formation whenever one exists
+ * and the budget suffices. Leaves everyone placed on success, only the locked people otherwise.
+ */
+function placeExactly(state: AssignmentState): boolean {
+  const { instance, members, teamOf } = state;
+  const free = Array.from({ length: instance.people }, (_, p) => p).filter(
+    (p) => teamOf[p]! < 0,
+  );
+  let budget = EXACT_SEARCH_NODES;
+  const openTeams = (p: number): number[] => {
+    const teams: number[] = [];
+    let emptyTried = false;
+    for (let t = 0; t < instance.teamCount; t++) {
+      const size = members[t]!.length;
+      if (size >= instance.maxSize || !state.isCompatible(p, t, -1)) continue;
+      if (size === 0) {
+        if (emptyTried) continue;
+        emptyTried = true;
+      }
+      teams.push(t);
+    }
+    return teams.sort((a, b) => members[a]!.length - members[b]!.length || a - b);
+  };
+  const missing = (): number =>
+    members.reduce((sum, list) => sum + Math.max(0, instance.minSize - list.length), 0);
+  const search = (left: number): boolean => {
+    if (left === 0) return missing() === 0;
+    if (missing() > left || budget <= 0) return false;
+    let chosen = -1;
+    let options: number[] = [];
+    for (const p of free) {
+      if (teamOf[p]! >= 0) continue;
+      const open = openTeams(p);
+      if (chosen < 0 || open.length < options.length) {
+        chosen = p;
+        options = open;
+        if (open.length <= 1) break;
+      }
+    }
+    for (const t of options) {
+      budget -= 1;
+      state.place(chosen, t);
+      if (search(left - 1)) return true;
+      state.remove(chosen);
+      if (budget <= 0) return false;
+    }
+    return false;
+  };
+  return search(free.length);
 }
 
 // For each free person, how many teams the locked people close to them: a locked colleague, a

@@ -63,8 +63,10 @@ class State implements AssignmentState {
   readonly candidate = new Float64Array(2);
   private total = 0;
   private readonly position: Int32Array;
-  // (team, organisation) pairs present; a Set keeps this O(people) where a matrix would be teams × organisations.
-  private readonly present = new Set<number>();
+  // How many members of each (team, organisation) pair a team holds; a Map keeps this O(people)
+  // where a matrix would be teams × organisations. A count, not a set: a chain of moves may hold
+  // two colleagues in one team for a moment, and the second one leaving must not hide the first.
+  private readonly present = new Map<number, number>();
   private readonly organisationCount: number;
   private readonly leaves: number;
   // Min-tree over team scores: leaf t holds scores[t], each node the minimum of its children.
@@ -125,7 +127,7 @@ class State implements AssignmentState {
   isCompatible(p: number, t: number, ignoring: number): boolean {
     const { organisation, apartStart, apartList } = this.instance;
     const o = organisation[p]!;
-    if (this.present.has(t * this.organisationCount + o)) {
+    if ((this.present.get(t * this.organisationCount + o) ?? 0) > 0) {
       if (!(ignoring >= 0 && organisation[ignoring] === o)) return false;
     }
     for (let i = apartStart[p]!; i < apartStart[p + 1]!; i++) {
@@ -178,7 +180,7 @@ class State implements AssignmentState {
     this.teamOf[p] = t;
     this.position[p] = this.members[t]!.length;
     this.members[t]!.push(p);
-    this.present.add(t * this.organisationCount + this.instance.organisation[p]!);
+    this.count(t * this.organisationCount + this.instance.organisation[p]!, 1);
     this.tallies?.add(t, p, 1);
   }
 
@@ -190,7 +192,7 @@ class State implements AssignmentState {
       list[this.position[p]!] = last;
       this.position[last] = this.position[p]!;
     }
-    this.present.delete(t * this.organisationCount + this.instance.organisation[p]!);
+    this.count(t * this.organisationCount + this.instance.organisation[p]!, -1);
     this.tallies?.add(t, p, -1);
     this.teamOf[p] = -1;
     this.position[p] = -1;
@@ -206,16 +208,16 @@ class State implements AssignmentState {
   }
 
   applySwap(p: number, q: number, newScoreOfTeamOfP: number, newScoreOfTeamOfQ: number): void {
-    const { teamOf, position, members, present, organisationCount } = this;
+    const { teamOf, position, members, organisationCount } = this;
     const { organisation } = this.instance;
     const a = teamOf[p]!;
     const b = teamOf[q]!;
     const positionOfP = position[p]!;
     const positionOfQ = position[q]!;
-    present.delete(a * organisationCount + organisation[p]!);
-    present.delete(b * organisationCount + organisation[q]!);
-    present.add(a * organisationCount + organisation[q]!);
-    present.add(b * organisationCount + organisation[p]!);
+    this.count(a * organisationCount + organisation[p]!, -1);
+    this.count(b * organisationCount + organisation[q]!, -1);
+    this.count(a * organisationCount + organisation[q]!, 1);
+    this.count(b * organisationCount + organisation[p]!, 1);
     if (this.tallies) {
       this.tallies.add(a, p, -1);
       this.tallies.add(a, q, 1);
@@ -244,6 +246,12 @@ class State implements AssignmentState {
     for (let p = 0; p < saved.length; p++) if (this.teamOf[p]! >= 0) this.remove(p);
     for (let p = 0; p < saved.length; p++) if (saved[p]! >= 0) this.place(p, saved[p]!);
     this.rescore();
+  }
+
+  private count(key: number, change: number): void {
+    const next = (this.present.get(key) ?? 0) + change;
+    if (next === 0) this.present.delete(key);
+    else this.present.set(key, next);
   }
 
   private setScore(t: number, value: number): void {

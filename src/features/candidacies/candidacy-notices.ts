@@ -1,0 +1,252 @@
+import { formatDay } from '../../i18n/translate';
+import { CardVerbs } from '../../adapters/teams/card-verbs';
+import type { CardContext } from '../../adapters/teams/cards/card-context';
+import { buildCard } from '../../adapters/teams/cards/card-kit';
+import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+import type { NoticeRenderers } from '../../adapters/teams/notices/notice-renderer';
+
+/** Longest endorsement comment the card accepts (the use case refuses more). */
+const ENDORSEMENT_COMMENT_INPUT_LENGTH = 1_000;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The card a line manager answers: the candidacy in short, a comment, endorse or decline. */
+export function buildEndorsementRequestCard(
+  { t }: CardContext,
+  data: {
+    programmeId: string;
+    programmeName: string;
+    candidacyId: string;
+    candidateName: string;
+    organisationName: string;
+    motivation: string;
+  },
+): AdaptiveCardJson {
+  const action = { programmeId: data.programmeId, candidacyId: data.candidacyId };
+  return buildCard({
+    title: t('endorsement.request.title'),
+    lines: [
+      t('endorsement.request.body', {
+        candidate: data.candidateName,
+        organisation: data.organisationName,
+        programme: data.programmeName,
+      }),
+    ],
+    sections: data.motivation === '' ? [] : [{ texts: [data.motivation] }],
+    inputs: [
+      {
+        kind: 'text',
+        id: 'comment',
+        label: t('endorsement.comment'),
+        value: '',
+        maxLength: ENDORSEMENT_COMMENT_INPUT_LENGTH,
+        multiline: true,
+      },
+    ],
+    actions: [
+      {
+        kind: 'execute',
+        title: t('endorsement.action.endorse'),
+        verb: CardVerbs.candidacyEndorse,
+        data: { ...action, verdict: 'endorsed' },
+        style: 'positive',
+      },
+      {
+        kind: 'execute',
+        title: t('endorsement.action.decline'),
+        verb: CardVerbs.candidacyEndorse,
+        data: { ...action, verdict: 'declined' },
+      },
+    ],
+  });
+}
+
+/**
+ * Cards for the notices of candidacies and selection, by kind, for the outbox notifier: manager
+ * endorsement requests and answers, draft reminders, decisions, lapses, and Lab team notices.
+ */
+export function createCandidacyRenderers(): NoticeRenderers {
+  return {
+    'candidacy.endorsementRequest': (notice, context) => ({
+      card: buildEndorsementRequestCard(context, {
+        programmeId: text(notice.data.programmeId),
+        programmeName: text(notice.data.programmeName),
+        candidacyId: text(notice.data.candidacyId),
+        candidateName: text(notice.data.candidateName),
+        organisationName: text(notice.data.organisationName),
+        motivation: text(notice.data.motivation),
+      }),
+      summary: context.t('endorsement.request.title'),
+    }),
+    'candidacy.endorsementAnswered': (notice, { t }) => {
+      const verdict = t(
+        notice.data.verdict === 'endorsed'
+          ? 'endorsementStatus.endorsed'
+          : 'endorsementStatus.declined',
+        { email: '' },
+      );
+      const comment = text(notice.data.comment);
+      return {
+        card: buildCard({
+          title: t('endorsement.notice.title'),
+          lines: [
+            t('endorsement.notice.body', { verdict, programme: text(notice.data.programmeName) }),
+            ...(comment === '' ? [] : [comment]),
+          ],
+        }),
+        summary: t('endorsement.notice.title'),
+      };
+    },
+    'candidacy.draftReminder': (notice, { t, language }) => ({
+      card: buildCard({
+        title: t('reminder.draft.title'),
+        lines: [
+          t('reminder.draft.body', {
+            programme: text(notice.data.programmeName),
+            closeDay: formatDay(text(notice.data.closeDay), language),
+          }),
+        ],
+        actions: [
+          {
+            kind: 'execute',
+            title: t('candidacy.action.open'),
+            verb: CardVerbs.candidacyOpen,
+            data: { programmeId: text(notice.data.programmeId) },
+            style: 'positive',
+          },
+        ],
+      }),
+      summary: t('reminder.draft.title'),
+    }),
+    'selection.decision': (notice, context) => {
+      const card = buildDecisionCard(context, {
+        programmeId: text(notice.data.programmeId),
+        programmeName: text(notice.data.programmeName),
+        status: text(notice.data.status),
+        confirmBy: text(notice.data.confirmBy),
+        promoted: notice.data.promoted === true,
+      });
+      return { card, summary: decisionTitle(context, notice.data) };
+    },
+    'selection.lapsed': (notice, { t, language }) => ({
+      card: buildCard({
+        title: t('decision.lapsed.title'),
+        lines: [
+          t('decision.lapsed.body', {
+            programme: text(notice.data.programmeName),
+            confirmBy: formatDay(text(notice.data.confirmBy), language),
+          }),
+        ],
+      }),
+      summary: t('decision.lapsed.title'),
+    }),
+    'selection.promoted': (notice, { t }) => {
+      const title = t('selection.promoted.title', { programme: text(notice.data.programmeName) });
+      return {
+        card: buildCard({
+          title,
+          lines: [
+            t('selection.promoted.body', {
+              candidate: text(notice.data.candidateName),
+              organisation: text(notice.data.organisationName),
+              reason: reasonOf(t, notice.data.reason),
+            }),
+          ],
+          actions: [
+            {
+              kind: 'execute',
+              title: t('selection.action.open'),
+              verb: CardVerbs.selectionDetail,
+              data: {
+                programmeId: text(notice.data.programmeId),
+                candidacyId: text(notice.data.candidacyId),
+              },
+            },
+          ],
+        }),
+        summary: title,
+      };
+    },
+    'selection.seatFreed': (notice, { t }) => {
+      const title = t('selection.seatFreed.title', { programme: text(notice.data.programmeName) });
+      return {
+        card: buildCard({
+          title,
+          lines: [t('selection.seatFreed.body', { reason: reasonOf(t, notice.data.reason) })],
+          actions: [
+            {
+              kind: 'execute',
+              title: t('selection.action.list'),
+              verb: CardVerbs.selectionList,
+              data: { programmeId: text(notice.data.programmeId) },
+            },
+          ],
+        }),
+        summary: title,
+      };
+    },
+  };
+}
+
+/** The decision card: accepted (with confirm and renounce buttons), waitlisted or declined. */
+export function buildDecisionCard(
+  context: CardContext,
+  data: {
+    programmeId: string;
+    programmeName: string;
+    status: string;
+    confirmBy: string;
+    promoted: boolean;
+  },
+): AdaptiveCardJson {
+  const { t, language } = context;
+  const programme = data.programmeName;
+  if (data.status === 'accepted') {
+    const action = { programmeId: data.programmeId };
+    return buildCard({
+      title: t('decision.accepted.title', { programme }),
+      ...(data.promoted
+        ? { banner: { text: t('decision.accepted.promoted'), style: 'good' as const } }
+        : {}),
+      lines: [
+        t('decision.accepted.body', {
+          confirmBy: data.confirmBy === '' ? '' : formatDay(data.confirmBy, language),
+        }),
+      ],
+      actions: [
+        {
+          kind: 'execute',
+          title: t('decision.action.confirm'),
+          verb: CardVerbs.candidacyConfirm,
+          data: action,
+          style: 'positive',
+        },
+        {
+          kind: 'execute',
+          title: t('decision.action.renounce'),
+          verb: CardVerbs.candidacyRenounce,
+          data: action,
+        },
+      ],
+    });
+  }
+  const key = data.status === 'waitlisted' ? 'waitlisted' : 'declined';
+  return buildCard({
+    title: t(`decision.${key}.title`),
+    lines: [t(`decision.${key}.body`, { programme })],
+  });
+}
+
+function decisionTitle({ t }: CardContext, data: Record<string, unknown>): string {
+  if (data.status === 'accepted') {
+    return t('decision.accepted.title', { programme: text(data.programmeName) });
+  }
+  return t(data.status === 'waitlisted' ? 'decision.waitlisted.title' : 'decision.declined.title');
+}
+
+function reasonOf(t: CardContext['t'], reason: unknown): string {
+  if (reason === 'declined' || reason === 'withdrawn' || reason === 'lapsed') {
+    return t(`selection.reason.${reason}`);
+  }
+  return '';
+}

@@ -1,0 +1,501 @@
+import type {
+  CallSection,
+  Digest,
+  FollowUpSection,
+  OrganisationCount,
+  SelectionSection,
+} from '../../core/digests/digest';
+import type { Shortlist, TeamAlert, TeamRef } from '../../core/digests/digest-figures';
+import { DIGEST_LIST_LIMIT } from '../../core/digests/get-programme-digest';
+import { formatDay, type Language } from '../../i18n/translate';
+import { CardVerbs } from '../../adapters/teams/card-verbs';
+import type { CardContext } from '../../adapters/teams/cards/card-context';
+import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+
+/**
+ * Bars in a "by organisation" chart: the ten largest and one bar for the rest. A national call
+ * has ~300 organisations; more than a dozen bars no longer fit a Teams card's width.
+ */
+export const MAX_BARS = 10;
+
+/** Organisations named in a line ("A, B, C and 12 more"), as many as the digest's team lists. */
+export const MAX_NAMES = DIGEST_LIST_LIMIT;
+
+/** A help request is quoted up to this many characters: one line in the card, the rest is in the export. */
+export const MAX_HELP_TEXT = 140;
+
+type Element = Record<string, unknown>;
+
+/** Chart colours Teams knows, by meaning. */
+const CHECKIN_COLOURS = {
+  'on-track': 'good',
+  'at-risk': 'warning',
+  blocked: 'attention',
+  none: 'neutral',
+} as const;
+
+const DECISION_COLOURS = {
+  awaiting: 'neutral',
+  accepted: 'categoricalBlue',
+  confirmed: 'good',
+  waitlisted: 'warning',
+  declined: 'categoricalPurple',
+  lapsed: 'attention',
+} as const;
+
+/**
+ * The digest as an Adaptive Card 1.5: facts, a donut and a bar chart per section (each with a
+ * text fallback for clients that cannot draw charts), short lists of teams, next milestones.
+ * The review export button shows with the follow-up unless `exportReviews` is false.
+ */
+export function buildDigestCard(
+  context: CardContext,
+  digest: Digest,
+  options: { exportReviews?: boolean } = {},
+): AdaptiveCardJson {
+  const { t, language } = context;
+  const body: Element[] = [
+    {
+      type: 'TextBlock',
+      text: t(digest.facilitatorAadId === undefined ? 'digest.title' : 'digest.facilitatorTitle', {
+        programme: digest.programmeName,
+      }),
+      size: 'Large',
+      weight: 'Bolder',
+      wrap: true,
+      style: 'heading',
+    },
+    {
+      type: 'TextBlock',
+      text: t('digest.subtitle', {
+        phase: capitalise(t(`phase.${digest.phase}`)),
+        date: formatDay(digest.today, language),
+      }),
+      isSubtle: true,
+      spacing: 'None',
+      wrap: true,
+    },
+  ];
+  for (const section of digest.sections) {
+    if (section.kind === 'call') body.push(...callElements(context, section));
+    if (section.kind === 'selection') body.push(...selectionElements(context, section));
+    if (section.kind === 'follow-up') body.push(...followUpElements(context, section));
+  }
+  if (digest.sections.length === 0) {
+    body.push({ type: 'TextBlock', text: t('digest.nothingYet'), wrap: true });
+  }
+  if (digest.milestones.length > 0) {
+    body.push(heading(t('digest.milestones')), {
+      type: 'FactSet',
+      facts: digest.milestones.map((m) => ({
+        title: capitalise(t(`milestone.${m.name}`)),
+        value: t('digest.milestoneValue', {
+          date: formatDay(m.date, language),
+          when: describeWhen(context, m.daysAway),
+        }),
+      })),
+    });
+  }
+  const actions = [action(t('digest.action.refresh'), CardVerbs.digestRefresh, digest)];
+  if (
+    options.exportReviews !== false &&
+    digest.facilitatorAadId === undefined &&
+    digest.sections.some((s) => s.kind === 'follow-up')
+  ) {
+    actions.push(action(t('digest.action.exportReviews'), CardVerbs.digestExport, digest));
+  }
+  return { type: 'AdaptiveCard', version: '1.5', body, actions };
+}
+
+function callElements(context: CardContext, section: CallSection): Element[] {
+  const { t, language } = context;
+  const organisations = section.byOrganisation.length + section.organisationsWithout;
+  return [
+    heading(t('digest.call.heading')),
+    {
+      type: 'FactSet',
+      facts: [
+        fact(
+          t('digest.call.candidacies'),
+          section.people === section.candidacies
+            ? String(section.candidacies)
+            : t('digest.call.candidaciesValue', {
+                candidacies: section.candidacies,
+                people: section.people,
+              }),
+        ),
+        fact(t('digest.call.newThisWeek'), String(section.newThisWeek)),
+        fact(t('digest.call.drafts'), String(section.drafts)),
+        fact(t('digest.call.withdrawn'), String(section.withdrawn)),
+        fact(
+          t('digest.call.closes'),
+          t('digest.call.closesValue', {
+            date: formatDay(section.closesOn, language),
+            when: describeWhen(context, section.daysLeft),
+          }),
+        ),
+        fact(
+          t('digest.call.organisationsWithout'),
+          t('digest.call.organisationsWithoutValue', {
+            count: section.organisationsWithout,
+            total: organisations,
+          }),
+        ),
+      ],
+    },
+    donut(
+      t('digest.call.byBranch'),
+      section.byBranch
+        .filter((b) => b.count > 0)
+        .map((b) => ({ legend: t(`branch.${b.branch}`), value: b.count })),
+    ),
+    bars(context, t('digest.call.byOrganisation'), section.byOrganisation),
+  ].filter((element) => element !== undefined);
+}
+
+function selectionElements(context: CardContext, section: SelectionSection): Element[] {
+  const { t, language } = context;
+  const { decisions } = section;
+  const rate =
+    section.candidacies === 0 ? 0 : Math.round((section.scored * 100) / section.candidacies);
+  const facts = [
+    fact(
+      t('digest.selection.scored'),
+      t('digest.selection.scoredValue', {
+        scored: section.scored,
+        candidacies: section.candidacies,
+        rate,
+        notScored: section.notScored,
+      }),
+    ),
+    fact(t('digest.selection.awaiting'), String(decisions.awaiting)),
+    fact(
+      t('digest.selection.seats'),
+      t('digest.selection.seatsValue', {
+        taken: section.seatsTaken,
+        seats: section.seats,
+        left: section.seatsLeft,
+      }),
+    ),
+    fact(
+      t('digest.selection.full', { max: section.maxPerOrganisation }),
+      section.organisationsFull.length === 0
+        ? section.seatsLeft === 0
+          ? t('digest.none')
+          : t('digest.selection.fullNone', { withRoom: section.organisationsWithRoom })
+        : listNames(
+            context,
+            section.organisationsFull.slice(0, MAX_NAMES).map((o) => o.name),
+            section.organisationsFull.length,
+          ),
+    ),
+    fact(
+      t('digest.selection.waitlist'),
+      section.waitlist.people === section.waitlist.candidacies
+        ? String(section.waitlist.candidacies)
+        : t('digest.selection.waitlistValue', section.waitlist),
+    ),
+    fact(
+      t('digest.selection.confirmations'),
+      section.confirmations.overdue === 0
+        ? String(section.confirmations.pending)
+        : t('digest.selection.confirmationsValue', {
+            pending: section.confirmations.pending,
+            overdue: section.confirmations.overdue,
+          }),
+    ),
+  ];
+  if (section.confirmations.nextDeadline !== null) {
+    facts.push(
+      fact(
+        t('digest.selection.nextDeadline'),
+        formatDay(section.confirmations.nextDeadline, language),
+      ),
+    );
+  }
+  return [
+    heading(t('digest.selection.heading')),
+    { type: 'FactSet', facts },
+    donut(
+      t('digest.selection.decisions'),
+      (Object.keys(DECISION_COLOURS) as (keyof typeof DECISION_COLOURS)[])
+        .filter((key) => decisions[key] > 0)
+        .map((key) => ({
+          legend: t(`digest.decision.${key}`),
+          value: decisions[key],
+          color: DECISION_COLOURS[key],
+        })),
+    ),
+    bars(context, t('digest.selection.seatsByOrganisation'), section.seatsByOrganisation),
+  ].filter((element) => element !== undefined);
+}
+
+function followUpElements(context: CardContext, section: FollowUpSection): Element[] {
+  const { t, language } = context;
+  const facts = [
+    fact(
+      t('digest.followUp.responses'),
+      t('digest.followUp.responsesValue', {
+        answered: section.answered,
+        teams: section.teams,
+        rate: section.responseRate ?? 0,
+        late: section.late,
+      }),
+    ),
+  ];
+  if (section.averageProgress !== null) {
+    facts.push(
+      fact(
+        t('digest.followUp.progress'),
+        t('digest.followUp.progressValue', { progress: section.averageProgress }),
+      ),
+    );
+  }
+  facts.push(
+    fact(t('digest.followUp.reminders'), String(section.remindersSent)),
+    fact(
+      t('digest.followUp.unreachable'),
+      section.unreachable.recipients === 0
+        ? '0'
+        : t('digest.followUp.unreachableValue', {
+            count: section.unreachable.recipients,
+            blocked: section.unreachable.blocked,
+            gone: section.unreachable.gone,
+          }),
+    ),
+  );
+  if (section.nextReview !== null) {
+    facts.push(
+      fact(
+        t('digest.followUp.review'),
+        t('digest.followUp.reviewValue', {
+          review: capitalise(t(`digest.review.${section.nextReview.review}`)),
+          date: formatDay(section.nextReview.day, language),
+          when: describeWhen(context, section.nextReview.daysAway),
+          prepared: section.nextReview.prepared,
+          teams: section.nextReview.teams,
+        }),
+      ),
+    );
+  }
+  const elements: (Element | undefined)[] = [
+    heading(t('digest.followUp.heading', { month: formatMonth(section.month, language) })),
+    { type: 'FactSet', facts },
+    donut(
+      t('digest.followUp.byStatus'),
+      (Object.keys(CHECKIN_COLOURS) as (keyof typeof CHECKIN_COLOURS)[])
+        .filter((status) => section.byStatus[status] > 0)
+        .map((status) => ({
+          legend: t(`digest.checkinStatus.${status}`),
+          value: section.byStatus[status],
+          color: CHECKIN_COLOURS[status],
+        })),
+    ),
+    teamList(
+      t('digest.followUp.needingHelp', { count: section.needingHelp.total }),
+      section.needingHelp.items.map((alert) => describeAlert(context, alert)),
+      section.needingHelp,
+      context,
+      'attention',
+    ),
+    section.silent === null
+      ? undefined
+      : teamList(
+          t('digest.followUp.silent', {
+            count: section.silent.total,
+            month: formatMonth(section.silent.previousMonth, language),
+          }),
+          [listTeams(context, section.silent)],
+          undefined,
+          context,
+          'warning',
+        ),
+    teamList(
+      t('digest.followUp.unanswered', { count: section.unanswered.total }),
+      [listTeams(context, section.unanswered)],
+      undefined,
+      context,
+      'default',
+    ),
+    teamList(
+      t('digest.followUp.unreachableTeams', { count: section.unreachable.teams.total }),
+      [listTeams(context, section.unreachable.teams)],
+      undefined,
+      context,
+      'default',
+    ),
+  ];
+  return elements.filter((element) => element !== undefined);
+}
+
+/** A titled list of lines, or nothing when the list is empty. */
+function teamList(
+  title: string,
+  lines: string[],
+  more: Shortlist<unknown> | undefined,
+  context: CardContext,
+  colour: 'attention' | 'warning' | 'default',
+): Element | undefined {
+  const shown = lines.filter((line) => line !== '');
+  if (shown.length === 0) return undefined;
+  const rest = more === undefined ? 0 : more.total - more.items.length;
+  return {
+    type: 'Container',
+    spacing: 'Medium',
+    items: [
+      { type: 'TextBlock', text: title, weight: 'Bolder', color: colour, wrap: true },
+      ...shown.map((text) => ({ type: 'TextBlock', text, wrap: true, spacing: 'Small' })),
+      ...(rest > 0
+        ? [
+            {
+              type: 'TextBlock',
+              text: context.t('digest.more', { count: rest }),
+              isSubtle: true,
+              spacing: 'Small',
+              wrap: true,
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+function describeAlert(context: CardContext, alert: TeamAlert): string {
+  const { t } = context;
+  const params = {
+    status: t(`digest.checkinStatus.${alert.status}`),
+    team: alert.name,
+    progress: alert.progress,
+    category: t(`digest.help.${alert.helpCategory}`),
+  };
+  const text = shorten(alert.helpText.replace(/\s+/g, ' ').trim(), MAX_HELP_TEXT);
+  if (alert.helpCategory === 'none' && text === '')
+    return `- ${t('digest.followUp.alert', params)}`;
+  if (text === '') return `- ${t('digest.followUp.alertCategory', params)}`;
+  return `- ${t('digest.followUp.alertHelp', { ...params, text })}`;
+}
+
+function listTeams(context: CardContext, teams: Shortlist<TeamRef>): string {
+  return teams.items.length === 0
+    ? ''
+    : listNames(
+        context,
+        teams.items.map((team) => team.name),
+        teams.total,
+      );
+}
+
+/** "A, B, C and 4 more". */
+function listNames(context: CardContext, names: string[], total: number): string {
+  const rest = total - names.length;
+  return rest > 0
+    ? `${names.join(', ')}, ${context.t('digest.more', { count: rest })}`
+    : names.join(', ');
+}
+
+function heading(text: string): Element {
+  return {
+    type: 'TextBlock',
+    text,
+    size: 'Medium',
+    weight: 'Bolder',
+    wrap: true,
+    separator: true,
+    spacing: 'Large',
+  };
+}
+
+function fact(title: string, value: string): { title: string; value: string } {
+  return { title, value };
+}
+
+/**
+ * A donut under its caption, falling back to the same figures as text on clients without charts.
+ * The caption is a TextBlock rather than the chart's `title`, which not every host draws.
+ */
+function donut(
+  title: string,
+  data: { legend: string; value: number; color?: string }[],
+): Element | undefined {
+  if (data.length === 0) return undefined;
+  return captioned(title, {
+    type: 'Chart.Donut',
+    colorSet: 'categorical',
+    data,
+    fallback: {
+      type: 'TextBlock',
+      text: data.map((d) => `${d.legend} ${d.value}`).join(' · '),
+      wrap: true,
+    },
+  });
+}
+
+/** Bars for the largest organisations and one for the rest, under a caption, with a text fallback. */
+function bars(
+  context: CardContext,
+  title: string,
+  organisations: readonly OrganisationCount[],
+): Element | undefined {
+  if (organisations.length === 0) return undefined;
+  const top = organisations.slice(0, MAX_BARS);
+  const rest = organisations.slice(MAX_BARS).reduce((sum, o) => sum + o.count, 0);
+  const data = [
+    ...top.map((o) => ({ x: o.name, y: o.count })),
+    ...(rest > 0 ? [{ x: context.t('digest.others'), y: rest }] : []),
+  ];
+  return captioned(title, {
+    type: 'Chart.VerticalBar',
+    colorSet: 'categorical',
+    showBarValues: true,
+    data,
+    fallback: {
+      type: 'TextBlock',
+      text: data.map((d) => `${d.x} ${d.y}`).join(' · '),
+      wrap: true,
+    },
+  });
+}
+
+function captioned(caption: string, chart: Element): Element {
+  return {
+    type: 'Container',
+    spacing: 'Medium',
+    items: [{ type: 'TextBlock', text: caption, weight: 'Bolder', wrap: true }, chart],
+  };
+}
+
+function action(title: string, verb: string, digest: Digest): Element {
+  const data = { verb, programmeId: digest.programmeId };
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data,
+    fallback: { type: 'Action.Submit', title, data },
+  };
+}
+
+function describeWhen(context: CardContext, days: number): string {
+  if (days <= 0) return context.t('digest.today');
+  if (days === 1) return context.t('digest.tomorrow');
+  return context.t('digest.inDays', { days });
+}
+
+/** "novembre 2026", "November 2026". */
+function formatMonth(month: string, language: Language): string {
+  const [year, monthOfYear] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year ?? 1970, (monthOfYear ?? 1) - 1, 15)));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+function shorten(text: string, max: number): string {
+  const characters = [...text];
+  return characters.length <= max ? text : `${characters.slice(0, max - 1).join('')}…`;
+}

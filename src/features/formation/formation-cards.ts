@@ -1,0 +1,229 @@
+import type { FormationDraft, FormationParticipant } from '../../core/formation/formation-draft';
+import type { ConfirmationReport } from '../../core/formation/confirm-formation';
+import { getNextMilestone } from '../../core/programmes/get-programme-phase';
+import type { Milestones, Programme } from '../../core/programmes/programme';
+import type { ProgrammeTeam } from '../../core/programme-teams/programme-team';
+import type { TeamFormationResult } from '../../core/team-formation/team-formation';
+import { formatDay } from '../../i18n/translate';
+import type { CardContext } from '../../adapters/teams/cards/card-context';
+import formationTemplate from './formation-card.json';
+import { renderCard, type AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+import welcomeTemplate from './welcome-card.json';
+import { CardVerbs } from '../../adapters/teams/card-verbs';
+import type { NoticeRenderers } from '../../adapters/teams/notices/notice-renderer';
+
+/** An extra line at the top of the card: what just happened, or why a change was refused. */
+export interface CardMessage {
+  text: string;
+  tone: 'good' | 'attention';
+}
+
+interface PreviewInput {
+  programme: Programme;
+  participants: readonly FormationParticipant[];
+  /** Present for individual intake (editable); absent in team mode. */
+  draft?: FormationDraft;
+  result?: TeamFormationResult;
+  teams: {
+    name: string;
+    score?: number;
+    members: string[];
+    facilitators: string[];
+    explanation: string[];
+  }[];
+  message?: CardMessage;
+  lines?: string[];
+}
+
+const EMPTY = '';
+
+/** The preview an organiser edits before confirming: each team, its score and the editing controls. */
+export function buildFormationCard(context: CardContext, input: PreviewInput): AdaptiveCardJson {
+  const { t } = context;
+  const { programme, participants, draft, result } = input;
+  const organisation = new Map(programme.organisations.map((o) => [o.id, o]));
+  const person = new Map(participants.map((p) => [p.aadId, p]));
+  const facilitator = new Map((programme.facilitators ?? []).map((f) => [f.aadId, f.name]));
+  const locked = new Set(draft?.userLocks.map((l) => l.person) ?? []);
+  const describe = (id: string): string => {
+    const p = person.get(id);
+    const org = p === undefined ? undefined : organisation.get(p.organisationId);
+    const line = t('formation.member', {
+      name: p?.name ?? id,
+      organisation: org?.name ?? p?.organisationId ?? '',
+      branch: org?.branch ?? '',
+    });
+    return locked.has(id) ? t('formation.locked', { name: line }) : line;
+  };
+  const editable = draft !== undefined;
+  const actions = [
+    ...(editable
+      ? [
+          { verb: CardVerbs.formationSwap, title: t('formation.action.swap'), style: 'default' },
+          { verb: CardVerbs.formationMove, title: t('formation.action.move'), style: 'default' },
+          { verb: CardVerbs.formationLock, title: t('formation.action.lock'), style: 'default' },
+          {
+            verb: CardVerbs.formationRegenerate,
+            title: t('formation.action.regenerate'),
+            style: 'default',
+          },
+        ]
+      : []),
+    { verb: CardVerbs.formationDryRun, title: t('formation.action.dryRun'), style: 'default' },
+    { verb: CardVerbs.formationConfirm, title: t('formation.action.confirm'), style: 'positive' },
+  ].map((action) => ({ ...action, programmeId: programme.id }));
+  return renderCard(formationTemplate, {
+    title: t('formation.title', { programme: programme.name }),
+    summary:
+      result === undefined || draft === undefined
+        ? EMPTY
+        : t('formation.summary', {
+            teams: result.teams.length,
+            min: draft.minSize,
+            max: draft.maxSize,
+            worst: result.worstScore,
+            mean: result.meanScore,
+            seed: draft.seed,
+          }),
+    message: input.message?.text ?? EMPTY,
+    messageColor: input.message?.tone ?? 'default',
+    lines: (input.lines ?? []).map((text) => ({ text })),
+    teams: input.teams.map((team) => ({
+      header:
+        team.score === undefined
+          ? team.name
+          : t('formation.teamHeader', { name: team.name, score: team.score }),
+      members: team.members.map((id) => ({ text: describe(id) })),
+      facilitators:
+        team.facilitators.length === 0
+          ? t('formation.noFacilitators')
+          : t('formation.facilitators', {
+              names: team.facilitators.map((id) => facilitator.get(id) ?? id).join(', '),
+            }),
+      explanation: team.explanation.map((text) => ({ text })),
+    })),
+    editable,
+    labels: {
+      edit: t('formation.edit'),
+      person: t('formation.person'),
+      other: t('formation.other'),
+      team: t('formation.team'),
+    },
+    people: participants.map((p) => ({ title: p.name, value: p.aadId })),
+    teamChoices: input.teams.map((team, index) => ({ title: team.name, value: String(index) })),
+    actions,
+  });
+}
+
+/** The organiser's summary after confirming or for a dry run: one line per team and where it lives. */
+export function describeConfirmation(context: CardContext, report: ConfirmationReport): string[] {
+  const { t } = context;
+  const lines = report.outcomes.map((outcome) =>
+    report.mode === 'threads'
+      ? t('formation.dryRun.thread', { name: outcome.displayName })
+      : t('formation.dryRun.channel', {
+          name: outcome.displayName,
+          status: t(`formation.status.${outcome.status}`, {
+            error: outcome.status === 'failed' ? outcome.error : '',
+          }),
+        }),
+  );
+  return report.mode === 'threads' ? [t('formation.noGraph'), ...lines] : lines;
+}
+
+function nextMilestoneLine(context: CardContext, milestones: Milestones, today: string): string {
+  const next = getNextMilestone(milestones, today);
+  return next === undefined
+    ? EMPTY
+    : context.t('formation.welcome.next', {
+        milestone: context.t(`milestone.${next.name}`),
+        date: formatDay(next.date, context.language),
+      });
+}
+
+interface WelcomeData {
+  programme: string;
+  team: string;
+  members: { name: string; organisation: string }[];
+  lead: string;
+  facilitators: string[];
+  url: string;
+  milestones: Milestones;
+  today?: string;
+}
+
+/** Cards for the notices team formation sends: the welcome post in the team's space and the personal card. */
+export function createFormationRenderers(today: () => string): NoticeRenderers {
+  return {
+    'formation.result': (notice) => {
+      const data = notice.data as { title: string; lines: string[] };
+      return {
+        card: renderCard(
+          {
+            type: 'AdaptiveCard',
+            version: '1.5',
+            body: [
+              { type: 'TextBlock', text: '${title}', wrap: true, weight: 'Bolder', size: 'Medium' },
+              {
+                type: 'TextBlock',
+                $data: '${lines}',
+                text: '${$data}',
+                wrap: true,
+                spacing: 'Small',
+              },
+            ],
+          },
+          data,
+        ),
+        summary: data.title,
+      };
+    },
+    'formation.welcome': (notice, context) => {
+      const data = notice.data as unknown as WelcomeData;
+      const { t } = context;
+      return {
+        card: renderCard(welcomeTemplate, {
+          title: t('formation.welcome.title', { team: data.team }),
+          intro: t('formation.welcome.intro', { programme: data.programme }),
+          members: data.members.map((m) => ({ text: `${m.name} — ${m.organisation}` })),
+          lead: data.lead === '' ? EMPTY : t('formation.welcome.lead', { name: data.lead }),
+          facilitators: t('formation.facilitators', { names: data.facilitators.join(', ') }),
+          next: nextMilestoneLine(context, data.milestones, today()),
+          openLabel: t('formation.member.open'),
+          url: EMPTY,
+        }),
+        summary: t('formation.welcome.title', { team: data.team }),
+      };
+    },
+    'formation.member': (notice, context) => {
+      const data = notice.data as unknown as WelcomeData;
+      const { t } = context;
+      return {
+        card: renderCard(welcomeTemplate, {
+          title: t('formation.member.title', { team: data.team }),
+          intro: t('formation.member.body', {
+            programme: data.programme,
+            facilitators: data.facilitators.join(', '),
+          }),
+          members: data.members.map((m) => ({ text: `${m.name} — ${m.organisation}` })),
+          lead: data.lead === '' ? EMPTY : t('formation.welcome.lead', { name: data.lead }),
+          facilitators: EMPTY,
+          next: nextMilestoneLine(context, data.milestones, today()),
+          openLabel: t('formation.member.open'),
+          url: data.url,
+        }),
+        summary: t('formation.member.title', { team: data.team }),
+      };
+    },
+  };
+}
+
+/** The teams of a team-mode programme, in the preview's shape. */
+export function toPreviewTeams(teams: readonly ProgrammeTeam[]): PreviewInput['teams'] {
+  return teams.map((team) => ({
+    name: team.name,
+    members: team.members.map((m) => m.aadId),
+    facilitators: team.facilitators.map((f) => f.aadId),
+    explanation: [],
+  }));
+}

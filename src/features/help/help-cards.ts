@@ -1,0 +1,163 @@
+import type { HelpTopic } from '../../core/help/list-help-topics';
+import type { Role } from '../../core/people/role';
+import { getNextMilestone, getProgrammePhase } from '../../core/programmes/get-programme-phase';
+import type { Programme } from '../../core/programmes/programme';
+import type { MessageKey } from '../../i18n/fr';
+import { formatDay } from '../../i18n/translate';
+import type { CardContext } from '../../adapters/teams/cards/card-context';
+import { CardVerbs, type CoreVerb } from '../../adapters/teams/card-verbs';
+import factsTemplate from './facts-card.json';
+import helpTemplate from './help-card.json';
+import programmesTemplate from './programmes-card.json';
+import { renderCard, type AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+
+
+interface CardAction {
+  title: string;
+  verb: CoreVerb;
+}
+
+const ACTION_LABELS: Record<CoreVerb, MessageKey> = {
+  [CardVerbs.help]: 'action.help',
+  [CardVerbs.profile]: 'action.profile',
+  [CardVerbs.programmes]: 'action.programmes',
+  [CardVerbs.status]: 'action.status',
+};
+
+const TOPIC_VERBS: Record<HelpTopic['id'], CoreVerb | undefined> = {
+  help: undefined,
+  profile: CardVerbs.profile,
+  programmes: CardVerbs.programmes,
+  apply: undefined,
+  selection: undefined,
+  formation: undefined,
+  newProgramme: undefined,
+  endorse: undefined,
+  history: undefined,
+  absence: undefined,
+  calendar: undefined,
+  digest: undefined,
+  status: CardVerbs.status,
+};
+
+function toActions({ t }: CardContext, verbs: CoreVerb[]): CardAction[] {
+  return verbs.map((verb) => ({ title: t(ACTION_LABELS[verb]), verb }));
+}
+
+/** The help card: the commands this person can use, with buttons for the main ones. */
+export function buildHelpCard(
+  context: CardContext,
+  topics: HelpTopic[],
+  roles: ReadonlySet<Role>,
+): AdaptiveCardJson {
+  const { t } = context;
+  return renderCard(helpTemplate, {
+    title: t('help.title'),
+    intro: t('help.intro'),
+    labIntro: roles.has('lab') ? t('help.intro.lab') : '',
+    topics: topics.map((topic) => ({
+      command: t(`help.topic.${topic.id}.command`),
+      description: t(`help.topic.${topic.id}.description`),
+    })),
+    channelHint: t('help.channelHint'),
+    actions: toActions(
+      context,
+      topics.map((topic) => TOPIC_VERBS[topic.id]).filter((verb) => verb !== undefined),
+    ),
+  });
+}
+
+/** What the bot knows about the person: roles, language and the time zone used for reminders. */
+export function buildProfileCard(
+  context: CardContext,
+  profile: { roles: ReadonlySet<Role>; timezone: string | null },
+): AdaptiveCardJson {
+  const { t, language } = context;
+  const roleOrder: Role[] = ['lab', 'committee', 'facilitator', 'lead', 'participant', 'staff'];
+  return renderCard(factsTemplate, {
+    title: t('profile.title'),
+    facts: [
+      {
+        label: t('profile.roles'),
+        value: roleOrder
+          .filter((role) => profile.roles.has(role))
+          .map((role) => t(`role.${role}`))
+          .join(', '),
+      },
+      { label: t('profile.language'), value: t(`language.${language}`) },
+      { label: t('profile.timezone'), value: profile.timezone ?? t('profile.timezoneUnknown') },
+    ],
+    note: t('profile.note'),
+    actions: toActions(context, [CardVerbs.help, CardVerbs.programmes]),
+  });
+}
+
+/** The list of programmes with their current phase, derived from their dates. */
+export function buildProgrammesCard(
+  context: CardContext,
+  programmes: Programme[],
+  today: string,
+): AdaptiveCardJson {
+  const { t, language } = context;
+  return renderCard(programmesTemplate, {
+    title: t('programmes.title'),
+    empty: t('programmes.none'),
+    programmes: programmes.map((programme) => {
+      const next = getNextMilestone(programme.milestones, today);
+      const phase = getProgrammePhase(programme.milestones, today);
+      return {
+        id: programme.id,
+        // The programme's announcement carries the way in while its call is open.
+        apply: phase === 'call-open' ? t('programmes.apply') : '',
+        name: programme.name,
+        theme: programme.theme,
+        phase: t('programmes.phase', {
+          phase: t(`phase.${phase}`),
+        }),
+        next:
+          next === undefined
+            ? ''
+            : t('programmes.next', {
+                milestone: t(`milestone.${next.name}`),
+                date: formatDay(next.date, language),
+              }),
+        seats: t('programmes.seats', {
+          seats: programme.seats,
+          organisations: programme.organisations.length,
+        }),
+      };
+    }),
+    actions: toActions(context, [CardVerbs.help]),
+  });
+}
+
+/** Facts about the running bot, for the Lab team. */
+export function buildStatusCard(
+  context: CardContext,
+  status: {
+    dialect: string;
+    databaseUp: boolean;
+    installations: { personal: number; channel: number; groupChat: number };
+    version: string;
+  },
+): AdaptiveCardJson {
+  const { t } = context;
+  return renderCard(factsTemplate, {
+    title: t('status.title'),
+    facts: [
+      {
+        label: t('status.database'),
+        value: t(status.databaseUp ? 'status.databaseOk' : 'status.databaseDown', {
+          dialect: status.dialect,
+        }),
+      },
+      {
+        label: t('status.installations'),
+        value: t('status.installationsValue', status.installations),
+      },
+      { label: t('status.version'), value: status.version },
+    ],
+    note: '',
+    actions: toActions(context, [CardVerbs.help]),
+  });
+}

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { createCandidacyRenderers } from '../../../../src/features/candidacies/candidacy-notices';
+import { createTranslator, type Language } from '../../../../src/i18n/translate';
+
+const NOTICES: Record<string, Record<string, unknown>> = {
+  'candidacy.endorsementRequest': {
+    programmeId: 'defi',
+    programmeName: 'Défi du Lab',
+    candidacyId: 'cand-1',
+    candidateName: 'Camille Martin',
+    organisationName: 'Caf de Guyane',
+    motivation: 'Motivation',
+  },
+  'candidacy.endorsementAnswered': {
+    programmeName: 'Défi du Lab',
+    verdict: 'endorsed',
+    comment: 'Oui',
+  },
+  'candidacy.draftReminder': {
+    programmeId: 'defi',
+    programmeName: 'Défi du Lab',
+    closeDay: '2026-04-03',
+  },
+  'selection.decision': {
+    programmeId: 'defi',
+    programmeName: 'Défi du Lab',
+    candidacyId: 'cand-1',
+    status: 'accepted',
+    confirmBy: '2026-05-01',
+    promoted: true,
+  },
+  'selection.lapsed': { programmeName: 'Défi du Lab', confirmBy: '2026-05-01' },
+  'selection.promoted': {
+    programmeId: 'defi',
+    programmeName: 'Défi du Lab',
+    candidacyId: 'cand-5',
+    candidateName: 'Candidat 5',
+    organisationName: 'Cnav',
+    reason: 'declined',
+  },
+  'selection.seatFreed': { programmeId: 'defi', programmeName: 'Défi du Lab', reason: 'lapsed' },
+};
+
+describe('candidacy notice cards', () => {
+  const renderers = createCandidacyRenderers();
+
+  it('renders every notice kind the core sends, in French and English, under 80 KB', () => {
+    assert.deepEqual(Object.keys(renderers).sort(), Object.keys(NOTICES).sort());
+    for (const language of ['fr', 'en'] as Language[]) {
+      for (const [kind, data] of Object.entries(NOTICES)) {
+        const { card, summary } = renderers[kind]!(
+          { kind, data },
+          { language, t: createTranslator(language) },
+        );
+        const text = JSON.stringify(card);
+        assert.equal(card.version, '1.5');
+        assert.ok(summary.length > 0, kind);
+        assert.doesNotMatch(text, /\{[a-zA-Z]+\}|\$\{/, `${kind} left a placeholder`);
+        assert.ok(text.length < 80 * 1024);
+      }
+    }
+  });
+
+  it('gives the accepted candidate the deadline and the confirm and renounce buttons', () => {
+    const { card } = renderers['selection.decision']!(
+      { kind: 'selection.decision', data: NOTICES['selection.decision']! },
+      { language: 'fr', t: createTranslator('fr') },
+    );
+    const text = JSON.stringify(card);
+    assert.match(text, /au plus tard le vendredi 1 mai 2026/);
+    assert.match(text, /"verb":"candidacy.confirm"/);
+    assert.match(text, /"verb":"candidacy.renounce"/);
+    assert.match(text, /Une place s’est libérée/);
+  });
+});

@@ -1,0 +1,405 @@
+import assert from 'node:assert/strict';
+import type { CardContext } from '../../../../src/adapters/teams/cards/card-context';
+import {
+  buildDigestCard,
+  MAX_BARS,
+} from '../../../../src/features/digests/build-digest-card';
+import { buildCallSection } from '../../../../src/core/digests/build-call-section';
+import { buildFollowUpSection } from '../../../../src/core/digests/build-follow-up-section';
+import { buildSelectionSection } from '../../../../src/core/digests/build-selection-section';
+import type { Digest } from '../../../../src/core/digests/digest';
+import type { TeamRef } from '../../../../src/core/digests/digest-figures';
+import { listUpcomingMilestones } from '../../../../src/core/digests/list-upcoming-milestones';
+import type { Organisation, Programme } from '../../../../src/core/programmes/programme';
+import { BRANCHES } from '../../../../src/core/programmes/programme';
+import { createTranslator, type Language } from '../../../../src/i18n/translate';
+import {
+  createDigestProgramme,
+  emptyFollowUpFigures,
+  statusCounts,
+} from '../../../support/digest-fixtures';
+
+/** Teams refuses bot messages over 80 KB (DESIGN.md §2). */
+const MAX_CARD_BYTES = 80 * 1024;
+
+const context = (language: Language): CardContext => ({ language, t: createTranslator(language) });
+
+type Element = Record<string, unknown> & { type: string };
+
+/** Every element of the card body, containers opened. */
+function elements(card: Record<string, unknown>): Element[] {
+  const found: Element[] = [];
+  const walk = (items: unknown): void => {
+    for (const item of (items ?? []) as Element[]) {
+      found.push(item);
+      walk(item.items);
+    }
+  };
+  walk(card.body);
+  return found;
+}
+
+function chart(card: Record<string, unknown>, type: string, index = 0): Element {
+  const charts = elements(card).filter((e) => e.type === type);
+  const found = charts[index];
+  assert.ok(found, `no ${type} #${index}`);
+  return found;
+}
+
+function text(card: Record<string, unknown>): string {
+  return JSON.stringify(card);
+}
+
+const programme = createDigestProgramme();
+
+function callDigest(source: Programme = programme): Digest {
+  return {
+    programmeId: source.id,
+    programmeName: source.name,
+    phase: 'call-open',
+    today: '2026-03-30',
+    sections: [
+      buildCallSection(
+        source,
+        {
+          candidacies: 12,
+          people: 12,
+          newSince: 5,
+          withdrawn: 2,
+          byOrganisation: [
+            { organisationId: 'caf-guyane', candidacies: 3 },
+            { organisationId: 'cpam-sarthe', candidacies: 5 },
+            { organisationId: 'caf-paris', candidacies: 4 },
+          ],
+          drafts: 4,
+        },
+        '2026-03-30',
+      ),
+    ],
+    milestones: listUpcomingMilestones(source.milestones, '2026-03-30', 3),
+  };
+}
+
+const team = (number: number, name = `Équipe ${number}`): TeamRef => ({
+  teamId: `team-${number}`,
+  number,
+  name,
+});
+
+function followUpDigest(): Digest {
+  return {
+    programmeId: programme.id,
+    programmeName: programme.name,
+    phase: 'follow-up',
+    today: '2026-11-23',
+    sections: [
+      buildFollowUpSection(
+        emptyFollowUpFigures({
+          teams: 10,
+          answered: 7,
+          late: 2,
+          byStatus: { 'on-track': 4, 'at-risk': 2, blocked: 1 },
+          averageProgress: 43.6,
+          needingHelp: {
+            total: 11,
+            items: [
+              {
+                ...team(4),
+                status: 'blocked',
+                progress: 10,
+                helpCategory: 'data',
+                helpText: 'Accès aux données de la Caf',
+              },
+              {
+                ...team(2),
+                status: 'at-risk',
+                progress: 30,
+                helpCategory: 'none',
+                helpText: '',
+              },
+            ],
+          },
+          unanswered: { total: 3, items: [team(1), team(5), team(8)] },
+          silent: { total: 1, items: [team(8)] },
+          unreachable: {
+            recipients: 2,
+            blocked: 1,
+            gone: 1,
+            teams: { total: 1, items: [team(5)] },
+          },
+          remindersSent: 6,
+          reviewPrepared: 3,
+        }),
+        {
+          month: '2026-11',
+          previousMonth: '2026-10',
+          today: '2026-11-23',
+          nextReview: { review: 'december', day: '2026-12-10' },
+        },
+      ),
+    ],
+    milestones: listUpcomingMilestones(programme.milestones, '2026-11-23', 3),
+  };
+}
+
+describe('buildDigestCard', () => {
+  for (const language of ['fr', 'en'] as const) {
+    it(`renders each phase in ${language} as an Adaptive Card 1.5 with every placeholder filled`, () => {
+      for (const digest of [callDigest(), followUpDigest()]) {
+        const card = buildDigestCard(context(language), digest);
+        assert.equal(card.version, '1.5');
+        assert.doesNotMatch(text(card), /\{[a-zA-Z]+\}/, 'unfilled placeholder');
+      }
+    });
+  }
+
+  it('draws the call’s branches as a donut and its organisations as bars, each with a text fallback', () => {
+    const card = buildDigestCard(context('fr'), callDigest());
+    const donut = chart(card, 'Chart.Donut');
+    assert.deepEqual(donut.data, [
+      { legend: 'Famille', value: 7 },
+      { legend: 'Maladie', value: 5 },
+    ]);
+    assert.deepEqual(donut.fallback, {
+      type: 'TextBlock',
+      text: 'Famille 7 · Maladie 5',
+      wrap: true,
+    });
+    const captions = elements(card)
+      .filter((e) => e.type === 'Container')
+      .map((e) => ((e.items as Element[])[0]?.text as string | undefined) ?? '');
+    assert.ok(captions.includes('Candidatures par branche'));
+    assert.ok(captions.includes('Candidatures par organisme'));
+    const bars = chart(card, 'Chart.VerticalBar');
+    assert.deepEqual(bars.data, [
+      { x: 'Cpam de la Sarthe', y: 5 },
+      { x: 'Caf de Paris', y: 4 },
+      { x: 'Caf de Guyane', y: 3 },
+    ]);
+    assert.equal(
+      (bars.fallback as { text: string }).text,
+      'Cpam de la Sarthe 5 · Caf de Paris 4 · Caf de Guyane 3',
+    );
+  });
+
+  it('states the call’s figures and the days left', () => {
+    const card = buildDigestCard(context('en'), callDigest());
+    const facts = elements(card)
+      .filter((e) => e.type === 'FactSet')
+      .flatMap((e) => e.facts as { title: string; value: string }[]);
+    const value = (title: string): string | undefined =>
+      facts.find((f) => f.title === title)?.value;
+    assert.equal(value('Candidacies'), '12');
+    assert.equal(value('New this week'), '5');
+    assert.equal(value('Drafts not submitted'), '4');
+    assert.equal(value('Withdrawn'), '2');
+    assert.equal(value('Closes'), 'Friday, 3 April 2026 (in 4 days)');
+    assert.equal(value('Organisations without a candidacy'), '2 of 5');
+    assert.equal(value('Selection committee'), 'Friday, 24 April 2026 (in 25 days)');
+  });
+
+  it('keeps the ten largest organisations as bars and adds up the rest', () => {
+    const many = nationalProgramme(30);
+    const digest: Digest = {
+      ...callDigest(many),
+      sections: [
+        buildCallSection(
+          many,
+          {
+            candidacies: 465,
+            people: 465,
+            newSince: 0,
+            withdrawn: 0,
+            byOrganisation: many.organisations.map((o, index) => ({
+              organisationId: o.id,
+              candidacies: index + 1,
+            })),
+            drafts: 0,
+          },
+          '2026-03-30',
+        ),
+      ],
+    };
+    const data = chart(buildDigestCard(context('en'), digest), 'Chart.VerticalBar').data as {
+      x: string;
+      y: number;
+    }[];
+    assert.equal(data.length, MAX_BARS + 1);
+    assert.deepEqual(data[0], { x: many.organisations[29]?.name, y: 30 });
+    // 1 + 2 + … + 20 = 210: the twenty smallest, in one bar.
+    assert.deepEqual(data[MAX_BARS], { x: 'Others', y: 210 });
+  });
+
+  it('shows the selection’s decisions as a coloured donut and the organisations at their maximum', () => {
+    const card = buildDigestCard(context('fr'), {
+      ...callDigest(),
+      phase: 'selection',
+      today: '2026-04-27',
+      sections: [
+        buildSelectionSection(programme, {
+          byStatus: statusCounts({ submitted: 4, accepted: 3, confirmed: 4, waitlisted: 2 }),
+          scored: 10,
+          seatsByOrganisation: [{ organisationId: 'cpam-sarthe', people: 3 }],
+          confirmationsOverdue: 1,
+          nextConfirmBy: '2026-05-02',
+        }),
+      ],
+    });
+    assert.deepEqual(chart(card, 'Chart.Donut').data, [
+      { legend: 'À décider', value: 4, color: 'neutral' },
+      { legend: 'Retenues', value: 3, color: 'categoricalBlue' },
+      { legend: 'Confirmées', value: 4, color: 'good' },
+      { legend: 'En liste d’attente', value: 2, color: 'warning' },
+    ]);
+    const json = text(card);
+    assert.match(json, /Organismes au maximum \(3\)","value":"Cpam de la Sarthe"/);
+    assert.match(json, /"Places","value":"7 prises sur 10, 3 restantes"/);
+    assert.match(json, /"Évaluées par le comité","value":"10 sur 13 \(77 %\), 3 à évaluer"/);
+    assert.match(json, /"Confirmations attendues","value":"3, dont 1 en retard"/);
+  });
+
+  it('lists the teams needing help with their requests, the silent and the unreachable ones', () => {
+    const card = buildDigestCard(context('fr'), followUpDigest());
+    const lines = elements(card)
+      .filter((e) => e.type === 'TextBlock')
+      .map((e) => e.text as string);
+    assert.ok(lines.includes('En difficulté (11)'));
+    assert.ok(
+      lines.includes(
+        '- Bloquée — Équipe 4 · 10 % · aide : données — « Accès aux données de la Caf »',
+      ),
+    );
+    assert.ok(lines.includes('- À risque — Équipe 2 · 30 %'));
+    assert.ok(lines.includes('et 9 de plus'));
+    assert.ok(lines.includes('Sans réponse depuis deux mois (1, depuis octobre 2026)'));
+    assert.ok(lines.includes('Équipe 8'));
+    assert.ok(lines.includes('Équipe 1, Équipe 5, Équipe 8'));
+    assert.deepEqual(chart(card, 'Chart.Donut').data, [
+      { legend: 'En bonne voie', value: 4, color: 'good' },
+      { legend: 'À risque', value: 2, color: 'warning' },
+      { legend: 'Bloquée', value: 1, color: 'attention' },
+      { legend: 'Pas de réponse', value: 3, color: 'neutral' },
+    ]);
+    const json = text(card);
+    assert.match(json, /"Réponses au point mensuel","value":"7 sur 10 \(70 %\), dont 2 en retard"/);
+    assert.match(
+      json,
+      /"Prochain bilan","value":"Bilan de décembre, jeudi 10 décembre 2026 \(dans 17 jours\) : 3 équipes préparées sur 10"/,
+    );
+  });
+
+  it('offers refresh, and the review export with the follow-up, as Action.Execute with a Submit fallback', () => {
+    const verbs = (digest: Digest): string[] =>
+      (
+        buildDigestCard(context('fr'), digest).actions as {
+          verb: string;
+          fallback: { type: string; data: { verb: string; programmeId: string } };
+        }[]
+      ).map((action) => {
+        assert.equal(action.fallback.type, 'Action.Submit');
+        assert.equal(action.fallback.data.verb, action.verb);
+        assert.equal(action.fallback.data.programmeId, programme.id);
+        return action.verb;
+      });
+    assert.deepEqual(verbs(callDigest()), ['digest.refresh']);
+    assert.deepEqual(verbs(followUpDigest()), ['digest.refresh', 'digest.export']);
+    assert.deepEqual(verbs({ ...followUpDigest(), facilitatorAadId: 'f-1' }), ['digest.refresh']);
+  });
+
+  it('stays under 80 KB for a national programme with long names and long help requests', () => {
+    const national = nationalProgramme(300);
+    const longText = 'Nous avons besoin d’un accès aux données anonymisées. '.repeat(40);
+    const teams = (count: number) =>
+      Array.from({ length: count }, (_, index) =>
+        team(
+          index + 1,
+          `Équipe ${index + 1} · ${'Transformation numérique et inclusion '.repeat(2)}`,
+        ),
+      );
+    const digest: Digest = {
+      programmeId: national.id,
+      programmeName: national.name,
+      phase: 'follow-up',
+      today: '2026-11-23',
+      sections: [
+        buildCallSection(
+          national,
+          {
+            candidacies: 20_000,
+            people: 20_000,
+            newSince: 1_200,
+            withdrawn: 300,
+            byOrganisation: national.organisations.map((o) => ({
+              organisationId: o.id,
+              candidacies: 66,
+            })),
+            drafts: 900,
+          },
+          '2026-03-30',
+        ),
+        buildSelectionSection(national, {
+          byStatus: statusCounts({ submitted: 15_000, accepted: 1_000, confirmed: 3_000 }),
+          scored: 12_000,
+          seatsByOrganisation: national.organisations.map((o) => ({
+            organisationId: o.id,
+            people: 13,
+          })),
+          confirmationsOverdue: 20,
+          nextConfirmBy: '2026-05-02',
+        }),
+        buildFollowUpSection(
+          emptyFollowUpFigures({
+            teams: 2_000,
+            answered: 1_500,
+            byStatus: { 'on-track': 900, 'at-risk': 400, blocked: 200 },
+            needingHelp: {
+              total: 600,
+              items: teams(8).map((t) => ({
+                ...t,
+                status: 'blocked' as const,
+                progress: 20,
+                helpCategory: 'data' as const,
+                helpText: longText,
+              })),
+            },
+            unanswered: { total: 500, items: teams(8) },
+            silent: { total: 120, items: teams(8) },
+            unreachable: {
+              recipients: 90,
+              blocked: 50,
+              gone: 40,
+              teams: { total: 80, items: teams(8) },
+            },
+          }),
+          {
+            month: '2026-11',
+            previousMonth: '2026-10',
+            today: '2026-11-23',
+            nextReview: { review: 'december', day: '2026-12-10' },
+          },
+        ),
+      ],
+      milestones: listUpcomingMilestones(national.milestones, '2026-11-23', 3),
+    };
+    for (const language of ['fr', 'en'] as const) {
+      const json = JSON.stringify(buildDigestCard(context(language), digest));
+      const bytes = Buffer.byteLength(json);
+      assert.ok(bytes < MAX_CARD_BYTES, `${bytes} bytes in ${language}`);
+    }
+    const french = JSON.stringify(buildDigestCard(context('fr'), digest));
+    assert.match(french, /circonscription numéro 8, et 292 de plus/);
+  });
+});
+
+/** A programme with `count` organisations named at length, across every branch. */
+function nationalProgramme(count: number): Programme {
+  const organisations: Organisation[] = Array.from({ length: count }, (_, index) => ({
+    id: `org-${String(index + 1).padStart(3, '0')}`,
+    name: `Caisse d’allocations familiales de la circonscription numéro ${index + 1}`,
+    branch: BRANCHES[index % BRANCHES.length] ?? 'famille',
+    region: 'Région',
+    timezone: 'Europe/Paris',
+    holidays: 'FR',
+  }));
+  return createDigestProgramme({ id: 'defi-national', organisations, seats: 4_000 });
+}

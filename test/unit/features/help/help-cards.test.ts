@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { buildHelpCard, buildProfileCard, buildProgrammesCard, buildStatusCard } from '../../../../src/features/help/help-cards';
+import type { CardContext } from '../../../../src/adapters/teams/cards/card-context';
+import type { AdaptiveCardJson } from '../../../../src/adapters/teams/cards/render-card';
+import { listHelpTopics } from '../../../../src/core/help/list-help-topics';
+import type { Role } from '../../../../src/core/people/role';
+import { DEMO_PROGRAMME } from '../../../../src/demo/seed-demo-programme';
+import { createTranslator, type Language } from '../../../../src/i18n/translate';
+
+/** Teams refuses bot messages over 80 KB. */
+const MAX_CARD_BYTES = 80 * 1024;
+
+const context = (language: Language): CardContext => ({ language, t: createTranslator(language) });
+
+function allCards(language: Language): AdaptiveCardJson[] {
+  const roles = new Set<Role>(['staff', 'lab']);
+  return [
+    buildHelpCard(context(language), listHelpTopics(roles), roles),
+    buildProfileCard(context(language), { roles, timezone: 'America/Cayenne' }),
+    buildProgrammesCard(context(language), [DEMO_PROGRAMME], '2026-11-20'),
+    buildStatusCard(context(language), {
+      dialect: 'sqlite',
+      databaseUp: true,
+      installations: { personal: 3, channel: 1, groupChat: 0 },
+      version: '0.1.0',
+    }),
+  ];
+}
+
+describe('cards', () => {
+  for (const language of ['fr', 'en'] as const) {
+    it(`renders every card in ${language} as Adaptive Card 1.5 with no template left unbound`, () => {
+      for (const card of allCards(language)) {
+        const json = JSON.stringify(card);
+        assert.equal(card.version, '1.5');
+        assert.doesNotMatch(json, /\$\{|\$data|\$when/, 'unbound template expression');
+        assert.doesNotMatch(json, /\{[a-zA-Z]+\}/, 'unfilled placeholder');
+        assert.ok(Buffer.byteLength(json) < MAX_CARD_BYTES);
+      }
+    });
+  }
+
+  it('gives every Action.Execute an Action.Submit fallback carrying the same verb', () => {
+    for (const card of allCards('fr')) {
+      const actions = (card.actions ?? []) as {
+        type: string;
+        verb: string;
+        fallback: { type: string; data: { verb: string } };
+      }[];
+      assert.ok(actions.length > 0);
+      for (const action of actions) {
+        assert.equal(action.type, 'Action.Execute');
+        assert.equal(action.fallback.type, 'Action.Submit');
+        assert.equal(action.fallback.data.verb, action.verb);
+      }
+    }
+  });
+
+  it('shows the Lab introduction only to the Lab team', () => {
+    const staff = new Set<Role>(['staff']);
+    const staffCard = JSON.stringify(buildHelpCard(context('fr'), listHelpTopics(staff), staff));
+    assert.doesNotMatch(staffCard, /équipe du Lab : vous avez aussi accès/);
+    const lab = new Set<Role>(['staff', 'lab']);
+    const labCard = JSON.stringify(buildHelpCard(context('fr'), listHelpTopics(lab), lab));
+    assert.match(labCard, /équipe du Lab : vous avez aussi accès/);
+  });
+
+  it('says when there is no programme yet', () => {
+    const card = JSON.stringify(buildProgrammesCard(context('fr'), [], '2026-11-20'));
+    assert.match(card, /Aucun programme/);
+  });
+
+  it('tells a person whose time zone is unknown that Paris time will be used', () => {
+    const card = JSON.stringify(
+      buildProfileCard(context('fr'), { roles: new Set(['staff']), timezone: null }),
+    );
+    assert.match(card, /Europe\/Paris sera utilisé/);
+  });
+});
+
+describe('programmes card', () => {
+  it('offers "Candidater" on a programme whose call is open, and only then', () => {
+    const open = JSON.stringify(buildProgrammesCard(context('fr'), [DEMO_PROGRAMME], '2026-03-10'));
+    assert.match(open, /"verb":"candidacy.open"/);
+    assert.match(open, /"programmeId":"defi-du-lab-2026"/);
+    assert.match(open, /"title":"Candidater"/);
+    const closed = JSON.stringify(
+      buildProgrammesCard(context('fr'), [DEMO_PROGRAMME], '2026-11-20'),
+    );
+    assert.doesNotMatch(closed, /candidacy.open/);
+  });
+});
