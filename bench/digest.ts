@@ -15,7 +15,7 @@ import type { DatabaseHandle } from '../src/adapters/sql/open-database';
 import type { Database } from '../src/adapters/sql/schema';
 import { SqlDigestSource } from '../src/adapters/sql/sql-digest-source';
 import type { OutboxTable } from '../src/adapters/sql/sql-outbox-store';
-import { buildDigestCard } from '../src/adapters/teams/cards/build-digest-card';
+import { buildDigestCard } from '../src/features/digests/build-digest-card';
 import type { CandidacyStatus } from '../src/core/candidacies/candidacy';
 import { HELP_CATEGORIES, type CheckinStatus } from '../src/core/checkins/checkin-answer';
 import { getProgrammeDigest } from '../src/core/digests/get-programme-digest';

@@ -1,58 +1,41 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import type restify from 'restify';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
 import { openDatabase, type DatabaseHandle } from './adapters/sql/open-database';
 import { SqlBotStorage } from './adapters/sql/sql-bot-storage';
 import { SqlConversationStore } from './adapters/sql/sql-conversation-store';
-import { SqlProgrammeStore } from './adapters/sql/sql-programme-store';
-import { randomUUID } from 'node:crypto';
-import { createExportRoute } from './adapters/export/create-export-route';
-import { createCandidacyDeps } from './adapters/sql/create-candidacy-deps';
 import { SqlOccurrenceStore } from './adapters/sql/sql-occurrence-store';
-import { createCandidacyFeature } from './adapters/teams/features/candidacy-feature';
-import { createCandidacyRenderers } from './adapters/teams/features/candidacy-notices';
-import { createSelectionFeature } from './adapters/teams/features/selection-feature';
-import { sendDraftReminders } from './core/candidacies/send-draft-reminders';
-import { lapseUnconfirmed } from './core/selection/lapse-unconfirmed';
-import { createDailyProgrammeJob } from './jobs/create-daily-programme-job';
-import { createScheduledJob } from './jobs/create-scheduled-job';
-import { SqlDigestSource } from './adapters/sql/sql-digest-source';
-import { SqlFollowUpAnswers } from './adapters/sql/sql-follow-up-answers';
-import { createReviewExportRoute } from './adapters/export/create-review-export-route';
-import { createReviewExporter } from './adapters/export/create-review-exporter';
-import { createDigestRenderers } from './adapters/teams/features/digest-cards';
-import { createDigestFeature } from './adapters/teams/features/digest-feature';
-import { createDigestJob } from './jobs/create-digest-job';
-import { createLabChannelResolver } from './adapters/teams/create-lab-channel-resolver';
-import { createFollowUpJob } from './jobs/create-follow-up-job';
-import { createFollowUpDeps } from './adapters/sql/create-follow-up-deps';
-import { createCheckinFeature } from './adapters/teams/features/checkin-feature';
-import { createProgrammeWizardFeature } from './adapters/teams/features/programme-wizard-feature';
-import { KNOWN_ORGANISATIONS } from './catalogue/known-organisations';
-import { createFollowUpRenderers } from './adapters/teams/features/follow-up-notices';
-import { createGraphCredential } from './adapters/graph/create-graph-credential';
-import { GraphChannelProvisioner } from './adapters/graph/graph-channel-provisioner';
-import { SqlCandidacyStore } from './adapters/sql/sql-candidacy-store';
-import { SqlFormationDraftStore } from './adapters/sql/sql-formation-draft-store';
-import { SqlOutboxStore } from './adapters/sql/sql-outbox-store';
-import { SqlProgrammeTeamStore } from './adapters/sql/sql-programme-team-store';
-import type { BotFeature } from './adapters/teams/bot-feature';
 import { createBotApplication } from './adapters/teams/create-bot-application';
 import { createConnectorTokenProvider } from './adapters/teams/create-connector-token-provider';
 import { LabChannelMembers } from './adapters/teams/lab-channel-members';
-import { createFormationRenderers } from './adapters/teams/features/formation-cards';
-import { createFormationFeature } from './adapters/teams/features/formation-feature';
-import { OutboxNotifier } from './adapters/teams/notices/outbox-notifier';
-import type { OutboxStore } from './core/ports/outbox-store';
-import type { ProgrammeTeamStore } from './core/ports/programme-team-store';
-import { toLocalDay } from './core/time/to-local-day';
-import { createDeliveryWorker } from './delivery/create-delivery-worker';
 import { ConfigError, loadConfig, type Config } from './config';
+import { listProgrammeRoles, resolveRoles } from './core/people/resolve-roles';
 import { systemClock, type Clock } from './core/ports/clock';
-import type { ConversationStore } from './core/ports/conversation-store';
-import type { ProgrammeStore } from './core/ports/programme-store';
+import { createDeliveryWorker } from './delivery/create-delivery-worker';
 import { seedDemoParticipants, seedDemoProgramme } from './demo/seed-demo-programme';
+import {
+  createCandidacyModule,
+  type CandidacyModuleOptions,
+} from './features/candidacies/candidacy-module';
+import { createDigestModule } from './features/digests/digest-module';
+import {
+  findFallback,
+  listCommands,
+  listVerbs,
+  type FeatureModule,
+} from './features/feature-module';
+import { createFollowUpModule } from './features/follow-up/follow-up-module';
+import {
+  createFormationModule,
+  type FormationModuleOptions,
+} from './features/formation/formation-module';
+import { createHelpModule } from './features/help/help-module';
+import type { Platform } from './features/platform';
+import { createPlatform, type PlatformOptions } from './features/create-platform';
+import { createProgrammeWizardModule } from './features/programme-wizard/programme-wizard-module';
+import { createSelectionModule } from './features/selection/selection-module';
 import { createServer } from './http/create-server';
+import { createScheduledJob } from './jobs/create-scheduled-job';
 import { JobRegistry } from './jobs/job-registry';
 import { createLogger, type Logger } from './logger';
 import { version } from '../package.json';
@@ -64,23 +47,37 @@ const SHUTDOWN_DRAIN_MS = 10_000;
 export interface RunningBot {
   url: string;
   database: DatabaseHandle;
-  conversations: ConversationStore;
-  programmes: ProgrammeStore;
-  outbox: OutboxStore;
-  teams: ProgrammeTeamStore;
+  /** What the modules were built from: stores and use case dependencies, for tests. */
+  platform: Platform;
+  /** The capability modules, in the order their commands are tried. */
+  modules: readonly FeatureModule[];
+  conversations: Platform['conversations'];
+  programmes: Platform['programmes'];
+  outbox: Platform['outbox'];
+  teams: Platform['teams'];
   /** Re-reads the Lab channel's members now (the job does it every 10 minutes). */
   refreshLabMembers(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Replaceable parts, for tests. */
-export interface StartOptions {
+export interface StartOptions extends PlatformOptions {
   clock?: Clock;
-  /** More features and HTTP routes built on the bot's database (tests mount features with it). */
-  features?: (database: DatabaseHandle) => {
-    features?: BotFeature[];
-    routes?: ((server: restify.Server) => void)[];
-  };
+  candidacyModule?: CandidacyModuleOptions;
+  formationModule?: FormationModuleOptions;
+}
+
+/** The capability modules of the bot, in the order their commands are tried. */
+export function createModules(platform: Platform, options: StartOptions = {}): FeatureModule[] {
+  return [
+    createHelpModule(platform),
+    createCandidacyModule(platform, options.candidacyModule),
+    createSelectionModule(platform),
+    createFormationModule(platform, options.formationModule),
+    createDigestModule(platform),
+    createFollowUpModule(platform),
+    createProgrammeWizardModule(platform),
+  ];
 }
 
 /** Builds the TeamsAdapter; without credentials it accepts unauthenticated requests (local only). */
@@ -108,119 +105,50 @@ export async function startBot(
     databaseUrl: config.databaseUrl,
     sqlitePath: config.sqlitePath,
   });
-  const conversations = new SqlConversationStore(database.db);
-  const programmes = new SqlProgrammeStore(database.db);
-  const candidacies = new SqlCandidacyStore(database.db);
-  const outbox = new SqlOutboxStore(database.db);
-  const teams = new SqlProgrammeTeamStore(database.db);
+  // Members of the Lab channel's team count as Lab team too, read in the background.
+  const labChannelMembers = new LabChannelMembers(
+    config.labChannelId,
+    new SqlConversationStore(database.db),
+    createConnectorTokenProvider(config.credentials),
+    logger,
+  );
+  const labTeamIds = (): string[] => [...config.labAdminIds, ...labChannelMembers.ids()];
+  let publicUrl = config.publicUrl ?? '';
+  const { platform, useNotices } = createPlatform({
+    config,
+    database,
+    clock,
+    logger,
+    version,
+    publicUrl: () => publicUrl,
+    labTeamIds,
+    options,
+  });
+  const { conversations, programmes, candidacies, outbox, teams } = platform;
   if (config.seedDemo) {
     if (await seedDemoProgramme(programmes)) logger.info('demo programme seeded');
     const seeded = await seedDemoParticipants(candidacies, clock.now());
     if (seeded > 0) logger.info({ participants: seeded }, 'demo participants seeded');
   }
+  const modules = createModules(platform, options);
+  useNotices(modules);
 
-  const notifier = new OutboxNotifier(
-    outbox,
-    conversations,
-    {
-      ...createFormationRenderers(() => toLocalDay(clock.now(), 'Europe/Paris')),
-      ...createCandidacyRenderers(),
-      ...createDigestRenderers({ exportReviews: true }),
-      ...createFollowUpRenderers(),
-    },
-    clock,
-  );
-  const graphCredential = createGraphCredential(config);
-  const provisioner =
-    graphCredential === undefined
-      ? undefined
-      : new GraphChannelProvisioner(graphCredential, config.graph?.baseUrl);
-  if (provisioner === undefined) {
-    logger.info(
-      'no Microsoft Graph identity: each team gets a thread in General instead of a channel',
-    );
-  }
-
-  const digests = new SqlDigestSource(database.db);
-  const followUp = createFollowUpDeps(database.db, { clock, labAdminIds: config.labAdminIds });
   const adapter = createAdapter(config);
-  // Candidacies and selection; tests mount their own instance with a recording notifier instead.
-  let publicUrl = config.publicUrl ?? '';
-  const { core: candidacyCore, people } = createCandidacyDeps(database.db, {
-    clock,
-    notifier,
-    labAdminIds: config.labAdminIds,
-  });
-  const extensions = options.features?.(database) ?? {
-    features: [
-      createCandidacyFeature({ core: candidacyCore, programmes, people, logger }),
-      createSelectionFeature({
-        core: candidacyCore,
-        programmes,
-        publicUrl: () => publicUrl,
-        signingKey: config.exportSigningKey,
-        logger,
-      }),
-    ],
-    routes: [
-      createExportRoute({
-        core: candidacyCore,
-        programmes,
-        conversations,
-        signingKey: config.exportSigningKey,
-        logger,
-      }),
-    ],
-  };
-  // Members of the Lab channel's team count as Lab team too, read in the background.
-  const labChannelMembers = new LabChannelMembers(
-    config.labChannelId,
-    conversations,
-    createConnectorTokenProvider(config.credentials),
-    logger,
-  );
   const app = createBotApplication(
     {
       adapter,
       botAppId: config.credentials?.appId ?? '',
       storage: new SqlBotStorage(database.db),
       conversations,
-      programmes,
       clock,
-      labAdminIds: config.labAdminIds,
-      labMembers: () => labChannelMembers.ids(),
+      roles: {
+        baseRoles: (aadId) => resolveRoles({ aadId, labAdminIds: labTeamIds() }),
+        programmeRoles: (aadId) => listProgrammeRoles({ programmes, teams }, aadId),
+      },
       logger,
-      getStatus: async () => ({ dialect: database.dialect, databaseUp: await database.ping() }),
-      version,
+      fallbackCard: findFallback(modules),
     },
-    [
-      createFormationFeature({
-        programmes,
-        candidacies,
-        drafts: new SqlFormationDraftStore(database.db),
-        teams,
-        conversations,
-        notifier,
-        provisioner,
-        clock,
-        logger,
-      }),
-      createDigestFeature({
-        source: digests,
-        clock,
-        programmes,
-        teams,
-        logger,
-        exportReviews: createReviewExporter({
-          core: candidacyCore,
-          publicUrl: () => publicUrl,
-          signingKey: config.exportSigningKey,
-        }),
-      }),
-      createCheckinFeature({ followUp, logger }),
-      createProgrammeWizardFeature({ programmes, organisations: KNOWN_ORGANISATIONS, logger }),
-      ...(extensions.features ?? []),
-    ],
+    { verbs: listVerbs(modules), commands: listCommands(modules) },
   );
 
   // Every proactive message leaves through the outbox, paced to Teams' limits.
@@ -243,75 +171,21 @@ export async function startBot(
   });
   const occurrences = new SqlOccurrenceStore(database.db);
   const jobOwner = `bot-${randomUUID()}`;
-  const dailyChores = [
-    // Candidates with an unfinished draft hear from the bot 3 days before the call closes.
-    createDailyProgrammeJob({
-      name: 'draft-reminders',
-      time: '09:00',
-      programmes,
-      run: (programme) => sendDraftReminders(candidacyCore, programme),
-    }),
-    // Seats not confirmed by their deadline go to the waitlist, first thing in the morning.
-    createDailyProgrammeJob({
-      name: 'lapse-unconfirmed',
-      time: '07:00',
-      programmes,
-      run: (programme) => lapseUnconfirmed(candidacyCore, programme),
-    }),
-  ];
-  for (const chore of dailyChores) {
-    jobs.register(createScheduledJob(chore, { occurrences, clock, owner: jobOwner, logger }));
+  for (const module of modules) {
+    for (const task of module.tasks ?? []) jobs.register(task);
+    for (const definition of module.scheduledJobs ?? []) {
+      jobs.register(
+        createScheduledJob(definition, { occurrences, clock, owner: jobOwner, logger }),
+      );
+    }
   }
-  // Monthly check-ins at 09:30 in each lead's time zone, reminders, escalations and reviews.
-  jobs.register(
-    createScheduledJob(createFollowUpJob({ ...followUp, notifier, logger }), {
-      occurrences,
-      clock,
-      owner: jobOwner,
-      logger,
-    }),
-  );
-  // The Lab team's weekly digest, and each facilitator's, Monday 09:00 Paris unless configured.
-  jobs.register(
-    createScheduledJob(
-      createDigestJob({
-        source: digests,
-        clock,
-        programmes,
-        teams,
-        notifier,
-        resolveLabChannel: createLabChannelResolver({
-          conversations,
-          channelId: config.labChannelId,
-          clock,
-          logger,
-        }),
-        labAdminIds: config.labAdminIds,
-        schedule: config.digestSchedule,
-        logger,
-      }),
-      { occurrences, clock, owner: jobOwner, logger },
-    ),
-  );
   const { server, drain } = createServer({
     adapter,
     runTurn: (context) => app.run(context),
     isDatabaseUp: () => database.ping(),
     maxBodyBytes: config.maxBodyBytes,
     logger,
-    extraRoutes: [
-      ...(extensions.routes ?? []),
-      // Check-ins and review outcomes for the review meetings, behind the same signed links.
-      createReviewExportRoute({
-        core: candidacyCore,
-        programmes,
-        teams,
-        answers: new SqlFollowUpAnswers(database.db),
-        conversations,
-        signingKey: config.exportSigningKey,
-        logger,
-      }),
-    ],
+    extraRoutes: modules.flatMap((module) => module.routes ?? []),
   });
 
   delivery.start();
@@ -338,6 +212,8 @@ export async function startBot(
   return {
     url,
     database,
+    platform,
+    modules,
     conversations,
     programmes,
     outbox,

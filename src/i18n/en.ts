@@ -68,6 +68,7 @@ export const en: Record<MessageKey, string> = {
   'role.lead': 'team lead',
   'role.participant': 'participant',
   'role.staff': 'staff member',
+  'role.programmeLab': 'Lab team of a programme',
   'programmes.title': 'Lab programmes',
   'programmes.none': 'No programme has been recorded yet.',
   'programmes.phase': 'Stage: {phase}',
@@ -132,6 +133,14 @@ export const en: Record<MessageKey, string> = {
   'validation.leadNotMember': 'the lead must be one of the team’s members',
   'validation.field': '{field}: {reason}',
   'validation.line': 'line {line}',
+  'verb.forbidden.title': 'Action not allowed',
+  'verb.forbidden': 'This action is for other people: nothing was changed.',
+  'verb.outOfScope':
+    'This action is only possible in your personal chat with the bot: nothing was changed.',
+  'verb.invalidData':
+    'This card’s data is not valid ({fields}): nothing was changed. Start again from the bot’s latest message.',
+  'verb.unknown':
+    'I do not know this action: the card may come from an older version of the bot. Type “help” to see what I can do.',
   'error.generic':
     'Sorry, I could not handle your request. Try again in a moment; if it keeps failing, tell the Lab team.',
   ...formationEn,

@@ -70,6 +70,7 @@ export const fr = {
   'role.lead': 'référent d’équipe',
   'role.participant': 'participant',
   'role.staff': 'collaborateur',
+  'role.programmeLab': 'équipe du Lab d’un programme',
   'programmes.title': 'Programmes du Lab',
   'programmes.none': 'Aucun programme n’est enregistré pour le moment.',
   'programmes.phase': 'Étape : {phase}',
@@ -135,6 +136,14 @@ export const fr = {
   'validation.leadNotMember': 'le référent doit faire partie des membres de l’équipe',
   'validation.field': '{field} : {reason}',
   'validation.line': 'ligne {line}',
+  'verb.forbidden.title': 'Action non autorisée',
+  'verb.forbidden': 'Cette action est réservée à d’autres personnes : rien n’a été modifié.',
+  'verb.outOfScope':
+    'Cette action n’est possible que dans votre conversation personnelle avec le bot : rien n’a été modifié.',
+  'verb.invalidData':
+    'Les données de cette carte ne sont pas valides ({fields}) : rien n’a été modifié. Reprenez depuis le dernier message du bot.',
+  'verb.unknown':
+    'Je ne connais pas cette action : la carte vient peut-être d’une ancienne version du bot. Tapez « aide » pour voir ce que je peux faire.',
   'error.generic':
     'Désolé, je n’ai pas pu traiter votre demande. Réessayez dans un instant ; si le problème continue, prévenez l’équipe du Lab.',
   ...formationFr,

@@ -5,7 +5,7 @@ import { SqlOccurrenceStore } from '../../src/adapters/sql/sql-occurrence-store'
 import { SqlReviewStore } from '../../src/adapters/sql/sql-review-store';
 import ExcelJS from 'exceljs';
 import { createLabChannelResolver } from '../../src/adapters/teams/create-lab-channel-resolver';
-import { createDigestRenderers } from '../../src/adapters/teams/features/digest-cards';
+import { createDigestRenderers } from '../../src/features/digests/digest-notices';
 import { OutboxNotifier } from '../../src/adapters/teams/notices/outbox-notifier';
 import { DEFAULT_WEEKLY_SCHEDULE } from '../../src/core/digests/get-weekly-digest-due';
 import type { ProgrammeTeam } from '../../src/core/programme-teams/programme-team';

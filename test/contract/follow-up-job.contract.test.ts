@@ -3,7 +3,7 @@ import { createFollowUpDeps } from '../../src/adapters/sql/create-follow-up-deps
 import type { DatabaseHandle } from '../../src/adapters/sql/open-database';
 import { SqlOccurrenceStore } from '../../src/adapters/sql/sql-occurrence-store';
 import { SqlOutboxStore } from '../../src/adapters/sql/sql-outbox-store';
-import { createFollowUpRenderers } from '../../src/adapters/teams/features/follow-up-notices';
+import { createFollowUpRenderers } from '../../src/features/follow-up/follow-up-notices';
 import { OutboxNotifier } from '../../src/adapters/teams/notices/outbox-notifier';
 import type { FollowUpDeps } from '../../src/core/follow-up/follow-up-deps';
 import { createFollowUpJob } from '../../src/jobs/create-follow-up-job';

@@ -1,24 +1,9 @@
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
-import { listHelpTopics } from '../../core/help/list-help-topics';
-import type { Role } from '../../core/people/role';
-import { resolveRoles } from '../../core/people/resolve-roles';
 import type { Clock } from '../../core/ports/clock';
 import type { ConversationStore } from '../../core/ports/conversation-store';
-import type { ProgrammeStore } from '../../core/ports/programme-store';
-import { toLocalDay } from '../../core/time/to-local-day';
-import { createTranslator, toLanguage } from '../../i18n/translate';
 import type { Logger } from '../../logger';
-import type { BotFeature, TurnHelpers } from './bot-feature';
-import { CardVerbs, CORE_VERBS, type CoreVerb } from './card-verbs';
-import {
-  buildHelpCard,
-  buildProfileCard,
-  buildProgrammesCard,
-  buildStatusCard,
-  type CardContext,
-} from './cards/build-cards';
-import { toAttachment, type AdaptiveCardJson } from './cards/render-card';
+import { type AdaptiveCardJson } from './cards/render-card';
 import {
   includesBot,
   mentionsBot,
@@ -28,9 +13,15 @@ import {
   readTimezone,
   toConversationRecord,
 } from './read-activity';
-
-/** The programme calendar's own time zone: milestones are Paris calendar days. */
-const PROGRAMME_TIMEZONE = 'Europe/Paris';
+import {
+  installVerbs,
+  isSubmission,
+  toCardContext,
+  toTurn,
+  type SenderRoles,
+  type VerbRegistry,
+} from './verbs/install-verbs';
+import type { Turn } from './verbs/turn';
 
 /** What the Teams adapter needs from the rest of the bot. */
 export interface BotDependencies {
@@ -39,20 +30,21 @@ export interface BotDependencies {
   botAppId: string;
   storage: Storage;
   conversations: ConversationStore;
-  programmes: ProgrammeStore;
   clock: Clock;
-  labAdminIds: readonly string[];
-  /** More Lab team members, e.g. the members of the Lab channel's team. */
-  labMembers?: () => Iterable<string>;
+  roles: SenderRoles;
   logger: Logger;
-  getStatus: () => Promise<{ dialect: string; databaseUp: boolean }>;
-  version: string;
+  /** The card for anyone the bot greets or does not understand: the help card. */
+  fallbackCard(turn: Turn): Promise<AdaptiveCardJson>;
 }
 
-/** Builds the teams-ai Application with every route of the bot; features add theirs before the catch-all. */
+/**
+ * Builds the teams-ai Application: conversation bookkeeping (installs, uninstalls, what each
+ * turn says of its sender), every verb and command of the registry, then the help card for
+ * anything else.
+ */
 export function createBotApplication(
   deps: BotDependencies,
-  features: readonly BotFeature[] = [],
+  registry: VerbRegistry,
 ): Application<TurnState> {
   const { conversations, clock, logger } = deps;
   const app = new Application<TurnState>({
@@ -64,56 +56,9 @@ export function createBotApplication(
     removeRecipientMention: true,
   });
 
-  const rolesOf = (context: TurnContext): Set<Role> =>
-    resolveRoles({
-      aadId: context.activity.from?.aadObjectId,
-      labAdminIds: [...deps.labAdminIds, ...(deps.labMembers?.() ?? [])],
-    });
-
-  const cardContextOf = (context: TurnContext): CardContext => {
-    const language = toLanguage(readLocale(context.activity));
-    return { language, t: createTranslator(language) };
-  };
-
-  const sendCard = async (context: TurnContext, card: AdaptiveCardJson): Promise<void> => {
-    await context.sendActivity({ attachments: [toAttachment(card)] });
-  };
-
-  const buildCardFor = async (context: TurnContext, verb: CoreVerb): Promise<AdaptiveCardJson> => {
-    const cardContext = cardContextOf(context);
-    const roles = rolesOf(context);
-    switch (verb) {
-      case CardVerbs.help:
-        return buildHelpCard(cardContext, listHelpTopics(roles), roles);
-      case CardVerbs.profile: {
-        const aadId = context.activity.from?.aadObjectId;
-        const known = aadId === undefined ? undefined : await conversations.getUserContext(aadId);
-        return buildProfileCard(cardContext, {
-          roles,
-          timezone: readTimezone(context.activity) ?? known?.timezone ?? null,
-        });
-      }
-      case CardVerbs.programmes:
-        return buildProgrammesCard(
-          cardContext,
-          await deps.programmes.list(),
-          toLocalDay(clock.now(), PROGRAMME_TIMEZONE),
-        );
-      case CardVerbs.status: {
-        if (!roles.has('lab')) return buildHelpCard(cardContext, listHelpTopics(roles), roles);
-        const active = await conversations.listActive();
-        const count = (scope: string): number => active.filter((c) => c.scope === scope).length;
-        return buildStatusCard(cardContext, {
-          ...(await deps.getStatus()),
-          installations: {
-            personal: count('personal'),
-            channel: count('channel'),
-            groupChat: count('groupChat'),
-          },
-          version: deps.version,
-        });
-      }
-    }
+  const fallback = async (context: TurnContext): Promise<void> => {
+    const turn = toTurn(context, deps.roles);
+    if (turn !== undefined) await turn.send(await deps.fallbackCard(turn));
   };
 
   // Every turn refreshes what we know of the sender, so reminders follow them across time zones.
@@ -149,10 +94,12 @@ export function createBotApplication(
         }
       }
     }
-    // In a team channel the bot only reacts when it is mentioned.
+    // In a team channel the bot only reacts to typed text that mentions it; card submissions
+    // (Action.Submit) carry no mention and are answered whatever the channel.
     if (
       activity.type === 'message' &&
       readScope(activity) === 'channel' &&
+      !isSubmission(activity.value) &&
       !mentionsBot(activity)
     ) {
       return false;
@@ -164,7 +111,7 @@ export function createBotApplication(
     if (!includesBot(context.activity.membersAdded, context.activity)) return;
     await conversations.upsert(toConversationRecord(context.activity, clock.now()));
     logger.info({ scope: readScope(context.activity) }, 'bot installed in a conversation');
-    await sendCard(context, await buildCardFor(context, CardVerbs.help));
+    await fallback(context);
   });
 
   app.conversationUpdate('membersRemoved', async (context) => {
@@ -193,36 +140,14 @@ export function createBotApplication(
     logger.info({ scope: readScope(context.activity) }, 'bot removed from a conversation');
   }
 
-  const commands: [RegExp, CoreVerb][] = [
-    [/^\s*(aide|help|\?)\s*$/i, CardVerbs.help],
-    [/^\s*(mes informations|my information|profil|profile)\s*$/i, CardVerbs.profile],
-    [/^\s*(programmes?)\s*$/i, CardVerbs.programmes],
-    [/^\s*(état|etat|status)\s*$/i, CardVerbs.status],
-  ];
-  for (const [pattern, verb] of commands) {
-    app.message(pattern, async (context) => sendCard(context, await buildCardFor(context, verb)));
-  }
-
-  for (const verb of CORE_VERBS) {
-    // Action.Execute: the returned card replaces the one the person clicked.
-    app.adaptiveCards.actionExecute(verb, async (context) => buildCardFor(context, verb));
-    // Action.Submit fallback for clients without Universal Actions: answer with a new card.
-    app.adaptiveCards.actionSubmit(verb, async (context) =>
-      sendCard(context, await buildCardFor(context, verb)),
-    );
-  }
-
-  const helpers: TurnHelpers = { rolesOf, cardContextOf, sendCard };
-  for (const register of features) register(app, helpers);
+  installVerbs(app, registry, deps.roles, logger);
 
   // Anything else: the help card, so nobody is left without an answer.
-  app.activity(ActivityTypes.Message, async (context) =>
-    sendCard(context, await buildCardFor(context, CardVerbs.help)),
-  );
+  app.activity(ActivityTypes.Message, fallback);
 
   app.error(async (context, error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'turn failed');
-    const { t } = cardContextOf(context);
+    const { t } = toCardContext(context);
     if (context.activity.type === 'message') {
       await context.sendActivity(t('error.generic'));
     }

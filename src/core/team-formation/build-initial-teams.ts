@@ -66,9 +66,7 @@ export function buildInitialTeams(state: AssignmentState, random: Random): Infea
  */
 function placeExactly(state: AssignmentState): boolean {
   const { instance, members, teamOf } = state;
-  const free = Array.from({ length: instance.people }, (_, p) => p).filter(
-    (p) => teamOf[p]! < 0,
-  );
+  const free = Array.from({ length: instance.people }, (_, p) => p).filter((p) => teamOf[p]! < 0);
   let budget = EXACT_SEARCH_NODES;
   const openTeams = (p: number): number[] => {
     const teams: number[] = [];

@@ -13,10 +13,15 @@ import {
 } from '../../core/candidacies/validate-team-form';
 import type { Programme } from '../../core/programmes/programme';
 import { formatDay } from '../../i18n/translate';
-import { CardVerbs } from '../../adapters/teams/card-verbs';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
-import { buildCard, type CardModel, type CardButton, type CardInput } from '../../adapters/teams/cards/card-kit';
+import {
+  buildCard,
+  type CardModel,
+  type CardButton,
+  type CardInput,
+} from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+import { CandidacyVerbs } from './candidacy-verbs';
 
 /** Longest email address (RFC 5321 path limit). */
 const EMAIL_MAX_LENGTH = 254;
@@ -81,7 +86,7 @@ export function buildCandidacyFormCard(
     actions.push({
       kind: 'execute',
       title: t(live ? 'candidacy.action.update' : 'candidacy.action.submit'),
-      verb: CardVerbs.candidacySubmit,
+      verb: CandidacyVerbs.submit,
       data,
       style: 'positive',
     });
@@ -89,7 +94,7 @@ export function buildCandidacyFormCard(
       actions.push({
         kind: 'execute',
         title: t('candidacy.action.saveDraft'),
-        verb: CardVerbs.candidacySaveDraft,
+        verb: CandidacyVerbs.saveDraft,
         data,
       });
     }
@@ -98,7 +103,7 @@ export function buildCandidacyFormCard(
     actions.push({
       kind: 'execute',
       title: t('candidacy.action.withdraw'),
-      verb: CardVerbs.candidacyWithdraw,
+      verb: CandidacyVerbs.withdraw,
       data,
       style: 'destructive',
     });
@@ -128,7 +133,7 @@ export function buildCandidacyStatusCard(
     actions.push({
       kind: 'execute',
       title: t('candidacy.action.edit'),
-      verb: CardVerbs.candidacyOpen,
+      verb: CandidacyVerbs.open,
       data,
     });
   }
@@ -137,14 +142,14 @@ export function buildCandidacyStatusCard(
       {
         kind: 'execute',
         title: t('decision.action.confirm'),
-        verb: CardVerbs.candidacyConfirm,
+        verb: CandidacyVerbs.confirm,
         data,
         style: 'positive',
       },
       {
         kind: 'execute',
         title: t('decision.action.renounce'),
-        verb: CardVerbs.candidacyRenounce,
+        verb: CandidacyVerbs.renounce,
         data,
       },
     );
@@ -153,7 +158,7 @@ export function buildCandidacyStatusCard(
     actions.push({
       kind: 'execute',
       title: t('candidacy.action.withdraw'),
-      verb: CardVerbs.candidacyWithdraw,
+      verb: CandidacyVerbs.withdraw,
       data,
       style: 'destructive',
     });

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import { answerEndorsement } from '../../core/candidacies/answer-endorsement';
 import type { Applicant, Candidacy } from '../../core/candidacies/candidacy';
 import { isLive } from '../../core/candidacies/candidacy';
@@ -12,13 +13,9 @@ import type { Outcome } from '../../core/candidacies/refusal';
 import { saveCandidacyDraft } from '../../core/candidacies/save-candidacy-draft';
 import { submitCandidacy } from '../../core/candidacies/submit-candidacy';
 import { withdrawCandidacy } from '../../core/candidacies/withdraw-candidacy';
-import type { ProgrammeStore } from '../../core/ports/programme-store';
 import type { Programme } from '../../core/programmes/programme';
 import { confirmParticipation } from '../../core/selection/confirm-participation';
 import { formatDay } from '../../i18n/translate';
-import type { Logger } from '../../logger';
-import type { BotFeature } from '../../adapters/teams/bot-feature';
-import { CardVerbs } from '../../adapters/teams/card-verbs';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
@@ -31,141 +28,143 @@ import {
 } from './candidacy-cards';
 import { buildEndorsementRequestCard } from './candidacy-notices';
 import { createLoggingNotifier } from '../../adapters/teams/notices/create-logging-notifier';
-import { formatRefusal, toFieldErrors } from './format-refusal';
-import { onCardAction, type ActionData } from '../../adapters/teams/features/on-card-action';
+import { toFieldErrors } from '../../adapters/teams/cards/field-errors';
+import { formatRefusal } from './format-refusal';
+import { optionalCardId, cardId, withInputs } from '../../adapters/teams/verbs/card-data';
+import { defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/verbs/card-verb';
+import { Guards } from '../../adapters/teams/verbs/guard';
+import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
+import type { Turn } from '../../adapters/teams/verbs/turn';
+import { createDailyProgrammeJob } from '../../jobs/create-daily-programme-job';
+import type { FeatureModule } from '../feature-module';
+import type { Platform } from '../platform';
+import { createCandidacyRenderers } from './candidacy-notices';
+import { sendDraftReminders } from '../../core/candidacies/send-draft-reminders';
+import { ENDORSEMENT_COMMENT_MAX_LENGTH } from '../../core/candidacies/answer-endorsement';
+import { CandidacyVerbs } from './candidacy-verbs';
 
 /** Pending endorsement requests shown at once by "avis"; more wait for the next ones. */
 const MAX_ENDORSEMENT_CARDS = 5;
 
-/** What the candidacy feature needs. */
-export interface CandidacyFeatureDeps {
-  core: CandidacyDeps;
-  programmes: ProgrammeStore;
-  /** Remembers who talked to the bot and their email, so managers named by email can be reached. */
-  people?: {
-    record(person: { aadId: string; name: string; email: string | null }, at: Date): Promise<void>;
-  };
+/** Card data that names the programme, or leaves it to the one whose call is open. */
+const PROGRAMME_DATA = z.object({ programmeId: optionalCardId }).passthrough();
+/** The candidacy form: the programme, and the form's inputs checked by the use case. */
+const FORM_DATA = withInputs({ programmeId: optionalCardId });
+/** A manager's answer to an endorsement request. */
+const ENDORSEMENT_DATA = z
+  .object({
+    programmeId: optionalCardId,
+    candidacyId: cardId,
+    verdict: z.enum(['endorsed', 'declined']),
+    // The use case refuses more than its limit with a sentence; this only bounds the payload.
+    comment: z
+      .string()
+      .max(ENDORSEMENT_COMMENT_MAX_LENGTH * 4)
+      .optional(),
+  })
+  .passthrough();
+
+type ProgrammeData = z.infer<typeof PROGRAMME_DATA>;
+
+/** Replaceable parts, for tests. */
+export interface CandidacyModuleOptions {
   /** The sender's email; Teams' member API by default. */
   lookupEmail?: (context: TurnContext) => Promise<string | null>;
-  logger: Logger;
 }
 
 /**
  * Candidates apply, save drafts, edit, withdraw and confirm their participation; line managers
- * endorse. Commands: "candidater" / "apply" / "ma candidature", and "avis" for managers.
+ * endorse. Commands: "candidater" / "apply" / "ma candidature", and "avis" for managers. Each
+ * day, candidates with an unfinished draft hear from the bot three days before the call closes.
  */
-export function createCandidacyFeature(deps: CandidacyFeatureDeps): BotFeature {
+export function createCandidacyModule(
+  platform: Pick<Platform, 'candidacyCore' | 'programmes' | 'people' | 'logger'>,
+  options: CandidacyModuleOptions = {},
+): FeatureModule {
   const core: CandidacyDeps = {
-    ...deps.core,
-    notifier: createLoggingNotifier(deps.core.notifier, deps.logger),
+    ...platform.candidacyCore,
+    notifier: createLoggingNotifier(platform.candidacyCore.notifier, platform.logger),
   };
-  const lookupEmail = deps.lookupEmail ?? readUserEmail;
+  const lookupEmail = options.lookupEmail ?? readUserEmail;
 
-  return (app, helpers) => {
-    const programmeFor = async (data: ActionData): Promise<Programme | undefined> => {
-      if (typeof data.programmeId === 'string') return deps.programmes.get(data.programmeId);
-      return pickCallProgramme(await deps.programmes.list(), getProgrammeDay(core.clock));
-    };
+  const programmeFor = async (data: ProgrammeData): Promise<Programme | undefined> => {
+    if (data.programmeId !== undefined && data.programmeId !== '') {
+      return platform.programmes.get(data.programmeId);
+    }
+    return pickCallProgramme(await platform.programmes.list(), getProgrammeDay(core.clock));
+  };
 
-    const withApplicant = (
-      handle: (
-        context: TurnContext,
-        card: CardContext,
-        applicant: Applicant,
-        programme: Programme,
-        data: ActionData,
-      ) => Promise<AdaptiveCardJson>,
-    ) => {
-      return async (context: TurnContext, data: ActionData): Promise<AdaptiveCardJson> => {
-        const cardContext = helpers.cardContextOf(context);
-        const applicant = applicantOf(context);
-        const programme = await programmeFor(data);
-        if (applicant === undefined || programme === undefined) {
-          return simple(cardContext.t('candidacy.none'));
-        }
-        return handle(context, cardContext, applicant, programme, data);
-      };
-    };
-
-    const openForm = async (
+  const withApplicant = <Data extends ProgrammeData>(
+    handle: (
+      turn: Turn,
       card: CardContext,
       applicant: Applicant,
       programme: Programme,
-      banner?: Banner,
-    ): Promise<AdaptiveCardJson> => {
-      const state = await getCandidacyForm(core, { programme, applicant });
-      const live =
-        state.candidacy !== undefined && isLive(state.candidacy) ? state.candidacy : undefined;
-      if (live !== undefined && live.status !== 'submitted') {
-        return statusCard(card, programme, live, banner === undefined ? {} : { banner });
-      }
-      return buildCandidacyFormCard(card, {
-        programme,
-        applicant,
-        values: live !== undefined ? toFormValues(live) : (state.draft?.fields ?? {}),
-        ...(live === undefined ? {} : { candidacy: live }),
-        ...(state.readOnly === undefined ? {} : { readOnly: formatRefusal(state.readOnly, card) }),
-        ...(banner === undefined ? {} : { banner }),
-      });
+      data: Data,
+    ) => Promise<AdaptiveCardJson>,
+  ) => {
+    return async (turn: Turn, data: Data): Promise<AdaptiveCardJson> => {
+      const applicant = applicantOf(turn);
+      const programme = await programmeFor(data);
+      if (programme === undefined) return simple(turn.card.t('candidacy.none'));
+      return handle(turn, turn.card, applicant, programme, data);
     };
+  };
 
-    const statusCard = (
-      card: CardContext,
-      programme: Programme,
-      candidacy: Candidacy,
-      options: { banner?: Banner; title?: string; lines?: string[] },
-    ): AdaptiveCardJson =>
-      buildCandidacyStatusCard(card, programme, candidacy, {
-        ...options,
-        callOpen: getCallStatus(programme, getProgrammeDay(core.clock)) === 'open',
-      });
+  const openForm = async (
+    card: CardContext,
+    applicant: Applicant,
+    programme: Programme,
+    banner?: Banner,
+  ): Promise<AdaptiveCardJson> => {
+    const state = await getCandidacyForm(core, { programme, applicant });
+    const live =
+      state.candidacy !== undefined && isLive(state.candidacy) ? state.candidacy : undefined;
+    if (live !== undefined && live.status !== 'submitted') {
+      return statusCard(card, programme, live, banner === undefined ? {} : { banner });
+    }
+    return buildCandidacyFormCard(card, {
+      programme,
+      applicant,
+      values: live !== undefined ? toFormValues(live) : (state.draft?.fields ?? {}),
+      ...(live === undefined ? {} : { candidacy: live }),
+      ...(state.readOnly === undefined ? {} : { readOnly: formatRefusal(state.readOnly, card) }),
+      ...(banner === undefined ? {} : { banner }),
+    });
+  };
 
-    const recordPerson = async (context: TurnContext): Promise<string | null> => {
-      const email = await lookupEmail(context);
-      const aadId = context.activity.from?.aadObjectId;
-      if (deps.people !== undefined && aadId !== undefined) {
-        await deps.people.record(
-          { aadId, name: context.activity.from.name ?? '', email },
-          core.clock.now(),
-        );
-      }
-      return email;
-    };
-
-    const open = withApplicant((_context, card, applicant, programme) =>
-      openForm(card, applicant, programme),
-    );
-
-    app.message(
-      /^\s*(candidater|postuler|apply|ma candidature|my application)\s*$/i,
-      async (context) => {
-        await recordPerson(context);
-        await helpers.sendCard(context, await open(context, {}));
-      },
-    );
-
-    app.message(/^\s*(avis|endorsements?)\s*$/i, async (context) => {
-      const card = helpers.cardContextOf(context);
-      const email = await recordPerson(context);
-      const pending = email === null ? [] : await core.candidacies.listPendingEndorsements(email);
-      if (pending.length === 0) {
-        await helpers.sendCard(context, simple(card.t('endorsement.none')));
-        return;
-      }
-      for (const candidacy of pending.slice(0, MAX_ENDORSEMENT_CARDS)) {
-        const programme = await deps.programmes.get(candidacy.programmeId);
-        if (programme === undefined) continue;
-        await helpers.sendCard(context, endorsementCard(card, programme, candidacy));
-      }
+  const statusCard = (
+    card: CardContext,
+    programme: Programme,
+    candidacy: Candidacy,
+    extra: { banner?: Banner; title?: string; lines?: string[] },
+  ): AdaptiveCardJson =>
+    buildCandidacyStatusCard(card, programme, candidacy, {
+      ...extra,
+      callOpen: getCallStatus(programme, getProgrammeDay(core.clock)) === 'open',
     });
 
-    onCardAction(app, helpers, CardVerbs.candidacyOpen, open);
+  const recordPerson = async (turn: Turn): Promise<string | null> => {
+    const email = await lookupEmail(turn.context);
+    await platform.people.record(
+      { aadId: turn.sender.aadId, name: turn.sender.name, email },
+      core.clock.now(),
+    );
+    return email;
+  };
 
-    onCardAction(
-      app,
-      helpers,
-      CardVerbs.candidacySubmit,
-      withApplicant(async (_context, card, applicant, programme, data) => {
+  const open = withApplicant((_turn, card, applicant, programme) =>
+    openForm(card, applicant, programme),
+  );
+
+  const candidate = { guard: Guards.staff, scopes: PERSONAL_ONLY } as const;
+  const verbs = [
+    defineCardVerb({ verb: CandidacyVerbs.open, data: PROGRAMME_DATA, ...candidate, handle: open }),
+    defineCardVerb({
+      verb: CandidacyVerbs.submit,
+      data: FORM_DATA,
+      ...candidate,
+      handle: withApplicant(async (_turn, card, applicant, programme, data) => {
         const outcome = await submitCandidacy(core, { programme, applicant, fields: data });
         if (outcome.ok) {
           return statusCard(card, programme, outcome.value, {
@@ -197,13 +196,12 @@ export function createCandidacyFeature(deps: CandidacyFeatureDeps): BotFeature {
           ...(current !== undefined && isLive(current) ? { candidacy: current } : {}),
         });
       }),
-    );
-
-    onCardAction(
-      app,
-      helpers,
-      CardVerbs.candidacySaveDraft,
-      withApplicant(async (_context, card, applicant, programme, data) => {
+    }),
+    defineCardVerb({
+      verb: CandidacyVerbs.saveDraft,
+      data: FORM_DATA,
+      ...candidate,
+      handle: withApplicant(async (_turn, card, applicant, programme, data) => {
         const outcome = await saveCandidacyDraft(core, { programme, applicant, fields: data });
         const banner: Banner = outcome.ok
           ? {
@@ -215,13 +213,12 @@ export function createCandidacyFeature(deps: CandidacyFeatureDeps): BotFeature {
           : attention(formatRefusal(outcome.refusal, card));
         return openForm(card, applicant, programme, banner);
       }),
-    );
-
-    onCardAction(
-      app,
-      helpers,
-      CardVerbs.candidacyWithdraw,
-      withApplicant(async (_context, card, applicant, programme) => {
+    }),
+    defineCardVerb({
+      verb: CandidacyVerbs.withdraw,
+      data: PROGRAMME_DATA,
+      ...candidate,
+      handle: withApplicant(async (_turn, card, applicant, programme) => {
         const outcome = await withdrawCandidacy(core, { programme, applicant });
         if (!outcome.ok) return simple(refusalSentence(card, outcome));
         return buildCard({
@@ -233,47 +230,46 @@ export function createCandidacyFeature(deps: CandidacyFeatureDeps): BotFeature {
                   {
                     kind: 'execute',
                     title: card.t('candidacy.action.open'),
-                    verb: CardVerbs.candidacyOpen,
+                    verb: CandidacyVerbs.open,
                     data: { programmeId: programme.id },
                   },
                 ]
               : [],
         });
       }),
-    );
-
-    onCardAction(
-      app,
-      helpers,
-      CardVerbs.candidacyEndorse,
-      withApplicant(async (context, card, manager, programme, data) => {
-        const verdict = data.verdict === 'endorsed' ? 'endorsed' : 'declined';
+    }),
+    defineCardVerb({
+      verb: CandidacyVerbs.endorse,
+      data: ENDORSEMENT_DATA,
+      ...candidate,
+      handle: withApplicant(async (turn, card, manager, programme, data) => {
         const outcome = await answerEndorsement(core, {
           programme,
-          candidacyId: typeof data.candidacyId === 'string' ? data.candidacyId : '',
-          manager: { aadId: manager.aadId, email: await lookupEmail(context) },
-          verdict,
-          comment: typeof data.comment === 'string' ? data.comment : '',
+          candidacyId: data.candidacyId,
+          manager: { aadId: manager.aadId, email: await lookupEmail(turn.context) },
+          verdict: data.verdict,
+          comment: data.comment ?? '',
         });
         if (!outcome.ok) return simple(refusalSentence(card, outcome));
         return simple(
           card.t('endorsement.answered', {
-            verdict: card.t(`endorsementStatus.${verdict}`, { email: '' }),
+            verdict: card.t(`endorsementStatus.${data.verdict}`, { email: '' }),
             candidate: outcome.value.applicant.name,
           }),
         );
       }),
-    );
-
-    for (const [verb, answer] of [
-      [CardVerbs.candidacyConfirm, 'confirm'],
-      [CardVerbs.candidacyRenounce, 'decline'],
-    ] as const) {
-      onCardAction(
-        app,
-        helpers,
+    }),
+    ...(
+      [
+        [CandidacyVerbs.confirm, 'confirm'],
+        [CandidacyVerbs.renounce, 'decline'],
+      ] as const
+    ).map(([verb, answer]) =>
+      defineCardVerb({
         verb,
-        withApplicant(async (_context, card, applicant, programme) => {
+        data: PROGRAMME_DATA,
+        ...candidate,
+        handle: withApplicant(async (_turn, card, applicant, programme) => {
           const outcome = await confirmParticipation(core, { programme, applicant, answer });
           if (!outcome.ok) return simple(refusalSentence(card, outcome));
           const key = answer === 'confirm' ? 'confirmed' : 'renounced';
@@ -284,14 +280,62 @@ export function createCandidacyFeature(deps: CandidacyFeatureDeps): BotFeature {
             }),
           ]);
         }),
-      );
-    }
+      }),
+    ),
+  ];
+
+  const commands = [
+    defineTextCommand({
+      id: 'candidacy.apply',
+      pattern: /^\s*(candidater|postuler|apply|ma candidature|my application)\s*$/i,
+      examples: { fr: 'candidater', en: 'apply' },
+      ...candidate,
+      handle: async (turn) => {
+        await recordPerson(turn);
+        await turn.send(await open(turn, {}));
+      },
+    }),
+    defineTextCommand({
+      id: 'candidacy.endorsements',
+      pattern: /^\s*(avis|endorsements?)\s*$/i,
+      examples: { fr: 'avis', en: 'endorsements' },
+      ...candidate,
+      handle: async (turn) => {
+        const { card } = turn;
+        const email = await recordPerson(turn);
+        const pending = email === null ? [] : await core.candidacies.listPendingEndorsements(email);
+        if (pending.length === 0) {
+          await turn.send(simple(card.t('endorsement.none')));
+          return;
+        }
+        for (const candidacy of pending.slice(0, MAX_ENDORSEMENT_CARDS)) {
+          const programme = await platform.programmes.get(candidacy.programmeId);
+          if (programme === undefined) continue;
+          await turn.send(endorsementCard(card, programme, candidacy));
+        }
+      },
+    }),
+  ];
+
+  return {
+    name: 'candidacies',
+    verbs,
+    commands,
+    notices: createCandidacyRenderers(),
+    scheduledJobs: [
+      // Candidates with an unfinished draft hear from the bot 3 days before the call closes.
+      createDailyProgrammeJob({
+        name: 'draft-reminders',
+        time: '09:00',
+        programmes: platform.programmes,
+        run: (programme) => sendDraftReminders(platform.candidacyCore, programme),
+      }),
+    ],
   };
 }
 
-function applicantOf(context: TurnContext): Applicant | undefined {
-  const aadId = context.activity.from?.aadObjectId;
-  return aadId === undefined ? undefined : { aadId, name: context.activity.from.name ?? '' };
+function applicantOf(turn: Turn): Applicant {
+  return { aadId: turn.sender.aadId, name: turn.sender.name };
 }
 
 function endorsementCard(card: CardContext, programme: Programme, candidacy: Candidacy) {

@@ -1,9 +1,10 @@
 import { formatDay } from '../../i18n/translate';
-import { CardVerbs } from '../../adapters/teams/card-verbs';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import type { NoticeRenderers } from '../../adapters/teams/notices/notice-renderer';
+import { CandidacyVerbs } from './candidacy-verbs';
+import { SelectionVerbs } from '../selection/selection-verbs';
 
 /** Longest endorsement comment the card accepts (the use case refuses more). */
 const ENDORSEMENT_COMMENT_INPUT_LENGTH = 1_000;
@@ -47,14 +48,14 @@ export function buildEndorsementRequestCard(
       {
         kind: 'execute',
         title: t('endorsement.action.endorse'),
-        verb: CardVerbs.candidacyEndorse,
+        verb: CandidacyVerbs.endorse,
         data: { ...action, verdict: 'endorsed' },
         style: 'positive',
       },
       {
         kind: 'execute',
         title: t('endorsement.action.decline'),
-        verb: CardVerbs.candidacyEndorse,
+        verb: CandidacyVerbs.endorse,
         data: { ...action, verdict: 'declined' },
       },
     ],
@@ -110,7 +111,7 @@ export function createCandidacyRenderers(): NoticeRenderers {
           {
             kind: 'execute',
             title: t('candidacy.action.open'),
-            verb: CardVerbs.candidacyOpen,
+            verb: CandidacyVerbs.open,
             data: { programmeId: text(notice.data.programmeId) },
             style: 'positive',
           },
@@ -156,7 +157,7 @@ export function createCandidacyRenderers(): NoticeRenderers {
             {
               kind: 'execute',
               title: t('selection.action.open'),
-              verb: CardVerbs.selectionDetail,
+              verb: SelectionVerbs.detail,
               data: {
                 programmeId: text(notice.data.programmeId),
                 candidacyId: text(notice.data.candidacyId),
@@ -177,7 +178,7 @@ export function createCandidacyRenderers(): NoticeRenderers {
             {
               kind: 'execute',
               title: t('selection.action.list'),
-              verb: CardVerbs.selectionList,
+              verb: SelectionVerbs.list,
               data: { programmeId: text(notice.data.programmeId) },
             },
           ],
@@ -217,14 +218,14 @@ export function buildDecisionCard(
         {
           kind: 'execute',
           title: t('decision.action.confirm'),
-          verb: CardVerbs.candidacyConfirm,
+          verb: CandidacyVerbs.confirm,
           data: action,
           style: 'positive',
         },
         {
           kind: 'execute',
           title: t('decision.action.renounce'),
-          verb: CardVerbs.candidacyRenounce,
+          verb: CandidacyVerbs.renounce,
           data: action,
         },
       ],

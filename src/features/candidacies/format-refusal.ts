@@ -1,6 +1,5 @@
 import { CANDIDACY_STATUSES, type CandidacyStatus } from '../../core/candidacies/candidacy';
 import type { Refusal } from '../../core/candidacies/refusal';
-import type { ValidationIssue } from '../../core/validation/validation-issue';
 import type { MessageKey } from '../../i18n/fr';
 import { formatDay } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
@@ -22,21 +21,4 @@ export function formatRefusal(refusal: Refusal, { t, language }: CardContext): s
     params.status = t(`candidacyStatus.${params.status as CandidacyStatus}`);
   }
   return t(`refusal.${refusal.code}` as MessageKey, params);
-}
-
-/** The error to show under each field: its first issue, as a sentence without the field's name. */
-export function toFieldErrors(
-  issues: readonly ValidationIssue[] | undefined,
-  { t }: CardContext,
-): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues ?? []) {
-    const field = String(issue.path[0] ?? '');
-    errors[field] ??= capitalise(t(`validation.${issue.code}`, issue.params));
-  }
-  return errors;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -8,9 +8,9 @@ import type {
 import type { Shortlist, TeamAlert, TeamRef } from '../../core/digests/digest-figures';
 import { DIGEST_LIST_LIMIT } from '../../core/digests/get-programme-digest';
 import { formatDay, type Language } from '../../i18n/translate';
-import { CardVerbs } from '../../adapters/teams/card-verbs';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+import { DigestVerbs } from './digest-verbs';
 
 /**
  * Bars in a "by organisation" chart: the ten largest and one bar for the rest. A national call
@@ -96,13 +96,13 @@ export function buildDigestCard(
       })),
     });
   }
-  const actions = [action(t('digest.action.refresh'), CardVerbs.digestRefresh, digest)];
+  const actions = [action(t('digest.action.refresh'), DigestVerbs.refresh, digest)];
   if (
     options.exportReviews !== false &&
     digest.facilitatorAadId === undefined &&
     digest.sections.some((s) => s.kind === 'follow-up')
   ) {
-    actions.push(action(t('digest.action.exportReviews'), CardVerbs.digestExport, digest));
+    actions.push(action(t('digest.action.exportReviews'), DigestVerbs.export, digest));
   }
   return { type: 'AdaptiveCard', version: '1.5', body, actions };
 }

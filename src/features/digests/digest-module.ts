@@ -1,17 +1,27 @@
-import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import type { Digest } from '../../core/digests/digest';
-import { getProgrammeDigest, type DigestDeps } from '../../core/digests/get-programme-digest';
-import type { ProgrammeStore } from '../../core/ports/programme-store';
-import type { ProgrammeTeamStore } from '../../core/ports/programme-team-store';
+import { getProgrammeDigest } from '../../core/digests/get-programme-digest';
 import { getProgrammePhase } from '../../core/programmes/get-programme-phase';
 import type { Programme } from '../../core/programmes/programme';
 import { toLocalDay } from '../../core/time/to-local-day';
-import type { Logger } from '../../logger';
-import type { BotFeature, TurnHelpers } from '../../adapters/teams/bot-feature';
-import { CardVerbs } from '../../adapters/teams/card-verbs';
-import { readScope } from '../../adapters/teams/read-activity';
+import { optionalCardId } from '../../adapters/teams/verbs/card-data';
+import { ALL_SCOPES, defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/verbs/card-verb';
+import { Guards } from '../../adapters/teams/verbs/guard';
+import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
+import type { Turn } from '../../adapters/teams/verbs/turn';
+import { buildMessageCard } from '../../adapters/teams/cards/card-kit';
+import { SqlDigestSource } from '../../adapters/sql/sql-digest-source';
+import { SqlFollowUpAnswers } from '../../adapters/sql/sql-follow-up-answers';
+import { createReviewExportRoute } from '../../adapters/export/create-review-export-route';
+import { createReviewExporter } from '../../adapters/export/create-review-exporter';
+import { createLabChannelResolver } from '../../adapters/teams/create-lab-channel-resolver';
+import { createDigestJob } from '../../jobs/create-digest-job';
+import type { FeatureModule } from '../feature-module';
+import type { Platform } from '../platform';
+import { createDigestRenderers } from './digest-notices';
 import { buildDigestCard } from './build-digest-card';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+import { DigestVerbs } from './digest-verbs';
 
 /** "digest", "tableau de bord" or "dashboard", optionally followed by a programme's id or name. */
 export const DIGEST_COMMAND = /^\s*(?:digest|tableau de bord|dashboard)(?:\s+(.+?))?\s*$/i;
@@ -19,150 +29,185 @@ export const DIGEST_COMMAND = /^\s*(?:digest|tableau de bord|dashboard)(?:\s+(.+
 /** Words that ask for every programme rather than one. */
 const ALL_PROGRAMMES = new Set(['tous', 'toutes', 'all', 'tout']);
 
-/** What the digest feature needs. */
-export interface DigestFeatureDeps extends DigestDeps {
-  programmes: ProgrammeStore;
-  teams: ProgrammeTeamStore;
-  logger: Logger;
-  /**
-   * Issues the single-use link to the programme's check-ins and review outcomes (.xlsx) for a
-   * Lab team member; absent, the card offers no export.
-   */
-  exportReviews?: (programme: Programme, adminAadId: string) => Promise<string>;
-}
-
-interface ActionData {
-  programmeId?: string;
-}
+const PROGRAMME_DATA = z.object({ programmeId: optionalCardId }).passthrough();
+type ProgrammeData = z.infer<typeof PROGRAMME_DATA>;
 
 /**
  * "tableau de bord": the Lab team's digest of one programme or of every programme under way, one
  * card each; a facilitator who asks gets the digest of their own teams. Refresh and export are
- * card actions.
+ * card actions; the weekly digest goes out on its own (Lab channel or each Lab member, and each
+ * facilitator), and the review export is a signed download.
  */
-export function createDigestFeature(deps: DigestFeatureDeps): BotFeature {
-  return (app, helpers: TurnHelpers) => {
-    const card = (context: TurnContext, digest: Digest): AdaptiveCardJson =>
-      buildDigestCard(helpers.cardContextOf(context), digest, {
-        exportReviews: deps.exportReviews !== undefined,
-      });
-    const note = (
-      context: TurnContext,
-      key: 'digest.forbidden' | 'digest.noProgramme',
-    ): AdaptiveCardJson => textCard(helpers.cardContextOf(context).t(key));
+export function createDigestModule(
+  platform: Pick<
+    Platform,
+    | 'database'
+    | 'clock'
+    | 'programmes'
+    | 'teams'
+    | 'conversations'
+    | 'notifier'
+    | 'candidacyCore'
+    | 'publicUrl'
+    | 'logger'
+    | 'config'
+  >,
+): FeatureModule {
+  const { clock, programmes, teams, logger, config } = platform;
+  const source = new SqlDigestSource(platform.database.db);
+  const deps = { source, clock };
+  const exportReviews = createReviewExporter({
+    core: platform.candidacyCore,
+    publicUrl: platform.publicUrl,
+    signingKey: config.exportSigningKey,
+  });
 
-    /** Programmes the person facilitates teams of, when they are not in the Lab team. */
-    const facilitated = async (aadId: string): Promise<Programme[]> => {
-      const id = aadId.toLowerCase();
-      const programmeIds = new Set(
-        (await deps.teams.listForPerson(aadId))
-          .filter((team) => team.facilitators.some((f) => f.aadId.toLowerCase() === id))
-          .map((team) => team.programmeId),
-      );
-      return (await deps.programmes.list()).filter((p) => programmeIds.has(p.id));
-    };
+  const card = (turn: Turn, digest: Digest): AdaptiveCardJson =>
+    buildDigestCard(turn.card, digest, { exportReviews: true });
+  const note = (turn: Turn, key: 'digest.forbidden' | 'digest.noProgramme'): AdaptiveCardJson =>
+    buildMessageCard(turn.card.t(key));
 
-    /** The digests a person may see for a programme: the Lab team's, or a facilitator's own. */
-    const digestFor = async (
-      context: TurnContext,
-      programme: Programme,
-    ): Promise<Digest | undefined> => {
-      const aadId = context.activity.from?.aadObjectId ?? '';
-      if (helpers.rolesOf(context).has('lab')) return getProgrammeDigest(deps, programme);
-      if ((await facilitated(aadId)).some((p) => p.id === programme.id)) {
-        return getProgrammeDigest(deps, programme, { facilitatorAadId: aadId });
-      }
-      return undefined;
-    };
+  /** Programmes the person facilitates teams of, when they are not in the Lab team. */
+  const facilitated = async (aadId: string): Promise<Programme[]> => {
+    const id = aadId.toLowerCase();
+    const programmeIds = new Set(
+      (await teams.listForPerson(aadId))
+        .filter((team) => team.facilitators.some((f) => f.aadId.toLowerCase() === id))
+        .map((team) => team.programmeId),
+    );
+    return (await programmes.list()).filter((p) => programmeIds.has(p.id));
+  };
 
-    app.message(DIGEST_COMMAND, async (context) => {
-      const { t } = helpers.cardContextOf(context);
-      const argument = (DIGEST_COMMAND.exec(context.activity.text ?? '')?.[1] ?? '').trim();
-      const aadId = context.activity.from?.aadObjectId ?? '';
-      let programmes: Programme[];
-      if (helpers.rolesOf(context).has('lab')) {
-        const all = await deps.programmes.list();
-        if (argument !== '' && !ALL_PROGRAMMES.has(normalise(argument))) {
-          const wanted = findProgramme(all, argument);
-          if (wanted === undefined) {
-            await helpers.sendCard(
-              context,
-              textCard(t('digest.unknownProgramme', { programme: argument })),
-            );
+  /** The digests a person may see for a programme: the Lab team's, or a facilitator's own. */
+  const digestFor = async (turn: Turn, programme: Programme): Promise<Digest | undefined> => {
+    const { aadId } = turn.sender;
+    if (turn.sender.isLab) return getProgrammeDigest(deps, programme);
+    if ((await facilitated(aadId)).some((p) => p.id === programme.id)) {
+      return getProgrammeDigest(deps, programme, { facilitatorAadId: aadId });
+    }
+    return undefined;
+  };
+
+  const refresh = async (turn: Turn, data: ProgrammeData): Promise<AdaptiveCardJson> => {
+    const programme =
+      data.programmeId === undefined ? undefined : await programmes.get(data.programmeId);
+    if (programme === undefined) return note(turn, 'digest.noProgramme');
+    const digest = await digestFor(turn, programme);
+    return digest === undefined ? note(turn, 'digest.forbidden') : card(turn, digest);
+  };
+
+  const exportLink = async (turn: Turn, data: ProgrammeData): Promise<AdaptiveCardJson> => {
+    const { t } = turn.card;
+    const programme =
+      data.programmeId === undefined ? undefined : await programmes.get(data.programmeId);
+    if (programme === undefined) return note(turn, 'digest.noProgramme');
+    const url = await exportReviews(programme, turn.sender.aadId);
+    logger.info({ programmeId: programme.id }, 'review export link issued');
+    return buildMessageCard(t('digest.export.title', { programme: programme.name }), [
+      t('digest.export.ready', { url }),
+    ]);
+  };
+
+  const readers = {
+    guard: Guards.labOrFacilitator,
+    forbidden: 'digest.forbidden',
+    scopes: ALL_SCOPES,
+  } as const;
+  return {
+    name: 'digests',
+    verbs: [
+      defineCardVerb({ verb: DigestVerbs.show, data: PROGRAMME_DATA, ...readers, handle: refresh }),
+      defineCardVerb({
+        verb: DigestVerbs.refresh,
+        data: PROGRAMME_DATA,
+        ...readers,
+        handle: refresh,
+      }),
+      // Whoever holds the link can download once: it is only ever shown in the admin's own chat.
+      defineCardVerb({
+        verb: DigestVerbs.export,
+        data: PROGRAMME_DATA,
+        guard: Guards.lab,
+        forbidden: 'digest.forbidden',
+        scopes: PERSONAL_ONLY,
+        outOfScope: 'digest.export.personalOnly',
+        handle: exportLink,
+      }),
+    ],
+    commands: [
+      defineTextCommand({
+        id: 'digest.show',
+        pattern: DIGEST_COMMAND,
+        examples: { fr: 'tableau de bord', en: 'dashboard' },
+        ...readers,
+        handle: async (turn, match) => {
+          const { t } = turn.card;
+          const argument = (match[1] ?? '').trim();
+          let chosen: Programme[];
+          if (turn.sender.isLab) {
+            const all = await programmes.list();
+            if (argument !== '' && !ALL_PROGRAMMES.has(normalise(argument))) {
+              const wanted = findProgramme(all, argument);
+              if (wanted === undefined) {
+                await turn.send(
+                  buildMessageCard(t('digest.unknownProgramme', { programme: argument })),
+                );
+                return;
+              }
+              chosen = [wanted];
+            } else {
+              chosen = listUnderWay(all, toLocalDay(clock.now(), 'Europe/Paris'));
+            }
+          } else {
+            chosen = await facilitated(turn.sender.aadId);
+            if (chosen.length === 0) {
+              await turn.send(note(turn, 'digest.forbidden'));
+              return;
+            }
+          }
+          if (chosen.length === 0) {
+            await turn.send(note(turn, 'digest.noProgramme'));
             return;
           }
-          programmes = [wanted];
-        } else {
-          programmes = listUnderWay(all, toLocalDay(deps.clock.now(), 'Europe/Paris'));
-        }
-      } else {
-        programmes = await facilitated(aadId);
-        if (programmes.length === 0) {
-          await helpers.sendCard(context, note(context, 'digest.forbidden'));
-          return;
-        }
-      }
-      if (programmes.length === 0) {
-        await helpers.sendCard(context, note(context, 'digest.noProgramme'));
-        return;
-      }
-      for (const programme of programmes) {
-        const digest = await digestFor(context, programme);
-        if (digest !== undefined) await helpers.sendCard(context, card(context, digest));
-      }
-    });
-
-    const refresh = async (context: TurnContext, data: ActionData): Promise<AdaptiveCardJson> => {
-      const programme =
-        data.programmeId === undefined ? undefined : await deps.programmes.get(data.programmeId);
-      if (programme === undefined) return note(context, 'digest.noProgramme');
-      const digest = await digestFor(context, programme);
-      return digest === undefined ? note(context, 'digest.forbidden') : card(context, digest);
-    };
-
-    const exportReviews = async (
-      context: TurnContext,
-      data: ActionData,
-    ): Promise<AdaptiveCardJson> => {
-      const { t } = helpers.cardContextOf(context);
-      const aadId = context.activity.from?.aadObjectId;
-      if (!helpers.rolesOf(context).has('lab') || aadId === undefined) {
-        return note(context, 'digest.forbidden');
-      }
-      // Whoever holds the link can download once: it is only ever shown in the admin's own chat.
-      if (readScope(context.activity) !== 'personal') {
-        return textCard(t('digest.export.personalOnly'));
-      }
-      const programme =
-        data.programmeId === undefined ? undefined : await deps.programmes.get(data.programmeId);
-      if (programme === undefined || deps.exportReviews === undefined) {
-        return note(context, 'digest.noProgramme');
-      }
-      const url = await deps.exportReviews(programme, aadId);
-      deps.logger.info({ programmeId: programme.id }, 'review export link issued');
-      return textCard(t('digest.export.title', { programme: programme.name }), [
-        t('digest.export.ready', { url }),
-      ]);
-    };
-
-    const handlers: Record<
-      string,
-      (context: TurnContext, data: ActionData) => Promise<AdaptiveCardJson>
-    > = {
-      [CardVerbs.digestShow]: refresh,
-      [CardVerbs.digestRefresh]: refresh,
-      [CardVerbs.digestExport]: exportReviews,
-    };
-    for (const [verb, handle] of Object.entries(handlers)) {
-      // Action.Execute: the returned card replaces the clicked one, for everyone who sees it.
-      app.adaptiveCards.actionExecute<ActionData>(verb, async (context, _state, data) =>
-        handle(context, data),
-      );
-      // Action.Submit fallback for clients without Universal Actions: answer with a new card.
-      app.adaptiveCards.actionSubmit<ActionData>(verb, async (context, _state, data) =>
-        helpers.sendCard(context, await handle(context, data)),
-      );
-    }
+          for (const programme of chosen) {
+            const digest = await digestFor(turn, programme);
+            if (digest !== undefined) await turn.send(card(turn, digest));
+          }
+        },
+      }),
+    ],
+    notices: createDigestRenderers({ exportReviews: true }),
+    scheduledJobs: [
+      // The Lab team's weekly digest, and each facilitator's, Monday 09:00 Paris unless configured.
+      createDigestJob({
+        source,
+        clock,
+        programmes,
+        teams,
+        notifier: platform.notifier,
+        resolveLabChannel: createLabChannelResolver({
+          conversations: platform.conversations,
+          channelId: config.labChannelId,
+          clock,
+          logger,
+        }),
+        labAdminIds: config.labAdminIds,
+        schedule: config.digestSchedule,
+        logger,
+      }),
+    ],
+    routes: [
+      // Check-ins and review outcomes for the review meetings, behind the same signed links.
+      createReviewExportRoute({
+        core: platform.candidacyCore,
+        programmes,
+        teams,
+        answers: new SqlFollowUpAnswers(platform.database.db),
+        conversations: platform.conversations,
+        signingKey: config.exportSigningKey,
+        logger,
+      }),
+    ],
   };
 }
 
@@ -185,15 +230,4 @@ function findProgramme(programmes: readonly Programme[], wanted: string): Progra
 
 function normalise(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-function textCard(title: string, lines: string[] = []): AdaptiveCardJson {
-  return {
-    type: 'AdaptiveCard',
-    version: '1.5',
-    body: [
-      { type: 'TextBlock', text: title, wrap: true, weight: 'Bolder', size: 'Medium' },
-      ...lines.map((text) => ({ type: 'TextBlock', text, wrap: true, spacing: 'Small' })),
-    ],
-  };
 }

@@ -26,10 +26,10 @@ import {
   REVIEW_TEXT_MAX_LENGTH,
 } from '../../core/reviews/validate-review-fields';
 import { formatDay, type Language } from '../../i18n/translate';
-import { CardVerbs } from '../../adapters/teams/card-verbs';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard, type CardModel, type CardInput } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+import { FollowUpVerbs } from './follow-up-verbs';
 
 /** Lines of the calendar card at most; Teams refuses messages over 80 KB and people stop reading far earlier. */
 export const MAX_CALENDAR_LINES = 60;
@@ -104,7 +104,7 @@ export function buildCheckinCard(context: CardContext, input: CheckinCardInput):
   const model: CardModel = {
     title: t('checkin.title', { month, team: teamLabel(data, context) }),
     subtitle: t('followUp.subtitle', { programme: data.programmeName, lead: data.leadName }),
-    refresh: { verb: CardVerbs.checkinRefresh, data: ids, aadIds: data.viewerAadIds },
+    refresh: { verb: FollowUpVerbs.checkinRefresh, data: ids, aadIds: data.viewerAadIds },
   };
   if (input.banner !== undefined) model.banner = input.banner;
   else if (data.reminderDay !== undefined && answer === undefined) {
@@ -117,7 +117,7 @@ export function buildCheckinCard(context: CardContext, input: CheckinCardInput):
     model.actions = [
       {
         title: t('checkin.action.answer'),
-        verb: CardVerbs.checkinAnswer,
+        verb: FollowUpVerbs.checkinAnswer,
         data: ids,
         style: 'positive',
       },
@@ -131,7 +131,7 @@ export function buildCheckinCard(context: CardContext, input: CheckinCardInput):
       });
       model.actions.push({
         title: t('checkin.action.pause'),
-        verb: CardVerbs.checkinPause,
+        verb: FollowUpVerbs.checkinPause,
         data: ids,
       });
     }
@@ -141,7 +141,9 @@ export function buildCheckinCard(context: CardContext, input: CheckinCardInput):
     model.lines = [answeredLine(answer, answer.late, input.timeZone, context)];
     model.facts = answerFacts(context, data, answer);
     if (input.canAnswer) {
-      model.actions = [{ title: t('checkin.action.edit'), verb: CardVerbs.checkinEdit, data: ids }];
+      model.actions = [
+        { title: t('checkin.action.edit'), verb: FollowUpVerbs.checkinEdit, data: ids },
+      ];
     }
   } else {
     model.lines = [input.window === 'closed' ? t('checkin.closed') : t('checkin.readOnly')];
@@ -321,7 +323,7 @@ export function buildEscalationCard(
     actions: [
       {
         title: t('checkin.action.history'),
-        verb: CardVerbs.checkinHistory,
+        verb: FollowUpVerbs.checkinHistory,
         data: { teamNumber: data.teamNumber },
       },
     ],
@@ -360,7 +362,7 @@ export function buildReviewCard(context: CardContext, input: ReviewCardInput): A
     lines: [
       t(kind === 'preparation' ? 'review.preparation.intro' : 'review.outcome.intro', { day }),
     ],
-    refresh: { verb: CardVerbs.reviewRefresh, data: ids, aadIds: data.viewerAadIds },
+    refresh: { verb: FollowUpVerbs.reviewRefresh, data: ids, aadIds: data.viewerAadIds },
   };
   if (input.banner !== undefined) model.banner = input.banner;
   else if (input.reminder === true && answer === undefined) {
@@ -404,7 +406,7 @@ export function buildReviewCard(context: CardContext, input: ReviewCardInput): A
     model.actions = [
       {
         title: t('review.action.answer'),
-        verb: CardVerbs.reviewAnswer,
+        verb: FollowUpVerbs.reviewAnswer,
         data: ids,
         style: 'positive',
       },
@@ -415,7 +417,9 @@ export function buildReviewCard(context: CardContext, input: ReviewCardInput): A
     model.lines = [answeredLine(answer, false, input.timeZone, context)];
     model.facts = reviewFacts(context, answer);
     if (input.canAnswer) {
-      model.actions = [{ title: t('review.action.edit'), verb: CardVerbs.reviewEdit, data: ids }];
+      model.actions = [
+        { title: t('review.action.edit'), verb: FollowUpVerbs.reviewEdit, data: ids },
+      ];
     }
   } else {
     model.lines?.push(input.window === 'closed' ? t('review.closed') : t('review.readOnly'));
@@ -477,7 +481,7 @@ export function buildReviewPackCard(context: CardContext, data: ReviewPackData):
     actions: [
       {
         title: t('checkin.action.history'),
-        verb: CardVerbs.checkinHistory,
+        verb: FollowUpVerbs.checkinHistory,
         data: { teamNumber: data.teamNumber },
       },
     ],

@@ -9,8 +9,8 @@ import type { CardContext } from '../../adapters/teams/cards/card-context';
 import formationTemplate from './formation-card.json';
 import { renderCard, type AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import welcomeTemplate from './welcome-card.json';
-import { CardVerbs } from '../../adapters/teams/card-verbs';
 import type { NoticeRenderers } from '../../adapters/teams/notices/notice-renderer';
+import { FormationVerbs } from './formation-verbs';
 
 /** An extra line at the top of the card: what just happened, or why a change was refused. */
 export interface CardMessage {
@@ -59,18 +59,18 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
   const actions = [
     ...(editable
       ? [
-          { verb: CardVerbs.formationSwap, title: t('formation.action.swap'), style: 'default' },
-          { verb: CardVerbs.formationMove, title: t('formation.action.move'), style: 'default' },
-          { verb: CardVerbs.formationLock, title: t('formation.action.lock'), style: 'default' },
+          { verb: FormationVerbs.swap, title: t('formation.action.swap'), style: 'default' },
+          { verb: FormationVerbs.move, title: t('formation.action.move'), style: 'default' },
+          { verb: FormationVerbs.lock, title: t('formation.action.lock'), style: 'default' },
           {
-            verb: CardVerbs.formationRegenerate,
+            verb: FormationVerbs.regenerate,
             title: t('formation.action.regenerate'),
             style: 'default',
           },
         ]
       : []),
-    { verb: CardVerbs.formationDryRun, title: t('formation.action.dryRun'), style: 'default' },
-    { verb: CardVerbs.formationConfirm, title: t('formation.action.confirm'), style: 'positive' },
+    { verb: FormationVerbs.dryRun, title: t('formation.action.dryRun'), style: 'default' },
+    { verb: FormationVerbs.confirm, title: t('formation.action.confirm'), style: 'positive' },
   ].map((action) => ({ ...action, programmeId: programme.id }));
   return renderCard(formationTemplate, {
     title: t('formation.title', { programme: programme.name }),

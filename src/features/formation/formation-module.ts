@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import type { ConfirmationReport } from '../../core/formation/confirm-formation';
 import { confirmFormation } from '../../core/formation/confirm-formation';
 import { applyFormationEdit, type FormationEdit } from '../../core/formation/edit-formation';
@@ -11,353 +11,391 @@ import {
 } from '../../core/formation/propose-formation';
 import { toProgrammeTeams } from '../../core/formation/to-programme-teams';
 import { toChannelName } from '../../core/team-channels/to-channel-name';
-import type { CandidacyStore } from '../../core/ports/candidacy-store';
-import type { ChannelProvisioner } from '../../core/ports/channel-provisioner';
-import type { Clock } from '../../core/ports/clock';
-import type { ConversationStore } from '../../core/ports/conversation-store';
-import type { FormationDraftStore } from '../../core/ports/formation-draft-store';
-import type { BulkNotifier, Notifier } from '../../core/ports/notifier';
-import type { ProgrammeStore } from '../../core/ports/programme-store';
-import type { ProgrammeTeamStore } from '../../core/ports/programme-team-store';
 import { getProgrammePhase } from '../../core/programmes/get-programme-phase';
 import type { Programme } from '../../core/programmes/programme';
 import type { ProgrammeTeam } from '../../core/programme-teams/programme-team';
 import { assignFacilitators } from '../../core/team-formation/assign-facilitators';
 import { toLocalDay } from '../../core/time/to-local-day';
-import type { Logger } from '../../logger';
-import type { BotFeature, TurnHelpers } from '../../adapters/teams/bot-feature';
+import { cardId, optionalCardId } from '../../adapters/teams/verbs/card-data';
+import { ALL_SCOPES, defineCardVerb } from '../../adapters/teams/verbs/card-verb';
+import { Guards } from '../../adapters/teams/verbs/guard';
+import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
+import type { Turn } from '../../adapters/teams/verbs/turn';
+import { SqlFormationDraftStore } from '../../adapters/sql/sql-formation-draft-store';
+import type { FeatureModule } from '../feature-module';
+import type { Platform } from '../platform';
+import { createFormationRenderers } from './formation-cards';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
-import { CardVerbs } from '../../adapters/teams/card-verbs';
 import {
   buildFormationCard,
   describeConfirmation,
   toPreviewTeams,
   type CardMessage,
 } from './formation-cards';
+import { FormationVerbs } from './formation-verbs';
 
 /** Teams wants an answer to a card action within 5 seconds; past this, the result is posted later. */
 export const INVOKE_BUDGET_MS = 3_500;
 
-/** What the "former les équipes" feature needs. */
-export interface FormationFeatureDeps {
-  programmes: ProgrammeStore;
-  candidacies: CandidacyStore;
-  drafts: FormationDraftStore;
-  teams: ProgrammeTeamStore;
-  conversations: ConversationStore;
-  notifier: Notifier & BulkNotifier;
-  provisioner: ChannelProvisioner | undefined;
-  clock: Clock;
-  logger: Logger;
+/** The programme the card is about (absent: the one about to form its teams). */
+const PROGRAMME_DATA = z.object({ programmeId: optionalCardId }).passthrough();
+/** Two people to swap, picked in the card. */
+const SWAP_DATA = z
+  .object({ programmeId: optionalCardId, person: optionalCardId, other: optionalCardId })
+  .passthrough();
+/** A person and the team (0-based, as the card's choices send it) to move them to. */
+const MOVE_DATA = z
+  .object({
+    programmeId: optionalCardId,
+    person: optionalCardId,
+    team: z
+      .union([z.literal(''), z.number().int().min(0).max(9_999), z.string().regex(/^\d{1,4}$/)])
+      .optional(),
+  })
+  .passthrough();
+const LOCK_DATA = z.object({ programmeId: optionalCardId, person: cardId }).passthrough();
+
+type ActionData = { programmeId?: string | undefined; person?: string | undefined };
+
+/** Replaceable parts, for tests. */
+export interface FormationModuleOptions {
   wait?: (ms: number) => Promise<void>;
 }
 
-interface ActionData {
-  programmeId?: string;
-  person?: string;
-  other?: string;
-  team?: string;
-}
-
-/** "former les équipes": the Lab team previews, edits and confirms the teams of a programme. */
-export function createFormationFeature(deps: FormationFeatureDeps): BotFeature {
+/**
+ * "former les équipes": the Lab team previews mixed teams, swaps, moves, locks, redraws, runs a
+ * dry run and confirms; confirming creates each team's space and queues the welcome posts.
+ */
+export function createFormationModule(
+  platform: Pick<
+    Platform,
+    | 'programmes'
+    | 'candidacies'
+    | 'teams'
+    | 'conversations'
+    | 'notifier'
+    | 'provisioner'
+    | 'clock'
+    | 'logger'
+    | 'database'
+  >,
+  options: FormationModuleOptions = {},
+): FeatureModule {
+  const deps = {
+    ...platform,
+    drafts: new SqlFormationDraftStore(platform.database.db),
+  };
   const wait =
-    deps.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const pickProgramme = async (programmeId: string | undefined): Promise<Programme | undefined> => {
+    if (programmeId !== undefined) return deps.programmes.get(programmeId);
+    const all = await deps.programmes.list();
+    const today = toLocalDay(deps.clock.now(), 'Europe/Paris');
+    // The programme about to form its teams first; otherwise the most recent call.
+    return (
+      all.find((p) => ['selection', 'kick-off'].includes(getProgrammePhase(p.milestones, today))) ??
+      all[0]
+    );
+  };
 
-  return (app, helpers: TurnHelpers) => {
-    const refuse = (context: TurnContext): AdaptiveCardJson | undefined => {
-      if (helpers.rolesOf(context).has('lab')) return undefined;
-      return simpleCard(helpers.cardContextOf(context).t('formation.forbidden'));
-    };
-
-    const pickProgramme = async (
-      programmeId: string | undefined,
-    ): Promise<Programme | undefined> => {
-      if (programmeId !== undefined) return deps.programmes.get(programmeId);
-      const all = await deps.programmes.list();
-      const today = toLocalDay(deps.clock.now(), 'Europe/Paris');
-      // The programme about to form its teams first; otherwise the most recent call.
-      return (
-        all.find((p) =>
-          ['selection', 'kick-off'].includes(getProgrammePhase(p.milestones, today)),
-        ) ?? all[0]
-      );
-    };
-
-    const preview = async (
-      context: TurnContext,
-      programmeId: string | undefined,
-      change: (
-        programme: Programme,
-        participants: FormationParticipant[],
-        draft: FormationDraft | undefined,
-      ) =>
-        | Promise<{ view: FormationView; message?: CardMessage }>
-        | { view: FormationView; message?: CardMessage },
-    ): Promise<AdaptiveCardJson> => {
-      const cardContext = helpers.cardContextOf(context);
-      const { t } = cardContext;
-      const programme = await pickProgramme(programmeId);
-      if (programme === undefined) return simpleCard(t('formation.noProgramme'));
-      if (programme.intakeMode === 'team') {
-        const teams = await teamModeTeams(programme);
-        return buildFormationCard(cardContext, {
-          programme,
-          participants: teams.flatMap((team) => team.members.map((m) => ({ ...m }))),
-          teams: toPreviewTeams(teams),
-          lines: [t('formation.teamMode', { teams: teams.length })],
-        });
-      }
-      const participants = await listParticipants(deps.candidacies, programme);
-      if (participants.length === 0) {
-        return simpleCard(t('formation.noParticipants', { programme: programme.name }));
-      }
-      const draft = await deps.drafts.get(programme.id);
-      const { view, message } = await change(programme, participants, draft);
-      if (!view.ok) {
-        // A refused edit keeps the stored draft; the card shows it again with the reason.
-        const current =
-          draft === undefined
-            ? undefined
-            : evaluateDraft(programme, participants, draft, {
-                lockAll: true,
-                language: cardContext.language,
-              });
-        const reason = [t('formation.infeasible'), ...view.explanation].join(' ');
-        if (current?.ok === true) {
-          return renderDraft(cardContext, programme, participants, current, {
-            text: reason,
-            tone: 'attention',
-          });
-        }
-        return simpleCard(reason);
-      }
-      await deps.drafts.save({
-        ...view.draft,
-        updatedAt: deps.clock.now(),
-        updatedBy: context.activity.from?.aadObjectId ?? '',
-      });
-      return renderDraft(cardContext, programme, participants, view, message);
-    };
-
-    const teamModeTeams = async (programme: Programme): Promise<ProgrammeTeam[]> => {
-      const applying = await listApplyingTeams(deps.candidacies, programme);
-      const facilitators = programme.facilitators ?? [];
-      const assignment =
-        facilitators.length >= 2 && applying.length > 0
-          ? assignFacilitators(
-              applying.map((team) => new Set(team.members.map((m) => m.organisationId))),
-              facilitators.map((f) => ({ id: f.aadId, organisation: f.organisationId })),
-            )
-          : undefined;
-      return applying.map((team, index) => ({
-        ...team,
-        facilitators: (assignment?.teams[index] ?? []).map((f) => ({
-          aadId: facilitators[f]!.aadId,
-          name: facilitators[f]!.name,
-          organisationId: facilitators[f]!.organisationId,
-        })),
-      }));
-    };
-
-    const initial = (
-      context: TurnContext,
+  const preview = async (
+    turn: Turn,
+    programmeId: string | undefined,
+    change: (
       programme: Programme,
       participants: FormationParticipant[],
       draft: FormationDraft | undefined,
-    ): { view: FormationView } => {
-      const language = helpers.cardContextOf(context).language;
-      if (draft !== undefined)
-        return { view: evaluateDraft(programme, participants, draft, { lockAll: true, language }) };
-      return {
-        view: proposeFormation(programme, participants, {
-          seed: 1,
-          userLocks: [],
-          now: deps.clock.now(),
-          by: context.activity.from?.aadObjectId ?? '',
-          language,
-        }),
-      };
-    };
-
-    const edit = (
-      context: TurnContext,
-      data: ActionData,
-      make: (draft: FormationDraft) => FormationEdit | undefined,
     ) =>
-      preview(context, data.programmeId, (programme, participants, draft) => {
-        const { t, language } = helpers.cardContextOf(context);
-        if (draft === undefined) return initial(context, programme, participants, undefined);
-        const wanted = make(draft);
-        const applied =
-          wanted === undefined
-            ? { ok: false as const, refusal: 'unknown-person' as const }
-            : applyFormationEdit(draft, wanted);
-        if (!applied.ok) {
-          const current = evaluateDraft(programme, participants, draft, {
-            lockAll: true,
-            language,
-          });
-          return {
-            view: current,
-            message: {
-              text: t('formation.refused', { reason: t(`formation.refusal.${applied.refusal}`) }),
-              tone: 'attention',
-            },
-          };
-        }
-        const view = evaluateDraft(programme, participants, applied.draft, {
+      | Promise<{ view: FormationView; message?: CardMessage }>
+      | { view: FormationView; message?: CardMessage },
+  ): Promise<AdaptiveCardJson> => {
+    const cardContext = turn.card;
+    const { t } = cardContext;
+    const programme = await pickProgramme(programmeId);
+    if (programme === undefined) return simpleCard(t('formation.noProgramme'));
+    if (programme.intakeMode === 'team') {
+      const teams = await teamModeTeams(programme);
+      return buildFormationCard(cardContext, {
+        programme,
+        participants: teams.flatMap((team) => team.members.map((m) => ({ ...m }))),
+        teams: toPreviewTeams(teams),
+        lines: [t('formation.teamMode', { teams: teams.length })],
+      });
+    }
+    const participants = await listParticipants(deps.candidacies, programme);
+    if (participants.length === 0) {
+      return simpleCard(t('formation.noParticipants', { programme: programme.name }));
+    }
+    const draft = await deps.drafts.get(programme.id);
+    const { view, message } = await change(programme, participants, draft);
+    if (!view.ok) {
+      // A refused edit keeps the stored draft; the card shows it again with the reason.
+      const current =
+        draft === undefined
+          ? undefined
+          : evaluateDraft(programme, participants, draft, {
+              lockAll: true,
+              language: cardContext.language,
+            });
+      const reason = [t('formation.infeasible'), ...view.explanation].join(' ');
+      if (current?.ok === true) {
+        return renderDraft(cardContext, programme, participants, current, {
+          text: reason,
+          tone: 'attention',
+        });
+      }
+      return simpleCard(reason);
+    }
+    await deps.drafts.save({
+      ...view.draft,
+      updatedAt: deps.clock.now(),
+      updatedBy: turn.sender.aadId,
+    });
+    return renderDraft(cardContext, programme, participants, view, message);
+  };
+
+  const teamModeTeams = async (programme: Programme): Promise<ProgrammeTeam[]> => {
+    const applying = await listApplyingTeams(deps.candidacies, programme);
+    const facilitators = programme.facilitators ?? [];
+    const assignment =
+      facilitators.length >= 2 && applying.length > 0
+        ? assignFacilitators(
+            applying.map((team) => new Set(team.members.map((m) => m.organisationId))),
+            facilitators.map((f) => ({ id: f.aadId, organisation: f.organisationId })),
+          )
+        : undefined;
+    return applying.map((team, index) => ({
+      ...team,
+      facilitators: (assignment?.teams[index] ?? []).map((f) => ({
+        aadId: facilitators[f]!.aadId,
+        name: facilitators[f]!.name,
+        organisationId: facilitators[f]!.organisationId,
+      })),
+    }));
+  };
+
+  const initial = (
+    turn: Turn,
+    programme: Programme,
+    participants: FormationParticipant[],
+    draft: FormationDraft | undefined,
+  ): { view: FormationView } => {
+    const language = turn.card.language;
+    if (draft !== undefined)
+      return { view: evaluateDraft(programme, participants, draft, { lockAll: true, language }) };
+    return {
+      view: proposeFormation(programme, participants, {
+        seed: 1,
+        userLocks: [],
+        now: deps.clock.now(),
+        by: turn.sender.aadId,
+        language,
+      }),
+    };
+  };
+
+  const edit = (
+    turn: Turn,
+    data: ActionData,
+    make: (draft: FormationDraft) => FormationEdit | undefined,
+  ) =>
+    preview(turn, data.programmeId, (programme, participants, draft) => {
+      const { t, language } = turn.card;
+      if (draft === undefined) return initial(turn, programme, participants, undefined);
+      const wanted = make(draft);
+      const applied =
+        wanted === undefined
+          ? { ok: false as const, refusal: 'unknown-person' as const }
+          : applyFormationEdit(draft, wanted);
+      if (!applied.ok) {
+        const current = evaluateDraft(programme, participants, draft, {
           lockAll: true,
           language,
         });
-        const name = (id: string | undefined): string =>
-          participants.find((p) => p.aadId === id)?.name ?? '';
-        let text = '';
-        if (wanted?.kind === 'swap')
-          text = t('formation.swapped', { a: name(wanted.a), b: name(wanted.b) });
-        if (wanted?.kind === 'move')
-          text = t('formation.moved', { name: name(wanted.person), team: wanted.team + 1 });
-        if (wanted?.kind === 'lock') text = t('formation.lockedNow', { name: name(wanted.person) });
-        if (wanted?.kind === 'unlock')
-          text = t('formation.unlockedNow', { name: name(wanted.person) });
-        return { view, message: { text, tone: 'good' } };
+        return {
+          view: current,
+          message: {
+            text: t('formation.refused', { reason: t(`formation.refusal.${applied.refusal}`) }),
+            tone: 'attention',
+          },
+        };
+      }
+      const view = evaluateDraft(programme, participants, applied.draft, {
+        lockAll: true,
+        language,
       });
-
-    app.message(/^\s*(former les équipes|former les equipes|form teams)\s*$/i, async (context) => {
-      const card =
-        refuse(context) ??
-        (await preview(context, undefined, (p, people, draft) =>
-          initial(context, p, people, draft),
-        ));
-      await helpers.sendCard(context, card);
+      const name = (id: string | undefined): string =>
+        participants.find((p) => p.aadId === id)?.name ?? '';
+      let text = '';
+      if (wanted?.kind === 'swap')
+        text = t('formation.swapped', { a: name(wanted.a), b: name(wanted.b) });
+      if (wanted?.kind === 'move')
+        text = t('formation.moved', { name: name(wanted.person), team: wanted.team + 1 });
+      if (wanted?.kind === 'lock') text = t('formation.lockedNow', { name: name(wanted.person) });
+      if (wanted?.kind === 'unlock')
+        text = t('formation.unlockedNow', { name: name(wanted.person) });
+      return { view, message: { text, tone: 'good' } };
     });
 
-    const handlers: Record<
-      string,
-      (context: TurnContext, data: ActionData) => Promise<AdaptiveCardJson>
-    > = {
-      [CardVerbs.formationRegenerate]: (context, data) =>
-        preview(context, data.programmeId, (programme, participants, draft) => {
-          const language = helpers.cardContextOf(context).language;
-          const seed = (draft?.seed ?? 0) + 1;
-          return {
-            view: proposeFormation(programme, participants, {
-              seed,
-              userLocks: draft?.userLocks ?? [],
-              now: deps.clock.now(),
-              by: context.activity.from?.aadObjectId ?? '',
-              language,
-            }),
-          };
-        }),
-      [CardVerbs.formationSwap]: (context, data) =>
-        edit(context, data, () =>
-          data.person && data.other ? { kind: 'swap', a: data.person, b: data.other } : undefined,
-        ),
-      [CardVerbs.formationMove]: (context, data) =>
-        edit(context, data, () =>
-          data.person && data.team !== undefined && data.team !== ''
-            ? { kind: 'move', person: data.person, team: Number(data.team) }
-            : undefined,
-        ),
-      [CardVerbs.formationLock]: (context, data) =>
-        edit(context, data, (draft) => {
-          if (!data.person) return undefined;
-          const locked = draft.userLocks.some((l) => l.person === data.person);
-          return { kind: locked ? 'unlock' : 'lock', person: data.person };
-        }),
-      [CardVerbs.formationDryRun]: (context, data) => confirm(context, data, true),
-      [CardVerbs.formationConfirm]: (context, data) => confirm(context, data, false),
-    };
-
-    const confirm = async (
-      context: TurnContext,
-      data: ActionData,
-      dryRun: boolean,
-    ): Promise<AdaptiveCardJson> => {
-      const cardContext = helpers.cardContextOf(context);
-      const { t } = cardContext;
-      const programme = await pickProgramme(data.programmeId);
-      if (programme === undefined) return simpleCard(t('formation.noProgramme'));
-      let teams: ProgrammeTeam[];
-      if (programme.intakeMode === 'team') {
-        teams = await teamModeTeams(programme);
-      } else {
-        const participants = await listParticipants(deps.candidacies, programme);
-        const draft = await deps.drafts.get(programme.id);
-        const view =
-          draft === undefined
-            ? initial(context, programme, participants, undefined).view
-            : evaluateDraft(programme, participants, draft, {
-                lockAll: true,
-                language: cardContext.language,
-              });
-        if (!view.ok) return simpleCard([t('formation.infeasible'), ...view.explanation].join(' '));
-        teams = toProgrammeTeams(programme, participants, view.result);
-      }
-      const work = confirmFormation(
-        programme,
-        teams,
-        {
-          teams: deps.teams,
-          conversations: deps.conversations,
-          notifier: deps.notifier,
-          bulk: {
-            notifier: deps.notifier,
-            label: t('formation.progress', { programme: programme.name }),
-            ...(context.activity.conversation?.id === undefined
-              ? {}
-              : { shownTo: context.activity.conversation.id }),
-          },
-          provisioner: deps.provisioner,
-          wait,
+  const regenerate = (turn: Turn, data: ActionData) =>
+    preview(turn, data.programmeId, (programme, participants, draft) => {
+      const language = turn.card.language;
+      const seed = (draft?.seed ?? 0) + 1;
+      return {
+        view: proposeFormation(programme, participants, {
+          seed,
+          userLocks: draft?.userLocks ?? [],
           now: deps.clock.now(),
-        },
-        { dryRun },
-      ).then(async (outcome) => {
-        if (outcome.ok && !dryRun) await deps.drafts.delete(programme.id);
-        return outcome;
-      });
-      const quick = await Promise.race([work, wait(INVOKE_BUDGET_MS).then(() => undefined)]);
-      const title = t(dryRun ? 'formation.dryRun.title' : 'formation.confirmed.title', {
-        programme: programme.name,
-      });
-      const render = (outcome: Awaited<typeof work>): AdaptiveCardJson => {
-        if (!outcome.ok) return simpleCard(t('formation.noTeamInstalled'));
-        return simpleCard(title, summaryLines(cardContext, outcome.report, dryRun));
+          by: turn.sender.aadId,
+          language,
+        }),
       };
-      if (quick !== undefined) return render(quick);
-      // Slow (many channels through Graph): answer now, post the summary when done.
-      const conversationId = context.activity.conversation?.id;
-      const startedAt = deps.clock.now().toISOString();
-      void work
-        .then(async (outcome) => {
-          if (conversationId === undefined) return;
-          const lines = outcome.ok
-            ? summaryLines(cardContext, outcome.report, dryRun)
-            : [t('formation.noTeamInstalled')];
-          await deps.notifier.notify(
-            `formation:${programme.id}:result:${startedAt}`,
-            { kind: 'conversation', conversationId },
-            { kind: 'formation.result', data: { title, lines } },
-          );
-        })
-        .catch((error: unknown) =>
-          deps.logger.error({ err: error }, 'team formation confirmation failed'),
-        );
-      return simpleCard(title);
-    };
+    });
 
-    for (const [verb, handle] of Object.entries(handlers)) {
-      app.adaptiveCards.actionExecute<ActionData>(
-        verb,
-        async (context, _state, data) => refuse(context) ?? handle(context, data),
-      );
-      app.adaptiveCards.actionSubmit<ActionData>(verb, async (context, _state, data) =>
-        helpers.sendCard(context, refuse(context) ?? (await handle(context, data))),
-      );
+  const confirm = async (
+    turn: Turn,
+    data: ActionData,
+    dryRun: boolean,
+  ): Promise<AdaptiveCardJson> => {
+    const cardContext = turn.card;
+    const { t } = cardContext;
+    const programme = await pickProgramme(data.programmeId);
+    if (programme === undefined) return simpleCard(t('formation.noProgramme'));
+    let teams: ProgrammeTeam[];
+    if (programme.intakeMode === 'team') {
+      teams = await teamModeTeams(programme);
+    } else {
+      const participants = await listParticipants(deps.candidacies, programme);
+      const draft = await deps.drafts.get(programme.id);
+      const view =
+        draft === undefined
+          ? initial(turn, programme, participants, undefined).view
+          : evaluateDraft(programme, participants, draft, {
+              lockAll: true,
+              language: cardContext.language,
+            });
+      if (!view.ok) return simpleCard([t('formation.infeasible'), ...view.explanation].join(' '));
+      teams = toProgrammeTeams(programme, participants, view.result);
     }
+    const work = confirmFormation(
+      programme,
+      teams,
+      {
+        teams: deps.teams,
+        conversations: deps.conversations,
+        notifier: deps.notifier,
+        bulk: {
+          notifier: deps.notifier,
+          label: t('formation.progress', { programme: programme.name }),
+          // The thread the organiser wrote in: the progress card goes there.
+          shownTo: turn.context.activity.conversation?.id ?? turn.sender.conversationId,
+        },
+        provisioner: deps.provisioner,
+        wait,
+        now: deps.clock.now(),
+      },
+      { dryRun },
+    ).then(async (outcome) => {
+      if (outcome.ok && !dryRun) await deps.drafts.delete(programme.id);
+      return outcome;
+    });
+    const quick = await Promise.race([work, wait(INVOKE_BUDGET_MS).then(() => undefined)]);
+    const title = t(dryRun ? 'formation.dryRun.title' : 'formation.confirmed.title', {
+      programme: programme.name,
+    });
+    const render = (outcome: Awaited<typeof work>): AdaptiveCardJson => {
+      if (!outcome.ok) return simpleCard(t('formation.noTeamInstalled'));
+      return simpleCard(title, summaryLines(cardContext, outcome.report, dryRun));
+    };
+    if (quick !== undefined) return render(quick);
+    // Slow (many channels through Graph): answer now, post the summary when done.
+    const conversationId = turn.context.activity.conversation?.id ?? turn.sender.conversationId;
+    const startedAt = deps.clock.now().toISOString();
+    void work
+      .then(async (outcome) => {
+        if (conversationId === undefined) return;
+        const lines = outcome.ok
+          ? summaryLines(cardContext, outcome.report, dryRun)
+          : [t('formation.noTeamInstalled')];
+        await deps.notifier.notify(
+          `formation:${programme.id}:result:${startedAt}`,
+          { kind: 'conversation', conversationId },
+          { kind: 'formation.result', data: { title, lines } },
+        );
+      })
+      .catch((error: unknown) =>
+        deps.logger.error({ err: error }, 'team formation confirmation failed'),
+      );
+    return simpleCard(title);
+  };
+
+  const lab = { guard: Guards.lab, forbidden: 'formation.forbidden', scopes: ALL_SCOPES } as const;
+  return {
+    name: 'formation',
+    verbs: [
+      defineCardVerb({
+        verb: FormationVerbs.regenerate,
+        data: PROGRAMME_DATA,
+        ...lab,
+        handle: regenerate,
+      }),
+      defineCardVerb({
+        verb: FormationVerbs.swap,
+        data: SWAP_DATA,
+        ...lab,
+        handle: (turn, data) =>
+          edit(turn, data, () =>
+            data.person && data.other ? { kind: 'swap', a: data.person, b: data.other } : undefined,
+          ),
+      }),
+      defineCardVerb({
+        verb: FormationVerbs.move,
+        data: MOVE_DATA,
+        ...lab,
+        handle: (turn, data) =>
+          edit(turn, data, () =>
+            data.person && data.team !== undefined && data.team !== ''
+              ? { kind: 'move', person: data.person, team: Number(data.team) }
+              : undefined,
+          ),
+      }),
+      defineCardVerb({
+        verb: FormationVerbs.lock,
+        data: LOCK_DATA,
+        ...lab,
+        handle: (turn, data) =>
+          edit(turn, data, (draft) => {
+            const locked = draft.userLocks.some((l) => l.person === data.person);
+            return { kind: locked ? 'unlock' : 'lock', person: data.person };
+          }),
+      }),
+      defineCardVerb({
+        verb: FormationVerbs.dryRun,
+        data: PROGRAMME_DATA,
+        ...lab,
+        handle: (turn, data) => confirm(turn, data, true),
+      }),
+      defineCardVerb({
+        verb: FormationVerbs.confirm,
+        data: PROGRAMME_DATA,
+        ...lab,
+        handle: (turn, data) => confirm(turn, data, false),
+      }),
+    ],
+    commands: [
+      defineTextCommand({
+        id: 'formation.preview',
+        pattern: /^\s*(former les équipes|former les equipes|form teams)\s*$/i,
+        examples: { fr: 'former les équipes', en: 'form teams' },
+        ...lab,
+        handle: async (turn) =>
+          turn.send(
+            await preview(turn, undefined, (p, people, draft) => initial(turn, p, people, draft)),
+          ),
+      }),
+    ],
+    notices: createFormationRenderers(() => toLocalDay(platform.clock.now(), 'Europe/Paris')),
   };
 }
 

@@ -5,29 +5,29 @@ import type { Programme } from '../../core/programmes/programme';
 import type { MessageKey } from '../../i18n/fr';
 import { formatDay } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
-import { CardVerbs, type CoreVerb } from '../../adapters/teams/card-verbs';
 import factsTemplate from './facts-card.json';
 import helpTemplate from './help-card.json';
 import programmesTemplate from './programmes-card.json';
 import { renderCard, type AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
-
+import { CandidacyVerbs } from '../candidacies/candidacy-verbs';
+import { HelpVerbs, type HelpVerb } from './help-verbs';
 
 interface CardAction {
   title: string;
-  verb: CoreVerb;
+  verb: HelpVerb;
 }
 
-const ACTION_LABELS: Record<CoreVerb, MessageKey> = {
-  [CardVerbs.help]: 'action.help',
-  [CardVerbs.profile]: 'action.profile',
-  [CardVerbs.programmes]: 'action.programmes',
-  [CardVerbs.status]: 'action.status',
+const ACTION_LABELS: Record<HelpVerb, MessageKey> = {
+  [HelpVerbs.help]: 'action.help',
+  [HelpVerbs.profile]: 'action.profile',
+  [HelpVerbs.programmes]: 'action.programmes',
+  [HelpVerbs.status]: 'action.status',
 };
 
-const TOPIC_VERBS: Record<HelpTopic['id'], CoreVerb | undefined> = {
+const TOPIC_VERBS: Record<HelpTopic['id'], HelpVerb | undefined> = {
   help: undefined,
-  profile: CardVerbs.profile,
-  programmes: CardVerbs.programmes,
+  profile: HelpVerbs.profile,
+  programmes: HelpVerbs.programmes,
   apply: undefined,
   selection: undefined,
   formation: undefined,
@@ -37,10 +37,10 @@ const TOPIC_VERBS: Record<HelpTopic['id'], CoreVerb | undefined> = {
   absence: undefined,
   calendar: undefined,
   digest: undefined,
-  status: CardVerbs.status,
+  status: HelpVerbs.status,
 };
 
-function toActions({ t }: CardContext, verbs: CoreVerb[]): CardAction[] {
+function toActions({ t }: CardContext, verbs: HelpVerb[]): CardAction[] {
   return verbs.map((verb) => ({ title: t(ACTION_LABELS[verb]), verb }));
 }
 
@@ -88,7 +88,7 @@ export function buildProfileCard(
       { label: t('profile.timezone'), value: profile.timezone ?? t('profile.timezoneUnknown') },
     ],
     note: t('profile.note'),
-    actions: toActions(context, [CardVerbs.help, CardVerbs.programmes]),
+    actions: toActions(context, [HelpVerbs.help, HelpVerbs.programmes]),
   });
 }
 
@@ -101,6 +101,8 @@ export function buildProgrammesCard(
   const { t, language } = context;
   return renderCard(programmesTemplate, {
     title: t('programmes.title'),
+    // The announcement's way in: the candidacy form of the programme.
+    applyVerb: CandidacyVerbs.open,
     empty: t('programmes.none'),
     programmes: programmes.map((programme) => {
       const next = getNextMilestone(programme.milestones, today);
@@ -127,7 +129,7 @@ export function buildProgrammesCard(
         }),
       };
     }),
-    actions: toActions(context, [CardVerbs.help]),
+    actions: toActions(context, [HelpVerbs.help]),
   });
 }
 
@@ -158,6 +160,6 @@ export function buildStatusCard(
       { label: t('status.version'), value: status.version },
     ],
     note: '',
-    actions: toActions(context, [CardVerbs.help]),
+    actions: toActions(context, [HelpVerbs.help]),
   });
 }

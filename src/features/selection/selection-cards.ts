@@ -14,12 +14,12 @@ import {
   SCORE_MIN,
 } from '../../core/selection/score-candidacy';
 import { formatDay } from '../../i18n/translate';
-import { CardVerbs } from '../../adapters/teams/card-verbs';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard, type CardButton, type CardInput } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import type { Banner } from '../candidacies/candidacy-cards';
 import { summariseCandidacy } from '../candidacies/candidacy-cards';
+import { SelectionVerbs } from './selection-verbs';
 
 /** The Lab team's overview: counts by status, organisation and branch, and the seats taken. */
 export function buildOverviewCard(
@@ -33,20 +33,20 @@ export function buildOverviewCard(
     byStatus.accepted + byStatus.confirmed;
   const data = { programmeId: programme.id };
   const actions: CardButton[] = [
-    { kind: 'execute', title: t('selection.action.list'), verb: CardVerbs.selectionList, data },
+    { kind: 'execute', title: t('selection.action.list'), verb: SelectionVerbs.list, data },
   ];
   if (options.canExport) {
     actions.push(
       {
         kind: 'execute',
         title: t('selection.action.exportXlsx'),
-        verb: CardVerbs.selectionExport,
+        verb: SelectionVerbs.export,
         data: { ...data, format: 'xlsx' },
       },
       {
         kind: 'execute',
         title: t('selection.action.exportCsv'),
-        verb: CardVerbs.selectionExport,
+        verb: SelectionVerbs.export,
         data: { ...data, format: 'csv' },
       },
     );
@@ -139,7 +139,7 @@ export function buildListCard(
     {
       kind: 'execute',
       title: t('selection.action.filter'),
-      verb: CardVerbs.selectionList,
+      verb: SelectionVerbs.list,
       data: { ...data, page: 0 },
     },
   ];
@@ -147,7 +147,7 @@ export function buildListCard(
     actions.push({
       kind: 'execute',
       title: t('selection.action.previous'),
-      verb: CardVerbs.selectionList,
+      verb: SelectionVerbs.list,
       data: { ...data, page: list.page - 1 },
     });
   }
@@ -155,14 +155,14 @@ export function buildListCard(
     actions.push({
       kind: 'execute',
       title: t('selection.action.next'),
-      verb: CardVerbs.selectionList,
+      verb: SelectionVerbs.list,
       data: { ...data, page: list.page + 1 },
     });
   }
   actions.push({
     kind: 'execute',
     title: t('selection.action.overview'),
-    verb: CardVerbs.selectionOverview,
+    verb: SelectionVerbs.overview,
     data: { programmeId: programme.id },
   });
   const lines = [
@@ -189,7 +189,7 @@ export function buildListCard(
       subtitle: rowSubtitle(context, programme, candidacy, options.scores),
       action: {
         title: t('selection.action.open'),
-        verb: CardVerbs.selectionDetail,
+        verb: SelectionVerbs.detail,
         data: { ...data, page: list.page, candidacyId: candidacy.id },
       },
     })),
@@ -245,20 +245,20 @@ export function buildDetailCard(
       {
         kind: 'execute',
         title: t('selection.action.accept'),
-        verb: CardVerbs.selectionDecide,
+        verb: SelectionVerbs.decide,
         data: { ...data, decision: 'accept' },
         style: 'positive',
       },
       {
         kind: 'execute',
         title: t('selection.action.waitlist'),
-        verb: CardVerbs.selectionDecide,
+        verb: SelectionVerbs.decide,
         data: { ...data, decision: 'waitlist' },
       },
       {
         kind: 'execute',
         title: t('selection.action.decline'),
-        verb: CardVerbs.selectionDecide,
+        verb: SelectionVerbs.decide,
         data: { ...data, decision: 'decline' },
         style: 'destructive',
       },
@@ -298,7 +298,7 @@ export function buildDetailCard(
     actions.push({
       kind: 'execute',
       title: t('selection.score.save'),
-      verb: CardVerbs.selectionScore,
+      verb: SelectionVerbs.score,
       data,
       style: 'positive',
     });
@@ -306,7 +306,7 @@ export function buildDetailCard(
   actions.push({
     kind: 'execute',
     title: t('selection.action.back'),
-    verb: CardVerbs.selectionList,
+    verb: SelectionVerbs.list,
     data: { programmeId: programme.id, ...options.back },
   });
   if (detail.canScore) sections.push({ title: t('selection.score.title') });

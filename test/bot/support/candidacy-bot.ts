@@ -1,16 +1,9 @@
-import { createExportRoute } from '../../../src/adapters/export/create-export-route';
-import { createCandidacyDeps } from '../../../src/adapters/sql/create-candidacy-deps';
-import { SqlConversationStore } from '../../../src/adapters/sql/sql-conversation-store';
 import type { SqlPeopleDirectory } from '../../../src/adapters/sql/sql-people-directory';
-import { SqlProgrammeStore } from '../../../src/adapters/sql/sql-programme-store';
-import { createCandidacyFeature } from '../../../src/adapters/teams/features/candidacy-feature';
-import { createSelectionFeature } from '../../../src/adapters/teams/features/selection-feature';
 import type { CandidacyDeps } from '../../../src/core/candidacies/candidacy-deps';
 import type { Programme } from '../../../src/core/programmes/programme';
-import { createLogger } from '../../../src/logger';
 import { RecordingNotifier, SequentialIds } from '../../support/candidacy-fakes';
 import { COMMITTEE_CNAV, createTestProgramme } from '../../support/candidacy-programme';
-import { BotHarness, FIXTURE_ADMIN_AAD_ID, loadActivity } from './bot-harness';
+import { BotHarness, loadActivity } from './bot-harness';
 
 /** Signing key of export links in bot tests. */
 export const TEST_SIGNING_KEY = 'bot-test-export-signing-key-0123456789';
@@ -57,7 +50,7 @@ export function candidate(n: number): FixtureUser {
   };
 }
 
-/** The bot with the candidacy and selection features, a recording notifier and the export route. */
+/** The bot with a recording notifier for the candidacy and selection use cases. */
 export class CandidacyBot {
   readonly harness = new BotHarness();
   readonly notifier = new RecordingNotifier();
@@ -65,45 +58,16 @@ export class CandidacyBot {
   people: SqlPeopleDirectory | undefined;
 
   async start(programme: Programme = BOT_PROGRAMME): Promise<void> {
-    const logger = createLogger('silent');
-    let url = '';
     this.harness.options = {
-      features: (database) => {
-        const { core, people } = createCandidacyDeps(database.db, {
-          clock: this.harness.clock,
-          notifier: this.notifier,
-          labAdminIds: [FIXTURE_ADMIN_AAD_ID],
-          // Predictable ids (cand-1, cand-2…) so recorded actions can name a candidacy.
-          ids: new SequentialIds('cand'),
-        });
-        this.core = core;
-        this.people = people;
-        const programmes = new SqlProgrammeStore(database.db);
-        return {
-          features: [
-            createCandidacyFeature({ core, programmes, people, logger }),
-            createSelectionFeature({
-              core,
-              programmes,
-              publicUrl: () => url,
-              signingKey: TEST_SIGNING_KEY,
-              logger,
-            }),
-          ],
-          routes: [
-            createExportRoute({
-              core,
-              programmes,
-              conversations: new SqlConversationStore(database.db),
-              signingKey: TEST_SIGNING_KEY,
-              logger,
-            }),
-          ],
-        };
+      candidacies: {
+        notifier: this.notifier,
+        // Predictable ids (cand-1, cand-2…) so recorded actions can name a candidacy.
+        ids: new SequentialIds('cand'),
       },
     };
     await this.harness.start({ EXPORT_SIGNING_KEY: TEST_SIGNING_KEY });
-    url = this.harness.url;
+    this.core = this.harness.bot.platform.candidacyCore;
+    this.people = this.harness.bot.platform.people;
     await this.harness.bot.programmes.save(programme);
   }
 

@@ -1,30 +1,15 @@
-import { createFollowUpDeps } from '../../../src/adapters/sql/create-follow-up-deps';
-import { createCheckinFeature } from '../../../src/adapters/teams/features/checkin-feature';
 import type { FollowUpDeps } from '../../../src/core/follow-up/follow-up-deps';
-import { createLogger } from '../../../src/logger';
 import { loadExample2026 } from '../../support/follow-up-fakes';
-import { BotHarness, FIXTURE_ADMIN_AAD_ID, loadActivity } from './bot-harness';
+import { BotHarness, loadActivity } from './bot-harness';
 
-/** The bot with the check-in feature on its own SQLite database, holding the 2026 example and its teams. */
+/** The bot on its own SQLite database, holding the 2026 example and its teams. */
 export class CheckinBot {
   readonly harness = new BotHarness();
   followUp: FollowUpDeps | undefined;
 
   async start(): Promise<void> {
-    this.harness.options = {
-      features: (database) => {
-        this.followUp = createFollowUpDeps(database.db, {
-          clock: this.harness.clock,
-          labAdminIds: [FIXTURE_ADMIN_AAD_ID],
-        });
-        return {
-          features: [
-            createCheckinFeature({ followUp: this.followUp, logger: createLogger('silent') }),
-          ],
-        };
-      },
-    };
     await this.harness.start();
+    this.followUp = this.harness.bot.platform.followUp;
     const { programme, teams } = loadExample2026();
     // The demo seed has a programme of the same id, without teams; the example replaces it.
     await this.harness.bot.programmes.save(programme);

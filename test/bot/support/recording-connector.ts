@@ -12,7 +12,8 @@ export interface ConnectorCall {
 
 /**
  * A stand-in for the Bot Connector on loopback that records what the bot sends, for bot tests
- * that check replies. It answers like the real service: 201 with a new activity id.
+ * that check replies. It answers like the real service: 201 with a new activity id, 400 for an
+ * activity without a type.
  */
 export class RecordingConnector {
   readonly calls: ConnectorCall[] = [];
@@ -68,6 +69,15 @@ export class RecordingConnector {
       if (req.method === 'GET' && /\/pagedmembers/.test(path)) {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ members: this.pagedMembers }));
+        return;
+      }
+      const body = this.calls[this.calls.length - 1]!.body;
+      // The real service refuses an activity without a type (posted or updated) this way.
+      if ((req.method === 'POST' || req.method === 'PUT') && typeof body.type !== 'string') {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({ error: { code: 'BadArgument', message: 'Unknown activity type' } }),
+        );
         return;
       }
       setTimeout(() => {

@@ -1,5 +1,5 @@
 import type { Notice } from '../../../core/ports/notifier';
-import type { CardContext } from '../cards/build-cards';
+import type { CardContext } from '../cards/card-context';
 import type { AdaptiveCardJson } from '../cards/render-card';
 
 /** Turns one kind of notice into a card in the recipient's language, with its notification text. */

@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CardContext } from '../../../../src/adapters/teams/cards/card-context';
-import {
-  buildDigestCard,
-  MAX_BARS,
-} from '../../../../src/features/digests/build-digest-card';
+import { buildDigestCard, MAX_BARS } from '../../../../src/features/digests/build-digest-card';
 import { buildCallSection } from '../../../../src/core/digests/build-call-section';
 import { buildFollowUpSection } from '../../../../src/core/digests/build-follow-up-section';
 import { buildSelectionSection } from '../../../../src/core/digests/build-selection-section';

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { buildHelpCard, buildProfileCard, buildProgrammesCard, buildStatusCard } from '../../../../src/features/help/help-cards';
+import {
+  buildHelpCard,
+  buildProfileCard,
+  buildProgrammesCard,
+  buildStatusCard,
+} from '../../../../src/features/help/help-cards';
 import type { CardContext } from '../../../../src/adapters/teams/cards/card-context';
 import type { AdaptiveCardJson } from '../../../../src/adapters/teams/cards/render-card';
 import { listHelpTopics } from '../../../../src/core/help/list-help-topics';

@@ -1,5 +1,4 @@
-import type { CardVerb } from '../card-verbs';
-import template from './follow-up-card.json';
+import template from './card.json';
 import { renderCard, type AdaptiveCardJson } from './render-card';
 
 /**
@@ -9,8 +8,8 @@ import { renderCard, type AdaptiveCardJson } from './render-card';
  */
 export const MAX_REFRESH_USER_IDS = 60;
 
-/** A form input of a follow-up card; `error` is shown right under it. */
-export type FollowUpInput =
+/** A form input; `error` is shown right under it. */
+export type CardInput =
   | {
       kind: 'text';
       id: string;
@@ -38,35 +37,59 @@ export type FollowUpInput =
       value: string;
       choices: { title: string; value: string }[];
       placeholder?: string;
+      /** Several values, comma-separated in `value`. */
+      multiSelect?: boolean;
       error?: string;
     }
-  | { kind: 'date'; id: string; label: string; value: string; error?: string };
+  /** A calendar day, YYYY-MM-DD. */
+  | { kind: 'date'; id: string; label: string; value: string; error?: string }
+  | { kind: 'toggle'; id: string; label: string; value: boolean; error?: string }
+  /** The Teams people picker (a Graph typeahead); the value is comma-separated Entra ids. */
+  | { kind: 'people'; id: string; label: string; value: string; error?: string };
 
-/** Everything the follow-up card template can show; every part but the title is optional. */
-export interface FollowUpCardModel {
+/** A card button: an Action.Execute (with its Action.Submit fallback) or a link. */
+export type CardButton =
+  | {
+      kind?: 'execute';
+      title: string;
+      verb: string;
+      data?: Record<string, unknown>;
+      style?: 'positive' | 'destructive' | 'default';
+    }
+  | { kind: 'url'; title: string; url: string };
+
+/** A coloured line above the content: what just happened, or what went wrong. */
+export interface Banner {
+  text: string;
+  style: 'attention' | 'good' | 'accent' | 'warning' | 'default';
+}
+
+/** Everything the shared card template can show; every part but the title is optional. */
+export interface CardModel {
   title: string;
   subtitle?: string;
-  banner?: { text: string; style: 'attention' | 'good' | 'accent' | 'warning' | 'default' };
+  banner?: Banner;
   lines?: string[];
   facts?: { label: string; value: string }[];
   sections?: { title?: string; facts?: { label: string; value: string }[]; texts?: string[] }[];
-  inputs?: FollowUpInput[];
-  note?: string;
-  actions?: {
+  /** List rows, each with one button. */
+  items?: {
     title: string;
-    verb: CardVerb;
-    data?: Record<string, unknown>;
-    style?: 'positive' | 'destructive' | 'default';
+    subtitle?: string;
+    action: { title: string; verb: string; data?: Record<string, unknown> };
   }[];
+  inputs?: CardInput[];
+  note?: string;
+  actions?: CardButton[];
   /** Refreshes the card for each of these people when they look at it (Universal Actions). */
-  refresh?: { verb: CardVerb; data: Record<string, unknown>; aadIds: readonly string[] };
+  refresh?: { verb: string; data: Record<string, unknown>; aadIds: readonly string[] };
 }
 
 /**
- * Renders the follow-up template (check-ins, reviews, history, calendar). Action data always
- * carries the verb, which the Action.Submit fallback needs to reach the right handler.
+ * Renders the shared template (forms, lists, check-ins, notices). Action data always carries the
+ * verb, which the Action.Submit fallback needs to reach the right handler.
  */
-export function buildFollowUpCard(model: FollowUpCardModel): AdaptiveCardJson {
+export function buildCard(model: CardModel): AdaptiveCardJson {
   const card = renderCard(template, {
     title: model.title,
     subtitle: model.subtitle ?? '',
@@ -78,23 +101,35 @@ export function buildFollowUpCard(model: FollowUpCardModel): AdaptiveCardJson {
       facts: section.facts ?? [],
       texts: section.texts ?? [],
     })),
+    items: (model.items ?? []).map((item) => ({
+      title: item.title,
+      subtitle: item.subtitle ?? '',
+      action: { ...item.action, data: { ...item.action.data, verb: item.action.verb } },
+    })),
     inputs: (model.inputs ?? []).map((input) => ({
       placeholder: '',
       multiline: false,
+      multiSelect: false,
       min: null,
       max: null,
       choices: [],
       maxLength: null,
       ...input,
+      value: input.kind === 'toggle' ? String(input.value) : input.value,
       error: input.error ?? '',
     })),
     note: model.note ?? '',
-    actions: (model.actions ?? []).map((action) => ({
-      title: action.title,
-      verb: action.verb,
-      style: action.style ?? 'default',
-      data: { ...action.data, verb: action.verb },
-    })),
+    actions: (model.actions ?? []).map((action) =>
+      action.kind === 'url'
+        ? { ...action, verb: '', data: {}, style: 'default' }
+        : {
+            kind: 'execute',
+            title: action.title,
+            verb: action.verb,
+            style: action.style ?? 'default',
+            data: { ...action.data, verb: action.verb },
+          },
+    ),
   });
   const cleaned = dropNulls(card) as AdaptiveCardJson;
   if (model.refresh !== undefined) {
@@ -108,6 +143,15 @@ export function buildFollowUpCard(model: FollowUpCardModel): AdaptiveCardJson {
     };
   }
   return cleaned;
+}
+
+/** A title, a few lines and an optional banner: refusals, confirmations, short answers. */
+export function buildMessageCard(
+  title: string,
+  lines: string[] = [],
+  banner?: Banner,
+): AdaptiveCardJson {
+  return buildCard(banner === undefined ? { title, lines } : { title, lines, banner });
 }
 
 // Optional numbers are bound as null so no template expression is left unbound; Adaptive Card

@@ -1,0 +1,10 @@
+/** The card verbs of candidacies and endorsements; handlers, templates and builders share these names. */
+export const CandidacyVerbs = {
+  open: 'candidacy.open',
+  submit: 'candidacy.submit',
+  saveDraft: 'candidacy.saveDraft',
+  withdraw: 'candidacy.withdraw',
+  endorse: 'candidacy.endorse',
+  confirm: 'candidacy.confirm',
+  renounce: 'candidacy.renounce',
+} as const;

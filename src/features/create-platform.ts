@@ -1,0 +1,87 @@
+import { createGraphCredential } from '../adapters/graph/create-graph-credential';
+import { GraphChannelProvisioner } from '../adapters/graph/graph-channel-provisioner';
+import { createCandidacyDeps } from '../adapters/sql/create-candidacy-deps';
+import { createFollowUpDeps } from '../adapters/sql/create-follow-up-deps';
+import type { DatabaseHandle } from '../adapters/sql/open-database';
+import { SqlCandidacyStore } from '../adapters/sql/sql-candidacy-store';
+import { SqlConversationStore } from '../adapters/sql/sql-conversation-store';
+import { SqlOutboxStore } from '../adapters/sql/sql-outbox-store';
+import { SqlProgrammeStore } from '../adapters/sql/sql-programme-store';
+import { SqlProgrammeTeamStore } from '../adapters/sql/sql-programme-team-store';
+import type { NoticeRenderer } from '../adapters/teams/notices/notice-renderer';
+import { OutboxNotifier } from '../adapters/teams/notices/outbox-notifier';
+import type { Config } from '../config';
+import type { Clock } from '../core/ports/clock';
+import type { IdSource } from '../core/ports/id-source';
+import type { Notifier } from '../core/ports/notifier';
+import type { Logger } from '../logger';
+import { collectNotices, type FeatureModule } from './feature-module';
+import type { Platform } from './platform';
+
+/** Parts a test replaces: the candidacy use cases' notifier and id source. */
+export interface PlatformOptions {
+  candidacies?: { notifier?: Notifier; ids?: IdSource };
+}
+
+/**
+ * Builds the platform on an open database: the stores, the outbox notifier (whose renderers the
+ * modules bring, added by `useNotices`), the Graph channel provisioner when there is a Graph
+ * identity, and the use cases' shared dependencies.
+ */
+export function createPlatform(input: {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  logger: Logger;
+  version: string;
+  publicUrl: () => string;
+  labTeamIds: () => string[];
+  options?: PlatformOptions;
+}): { platform: Platform; useNotices: (modules: readonly FeatureModule[]) => void } {
+  const { config, database, clock, logger } = input;
+  const conversations = new SqlConversationStore(database.db);
+  const outbox = new SqlOutboxStore(database.db);
+  // The modules bring the renderers of their notices; the notifier reads them when it queues.
+  const renderers: Record<string, NoticeRenderer> = {};
+  const notifier = new OutboxNotifier(outbox, conversations, renderers, clock);
+  const graphCredential = createGraphCredential(config);
+  const provisioner =
+    graphCredential === undefined
+      ? undefined
+      : new GraphChannelProvisioner(graphCredential, config.graph?.baseUrl);
+  if (provisioner === undefined) {
+    logger.info(
+      'no Microsoft Graph identity: each team gets a thread in General instead of a channel',
+    );
+  }
+  const candidacyOptions = input.options?.candidacies;
+  const { core: candidacyCore, people } = createCandidacyDeps(database.db, {
+    clock,
+    notifier: candidacyOptions?.notifier ?? notifier,
+    labAdminIds: config.labAdminIds,
+    ...(candidacyOptions?.ids === undefined ? {} : { ids: candidacyOptions.ids }),
+  });
+  const platform: Platform = {
+    config,
+    database,
+    clock,
+    logger,
+    version: input.version,
+    conversations,
+    programmes: new SqlProgrammeStore(database.db),
+    candidacies: new SqlCandidacyStore(database.db),
+    teams: new SqlProgrammeTeamStore(database.db),
+    outbox,
+    notifier,
+    candidacyCore,
+    people,
+    followUp: createFollowUpDeps(database.db, { clock, labAdminIds: config.labAdminIds }),
+    provisioner,
+    publicUrl: input.publicUrl,
+    labTeamIds: input.labTeamIds,
+  };
+  return {
+    platform,
+    useNotices: (modules) => Object.assign(renderers, collectNotices(modules)),
+  };
+}

@@ -1,0 +1,9 @@
+/** The card verbs of team formation; handlers, templates and builders share these names. */
+export const FormationVerbs = {
+  regenerate: 'formation.regenerate',
+  swap: 'formation.swap',
+  move: 'formation.move',
+  lock: 'formation.lock',
+  dryRun: 'formation.dryRun',
+  confirm: 'formation.confirm',
+} as const;

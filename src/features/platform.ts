@@ -1,0 +1,45 @@
+import type { DatabaseHandle } from '../adapters/sql/open-database';
+import type { SqlPeopleDirectory } from '../adapters/sql/sql-people-directory';
+import type { Config } from '../config';
+import type { CandidacyDeps } from '../core/candidacies/candidacy-deps';
+import type { FollowUpDeps } from '../core/follow-up/follow-up-deps';
+import type { CandidacyStore } from '../core/ports/candidacy-store';
+import type { ChannelProvisioner } from '../core/ports/channel-provisioner';
+import type { Clock } from '../core/ports/clock';
+import type { ConversationStore } from '../core/ports/conversation-store';
+import type { BulkNotifier, Notifier } from '../core/ports/notifier';
+import type { OutboxStore } from '../core/ports/outbox-store';
+import type { ProgrammeStore } from '../core/ports/programme-store';
+import type { ProgrammeTeamStore } from '../core/ports/programme-team-store';
+import type { Logger } from '../logger';
+
+/**
+ * What every capability module is built from: the configuration, the database and its stores,
+ * the clock, the notifier (every proactive message goes through the outbox) and the shared use
+ * case dependencies. `main.ts` builds it once; tests replace parts of it.
+ */
+export interface Platform {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  logger: Logger;
+  version: string;
+  conversations: ConversationStore;
+  programmes: ProgrammeStore;
+  candidacies: CandidacyStore;
+  teams: ProgrammeTeamStore;
+  outbox: OutboxStore;
+  notifier: Notifier & BulkNotifier;
+  /** Candidacy and selection use cases' dependencies (shared by the export of review outcomes). */
+  candidacyCore: CandidacyDeps;
+  /** Who talked to the bot, with their e-mail, so managers named by e-mail can be reached. */
+  people: SqlPeopleDirectory;
+  /** Check-in, review and absence use cases' dependencies. */
+  followUp: FollowUpDeps;
+  /** Creates team channels through Graph; undefined without a Graph identity (threads in General). */
+  provisioner: ChannelProvisioner | undefined;
+  /** Where people's browsers reach the bot (export links); known once the server listens. */
+  publicUrl(): string;
+  /** The Lab team's Entra ids: configuration, then the Lab channel's roster. */
+  labTeamIds(): string[];
+}
