@@ -4,7 +4,7 @@ import { KNOWN_ORGANISATIONS } from '../catalogue/known-organisations';
 import { isCalendarDay } from '../core/programmes/validate-programme';
 import { planFollowUpSends } from '../core/follow-up/plan-follow-up-sends';
 import type { PlannedSend } from '../core/follow-up/planned-send';
-import type { ProgrammeTeam } from '../core/programme-teams/programme-team';
+import type { ProgrammeTeam } from '../core/programmes/programme-team';
 import { addDays } from '../core/scheduling/add-days';
 import { createTranslator, formatIssue, toLanguage, type Translate } from '../i18n/translate';
 

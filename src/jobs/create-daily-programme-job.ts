@@ -3,7 +3,7 @@ import type { ProgrammeStore } from '../core/ports/programme-store';
 import type { Programme } from '../core/programmes/programme';
 import { addDays } from '../core/scheduling/add-days';
 import { toUtcInstant } from '../core/scheduling/to-utc-instant';
-import { toLocalDay } from '../core/time/to-local-day';
+import { toLocalDay } from '../core/scheduling/to-local-day';
 import type { ScheduledJobDefinition } from './create-scheduled-job';
 
 /** The programme calendar's zone: daily chores run on Paris days. */

@@ -6,7 +6,7 @@ import { planFollowUpSends } from '../core/follow-up/plan-follow-up-sends';
 import type { PlannedSend } from '../core/follow-up/planned-send';
 import { runPlannedSend, type FollowUpSendDeps } from '../core/follow-up/run-planned-send';
 import { addDays } from '../core/scheduling/add-days';
-import { toLocalDay } from '../core/time/to-local-day';
+import { toLocalDay } from '../core/scheduling/to-local-day';
 import type { Logger } from '../logger';
 import type { ScheduledJobDefinition } from './create-scheduled-job';
 

@@ -8,7 +8,7 @@ import { createLabChannelResolver } from '../../src/adapters/teams/create-lab-ch
 import { createDigestRenderers } from '../../src/features/digests/digest-notices';
 import { OutboxNotifier } from '../../src/adapters/teams/notices/outbox-notifier';
 import { DEFAULT_WEEKLY_SCHEDULE } from '../../src/core/digests/get-weekly-digest-due';
-import type { ProgrammeTeam } from '../../src/core/programme-teams/programme-team';
+import type { ProgrammeTeam } from '../../src/core/programmes/programme-team';
 import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
 import { createDigestJob } from '../../src/jobs/create-digest-job';
 import { createScheduledJob } from '../../src/jobs/create-scheduled-job';

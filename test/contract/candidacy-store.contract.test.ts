@@ -7,7 +7,7 @@ import { SqlPeopleDirectory } from '../../src/adapters/sql/sql-people-directory'
 import { SqlScoreStore } from '../../src/adapters/sql/sql-score-store';
 import type { Candidacy } from '../../src/core/candidacies/candidacy';
 import { submitCandidacy } from '../../src/core/candidacies/submit-candidacy';
-import { withdrawCandidacy } from '../../src/core/candidacies/withdraw-candidacy';
+import { withdrawCandidacy } from '../../src/core/selection/withdraw-candidacy';
 import { decideCandidacy } from '../../src/core/selection/decide-candidacy';
 import { redeemExportLink } from '../../src/core/selection/redeem-export-link';
 import { createExportLink } from '../../src/core/selection/create-export-link';

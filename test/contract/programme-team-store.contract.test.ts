@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { DatabaseHandle } from '../../src/adapters/sql/open-database';
 import { SqlProgrammeTeamStore } from '../../src/adapters/sql/sql-programme-team-store';
-import type { ProgrammeTeam, TeamPerson } from '../../src/core/programme-teams/programme-team';
+import type { ProgrammeTeam, TeamPerson } from '../../src/core/programmes/programme-team';
 import { testDatabases } from './test-databases';
 
 const person = (aadId: string, organisationId: string): TeamPerson => ({

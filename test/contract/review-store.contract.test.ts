@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { DatabaseHandle } from '../../src/adapters/sql/open-database';
 import { SqlReviewStore } from '../../src/adapters/sql/sql-review-store';
-import type { ReviewAnswer } from '../../src/core/reviews/review-answer';
+import type { ReviewAnswer } from '../../src/core/follow-up/review-answer';
 import { testDatabases } from './test-databases';
 
 const preparation = (review: 'december' | 'march', revision = 1): ReviewAnswer => ({

@@ -3,7 +3,7 @@ import {
   type Candidacy,
   type CandidacyStatus,
 } from '../../src/core/candidacies/candidacy';
-import type { CheckinAnswer } from '../../src/core/checkins/checkin-answer';
+import type { CheckinAnswer } from '../../src/core/follow-up/checkin-answer';
 import type {
   CallFigures,
   FollowUpFigures,
@@ -12,8 +12,8 @@ import type {
 } from '../../src/core/digests/digest-figures';
 import type { ReviewId } from '../../src/core/follow-up/planned-send';
 import type { DigestSource } from '../../src/core/ports/digest-source';
-import type { ProgrammeTeam } from '../../src/core/programme-teams/programme-team';
-import type { ReviewAnswer } from '../../src/core/reviews/review-answer';
+import type { ProgrammeTeam } from '../../src/core/programmes/programme-team';
+import type { ReviewAnswer } from '../../src/core/follow-up/review-answer';
 import type { Programme } from '../../src/core/programmes/programme';
 import { createTestProgramme } from './candidacy-programme';
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readProgrammeYaml } from '../../src/adapters/files/read-programme-yaml';
 import { KNOWN_ORGANISATIONS } from '../../src/catalogue/known-organisations';
-import type { Absence } from '../../src/core/absences/absence';
-import type { CheckinAnswer } from '../../src/core/checkins/checkin-answer';
+import type { Absence } from '../../src/core/follow-up/absence';
+import type { CheckinAnswer } from '../../src/core/follow-up/checkin-answer';
 import type { FollowUpActor } from '../../src/core/follow-up/follow-up-actor';
 import type { FollowUpPlanInput } from '../../src/core/follow-up/follow-up-plan-input';
 import type { ReviewId } from '../../src/core/follow-up/planned-send';
@@ -17,9 +17,9 @@ import type { ProgrammeTeamStore } from '../../src/core/ports/programme-team-sto
 import type { CheckinStore } from '../../src/core/ports/checkin-store';
 import type { Notice, NoticeRecipient, Notifier } from '../../src/core/ports/notifier';
 import type { ReviewStore } from '../../src/core/ports/review-store';
-import type { ProgrammeTeam } from '../../src/core/programme-teams/programme-team';
+import type { ProgrammeTeam } from '../../src/core/programmes/programme-team';
 import type { Programme } from '../../src/core/programmes/programme';
-import type { ReviewAnswer } from '../../src/core/reviews/review-answer';
+import type { ReviewAnswer } from '../../src/core/follow-up/review-answer';
 
 /** The 2026 example programme file with its four teams (lead of team-1 in French Guiana). */
 export function loadExample2026(): { programme: Programme; teams: ProgrammeTeam[] } {

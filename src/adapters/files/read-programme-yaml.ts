@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { ProgrammeTeam } from '../../core/programme-teams/programme-team';
+import type { ProgrammeTeam } from '../../core/programmes/programme-team';
 import type { Organisation, Programme } from '../../core/programmes/programme';
 import { validateProgramme } from '../../core/programmes/validate-programme';
 import type { ValidationIssue } from '../../core/validation/validation-issue';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CheckinAnswer, CheckinFields, Answerer } from '../../core/checkins/checkin-answer';
+import type { CheckinAnswer, CheckinFields, Answerer } from '../../core/follow-up/checkin-answer';
 import type { CheckinStore } from '../../core/ports/checkin-store';
 import type { CheckinAnswersTable, Database } from './schema';
 

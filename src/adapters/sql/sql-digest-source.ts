@@ -7,7 +7,7 @@ import type {
   SelectionFigures,
   TeamRef,
 } from '../../core/digests/digest-figures';
-import { HELP_CATEGORIES, type HelpCategory } from '../../core/checkins/checkin-answer';
+import { HELP_CATEGORIES, type HelpCategory } from '../../core/follow-up/checkin-answer';
 import type { DigestSource } from '../../core/ports/digest-source';
 import type { Database } from './schema';
 import type { OutboxTable } from './sql-outbox-store';

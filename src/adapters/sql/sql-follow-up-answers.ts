@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Answerer, CheckinAnswer, CheckinFields } from '../../core/checkins/checkin-answer';
+import type { Answerer, CheckinAnswer, CheckinFields } from '../../core/follow-up/checkin-answer';
 import type { ReviewId } from '../../core/follow-up/planned-send';
 import type { FollowUpAnswerSource } from '../../core/ports/follow-up-answer-source';
-import type { ReviewAnswer } from '../../core/reviews/review-answer';
+import type { ReviewAnswer } from '../../core/follow-up/review-answer';
 import type { Database } from './schema';
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ProgrammeTeamStore } from '../../core/ports/programme-team-store';
-import type { ProgrammeTeam } from '../../core/programme-teams/programme-team';
+import type { ProgrammeTeam } from '../../core/programmes/programme-team';
 import type { Database } from './schema';
 
 /** Formed teams in SQL: the team as JSON, plus one row per person and role for lookups. */

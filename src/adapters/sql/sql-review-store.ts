@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ReviewId } from '../../core/follow-up/planned-send';
 import type { ReviewStore } from '../../core/ports/review-store';
-import type { ReviewAnswer } from '../../core/reviews/review-answer';
+import type { ReviewAnswer } from '../../core/follow-up/review-answer';
 import type { Database, ReviewAnswersTable } from './schema';
 
 /** Review preparations and outcomes in SQL: one row per programme, team, review and kind. */

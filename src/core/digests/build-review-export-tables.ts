@@ -1,8 +1,8 @@
-import type { CheckinAnswer } from '../checkins/checkin-answer';
-import { getFollowUpSettings } from '../follow-up/get-follow-up-settings';
-import type { ProgrammeTeam } from '../programme-teams/programme-team';
+import type { CheckinAnswer } from '../follow-up/checkin-answer';
+import { getFollowUpSettings } from '../programmes/get-follow-up-settings';
+import type { ProgrammeTeam } from '../programmes/programme-team';
 import type { Programme } from '../programmes/programme';
-import type { ReviewAnswer } from '../reviews/review-answer';
+import type { ReviewAnswer } from '../follow-up/review-answer';
 import type { ExportCell, ExportTable } from '../selection/build-export-tables';
 
 /** The two sheets of the review meetings' export. */

@@ -1,5 +1,5 @@
 import type { CandidacyStatus } from '../candidacies/candidacy';
-import type { CheckinStatus, HelpCategory } from '../checkins/checkin-answer';
+import type { CheckinStatus, HelpCategory } from '../follow-up/checkin-answer';
 import type { ReviewId } from '../follow-up/planned-send';
 
 /** What the call's digest is computed from. */

@@ -1,4 +1,4 @@
-import type { CheckinStatus } from '../checkins/checkin-answer';
+import type { CheckinStatus } from '../follow-up/checkin-answer';
 import type { ReviewId } from '../follow-up/planned-send';
 import type { ProgrammePhase } from '../programmes/get-programme-phase';
 import type { Branch, Milestones } from '../programmes/programme';

@@ -5,7 +5,7 @@ import { getProgrammePhase } from '../programmes/get-programme-phase';
 import type { Programme } from '../programmes/programme';
 import { createHolidayCalendar } from '../scheduling/create-holiday-calendar';
 import type { HolidayCalendar } from '../scheduling/holiday-calendar';
-import { toLocalDay } from '../time/to-local-day';
+import { toLocalDay } from '../scheduling/to-local-day';
 import { buildCallSection } from './build-call-section';
 import { buildFollowUpSection } from './build-follow-up-section';
 import { buildSelectionSection } from './build-selection-section';

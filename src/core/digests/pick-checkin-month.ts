@@ -1,5 +1,5 @@
-import { listCheckinMonths } from '../checkins/list-checkin-months';
-import { getFollowUpSettings } from '../follow-up/get-follow-up-settings';
+import { listCheckinMonths } from '../follow-up/list-checkin-months';
+import { getFollowUpSettings } from '../programmes/get-follow-up-settings';
 import type { Programme } from '../programmes/programme';
 import type { HolidayCalendar } from '../scheduling/holiday-calendar';
 import { resolveLocalDay } from '../scheduling/resolve-local-day';

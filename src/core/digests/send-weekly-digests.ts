@@ -4,7 +4,7 @@ import type { ProgrammeStore } from '../ports/programme-store';
 import type { ProgrammeTeamStore } from '../ports/programme-team-store';
 import { getProgrammePhase } from '../programmes/get-programme-phase';
 import type { Programme } from '../programmes/programme';
-import { toLocalDay } from '../time/to-local-day';
+import { toLocalDay } from '../scheduling/to-local-day';
 import type { Digest } from './digest';
 import { getProgrammeDigest, type DigestDeps } from './get-programme-digest';
 

@@ -1,4 +1,4 @@
-import type { ProgrammeTeam, TeamPerson } from '../programme-teams/programme-team';
+import type { ProgrammeTeam, TeamPerson } from '../programmes/programme-team';
 
 /** The team's lead as a person; a lead missing from the members list still gets a name (their id). */
 export function findTeamLead(team: ProgrammeTeam): TeamPerson {

@@ -1,7 +1,7 @@
-import type { CheckinStatus, HelpCategory } from '../checkins/checkin-answer';
-import type { IndicatorDefinition } from './follow-up-settings';
+import type { CheckinStatus, HelpCategory } from './checkin-answer';
+import type { IndicatorDefinition } from '../programmes/follow-up-settings';
 import type { ReviewId } from './planned-send';
-import type { ReviewPreparationFields } from '../reviews/review-answer';
+import type { ReviewPreparationFields } from './review-answer';
 
 /** What every follow-up card says about the team it concerns. */
 export interface TeamHeading {

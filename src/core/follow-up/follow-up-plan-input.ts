@@ -1,7 +1,7 @@
-import type { ProgrammeTeam } from '../programme-teams/programme-team';
+import type { ProgrammeTeam } from '../programmes/programme-team';
 import type { Programme } from '../programmes/programme';
 import type { HolidayCalendar, HolidayCalendarId } from '../scheduling/holiday-calendar';
-import type { LabMember } from './follow-up-settings';
+import type { LabMember } from '../programmes/follow-up-settings';
 
 /** Everything the follow-up calendar is computed from; no store is read while planning. */
 export interface FollowUpPlanInput {

@@ -1,6 +1,6 @@
 import type { FollowUpPlanInput } from './follow-up-plan-input';
-import type { LabMember } from './follow-up-settings';
-import { getFollowUpSettings } from './get-follow-up-settings';
+import type { LabMember } from '../programmes/follow-up-settings';
+import { getFollowUpSettings } from '../programmes/get-follow-up-settings';
 
 /** The Lab team of a programme: those it names, then the configured ones it does not, once each. */
 export function listLabTeam(

@@ -1,5 +1,5 @@
-import type { ProgrammeTeam } from '../programme-teams/programme-team';
-import type { LabMember } from './follow-up-settings';
+import type { ProgrammeTeam } from '../programmes/programme-team';
+import type { LabMember } from '../programmes/follow-up-settings';
 
 /** Everyone who sees a team's cards: lead and members, facilitators, then the Lab team, once each. */
 export function listTeamViewers(team: ProgrammeTeam, labTeam: readonly LabMember[]): string[] {

@@ -1,4 +1,4 @@
-import type { ProgrammeTeam } from '../programme-teams/programme-team';
+import type { ProgrammeTeam } from '../programmes/programme-team';
 import type { FollowUpPlanInput } from './follow-up-plan-input';
 import type { FollowUpSources } from './follow-up-sources';
 import { loadFollowUpInput } from './load-follow-up-input';

@@ -1,9 +1,9 @@
-import { planCheckinSends } from '../checkins/plan-checkin-sends';
-import { listCheckinMonths } from '../checkins/list-checkin-months';
-import { planReviewSends } from '../reviews/plan-review-sends';
+import { planCheckinSends } from './plan-checkin-sends';
+import { listCheckinMonths } from './list-checkin-months';
+import { planReviewSends } from './plan-review-sends';
 import { addMonths } from './add-months';
 import type { FollowUpPlanInput } from './follow-up-plan-input';
-import { getFollowUpSettings } from './get-follow-up-settings';
+import { getFollowUpSettings } from '../programmes/get-follow-up-settings';
 import type { PlannedSend } from './planned-send';
 
 /**

@@ -1,4 +1,4 @@
-import type { ProgrammeTeam } from '../programme-teams/programme-team';
+import type { ProgrammeTeam } from '../programmes/programme-team';
 import type { FollowUpActor } from './follow-up-actor';
 import type { FollowUpPlanInput } from './follow-up-plan-input';
 import { listLabTeam } from './list-lab-team';

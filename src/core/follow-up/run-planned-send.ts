@@ -1,6 +1,6 @@
-import { buildCheckinCardData } from '../checkins/build-checkin-card-data';
-import { getTeamCheckinWindow } from '../checkins/get-team-checkin-window';
-import { toHistoryLine } from '../checkins/to-history-line';
+import { buildCheckinCardData } from './build-checkin-card-data';
+import { getTeamCheckinWindow } from './get-team-checkin-window';
+import { toHistoryLine } from './to-history-line';
 import type { AbsenceStore } from '../ports/absence-store';
 import type { CheckinStore } from '../ports/checkin-store';
 import type { NoticeRecipient, Notifier } from '../ports/notifier';
@@ -12,7 +12,7 @@ import type {
   ReviewPackData,
 } from './follow-up-notices';
 import type { FollowUpPlanInput } from './follow-up-plan-input';
-import { getFollowUpSettings } from './get-follow-up-settings';
+import { getFollowUpSettings } from '../programmes/get-follow-up-settings';
 import { listLabTeam } from './list-lab-team';
 import { listTeamViewers } from './list-team-viewers';
 import { findTeamLead } from './find-team-lead';

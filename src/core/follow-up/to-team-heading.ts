@@ -1,4 +1,4 @@
-import type { ProgrammeTeam } from '../programme-teams/programme-team';
+import type { ProgrammeTeam } from '../programmes/programme-team';
 import type { Programme } from '../programmes/programme';
 import type { TeamHeading } from './follow-up-notices';
 

@@ -3,7 +3,7 @@ import type { ChannelProvisioner } from '../ports/channel-provisioner';
 import type { ConversationStore } from '../ports/conversation-store';
 import type { BulkNotice, BulkNotifier, Notifier } from '../ports/notifier';
 import type { ProgrammeTeamStore } from '../ports/programme-team-store';
-import type { ProgrammeTeam } from '../programme-teams/programme-team';
+import type { ProgrammeTeam } from '../programmes/programme-team';
 import type { Programme } from '../programmes/programme';
 import {
   provisionTeamChannels,

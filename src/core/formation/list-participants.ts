@@ -1,6 +1,6 @@
 import { SEAT_HOLDING_STATUSES, type Candidacy } from '../candidacies/candidacy';
 import type { CandidacyStore } from '../ports/candidacy-store';
-import type { ProgrammeTeam, TeamPerson } from '../programme-teams/programme-team';
+import type { ProgrammeTeam, TeamPerson } from '../programmes/programme-team';
 import type { Programme } from '../programmes/programme';
 import type { FormationParticipant } from './formation-draft';
 

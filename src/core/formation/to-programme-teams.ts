@@ -1,4 +1,4 @@
-import type { ProgrammeTeam, TeamPerson } from '../programme-teams/programme-team';
+import type { ProgrammeTeam, TeamPerson } from '../programmes/programme-team';
 import type { Programme } from '../programmes/programme';
 import { toChannelName } from '../team-channels/to-channel-name';
 import type { TeamFormationResult } from '../team-formation/team-formation';

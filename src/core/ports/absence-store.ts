@@ -1,4 +1,4 @@
-import type { Absence } from '../absences/absence';
+import type { Absence } from '../follow-up/absence';
 
 /** Persistence of declared absences: one per person, the latest declaration wins. */
 export interface AbsenceStore {

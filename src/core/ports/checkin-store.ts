@@ -1,4 +1,4 @@
-import type { CheckinAnswer } from '../checkins/checkin-answer';
+import type { CheckinAnswer } from '../follow-up/checkin-answer';
 
 /** Persistence of the monthly check-in answers: one per programme, team and month. */
 export interface CheckinStore {

@@ -1,5 +1,5 @@
-import type { CheckinAnswer } from '../checkins/checkin-answer';
-import type { ReviewAnswer } from '../reviews/review-answer';
+import type { CheckinAnswer } from '../follow-up/checkin-answer';
+import type { ReviewAnswer } from '../follow-up/review-answer';
 
 /** Every follow-up answer of a programme at once, for the review meetings' export. */
 export interface FollowUpAnswerSource {

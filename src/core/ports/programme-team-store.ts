@@ -1,4 +1,4 @@
-import type { ProgrammeTeam } from '../programme-teams/programme-team';
+import type { ProgrammeTeam } from '../programmes/programme-team';
 
 /** Persistence of the formed teams of programmes. */
 export interface ProgrammeTeamStore {

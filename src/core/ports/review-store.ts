@@ -1,5 +1,5 @@
 import type { ReviewId } from '../follow-up/planned-send';
-import type { ReviewAnswer } from '../reviews/review-answer';
+import type { ReviewAnswer } from '../follow-up/review-answer';
 
 /** Persistence of review preparations and outcomes: one of each per programme, team and review. */
 export interface ReviewStore {

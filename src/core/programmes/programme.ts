@@ -1,4 +1,4 @@
-import type { FollowUpSettings } from '../follow-up/follow-up-settings';
+import type { FollowUpSettings } from './follow-up-settings';
 
 /** How people enter a programme: alone (then mixed into teams) or as a team from one organisation. */
 export type IntakeMode = 'individual' | 'team';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { validateFollowUpBlock } from '../follow-up/validate-follow-up-block';
-import type { ProgrammeTeam } from '../programme-teams/programme-team';
-import { validateTeamsBlock } from '../programme-teams/validate-teams-block';
+import { validateFollowUpBlock } from './validate-follow-up-block';
+import type { ProgrammeTeam } from './programme-team';
+import { validateTeamsBlock } from './validate-teams-block';
 import { fromZodIssues, type ValidationIssue } from '../validation/validation-issue';
 import {
   BRANCHES,

@@ -12,7 +12,7 @@ import { pickCallProgramme } from '../../core/candidacies/pick-call-programme';
 import type { Outcome } from '../../core/candidacies/refusal';
 import { saveCandidacyDraft } from '../../core/candidacies/save-candidacy-draft';
 import { submitCandidacy } from '../../core/candidacies/submit-candidacy';
-import { withdrawCandidacy } from '../../core/candidacies/withdraw-candidacy';
+import { withdrawCandidacy } from '../../core/selection/withdraw-candidacy';
 import type { Programme } from '../../core/programmes/programme';
 import { confirmParticipation } from '../../core/selection/confirm-participation';
 import { formatDay } from '../../i18n/translate';

@@ -2,15 +2,15 @@ import {
   HELP_CATEGORIES,
   CHECKIN_STATUSES,
   type CheckinAnswer,
-} from '../../core/checkins/checkin-answer';
-import { CheckinFieldIds, toIndicatorFieldId } from '../../core/checkins/checkin-field-ids';
-import type { WindowState } from '../../core/checkins/checkin-view';
-import type { TeamHistory } from '../../core/checkins/list-team-history';
+} from '../../core/follow-up/checkin-answer';
+import { CheckinFieldIds, toIndicatorFieldId } from '../../core/follow-up/checkin-field-ids';
+import type { WindowState } from '../../core/follow-up/checkin-view';
+import type { TeamHistory } from '../../core/follow-up/list-team-history';
 import {
   CHECKIN_TEXT_MAX_LENGTH,
   HELP_TEXT_MAX_LENGTH,
   INDICATOR_TEXT_MAX_LENGTH,
-} from '../../core/checkins/validate-checkin-fields';
+} from '../../core/follow-up/validate-checkin-fields';
 import type {
   CheckinCardData,
   CheckinEscalationData,
@@ -19,12 +19,12 @@ import type {
   TeamHeading,
 } from '../../core/follow-up/follow-up-notices';
 import type { PlannedSend } from '../../core/follow-up/planned-send';
-import { REVIEW_DECISIONS, type ReviewAnswer } from '../../core/reviews/review-answer';
-import { ReviewFieldIds } from '../../core/reviews/review-field-ids';
+import { REVIEW_DECISIONS, type ReviewAnswer } from '../../core/follow-up/review-answer';
+import { ReviewFieldIds } from '../../core/follow-up/review-field-ids';
 import {
   OWNER_MAX_LENGTH,
   REVIEW_TEXT_MAX_LENGTH,
-} from '../../core/reviews/validate-review-fields';
+} from '../../core/follow-up/validate-review-fields';
 import { formatDay, type Language } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard, type CardModel, type CardInput } from '../../adapters/teams/cards/card-kit';

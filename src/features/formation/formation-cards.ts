@@ -2,7 +2,7 @@ import type { FormationDraft, FormationParticipant } from '../../core/formation/
 import type { ConfirmationReport } from '../../core/formation/confirm-formation';
 import { getNextMilestone } from '../../core/programmes/get-programme-phase';
 import type { Milestones, Programme } from '../../core/programmes/programme';
-import type { ProgrammeTeam } from '../../core/programme-teams/programme-team';
+import type { ProgrammeTeam } from '../../core/programmes/programme-team';
 import type { TeamFormationResult } from '../../core/team-formation/team-formation';
 import { formatDay } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';

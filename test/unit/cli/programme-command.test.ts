@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { runProgrammeCommand } from '../../../src/cli/programme-command';
 import type { ProgrammeStore } from '../../../src/core/ports/programme-store';
 import type { Programme } from '../../../src/core/programmes/programme';
-import type { ProgrammeTeam } from '../../../src/core/programme-teams/programme-team';
+import type { ProgrammeTeam } from '../../../src/core/programmes/programme-team';
 
 const EXAMPLE = join(__dirname, '../../../examples/defi-du-lab-2022.yml');
 

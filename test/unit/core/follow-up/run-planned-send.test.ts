@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { planFollowUpSends } from '../../../../src/core/follow-up/plan-follow-up-sends';
 import type { PlannedSend } from '../../../../src/core/follow-up/planned-send';
 import { runPlannedSend } from '../../../../src/core/follow-up/run-planned-send';
-import type { ReviewAnswer } from '../../../../src/core/reviews/review-answer';
+import type { ReviewAnswer } from '../../../../src/core/follow-up/review-answer';
 import {
   aCheckinAnswer,
   example2026Input,

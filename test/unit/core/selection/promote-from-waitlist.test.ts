@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { withdrawCandidacy } from '../../../../src/core/candidacies/withdraw-candidacy';
+import { withdrawCandidacy } from '../../../../src/core/selection/withdraw-candidacy';
 import { confirmParticipation } from '../../../../src/core/selection/confirm-participation';
 import { decideCandidacy, type LabDecision } from '../../../../src/core/selection/decide-candidacy';
 import { lapseUnconfirmed } from '../../../../src/core/selection/lapse-unconfirmed';

@@ -1,0 +1,77 @@
+import type { FollowUpActor } from './follow-up-actor';
+import type { FollowUpDeps } from './follow-up-deps';
+import { refuseFollowUp, type FollowUpOutcome } from './follow-up-outcome';
+import { getFollowUpSettings } from '../programmes/get-follow-up-settings';
+import { loadTeamContext } from './load-team-context';
+import { resolveTeamRoles } from './resolve-team-roles';
+import { buildCheckinCardData } from './build-checkin-card-data';
+import type { CheckinAnswer } from './checkin-answer';
+import type { CheckinView } from './checkin-view';
+import { getTeamCheckinWindow } from './get-team-checkin-window';
+import { mayAnswerCheckin } from './may-answer-checkin';
+import { toWindowState } from './to-window-state';
+import { validateCheckinFields } from './validate-checkin-fields';
+
+/** An answer (or an edit) to a team's check-in of one month, as a card submitted it. */
+export interface AnswerCheckinRequest {
+  programmeId: string;
+  teamId: string;
+  month: string;
+  actor: FollowUpActor;
+  fields: Record<string, unknown>;
+}
+
+/**
+ * Records a team's check-in answer, or replaces it while the month's window is open. Refuses
+ * anyone but the lead, the members (when the programme allows) and the Lab team, an answer
+ * before the check-in went out or after the window closed, and an invalid form, each field's
+ * issue at once; nothing is stored then. An answer after the escalation day is kept and marked
+ * late; editing a timely answer later does not make it late.
+ */
+export async function answerCheckin(
+  deps: FollowUpDeps,
+  request: AnswerCheckinRequest,
+): Promise<FollowUpOutcome<CheckinView>> {
+  const context = await loadTeamContext(deps, request.programmeId, request.teamId);
+  if (context === undefined) return refuseFollowUp('notFound');
+  const { input, team } = context;
+  const settings = getFollowUpSettings(input.programme);
+  const roles = resolveTeamRoles(request.actor, team, input);
+  if (!mayAnswerCheckin(roles, settings.membersMayAnswer)) {
+    return refuseFollowUp('forbidden', { team: team.name });
+  }
+  const window = getTeamCheckinWindow(input, team, request.month);
+  if (window === undefined) return refuseFollowUp('notFound');
+  const now = deps.clock.now();
+  const state = toWindowState(window, now);
+  if (state === 'notOpen') return refuseFollowUp('notOpen', { day: window.sendDay });
+  if (state === 'closed') return refuseFollowUp('closed', { month: request.month });
+
+  const validation = validateCheckinFields(request.fields, settings.indicators);
+  if (!validation.ok) return refuseFollowUp('invalid', {}, validation.issues);
+
+  const previous = await deps.checkins.get(input.programme.id, team.id, request.month);
+  const firstAnsweredAt = previous?.firstAnsweredAt ?? now;
+  const answer: CheckinAnswer = {
+    ...validation.fields,
+    programmeId: input.programme.id,
+    teamId: team.id,
+    month: request.month,
+    answeredBy: { aadId: request.actor.aadId, name: request.actor.name },
+    answeredAt: now,
+    firstAnsweredAt,
+    late: firstAnsweredAt.getTime() >= window.lateAfter.getTime(),
+    revision: (previous?.revision ?? 0) + 1,
+  };
+  await deps.checkins.save(answer);
+  return {
+    ok: true,
+    value: {
+      card: buildCheckinCardData(input, team, window),
+      answer,
+      window: state,
+      canAnswer: true,
+      lateNow: now.getTime() >= window.lateAfter.getTime(),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { addMonths } from './add-months';
+import type { FollowUpSettings } from '../programmes/follow-up-settings';
+import type { PersonSchedule } from './resolve-person-schedule';
+import type { Milestones } from '../programmes/programme';
+import type { HolidayCalendar } from '../scheduling/holiday-calendar';
+import { resolveLocalDay } from '../scheduling/resolve-local-day';
+import { toUtcInstant } from '../scheduling/to-utc-instant';
+
+/** When a team's check-in of one month goes out, when answers become late, and when it closes. */
+export interface CheckinWindow {
+  month: string;
+  /** The local day the check-in goes out, in the lead's zone and calendar. */
+  sendDay: string;
+  opensAt: Date;
+  /** Local days of the reminders, by working day after the check-in. */
+  reminders: { workingDay: number; day: string; at: Date }[];
+  /** The local day the facilitators hear about a silent team. */
+  escalationDay: string;
+  /** The last local working day an answer is on time: the one before the escalation day. */
+  answerByDay: string;
+  /** Answers after this instant are late: the start of the escalation day. */
+  lateAfter: Date;
+  /** Answers and edits stop here: when the next month's check-in would go out. */
+  closesAt: Date;
+}
+
+function checkInDay(month: string, settings: FollowUpSettings, calendar: HolidayCalendar): string {
+  const first = resolveLocalDay({ kind: 'first-working-day-of-month', month }, calendar);
+  return settings.checkInWorkingDay === 1
+    ? first
+    : resolveLocalDay(
+        { kind: 'working-days-after', day: first, days: settings.checkInWorkingDay - 1 },
+        calendar,
+      );
+}
+
+/**
+ * The check-in window of a month for a team whose lead lives by `lead`; undefined when the month
+ * is skipped or its check-in day falls outside the follow-up (before its start or after the end).
+ */
+export function getCheckinWindow(
+  month: string,
+  milestones: Pick<Milestones, 'followUpStart' | 'end'>,
+  settings: FollowUpSettings,
+  lead: PersonSchedule,
+): CheckinWindow | undefined {
+  if (settings.skippedMonths.includes(month)) return undefined;
+  const { calendar, timeZone } = lead;
+  const sendDay = checkInDay(month, settings, calendar);
+  if (sendDay < milestones.followUpStart || sendDay > milestones.end) return undefined;
+  const at = (day: string, time = settings.checkInTime): Date => toUtcInstant(day, time, timeZone);
+  const after = (days: number): string =>
+    resolveLocalDay({ kind: 'working-days-after', day: sendDay, days }, calendar);
+  const escalationDay = after(settings.escalationWorkingDay);
+  return {
+    month,
+    sendDay,
+    opensAt: at(sendDay),
+    reminders: settings.reminderWorkingDays.map((workingDay) => {
+      const day = after(workingDay);
+      return { workingDay, day, at: at(day) };
+    }),
+    escalationDay,
+    answerByDay: resolveLocalDay(
+      { kind: 'working-days-after', day: escalationDay, days: -1 },
+      calendar,
+    ),
+    lateAfter: at(escalationDay, '00:00'),
+    closesAt: at(checkInDay(addMonths(month, 1), settings, calendar)),
+  };
+}
