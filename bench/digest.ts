@@ -19,7 +19,7 @@ import { buildDigestCard } from '../src/features/digests/build-digest-card';
 import type { CandidacyStatus } from '../src/core/candidacies/candidacy';
 import { HELP_CATEGORIES, type CheckinStatus } from '../src/core/follow-up/checkin-answer';
 import { getProgrammeDigest } from '../src/core/digests/get-programme-digest';
-import { addMonths } from '../src/core/follow-up/add-months';
+import { addMonths } from '../src/core/follow-up/checkin-window';
 import { BRANCHES, type Organisation, type Programme } from '../src/core/programmes/programme';
 import type { ProgrammeTeam } from '../src/core/programmes/programme-team';
 import { createRandom, type Random } from '../src/core/team-formation/create-random';

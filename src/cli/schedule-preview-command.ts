@@ -5,7 +5,7 @@ import { isCalendarDay } from '../core/programmes/validate-programme';
 import { planFollowUpSends } from '../core/follow-up/plan-follow-up-sends';
 import type { PlannedSend } from '../core/follow-up/planned-send';
 import type { ProgrammeTeam } from '../core/programmes/programme-team';
-import { addDays } from '../core/scheduling/add-days';
+import { addDays } from '../core/scheduling/local-days';
 import { createTranslator, formatIssue, toLanguage, type Translate } from '../i18n/translate';
 
 /** Where the command writes, and in which language. */

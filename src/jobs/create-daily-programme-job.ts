@@ -1,9 +1,8 @@
-import { toOccurrenceKey, type Occurrence } from '../core/jobs/occurrence';
+import { parseOccurrenceKey, toOccurrenceKey, type Occurrence } from '../core/jobs/occurrence';
 import type { ProgrammeStore } from '../core/ports/programme-store';
 import type { Programme } from '../core/programmes/programme';
-import { addDays } from '../core/scheduling/add-days';
+import { addDays, toLocalDay } from '../core/scheduling/local-days';
 import { toUtcInstant } from '../core/scheduling/to-utc-instant';
-import { toLocalDay } from '../core/scheduling/to-local-day';
 import type { ScheduledJobDefinition } from './create-scheduled-job';
 
 /** The programme calendar's zone: daily chores run on Paris days. */
@@ -35,7 +34,7 @@ export function createDailyProgrammeJob(options: {
       }));
     },
     execute: async (occurrence) => {
-      const programmeId = occurrence.key.split(':')[2] ?? '';
+      const programmeId = parseOccurrenceKey(occurrence.key)?.target ?? '';
       const programme = await options.programmes.get(programmeId);
       if (programme !== undefined) await options.run(programme);
     },

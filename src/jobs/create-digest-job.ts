@@ -1,4 +1,4 @@
-import { toOccurrenceKey } from '../core/jobs/occurrence';
+import { parseOccurrenceKey, toOccurrenceKey } from '../core/jobs/occurrence';
 import { getWeeklyDigestDue, type WeeklySchedule } from '../core/digests/get-weekly-digest-due';
 import { sendWeeklyDigests, type WeeklyDigestDeps } from '../core/digests/send-weekly-digests';
 import type { Logger } from '../logger';
@@ -35,7 +35,7 @@ export function createDigestJob(
       ]);
     },
     execute: async (occurrence) => {
-      const week = occurrence.key.split(':')[1] ?? '';
+      const week = parseOccurrenceKey(occurrence.key)?.period ?? '';
       const labChannelId =
         deps.resolveLabChannel === undefined ? deps.labChannelId : await deps.resolveLabChannel();
       const report = await sendWeeklyDigests({ ...deps, labChannelId }, week);

@@ -1,12 +1,14 @@
-import type { FollowUpPlanInput } from '../core/follow-up/follow-up-plan-input';
-import type { FollowUpSources } from '../core/follow-up/follow-up-sources';
-import { FOLLOW_UP_MARGIN_DAYS, listFollowUpInputs } from '../core/follow-up/list-follow-up-inputs';
-import { listLabTeam } from '../core/follow-up/list-lab-team';
+import {
+  type FollowUpPlanInput,
+  FOLLOW_UP_MARGIN_DAYS,
+  listFollowUpInputs,
+  listLabTeam,
+} from '../core/follow-up/team-context';
+import type { FollowUpSources } from '../core/follow-up/follow-up-deps';
 import { planFollowUpSends } from '../core/follow-up/plan-follow-up-sends';
 import type { PlannedSend } from '../core/follow-up/planned-send';
 import { runPlannedSend, type FollowUpSendDeps } from '../core/follow-up/run-planned-send';
-import { addDays } from '../core/scheduling/add-days';
-import { toLocalDay } from '../core/scheduling/to-local-day';
+import { addDays, toLocalDay } from '../core/scheduling/local-days';
 import type { Logger } from '../logger';
 import type { ScheduledJobDefinition } from './create-scheduled-job';
 

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readProgrammeYaml } from '../../src/adapters/files/read-programme-yaml';
 import { KNOWN_ORGANISATIONS } from '../../src/catalogue/known-organisations';
-import type { Absence } from '../../src/core/follow-up/absence';
+import type { Absence } from '../../src/core/follow-up/absences';
 import type { CheckinAnswer } from '../../src/core/follow-up/checkin-answer';
-import type { FollowUpActor } from '../../src/core/follow-up/follow-up-actor';
-import type { FollowUpPlanInput } from '../../src/core/follow-up/follow-up-plan-input';
+import type { FollowUpActor, FollowUpPlanInput } from '../../src/core/follow-up/team-context';
 import type { ReviewId } from '../../src/core/follow-up/planned-send';
 import type { ConversationRecord, UserContext } from '../../src/core/conversations/conversation';
 import type { AbsenceStore } from '../../src/core/ports/absence-store';
@@ -251,6 +250,9 @@ export class InMemoryConversationStore implements ConversationStore {
   }
   getUserContext(aadId: string): Promise<UserContext | undefined> {
     return Promise.resolve(this.contexts.get(aadId.toLowerCase()));
+  }
+  listUserContexts(aadIds: readonly string[]): Promise<UserContext[]> {
+    return Promise.resolve(aadIds.flatMap((aadId) => this.contexts.get(aadId.toLowerCase()) ?? []));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Absence } from '../../core/follow-up/absence';
+import type { Absence } from '../../core/follow-up/absences';
 import type { AbsenceStore } from '../../core/ports/absence-store';
 import type { Database } from './schema';
 

@@ -8,6 +8,12 @@ import type { ConversationStore } from '../../core/ports/conversation-store';
 import type { ConversationsTable, Database } from './schema';
 
 /** Conversation references and user contexts in the SQL database (SQLite or PostgreSQL). */
+/**
+ * Ids per `IN (…)` list: one query for any team or programme of the Défi's size, and far below
+ * SQLite's and PostgreSQL's limits on bound parameters (32,766 and 65,535).
+ */
+const IN_LIST_CHUNK = 1_000;
+
 export class SqlConversationStore implements ConversationStore {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -102,6 +108,26 @@ export class SqlConversationStore implements ConversationStore {
       .values({ aad_id: context.aadId, ...changes })
       .onConflict((conflict) => conflict.column('aad_id').doUpdateSet(changes))
       .execute();
+  }
+
+  async listUserContexts(aadIds: readonly string[]): Promise<UserContext[]> {
+    const contexts: UserContext[] = [];
+    for (let start = 0; start < aadIds.length; start += IN_LIST_CHUNK) {
+      const rows = await this.db
+        .selectFrom('user_contexts')
+        .selectAll()
+        .where('aad_id', 'in', aadIds.slice(start, start + IN_LIST_CHUNK))
+        .execute();
+      for (const row of rows) {
+        contexts.push({
+          aadId: row.aad_id,
+          locale: row.locale,
+          timezone: row.timezone,
+          seenAt: new Date(row.seen_at),
+        });
+      }
+    }
+    return contexts;
   }
 
   async getUserContext(aadId: string): Promise<UserContext | undefined> {

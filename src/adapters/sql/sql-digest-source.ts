@@ -11,6 +11,7 @@ import { HELP_CATEGORIES, type HelpCategory } from '../../core/follow-up/checkin
 import type { DigestSource } from '../../core/ports/digest-source';
 import type { Database } from './schema';
 import type { OutboxTable } from './sql-outbox-store';
+import { formatSendKeyMonthMarker, SEND_KEY_TARGET_SEPARATOR } from '../../core/follow-up/send-key';
 
 /** The tables the follow-up queries see, the programme's teams aliased `t`. */
 type FollowUpTables = Database & { outbox: OutboxTable; t: Database['programme_teams'] };
@@ -314,7 +315,7 @@ export class SqlDigestSource implements DigestSource {
 
   /**
    * The month's follow-up messages in a state, to the teams in scope, as `o`. Their keys read
-   * `job:month:programme/team/recipient` (toSendKey): one LIKE finds the month's messages of the
+   * `job:month:programme/team/recipient` (formatSendKey): one LIKE finds the month's messages of the
    * programme, then the team is read out of the key and matched, never a LIKE per team.
    */
   private monthMessages(query: FollowUpQuery, state: 'sent' | 'unreachable') {
@@ -327,7 +328,7 @@ export class SqlDigestSource implements DigestSource {
 
   /** `:month:programme/`, which precedes the team id in a follow-up message's key. */
   private keyMarker(query: FollowUpQuery): string {
-    return `:${query.month}:${query.programmeId}/`;
+    return formatSendKeyMonthMarker(query.month, query.programmeId);
   }
 
   /** The team id inside a follow-up message's key, as SQL. */
@@ -337,8 +338,8 @@ export class SqlDigestSource implements DigestSource {
       ? sql<string>`substr(o.key, strpos(o.key, ${marker}) + ${marker.length})`
       : sql<string>`substr(o.key, instr(o.key, ${marker}) + ${marker.length})`;
     return this.postgres
-      ? sql<string>`split_part(${rest}, '/', 1)`
-      : sql<string>`substr(${rest}, 1, instr(${rest}, '/') - 1)`;
+      ? sql<string>`split_part(${rest}, ${SEND_KEY_TARGET_SEPARATOR}, 1)`
+      : sql<string>`substr(${rest}, 1, instr(${rest}, ${SEND_KEY_TARGET_SEPARATOR}) - 1)`;
   }
 
   /** The programme's teams, or only those the facilitator follows, as `t`. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { parseOccurrenceKey } from '../../core/jobs/occurrence';
 import type { ClaimResult, OccurrenceStore } from '../../core/ports/occurrence-store';
 import type { Database } from './schema';
 
@@ -11,7 +12,7 @@ export class SqlOccurrenceStore implements OccurrenceStore {
       .insertInto('job_occurrences')
       .values({
         key,
-        job: key.split(':')[0] ?? key,
+        job: parseOccurrenceKey(key)?.job ?? key,
         state: 'running',
         owner,
         lease_until: leaseUntil.toISOString(),

@@ -1,6 +1,6 @@
 import type { Clock } from '../ports/clock';
 import type { Programme } from '../programmes/programme';
-import { toLocalDay } from '../scheduling/to-local-day';
+import { toLocalDay } from '../scheduling/local-days';
 import { refuse, type Outcome } from './refusal';
 
 /** Milestones are calendar days in the programme's own time zone, whatever the candidate's. */

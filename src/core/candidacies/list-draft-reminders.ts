@@ -1,8 +1,7 @@
 import type { Notice, NoticeRecipient } from '../ports/notifier';
 import type { Programme } from '../programmes/programme';
-import { addDays } from '../scheduling/add-days';
-import type { Candidacy, CandidacyDraft } from './candidacy';
-import { isLive } from './candidacy';
+import { addDays } from '../scheduling/local-days';
+import { type Candidacy, type CandidacyDraft, isLive } from './candidacy';
 
 /** Days before the closing day when unfinished drafts get their reminder, from the call's rules. */
 export const DRAFT_REMINDER_DAYS_BEFORE_CLOSE = 3;

@@ -1,3 +1,8 @@
+import {
+  refuse as refuseWith,
+  type Outcome as GenericOutcome,
+  type Refusal as GenericRefusal,
+} from '../validation/outcome';
 import type { ValidationIssue } from '../validation/validation-issue';
 
 /** Why a use case refused to act; each code has a sentence in every message catalogue (`refusal.<code>`). */
@@ -19,21 +24,15 @@ export type RefusalCode =
   | 'linkExpired'
   | 'linkUsed';
 
-/** A refusal: its code, the figures its sentence needs, and for `invalid` the issue of every field. */
-export interface Refusal {
-  code: RefusalCode;
-  params: Record<string, string | number>;
-  issues?: ValidationIssue[];
-}
+/** A refusal of a candidacy or selection use case. */
+export type Refusal = GenericRefusal<RefusalCode>;
 
-/** What a use case returns: its result, or the reason it refused (nothing was written then). */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+/** What a candidacy or selection use case returns. */
+export type Outcome<T> = GenericOutcome<T, RefusalCode>;
 
-/** Builds a refusal outcome. */
-export function refuse<T>(
+/** Builds a refusal outcome of a candidacy or selection use case. */
+export const refuse: <T>(
   code: RefusalCode,
-  params: Record<string, string | number> = {},
+  params?: Record<string, string | number>,
   issues?: ValidationIssue[],
-): Outcome<T> {
-  return { ok: false, refusal: issues === undefined ? { code, params } : { code, params, issues } };
-}
+) => Outcome<T> = refuseWith;

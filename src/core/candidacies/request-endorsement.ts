@@ -1,7 +1,6 @@
-import type { Programme } from '../programmes/programme';
+import { type Programme, getOrganisationName } from '../programmes/programme';
 import type { Candidacy } from './candidacy';
 import type { CandidacyDeps } from './candidacy-deps';
-import { getOrganisationName } from './get-organisation-name';
 
 /**
  * Sends the line manager the endorsement card when the directory knows them. A manager not yet

@@ -1,9 +1,7 @@
-import type { Programme } from '../programmes/programme';
-import type { Candidacy, Applicant, Endorsement } from './candidacy';
-import { isLive } from './candidacy';
+import { type Programme, getOrganisationName } from '../programmes/programme';
+import { type Candidacy, type Applicant, type Endorsement, isLive } from './candidacy';
 import type { CandidacyDeps } from './candidacy-deps';
 import { checkCallOpen, getProgrammeDay } from './get-call-status';
-import { getOrganisationName } from './get-organisation-name';
 import { refuse, type Outcome } from './refusal';
 import { requestEndorsement } from './request-endorsement';
 import { validateIndividualForm } from './validate-individual-form';

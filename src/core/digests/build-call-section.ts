@@ -1,5 +1,5 @@
 import type { Programme } from '../programmes/programme';
-import { countDaysBetween } from './count-days-between';
+import { countDaysBetween } from '../scheduling/local-days';
 import type { CallSection } from './digest';
 import type { CallFigures } from './digest-figures';
 import { rankOrganisations } from './rank-organisations';

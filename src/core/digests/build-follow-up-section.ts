@@ -1,5 +1,5 @@
 import type { ReviewId } from '../follow-up/planned-send';
-import { countDaysBetween } from './count-days-between';
+import { countDaysBetween } from '../scheduling/local-days';
 import type { FollowUpSection } from './digest';
 import type { FollowUpFigures } from './digest-figures';
 

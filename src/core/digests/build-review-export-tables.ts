@@ -1,5 +1,5 @@
 import type { CheckinAnswer } from '../follow-up/checkin-answer';
-import { getFollowUpSettings } from '../programmes/get-follow-up-settings';
+import { getFollowUpSettings } from '../programmes/follow-up-settings';
 import type { ProgrammeTeam } from '../programmes/programme-team';
 import type { Programme } from '../programmes/programme';
 import type { ReviewAnswer } from '../follow-up/review-answer';

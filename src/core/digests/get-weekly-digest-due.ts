@@ -1,7 +1,5 @@
-import { addDays } from '../scheduling/add-days';
-import { parseLocalDay } from '../scheduling/parse-local-day';
+import { addDays, parseLocalDay, toLocalDay } from '../scheduling/local-days';
 import { toUtcInstant } from '../scheduling/to-utc-instant';
-import { toLocalDay } from '../scheduling/to-local-day';
 
 /** When the weekly digest goes out: an ISO weekday (1 is Monday) at a local time in a zone. */
 export interface WeeklySchedule {

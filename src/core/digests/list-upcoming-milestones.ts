@@ -1,6 +1,5 @@
-import type { Milestones } from '../programmes/programme';
-import { MILESTONE_ORDER } from '../programmes/programme';
-import { countDaysBetween } from './count-days-between';
+import { type Milestones, MILESTONE_ORDER } from '../programmes/programme';
+import { countDaysBetween } from '../scheduling/local-days';
 import type { UpcomingMilestone } from './digest';
 
 /** The next `limit` milestones on or after today, in date order (the programme's order on a tie). */

@@ -1,7 +1,7 @@
-import { listCheckinMonths } from '../follow-up/list-checkin-months';
-import { getFollowUpSettings } from '../programmes/get-follow-up-settings';
+import { listCheckinMonths } from '../follow-up/checkin-window';
+import { getFollowUpSettings } from '../programmes/follow-up-settings';
 import type { Programme } from '../programmes/programme';
-import type { HolidayCalendar } from '../scheduling/holiday-calendar';
+import type { HolidayCalendar } from '../scheduling/holiday-calendars';
 import { resolveLocalDay } from '../scheduling/resolve-local-day';
 
 /**

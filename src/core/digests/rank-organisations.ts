@@ -1,5 +1,4 @@
-import { getOrganisationName } from '../candidacies/get-organisation-name';
-import type { Programme } from '../programmes/programme';
+import { getOrganisationName, type Programme } from '../programmes/programme';
 import type { OrganisationCount } from './digest';
 
 /**

@@ -1,10 +1,10 @@
-import { listLabTeam } from '../follow-up/list-lab-team';
+import { listLabTeam } from '../follow-up/team-context';
 import type { Notice, NoticeRecipient, Notifier } from '../ports/notifier';
 import type { ProgrammeStore } from '../ports/programme-store';
 import type { ProgrammeTeamStore } from '../ports/programme-team-store';
 import { getProgrammePhase } from '../programmes/get-programme-phase';
 import type { Programme } from '../programmes/programme';
-import { toLocalDay } from '../scheduling/to-local-day';
+import { toLocalDay } from '../scheduling/local-days';
 import type { Digest } from './digest';
 import { getProgrammeDigest, type DigestDeps } from './get-programme-digest';
 

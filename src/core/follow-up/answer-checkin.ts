@@ -1,15 +1,10 @@
-import type { FollowUpActor } from './follow-up-actor';
+import { type FollowUpActor, loadTeamContext, resolveTeamRoles } from './team-context';
 import type { FollowUpDeps } from './follow-up-deps';
 import { refuseFollowUp, type FollowUpOutcome } from './follow-up-outcome';
-import { getFollowUpSettings } from '../programmes/get-follow-up-settings';
-import { loadTeamContext } from './load-team-context';
-import { resolveTeamRoles } from './resolve-team-roles';
-import { buildCheckinCardData } from './build-checkin-card-data';
+import { getFollowUpSettings } from '../programmes/follow-up-settings';
+import { buildCheckinCardData, type CheckinView, mayAnswerCheckin } from './get-checkin-view';
 import type { CheckinAnswer } from './checkin-answer';
-import type { CheckinView } from './checkin-view';
-import { getTeamCheckinWindow } from './get-team-checkin-window';
-import { mayAnswerCheckin } from './may-answer-checkin';
-import { toWindowState } from './to-window-state';
+import { getTeamCheckinWindow, toWindowState } from './checkin-window';
 import { validateCheckinFields } from './validate-checkin-fields';
 
 /** An answer (or an edit) to a team's check-in of one month, as a card submitted it. */

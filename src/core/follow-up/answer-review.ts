@@ -1,8 +1,7 @@
 import type { FollowUpDeps } from './follow-up-deps';
 import { refuseFollowUp, type FollowUpOutcome } from './follow-up-outcome';
 import type { ReviewAnswer, ReviewOutcomeFields, ReviewPreparationFields } from './review-answer';
-import { getReviewView, type ReviewCardRequest } from './get-review-view';
-import type { ReviewView } from './review-view';
+import { getReviewView, type ReviewCardRequest, type ReviewView } from './get-review-view';
 import { validateReviewFields } from './validate-review-fields';
 
 /**

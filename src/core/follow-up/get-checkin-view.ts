@@ -1,14 +1,61 @@
-import type { FollowUpActor } from './follow-up-actor';
+import { getFollowUpSettings } from '../programmes/follow-up-settings';
+import type { ProgrammeTeam } from '../programmes/programme-team';
+import type { CheckinAnswer } from './checkin-answer';
+import {
+  getTeamCheckinWindow,
+  toWindowState,
+  type CheckinWindow,
+  type WindowState,
+} from './checkin-window';
 import type { FollowUpDeps } from './follow-up-deps';
+import type { CheckinCardData } from './follow-up-notices';
 import { refuseFollowUp, type FollowUpOutcome } from './follow-up-outcome';
-import { getFollowUpSettings } from '../programmes/get-follow-up-settings';
-import { loadTeamContext } from './load-team-context';
-import { resolveTeamRoles } from './resolve-team-roles';
-import { buildCheckinCardData } from './build-checkin-card-data';
-import type { CheckinView } from './checkin-view';
-import { getTeamCheckinWindow } from './get-team-checkin-window';
-import { mayAnswerCheckin } from './may-answer-checkin';
-import { toWindowState } from './to-window-state';
+import {
+  findTeamLead,
+  listLabTeam,
+  listTeamViewers,
+  loadTeamContext,
+  resolveTeamRoles,
+  toTeamHeading,
+  type FollowUpActor,
+  type FollowUpPlanInput,
+  type TeamRoles,
+} from './team-context';
+
+/** A check-in card as one person sees it now: the form, the answer, and what they may do. */
+export interface CheckinView {
+  card: CheckinCardData;
+  answer: CheckinAnswer | undefined;
+  window: WindowState;
+  /** The viewer may answer, or edit the answer, now. */
+  canAnswer: boolean;
+  /** An answer given now would be marked late. */
+  lateNow: boolean;
+}
+
+/**
+ * Who may answer a team's check-in: its lead, its members when the programme allows it, and the
+ * Lab team (to record an answer given by phone, say). Facilitators follow, they do not answer.
+ */
+export function mayAnswerCheckin(roles: TeamRoles, membersMayAnswer: boolean): boolean {
+  return roles.lead || roles.lab || (membersMayAnswer && roles.member);
+}
+
+/** What the check-in card of a team and month shows, whoever looks at it. */
+export function buildCheckinCardData(
+  input: FollowUpPlanInput,
+  team: ProgrammeTeam,
+  window: CheckinWindow,
+): CheckinCardData {
+  return {
+    ...toTeamHeading(input.programme, team),
+    month: window.month,
+    leadName: findTeamLead(team).name,
+    answerByDay: window.answerByDay,
+    indicators: getFollowUpSettings(input.programme).indicators,
+    viewerAadIds: listTeamViewers(team, listLabTeam(input)),
+  };
+}
 
 /**
  * A team's check-in of one month as the viewer sees it now, e.g. when Teams refreshes the card:

@@ -1,12 +1,14 @@
-import type { FollowUpActor } from './follow-up-actor';
+import {
+  type FollowUpActor,
+  listFollowUpInputs,
+  resolveTeamRoles,
+  toTeamHeading,
+} from './team-context';
 import type { FollowUpDeps } from './follow-up-deps';
-import type { TeamHeading } from './follow-up-notices';
+import type { TeamHeading, HistoryLine } from './follow-up-notices';
 import { refuseFollowUp, type FollowUpOutcome } from './follow-up-outcome';
-import { listFollowUpInputs } from './list-follow-up-inputs';
-import { resolveTeamRoles } from './resolve-team-roles';
-import { toTeamHeading } from './to-team-heading';
 import type { ReviewAnswer } from './review-answer';
-import { toLocalDay } from '../scheduling/to-local-day';
+import { toLocalDay } from '../scheduling/local-days';
 import type { CheckinAnswer } from './checkin-answer';
 
 /** A team's past check-ins and review answers, oldest first. */
@@ -68,4 +70,17 @@ export async function listTeamHistory(
     });
   }
   return { ok: true, value: histories };
+}
+
+/** One answered month as the history shows it. */
+export function toHistoryLine(answer: CheckinAnswer): HistoryLine {
+  return {
+    month: answer.month,
+    status: answer.status,
+    progress: answer.progress,
+    helpCategory: answer.help.category,
+    helpText: answer.help.text,
+    late: answer.late,
+    answeredBy: answer.answeredBy.name,
+  };
 }

@@ -1,11 +1,9 @@
-import type { FollowUpPlanInput } from './follow-up-plan-input';
-import { findTeamLead } from './find-team-lead';
-import { getFollowUpSettings } from '../programmes/get-follow-up-settings';
-import type { PlannedSend, SendRecipient } from './planned-send';
+import { type FollowUpPlanInput, findTeamLead } from './team-context';
+import { getFollowUpSettings } from '../programmes/follow-up-settings';
+import { type PlannedSend, type SendRecipient, toPlannedSend } from './planned-send';
 import { resolvePersonSchedule } from './resolve-person-schedule';
-import { toPlannedSend } from './to-planned-send';
 import { resolveLocalDay } from '../scheduling/resolve-local-day';
-import { getCheckinWindow } from './get-checkin-window';
+import { getCheckinWindow } from './checkin-window';
 
 /**
  * Every check-in send of the given months: the card to each lead (personal chat) and to the

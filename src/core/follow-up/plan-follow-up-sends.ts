@@ -1,9 +1,8 @@
 import { planCheckinSends } from './plan-checkin-sends';
-import { listCheckinMonths } from './list-checkin-months';
+import { listCheckinMonths, addMonths } from './checkin-window';
 import { planReviewSends } from './plan-review-sends';
-import { addMonths } from './add-months';
-import type { FollowUpPlanInput } from './follow-up-plan-input';
-import { getFollowUpSettings } from '../programmes/get-follow-up-settings';
+import type { FollowUpPlanInput } from './team-context';
+import { getFollowUpSettings } from '../programmes/follow-up-settings';
 import type { PlannedSend } from './planned-send';
 
 /**

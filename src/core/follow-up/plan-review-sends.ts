@@ -1,11 +1,8 @@
-import type { FollowUpPlanInput } from './follow-up-plan-input';
-import { findTeamLead } from './find-team-lead';
-import { getFollowUpSettings } from '../programmes/get-follow-up-settings';
-import { listLabTeam } from './list-lab-team';
-import type { PlannedSend, ReviewId, SendRecipient } from './planned-send';
+import { type FollowUpPlanInput, findTeamLead, listLabTeam } from './team-context';
+import { getFollowUpSettings } from '../programmes/follow-up-settings';
+import { type PlannedSend, type ReviewId, type SendRecipient, toPlannedSend } from './planned-send';
 import { resolvePersonSchedule } from './resolve-person-schedule';
-import { toPlannedSend } from './to-planned-send';
-import { addDays } from '../scheduling/add-days';
+import { addDays } from '../scheduling/local-days';
 import { resolveLocalDay } from '../scheduling/resolve-local-day';
 import { toUtcInstant } from '../scheduling/to-utc-instant';
 

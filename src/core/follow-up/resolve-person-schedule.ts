@@ -1,9 +1,12 @@
 import { isTimeZone } from '../programmes/validate-programme';
 import { DEFAULT_TIME_ZONE } from '../scheduling/compute-send-instant';
-import { createHolidayCalendar } from '../scheduling/create-holiday-calendar';
-import type { HolidayCalendar, HolidayCalendarId } from '../scheduling/holiday-calendar';
-import { toHolidayCalendarId } from '../scheduling/to-holiday-calendar-id';
-import type { FollowUpPlanInput } from './follow-up-plan-input';
+import {
+  createHolidayCalendar,
+  type HolidayCalendar,
+  type HolidayCalendarId,
+  toHolidayCalendarId,
+} from '../scheduling/holiday-calendars';
+import type { FollowUpPlanInput } from './team-context';
 
 /** Where and by which calendar a person lives, for their local send times. */
 export interface PersonSchedule {

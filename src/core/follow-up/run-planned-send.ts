@@ -1,6 +1,6 @@
-import { buildCheckinCardData } from './build-checkin-card-data';
-import { getTeamCheckinWindow } from './get-team-checkin-window';
-import { toHistoryLine } from './to-history-line';
+import { buildCheckinCardData } from './get-checkin-view';
+import { getTeamCheckinWindow } from './checkin-window';
+import { toHistoryLine } from './list-team-history';
 import type { AbsenceStore } from '../ports/absence-store';
 import type { CheckinStore } from '../ports/checkin-store';
 import type { NoticeRecipient, Notifier } from '../ports/notifier';
@@ -11,13 +11,15 @@ import type {
   ReviewCardData,
   ReviewPackData,
 } from './follow-up-notices';
-import type { FollowUpPlanInput } from './follow-up-plan-input';
-import { getFollowUpSettings } from '../programmes/get-follow-up-settings';
-import { listLabTeam } from './list-lab-team';
-import { listTeamViewers } from './list-team-viewers';
-import { findTeamLead } from './find-team-lead';
+import {
+  type FollowUpPlanInput,
+  listLabTeam,
+  listTeamViewers,
+  findTeamLead,
+  toTeamHeading,
+} from './team-context';
+import { getFollowUpSettings } from '../programmes/follow-up-settings';
 import type { PlannedSend } from './planned-send';
-import { toTeamHeading } from './to-team-heading';
 
 /** What sending a planned card needs: the notifier, and the stores that say whether it still should. */
 export interface FollowUpSendDeps {

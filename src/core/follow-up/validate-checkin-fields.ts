@@ -6,8 +6,9 @@ import {
   type CheckinFields,
   type CheckinStatus,
   type HelpCategory,
+  CheckinFieldIds,
+  toIndicatorFieldId,
 } from './checkin-answer';
-import { CheckinFieldIds, toIndicatorFieldId } from './checkin-field-ids';
 
 /** Longest "what was done" and "next steps": a few paragraphs, which is what a monthly card is for. */
 export const CHECKIN_TEXT_MAX_LENGTH = 2_000;

@@ -5,8 +5,8 @@ import {
   type ReviewDecision,
   type ReviewOutcomeFields,
   type ReviewPreparationFields,
+  ReviewFieldIds,
 } from './review-answer';
-import { ReviewFieldIds } from './review-field-ids';
 
 /** Longest answer to one preparation question: what fits on a slide of the review meeting. */
 export const REVIEW_TEXT_MAX_LENGTH = 2_000;

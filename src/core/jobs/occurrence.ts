@@ -20,3 +20,15 @@ export function toOccurrenceKey(job: string, period: string, target: string): st
   }
   return `${job}:${period}:${target}`;
 }
+
+/** The parts of an occurrence key; undefined when the key is not `job:period:target`. */
+export function parseOccurrenceKey(
+  key: string,
+): { job: string; period: string; target: string } | undefined {
+  const [job, period, target, ...rest] = key.split(':');
+  if (job === undefined || period === undefined || target === undefined || rest.length > 0) {
+    return undefined;
+  }
+  if (job === '' || period === '' || target === '') return undefined;
+  return { job, period, target };
+}

@@ -1,4 +1,4 @@
-import type { Absence } from '../follow-up/absence';
+import type { Absence } from '../follow-up/absences';
 
 /** Persistence of declared absences: one per person, the latest declaration wins. */
 export interface AbsenceStore {

@@ -22,4 +22,6 @@ export interface ConversationStore {
   /** Records the locale and time zone a user last wrote from. */
   recordUserContext(context: UserContext): Promise<void>;
   getUserContext(aadId: string): Promise<UserContext | undefined>;
+  /** What is known of several users at once (one read), in no particular order; unknown ids are left out. */
+  listUserContexts(aadIds: readonly string[]): Promise<UserContext[]>;
 }

@@ -1,3 +1,4 @@
+import type { Programme } from './programme';
 /** A number or short text the programme asks every team to report each month (e.g. "agents reached"). */
 export interface IndicatorDefinition {
   id: string;
@@ -53,3 +54,8 @@ export const DEFAULT_FOLLOW_UP: Readonly<FollowUpSettings> = Object.freeze({
  * working days in the supported calendars, so everything stays before the next check-in.
  */
 export const MAX_FOLLOW_UP_WORKING_DAY = 15;
+
+/** The programme's check-in rules, with the defaults for a programme that sets none. */
+export function getFollowUpSettings(programme: Programme): FollowUpSettings {
+  return { ...DEFAULT_FOLLOW_UP, ...programme.followUp };
+}

@@ -1,4 +1,5 @@
 import type { FollowUpSettings } from './follow-up-settings';
+import type { HolidayCalendarId } from '../scheduling/holiday-calendars';
 
 /** How people enter a programme: alone (then mixed into teams) or as a team from one organisation. */
 export type IntakeMode = 'individual' | 'team';
@@ -15,11 +16,6 @@ export const BRANCHES = [
 
 /** A branch of the French social-security system, or a partner outside it. */
 export type Branch = (typeof BRANCHES)[number];
-
-/** Public-holiday calendars the bot knows: mainland France, French Guiana, Belgium. */
-export const HOLIDAY_CALENDARS = ['FR', 'FR-GF', 'BE'] as const;
-
-export type HolidayCalendarId = (typeof HOLIDAY_CALENDARS)[number];
 
 /** An organisation that may take part in a programme. */
 export interface Organisation {
@@ -108,4 +104,9 @@ export interface Facilitator {
   aadId: string;
   name: string;
   organisationId: string;
+}
+
+/** The organisation's name in the programme, or its id when unknown. */
+export function getOrganisationName(programme: Programme, organisationId: string): string {
+  return programme.organisations.find((o) => o.id === organisationId)?.name ?? organisationId;
 }

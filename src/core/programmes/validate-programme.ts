@@ -3,13 +3,8 @@ import { validateFollowUpBlock } from './validate-follow-up-block';
 import type { ProgrammeTeam } from './programme-team';
 import { validateTeamsBlock } from './validate-teams-block';
 import { fromZodIssues, type ValidationIssue } from '../validation/validation-issue';
-import {
-  BRANCHES,
-  HOLIDAY_CALENDARS,
-  MILESTONE_ORDER,
-  type Organisation,
-  type Programme,
-} from './programme';
+import { BRANCHES, MILESTONE_ORDER, type Organisation, type Programme } from './programme';
+import { HOLIDAY_CALENDAR_IDS } from '../scheduling/holiday-calendars';
 
 /** Default minimum size of an applying team in team mode, from the 2023 edition (six per team). */
 export const DEFAULT_MIN_TEAM_SIZE = 6;
@@ -31,14 +26,15 @@ const timezone = z.string().superRefine((value, ctx) => {
   if (!isTimeZone(value)) ctx.addIssue({ code: 'custom', params: { code: 'timezone', value } });
 });
 
-const organisationSchema = z
+/** An organisation as a programme file (or the catalogue) describes it. */
+export const organisationSchema = z
   .object({
     id: z.string().min(1),
     name: z.string().min(1),
     branch: z.enum(BRANCHES),
     region: z.string().min(1),
     timezone,
-    holidays: z.enum(HOLIDAY_CALENDARS),
+    holidays: z.enum(HOLIDAY_CALENDAR_IDS),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import type { HolidayCalendar } from './holiday-calendar';
+import type { HolidayCalendar } from './holiday-calendars';
 import type { LocalDayRule } from './local-day-rule';
 import { resolveLocalDay } from './resolve-local-day';
 import { toUtcInstant } from './to-utc-instant';

@@ -1,8 +1,6 @@
-import { addDays } from './add-days';
-import type { HolidayCalendar } from './holiday-calendar';
-import { isWorkingDay } from './is-working-day';
+import { addDays, isWorkingDay, parseLocalDay } from './local-days';
+import type { HolidayCalendar } from './holiday-calendars';
 import type { LocalDayRule } from './local-day-rule';
-import { parseLocalDay } from './parse-local-day';
 
 // The longest run of non-working days in the supported calendars is a long weekend plus a bridge
 // of holidays (under a week); a month of searching only fails for a broken calendar.

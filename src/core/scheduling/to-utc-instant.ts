@@ -1,5 +1,5 @@
 import { getZoneOffset } from './get-zone-offset';
-import { parseLocalDay } from './parse-local-day';
+import { parseLocalDay } from './local-days';
 
 const MINUTE_MS = 60_000;
 // Every IANA zone changes its offset at most once in any 48 hours, so the offsets one day either

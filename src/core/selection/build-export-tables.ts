@@ -1,8 +1,7 @@
 import type { Candidacy } from '../candidacies/candidacy';
-import { getOrganisationName } from '../candidacies/get-organisation-name';
+import { getOrganisationName, type Programme } from '../programmes/programme';
 import type { Score } from '../ports/score-store';
-import type { Programme } from '../programmes/programme';
-import { getCriteria } from './get-criteria';
+import { getCriteria } from './committee';
 
 /** A cell of an export: text, a number, a yes/no, or empty. */
 export type ExportCell = string | number | boolean | null;

@@ -1,5 +1,4 @@
-import type { Candidacy, CandidacyStatus } from '../candidacies/candidacy';
-import { holdsSeats } from '../candidacies/candidacy';
+import { type Candidacy, type CandidacyStatus, holdsSeats } from '../candidacies/candidacy';
 import type { CandidacyDeps } from '../candidacies/candidacy-deps';
 import { getProgrammeDay } from '../candidacies/get-call-status';
 import { refuse, type Outcome } from '../candidacies/refusal';
@@ -7,7 +6,7 @@ import type { Person } from '../people/role';
 import type { CandidacyChange, DecisionKind } from '../ports/candidacy-store';
 import type { Programme } from '../programmes/programme';
 import { DEFAULT_CONFIRMATION_DAYS } from '../programmes/validate-programme';
-import { addDays } from '../scheduling/add-days';
+import { addDays } from '../scheduling/local-days';
 import { findSeatLimit } from './find-seat-limit';
 import { notifyDecision } from './notify-decision';
 import { promoteFromWaitlist } from './promote-from-waitlist';

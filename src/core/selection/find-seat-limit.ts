@@ -1,8 +1,6 @@
-import type { Candidacy } from '../candidacies/candidacy';
-import { holdsSeats } from '../candidacies/candidacy';
-import { getOrganisationName } from '../candidacies/get-organisation-name';
+import { type Candidacy, holdsSeats } from '../candidacies/candidacy';
+import { getOrganisationName, type Programme } from '../programmes/programme';
 import type { Refusal } from '../candidacies/refusal';
-import type { Programme } from '../programmes/programme';
 
 /**
  * The limit accepting `candidate` would break, or undefined when it fits: first the programme's

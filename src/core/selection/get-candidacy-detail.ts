@@ -1,11 +1,10 @@
 import type { Candidacy } from '../candidacies/candidacy';
 import type { CandidacyDeps } from '../candidacies/candidacy-deps';
-import { getOrganisationName } from '../candidacies/get-organisation-name';
+import { getOrganisationName, type Programme } from '../programmes/programme';
 import { refuse, type Outcome } from '../candidacies/refusal';
 import type { Person } from '../people/role';
 import type { DecisionRecord } from '../ports/candidacy-store';
 import type { Score } from '../ports/score-store';
-import type { Programme } from '../programmes/programme';
 import { getViewerScope } from './get-viewer-scope';
 
 /** A candidacy as the Lab team or a committee member sees it. */

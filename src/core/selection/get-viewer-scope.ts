@@ -1,6 +1,6 @@
 import type { Person } from '../people/role';
 import type { Programme } from '../programmes/programme';
-import { getCommitteeMember } from './get-committee-member';
+import { getCommitteeMember } from './committee';
 
 /**
  * What a person may see of a programme's candidacies: the Lab team sees all; a committee member

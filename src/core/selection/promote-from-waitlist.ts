@@ -1,12 +1,11 @@
 import type { Candidacy } from '../candidacies/candidacy';
 import type { CandidacyDeps } from '../candidacies/candidacy-deps';
 import { getProgrammeDay } from '../candidacies/get-call-status';
-import { getOrganisationName } from '../candidacies/get-organisation-name';
+import { getOrganisationName, type Programme } from '../programmes/programme';
 import type { DecisionRecord } from '../ports/candidacy-store';
 import type { AuditEntry } from '../ports/audit-log';
-import type { Programme } from '../programmes/programme';
 import { DEFAULT_CONFIRMATION_DAYS } from '../programmes/validate-programme';
-import { addDays } from '../scheduling/add-days';
+import { addDays } from '../scheduling/local-days';
 import { findSeatLimit } from './find-seat-limit';
 import { notifyDecision } from './notify-decision';
 

@@ -1,13 +1,11 @@
 import { isLive } from '../candidacies/candidacy';
 import type { CandidacyDeps } from '../candidacies/candidacy-deps';
 import { checkLength } from '../candidacies/form-fields';
-import { getOrganisationName } from '../candidacies/get-organisation-name';
+import { getOrganisationName, type Programme } from '../programmes/programme';
 import { refuse, type Outcome } from '../candidacies/refusal';
 import type { Score } from '../ports/score-store';
-import type { Programme } from '../programmes/programme';
 import type { ValidationIssue } from '../validation/validation-issue';
-import { getCommitteeMember } from './get-committee-member';
-import { getCriteria, toScoreFieldId } from './get-criteria';
+import { getCommitteeMember, getCriteria, toScoreFieldId } from './committee';
 
 /** The scale of every criterion, from the committee's rules: 1 (weak) to 5 (excellent). */
 export const SCORE_MIN = 1;

@@ -1,7 +1,6 @@
-import type { Applicant, Candidacy } from '../../core/candidacies/candidacy';
-import { JOB_ROLES } from '../../core/candidacies/candidacy';
+import { type Applicant, type Candidacy, JOB_ROLES } from '../../core/candidacies/candidacy';
 import { FormFields } from '../../core/candidacies/form-fields';
-import { getOrganisationName } from '../../core/candidacies/get-organisation-name';
+import { getOrganisationName, type Programme } from '../../core/programmes/programme';
 import {
   MOTIVATION_MAX_LENGTH,
   REGION_MAX_LENGTH,
@@ -11,7 +10,6 @@ import {
   SPONSOR_MAX_LENGTH,
   TEAM_NAME_MAX_LENGTH,
 } from '../../core/candidacies/validate-team-form';
-import type { Programme } from '../../core/programmes/programme';
 import { formatDay } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import {
@@ -29,7 +27,8 @@ const EMAIL_MAX_LENGTH = 254;
 const MEMBER_EMAILS_MAX_LENGTH = 2_500;
 
 /** A banner above a card: a result, a refusal or a reminder. */
-export type Banner = NonNullable<CardModel['banner']>;
+import type { Banner } from '../../adapters/teams/cards/card-kit';
+export type { Banner };
 
 /** What the form card needs. */
 export interface FormCardInput {

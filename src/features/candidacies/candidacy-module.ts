@@ -1,19 +1,20 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { answerEndorsement } from '../../core/candidacies/answer-endorsement';
-import type { Applicant, Candidacy } from '../../core/candidacies/candidacy';
-import { isLive } from '../../core/candidacies/candidacy';
+import {
+  answerEndorsement,
+  ENDORSEMENT_COMMENT_MAX_LENGTH,
+} from '../../core/candidacies/answer-endorsement';
+import { type Applicant, type Candidacy, isLive } from '../../core/candidacies/candidacy';
 import type { CandidacyDeps } from '../../core/candidacies/candidacy-deps';
 import { pickFormFields } from '../../core/candidacies/form-fields';
 import { getCandidacyForm } from '../../core/candidacies/get-candidacy-form';
 import { getCallStatus, getProgrammeDay } from '../../core/candidacies/get-call-status';
-import { getOrganisationName } from '../../core/candidacies/get-organisation-name';
+import { getOrganisationName, type Programme } from '../../core/programmes/programme';
 import { pickCallProgramme } from '../../core/candidacies/pick-call-programme';
 import type { Outcome } from '../../core/candidacies/refusal';
 import { saveCandidacyDraft } from '../../core/candidacies/save-candidacy-draft';
 import { submitCandidacy } from '../../core/candidacies/submit-candidacy';
 import { withdrawCandidacy } from '../../core/selection/withdraw-candidacy';
-import type { Programme } from '../../core/programmes/programme';
 import { confirmParticipation } from '../../core/selection/confirm-participation';
 import { formatDay } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
@@ -26,7 +27,7 @@ import {
   toFormValues,
   type Banner,
 } from './candidacy-cards';
-import { buildEndorsementRequestCard } from './candidacy-notices';
+import { buildEndorsementRequestCard, createCandidacyRenderers } from './candidacy-notices';
 import { createLoggingNotifier } from '../../adapters/teams/notices/create-logging-notifier';
 import { toFieldErrors } from '../../adapters/teams/cards/field-errors';
 import { formatRefusal } from './format-refusal';
@@ -38,9 +39,7 @@ import type { Turn } from '../../adapters/teams/verbs/turn';
 import { createDailyProgrammeJob } from '../../jobs/create-daily-programme-job';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
-import { createCandidacyRenderers } from './candidacy-notices';
 import { sendDraftReminders } from '../../core/candidacies/send-draft-reminders';
-import { ENDORSEMENT_COMMENT_MAX_LENGTH } from '../../core/candidacies/answer-endorsement';
 import { CandidacyVerbs } from './candidacy-verbs';
 
 /** Pending endorsement requests shown at once by "avis"; more wait for the next ones. */

@@ -4,12 +4,12 @@ import { buildCard } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import type { NoticeRenderers } from '../../adapters/teams/notices/notice-renderer';
 import { CandidacyVerbs } from './candidacy-verbs';
-import { SelectionVerbs } from '../selection/selection-verbs';
 
 /** Longest endorsement comment the card accepts (the use case refuses more). */
 const ENDORSEMENT_COMMENT_INPUT_LENGTH = 1_000;
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+/** A notice's field as text; anything else (a payload from an older version) reads as empty. */
+export const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The card a line manager answers: the candidacy in short, a comment, endorse or decline. */
 export function buildEndorsementRequestCard(
@@ -63,8 +63,8 @@ export function buildEndorsementRequestCard(
 }
 
 /**
- * Cards for the notices of candidacies and selection, by kind, for the outbox notifier: manager
- * endorsement requests and answers, draft reminders, decisions, lapses, and Lab team notices.
+ * Cards for the notices of candidacies, by kind, for the outbox notifier: manager endorsement
+ * requests and answers, and draft reminders.
  */
 export function createCandidacyRenderers(): NoticeRenderers {
   return {
@@ -119,135 +119,5 @@ export function createCandidacyRenderers(): NoticeRenderers {
       }),
       summary: t('reminder.draft.title'),
     }),
-    'selection.decision': (notice, context) => {
-      const card = buildDecisionCard(context, {
-        programmeId: text(notice.data.programmeId),
-        programmeName: text(notice.data.programmeName),
-        status: text(notice.data.status),
-        confirmBy: text(notice.data.confirmBy),
-        promoted: notice.data.promoted === true,
-      });
-      return { card, summary: decisionTitle(context, notice.data) };
-    },
-    'selection.lapsed': (notice, { t, language }) => ({
-      card: buildCard({
-        title: t('decision.lapsed.title'),
-        lines: [
-          t('decision.lapsed.body', {
-            programme: text(notice.data.programmeName),
-            confirmBy: formatDay(text(notice.data.confirmBy), language),
-          }),
-        ],
-      }),
-      summary: t('decision.lapsed.title'),
-    }),
-    'selection.promoted': (notice, { t }) => {
-      const title = t('selection.promoted.title', { programme: text(notice.data.programmeName) });
-      return {
-        card: buildCard({
-          title,
-          lines: [
-            t('selection.promoted.body', {
-              candidate: text(notice.data.candidateName),
-              organisation: text(notice.data.organisationName),
-              reason: reasonOf(t, notice.data.reason),
-            }),
-          ],
-          actions: [
-            {
-              kind: 'execute',
-              title: t('selection.action.open'),
-              verb: SelectionVerbs.detail,
-              data: {
-                programmeId: text(notice.data.programmeId),
-                candidacyId: text(notice.data.candidacyId),
-              },
-            },
-          ],
-        }),
-        summary: title,
-      };
-    },
-    'selection.seatFreed': (notice, { t }) => {
-      const title = t('selection.seatFreed.title', { programme: text(notice.data.programmeName) });
-      return {
-        card: buildCard({
-          title,
-          lines: [t('selection.seatFreed.body', { reason: reasonOf(t, notice.data.reason) })],
-          actions: [
-            {
-              kind: 'execute',
-              title: t('selection.action.list'),
-              verb: SelectionVerbs.list,
-              data: { programmeId: text(notice.data.programmeId) },
-            },
-          ],
-        }),
-        summary: title,
-      };
-    },
   };
-}
-
-/** The decision card: accepted (with confirm and renounce buttons), waitlisted or declined. */
-export function buildDecisionCard(
-  context: CardContext,
-  data: {
-    programmeId: string;
-    programmeName: string;
-    status: string;
-    confirmBy: string;
-    promoted: boolean;
-  },
-): AdaptiveCardJson {
-  const { t, language } = context;
-  const programme = data.programmeName;
-  if (data.status === 'accepted') {
-    const action = { programmeId: data.programmeId };
-    return buildCard({
-      title: t('decision.accepted.title', { programme }),
-      ...(data.promoted
-        ? { banner: { text: t('decision.accepted.promoted'), style: 'good' as const } }
-        : {}),
-      lines: [
-        t('decision.accepted.body', {
-          confirmBy: data.confirmBy === '' ? '' : formatDay(data.confirmBy, language),
-        }),
-      ],
-      actions: [
-        {
-          kind: 'execute',
-          title: t('decision.action.confirm'),
-          verb: CandidacyVerbs.confirm,
-          data: action,
-          style: 'positive',
-        },
-        {
-          kind: 'execute',
-          title: t('decision.action.renounce'),
-          verb: CandidacyVerbs.renounce,
-          data: action,
-        },
-      ],
-    });
-  }
-  const key = data.status === 'waitlisted' ? 'waitlisted' : 'declined';
-  return buildCard({
-    title: t(`decision.${key}.title`),
-    lines: [t(`decision.${key}.body`, { programme })],
-  });
-}
-
-function decisionTitle({ t }: CardContext, data: Record<string, unknown>): string {
-  if (data.status === 'accepted') {
-    return t('decision.accepted.title', { programme: text(data.programmeName) });
-  }
-  return t(data.status === 'waitlisted' ? 'decision.waitlisted.title' : 'decision.declined.title');
-}
-
-function reasonOf(t: CardContext['t'], reason: unknown): string {
-  if (reason === 'declined' || reason === 'withdrawn' || reason === 'lapsed') {
-    return t(`selection.reason.${reason}`);
-  }
-  return '';
 }

@@ -3,7 +3,7 @@ import type { Digest } from '../../core/digests/digest';
 import { getProgrammeDigest } from '../../core/digests/get-programme-digest';
 import { getProgrammePhase } from '../../core/programmes/get-programme-phase';
 import type { Programme } from '../../core/programmes/programme';
-import { toLocalDay } from '../../core/scheduling/to-local-day';
+import { toLocalDay } from '../../core/scheduling/local-days';
 import { optionalCardId } from '../../adapters/teams/verbs/card-data';
 import { ALL_SCOPES, defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/verbs/card-verb';
 import { Guards } from '../../adapters/teams/verbs/guard';

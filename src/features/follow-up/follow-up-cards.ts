@@ -2,9 +2,10 @@ import {
   HELP_CATEGORIES,
   CHECKIN_STATUSES,
   type CheckinAnswer,
+  CheckinFieldIds,
+  toIndicatorFieldId,
 } from '../../core/follow-up/checkin-answer';
-import { CheckinFieldIds, toIndicatorFieldId } from '../../core/follow-up/checkin-field-ids';
-import type { WindowState } from '../../core/follow-up/checkin-view';
+import type { WindowState } from '../../core/follow-up/checkin-window';
 import type { TeamHistory } from '../../core/follow-up/list-team-history';
 import {
   CHECKIN_TEXT_MAX_LENGTH,
@@ -19,8 +20,11 @@ import type {
   TeamHeading,
 } from '../../core/follow-up/follow-up-notices';
 import type { PlannedSend } from '../../core/follow-up/planned-send';
-import { REVIEW_DECISIONS, type ReviewAnswer } from '../../core/follow-up/review-answer';
-import { ReviewFieldIds } from '../../core/follow-up/review-field-ids';
+import {
+  REVIEW_DECISIONS,
+  type ReviewAnswer,
+  ReviewFieldIds,
+} from '../../core/follow-up/review-answer';
 import {
   OWNER_MAX_LENGTH,
   REVIEW_TEXT_MAX_LENGTH,
@@ -40,7 +44,8 @@ export const MAX_HISTORY_TEAMS = 10;
 export const HELP_PREVIEW_LENGTH = 280;
 
 /** A banner above a card: a result, a refusal or a reminder. */
-export type Banner = NonNullable<CardModel['banner']>;
+import type { Banner } from '../../adapters/teams/cards/card-kit';
+export type { Banner };
 
 /** The month written out: "octobre 2026", "October 2026". */
 export function formatMonth(month: string, language: Language): string {

@@ -1,19 +1,20 @@
 import { z } from 'zod';
-import { declareAbsence } from '../../core/follow-up/declare-absence';
-import { endAbsence } from '../../core/follow-up/end-absence';
+import { declareAbsence, endAbsence } from '../../core/follow-up/absences';
 import { answerCheckin } from '../../core/follow-up/answer-checkin';
 import { getCheckinView } from '../../core/follow-up/get-checkin-view';
 import { listTeamHistory } from '../../core/follow-up/list-team-history';
-import type { FollowUpActor } from '../../core/follow-up/follow-up-actor';
+import {
+  type FollowUpActor,
+  listFollowUpInputs,
+  listLabTeam,
+} from '../../core/follow-up/team-context';
 import type { FollowUpDeps } from '../../core/follow-up/follow-up-deps';
 import type { FollowUpRefusal } from '../../core/follow-up/follow-up-outcome';
-import { listFollowUpInputs } from '../../core/follow-up/list-follow-up-inputs';
-import { listLabTeam } from '../../core/follow-up/list-lab-team';
 import { planFollowUpSends } from '../../core/follow-up/plan-follow-up-sends';
 import { answerReview } from '../../core/follow-up/answer-review';
 import { getReviewView, type ReviewCardRequest } from '../../core/follow-up/get-review-view';
 import { DEFAULT_TIME_ZONE } from '../../core/scheduling/compute-send-instant';
-import { toLocalDay } from '../../core/scheduling/to-local-day';
+import { toLocalDay } from '../../core/scheduling/local-days';
 import type { MessageKey } from '../../i18n/fr';
 import { formatDay } from '../../i18n/translate';
 import type { Logger } from '../../logger';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { ConfirmationReport } from '../../core/formation/confirm-formation';
-import { confirmFormation } from '../../core/formation/confirm-formation';
+import { type ConfirmationReport, confirmFormation } from '../../core/formation/confirm-formation';
 import { applyFormationEdit, type FormationEdit } from '../../core/formation/edit-formation';
 import type { FormationDraft, FormationParticipant } from '../../core/formation/formation-draft';
 import { listApplyingTeams, listParticipants } from '../../core/formation/list-participants';
@@ -15,7 +14,7 @@ import { getProgrammePhase } from '../../core/programmes/get-programme-phase';
 import type { Programme } from '../../core/programmes/programme';
 import type { ProgrammeTeam } from '../../core/programmes/programme-team';
 import { assignFacilitators } from '../../core/team-formation/assign-facilitators';
-import { toLocalDay } from '../../core/scheduling/to-local-day';
+import { toLocalDay } from '../../core/scheduling/local-days';
 import { cardId, optionalCardId } from '../../adapters/teams/verbs/card-data';
 import { ALL_SCOPES, defineCardVerb } from '../../adapters/teams/verbs/card-verb';
 import { Guards } from '../../adapters/teams/verbs/guard';
@@ -24,15 +23,15 @@ import type { Turn } from '../../adapters/teams/verbs/turn';
 import { SqlFormationDraftStore } from '../../adapters/sql/sql-formation-draft-store';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
-import { createFormationRenderers } from './formation-cards';
-import type { CardContext } from '../../adapters/teams/cards/card-context';
-import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import {
+  createFormationRenderers,
   buildFormationCard,
   describeConfirmation,
   toPreviewTeams,
   type CardMessage,
 } from './formation-cards';
+import type { CardContext } from '../../adapters/teams/cards/card-context';
+import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { FormationVerbs } from './formation-verbs';
 
 /** Teams wants an answer to a card action within 5 seconds; past this, the result is posted later. */

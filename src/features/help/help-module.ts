@@ -5,7 +5,7 @@ import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
 import type { Turn } from '../../adapters/teams/verbs/turn';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { listHelpTopics } from '../../core/help/list-help-topics';
-import { toLocalDay } from '../../core/scheduling/to-local-day';
+import { toLocalDay } from '../../core/scheduling/local-days';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
 import {

@@ -1,11 +1,9 @@
-import type { Candidacy } from '../../core/candidacies/candidacy';
-import { CANDIDACY_STATUSES } from '../../core/candidacies/candidacy';
-import { getOrganisationName } from '../../core/candidacies/get-organisation-name';
+import { type Candidacy, CANDIDACY_STATUSES } from '../../core/candidacies/candidacy';
+import { getOrganisationName, BRANCHES, type Programme } from '../../core/programmes/programme';
 import type { Score } from '../../core/ports/score-store';
-import { BRANCHES, type Programme } from '../../core/programmes/programme';
 import type { CandidacyCounts } from '../../core/selection/count-candidacies';
 import type { CandidacyDetail } from '../../core/selection/get-candidacy-detail';
-import { getCriteria, toScoreFieldId } from '../../core/selection/get-criteria';
+import { getCriteria, toScoreFieldId } from '../../core/selection/committee';
 import type { CandidacyList, CandidacyListQuery } from '../../core/selection/list-candidacies';
 import {
   SCORE_COMMENT_FIELD,
@@ -17,8 +15,8 @@ import { formatDay } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard, type CardButton, type CardInput } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
-import type { Banner } from '../candidacies/candidacy-cards';
 import { summariseCandidacy } from '../candidacies/candidacy-cards';
+import type { Banner } from '../../adapters/teams/cards/card-kit';
 import { SelectionVerbs } from './selection-verbs';
 
 /** The Lab team's overview: counts by status, organisation and branch, and the seats taken. */

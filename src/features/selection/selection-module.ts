@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { CANDIDACY_STATUSES } from '../../core/candidacies/candidacy';
 import type { CandidacyDeps } from '../../core/candidacies/candidacy-deps';
 import { getProgrammeDay, PROGRAMME_TIME_ZONE } from '../../core/candidacies/get-call-status';
-import { getOrganisationName } from '../../core/candidacies/get-organisation-name';
+import { getOrganisationName, BRANCHES, type Programme } from '../../core/programmes/programme';
 import type { Refusal } from '../../core/candidacies/refusal';
 import type { Person } from '../../core/people/role';
 import type { ExportFormat } from '../../core/ports/export-token-store';
-import { BRANCHES, type Programme } from '../../core/programmes/programme';
 import { countCandidacies } from '../../core/selection/count-candidacies';
 import { createExportLink } from '../../core/selection/create-export-link';
 import { decideCandidacy } from '../../core/selection/decide-candidacy';
@@ -18,7 +17,7 @@ import { signExportLink } from '../../adapters/export/sign-export-link';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
-import type { Banner } from '../candidacies/candidacy-cards';
+import type { Banner } from '../../adapters/teams/cards/card-kit';
 import { createLoggingNotifier } from '../../adapters/teams/notices/create-logging-notifier';
 import { toFieldErrors } from '../../adapters/teams/cards/field-errors';
 import { formatRefusal } from '../candidacies/format-refusal';
@@ -32,6 +31,7 @@ import { createDailyProgrammeJob } from '../../jobs/create-daily-programme-job';
 import { lapseUnconfirmed } from '../../core/selection/lapse-unconfirmed';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
+import { createSelectionRenderers } from './selection-notices';
 import {
   buildDetailCard,
   buildExportCard,
@@ -288,6 +288,7 @@ export function createSelectionModule(
 
   return {
     name: 'selection',
+    notices: createSelectionRenderers(),
     verbs,
     commands,
     scheduledJobs: [

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { declareAbsence } from '../../../src/core/follow-up/declare-absence';
+import { declareAbsence } from '../../../src/core/follow-up/absences';
 import { answerCheckin } from '../../../src/core/follow-up/answer-checkin';
-import type { FollowUpActor } from '../../../src/core/follow-up/follow-up-actor';
-import { loadFollowUpInput } from '../../../src/core/follow-up/load-follow-up-input';
+import { type FollowUpActor, loadFollowUpInput } from '../../../src/core/follow-up/team-context';
 import { planFollowUpSends } from '../../../src/core/follow-up/plan-follow-up-sends';
 import type { PlannedSend } from '../../../src/core/follow-up/planned-send';
 import type { Notice, NoticeRecipient, Notifier } from '../../../src/core/ports/notifier';
 import { answerReview } from '../../../src/core/follow-up/answer-review';
-import { toLocalDay } from '../../../src/core/scheduling/to-local-day';
+import { toLocalDay } from '../../../src/core/scheduling/local-days';
 import { createFollowUpJob } from '../../../src/jobs/create-follow-up-job';
 import { createScheduledJob } from '../../../src/jobs/create-scheduled-job';
 import { createLogger } from '../../../src/logger';

@@ -12,7 +12,7 @@ describe('the domain core boundary', function () {
   // The first lint builds the TypeScript program of the whole project: seconds, more on a busy machine.
   this.timeout(120_000);
   // Type-aware linting needs a file the TypeScript project knows; the snippet replaces its text.
-  const coreFile = 'src/core/scheduling/to-local-day.ts';
+  const coreFile = 'src/core/scheduling/local-days.ts';
 
   for (const forbidden of [
     'botbuilder',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { pickCheckinMonth } from '../../../../src/core/digests/pick-checkin-month';
-import { createHolidayCalendar } from '../../../../src/core/scheduling/create-holiday-calendar';
+import { createHolidayCalendar } from '../../../../src/core/scheduling/holiday-calendars';
 import { createDigestProgramme } from '../../../support/digest-fixtures';
 
 const france = createHolidayCalendar('FR');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { getCheckinWindow } from '../../../../src/core/follow-up/get-checkin-window';
+import { getCheckinWindow } from '../../../../src/core/follow-up/checkin-window';
 import { DEFAULT_FOLLOW_UP } from '../../../../src/core/programmes/follow-up-settings';
-import { createHolidayCalendar } from '../../../../src/core/scheduling/create-holiday-calendar';
+import { createHolidayCalendar } from '../../../../src/core/scheduling/holiday-calendars';
 
 const milestones = { followUpStart: '2026-09-01', end: '2027-03-31' };
 const paris = { timeZone: 'Europe/Paris', calendar: createHolidayCalendar('FR') };

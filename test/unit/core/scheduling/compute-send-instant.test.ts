@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { computeSendInstant } from '../../../../src/core/scheduling/compute-send-instant';
-import { createHolidayCalendar } from '../../../../src/core/scheduling/create-holiday-calendar';
+import { createHolidayCalendar } from '../../../../src/core/scheduling/holiday-calendars';
 
 describe('computeSendInstant', () => {
   const mainland = createHolidayCalendar('FR');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { HolidayCalendar } from '../../../../src/core/scheduling/holiday-calendar';
+import type { HolidayCalendar } from '../../../../src/core/scheduling/holiday-calendars';
 import { resolveLocalDay } from '../../../../src/core/scheduling/resolve-local-day';
 
 function calendarWith(...holidays: string[]): HolidayCalendar {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createCandidacyRenderers } from '../../../../src/features/candidacies/candidacy-notices';
+import { createSelectionRenderers } from '../../../../src/features/selection/selection-notices';
 import { createTranslator, type Language } from '../../../../src/i18n/translate';
 
 const NOTICES: Record<string, Record<string, unknown>> = {
@@ -41,8 +42,8 @@ const NOTICES: Record<string, Record<string, unknown>> = {
   'selection.seatFreed': { programmeId: 'defi', programmeName: 'Défi du Lab', reason: 'lapsed' },
 };
 
-describe('candidacy notice cards', () => {
-  const renderers = createCandidacyRenderers();
+describe('candidacy and selection notice cards', () => {
+  const renderers = { ...createCandidacyRenderers(), ...createSelectionRenderers() };
 
   it('renders every notice kind the core sends, in French and English, under 80 KB', () => {
     assert.deepEqual(Object.keys(renderers).sort(), Object.keys(NOTICES).sort());

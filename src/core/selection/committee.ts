@@ -1,4 +1,14 @@
-import type { Programme } from '../programmes/programme';
+import type { CommitteeMember, Programme } from '../programmes/programme';
+
+/** The programme's committee member with this Entra object id, if any (ids compared case-insensitively). */
+export function getCommitteeMember(
+  programme: Programme,
+  aadId: string,
+): CommitteeMember | undefined {
+  return (programme.committee ?? []).find(
+    (member) => member.aadId.toLowerCase() === aadId.toLowerCase(),
+  );
+}
 
 /** The single criterion scored when a programme names none. */
 export const OVERALL_CRITERION = { id: 'overall', label: 'Appréciation générale' };

@@ -1,11 +1,8 @@
-import type { FollowUpOutcome } from './follow-up-outcome';
-import { refuseFollowUp } from './follow-up-outcome';
+import { type FollowUpOutcome, refuseFollowUp } from './follow-up-outcome';
 import type { AbsenceStore } from '../ports/absence-store';
 import type { Clock } from '../ports/clock';
-import { addDays } from '../scheduling/add-days';
+import { addDays, toLocalDay } from '../scheduling/local-days';
 import { DEFAULT_TIME_ZONE } from '../scheduling/compute-send-instant';
-import { toLocalDay } from '../scheduling/to-local-day';
-import type { Absence } from './absence';
 
 /**
  * The longest absence accepted: six months. "Absent jusqu'au 02/01" typed on 3 January most
@@ -58,4 +55,23 @@ export async function declareAbsence(
   const absence: Absence = { aadId: request.aadId, until, declaredAt: now };
   await deps.absences.set(absence);
   return { ok: true, value: absence };
+}
+
+/** "Je suis absent jusqu'au JJ/MM": reminders to this person pause until that day, included. */
+export interface Absence {
+  aadId: string;
+  /** Last day of the absence (YYYY-MM-DD, the person's local day). */
+  until: string;
+  declaredAt: Date;
+}
+
+/** "Je suis de retour": reminders to the person resume at once; true when an absence was ended. */
+export async function endAbsence(
+  deps: { absences: AbsenceStore },
+  aadId: string,
+): Promise<boolean> {
+  const existing = await deps.absences.get(aadId);
+  if (existing === undefined) return false;
+  await deps.absences.clear(aadId);
+  return true;
 }

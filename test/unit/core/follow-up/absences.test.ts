@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { declareAbsence } from '../../../../src/core/follow-up/declare-absence';
-import { endAbsence } from '../../../../src/core/follow-up/end-absence';
+import { declareAbsence, endAbsence } from '../../../../src/core/follow-up/absences';
 import { InMemoryAbsenceStore, ManualClock, PEOPLE } from '../../../support/follow-up-fakes';
 
 describe('declareAbsence', () => {

@@ -1,10 +1,14 @@
-import { addMonths } from './add-months';
-import type { FollowUpSettings } from '../programmes/follow-up-settings';
-import type { PersonSchedule } from './resolve-person-schedule';
+import { getFollowUpSettings, type FollowUpSettings } from '../programmes/follow-up-settings';
 import type { Milestones } from '../programmes/programme';
-import type { HolidayCalendar } from '../scheduling/holiday-calendar';
+import type { ProgrammeTeam } from '../programmes/programme-team';
+import type { HolidayCalendar } from '../scheduling/holiday-calendars';
 import { resolveLocalDay } from '../scheduling/resolve-local-day';
 import { toUtcInstant } from '../scheduling/to-utc-instant';
+import { resolvePersonSchedule, type PersonSchedule } from './resolve-person-schedule';
+import { findTeamLead, type FollowUpPlanInput } from './team-context';
+
+/** Whether a month's check-in (or a review) takes answers now. */
+export type WindowState = 'notOpen' | 'open' | 'closed';
 
 /** When a team's check-in of one month goes out, when answers become late, and when it closes. */
 export interface CheckinWindow {
@@ -68,4 +72,52 @@ export function getCheckinWindow(
     lateAfter: at(escalationDay, '00:00'),
     closesAt: at(checkInDay(addMonths(month, 1), settings, calendar)),
   };
+}
+
+/** A team's check-in window for a month, in its lead's zone and calendar; undefined when there is none. */
+export function getTeamCheckinWindow(
+  input: FollowUpPlanInput,
+  team: ProgrammeTeam,
+  month: string,
+): CheckinWindow | undefined {
+  return getCheckinWindow(
+    month,
+    input.programme.milestones,
+    getFollowUpSettings(input.programme),
+    resolvePersonSchedule(findTeamLead(team), input),
+  );
+}
+
+/** Where `now` stands in a check-in window: before it opens, open, or closed. */
+export function toWindowState(window: CheckinWindow, now: Date): WindowState {
+  if (now.getTime() < window.opensAt.getTime()) return 'notOpen';
+  return now.getTime() < window.closesAt.getTime() ? 'open' : 'closed';
+}
+
+/**
+ * The months (YYYY-MM) that may have a check-in: from the follow-up start to the programme's
+ * end, without the skipped ones. Whether a team's check-in falls inside the follow-up is decided
+ * per team, since its first working day depends on the lead's calendar.
+ */
+export function listCheckinMonths(
+  milestones: Pick<Milestones, 'followUpStart' | 'end'>,
+  settings: Pick<FollowUpSettings, 'skippedMonths'>,
+): string[] {
+  const months: string[] = [];
+  const last = milestones.end.slice(0, 7);
+  for (
+    let month = milestones.followUpStart.slice(0, 7);
+    month <= last;
+    month = addMonths(month, 1)
+  ) {
+    if (!settings.skippedMonths.includes(month)) months.push(month);
+  }
+  return months;
+}
+
+/** The month (YYYY-MM) `months` months after `month`; negative goes back. */
+export function addMonths(month: string, months: number): string {
+  const [year, monthOfYear] = month.split('-').map(Number);
+  const date = new Date(Date.UTC(year ?? 1970, (monthOfYear ?? 1) - 1 + months, 1));
+  return date.toISOString().slice(0, 7);
 }
