@@ -1,3 +1,4 @@
+import type { TokenCredential } from '@azure/identity';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type restify from 'restify';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
@@ -81,6 +82,8 @@ export interface StartOptions {
     features?: BotFeature[];
     routes?: ((server: restify.Server) => void)[];
   };
+  /** The Graph app's credential; tests give one whose tokens a fake Graph knows. */
+  graphCredential?: TokenCredential;
 }
 
 /** Builds the TeamsAdapter; without credentials it accepts unauthenticated requests (local only). */
@@ -130,7 +133,7 @@ export async function startBot(
     },
     clock,
   );
-  const graphCredential = createGraphCredential(config);
+  const graphCredential = options.graphCredential ?? createGraphCredential(config);
   const provisioner =
     graphCredential === undefined
       ? undefined
