@@ -4,6 +4,7 @@ import type restify from 'restify';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { openDatabase, type DatabaseHandle } from './adapters/sql/open-database';
 import { SqlBotStorage } from './adapters/sql/sql-bot-storage';
+import { toDatabaseOptions } from './adapters/sql/to-database-options';
 import { SqlConversationStore } from './adapters/sql/sql-conversation-store';
 import { SqlProgrammeStore } from './adapters/sql/sql-programme-store';
 import { randomUUID } from 'node:crypto';
@@ -107,10 +108,7 @@ export async function startBot(
   options: StartOptions = {},
 ): Promise<RunningBot> {
   const clock = options.clock ?? systemClock;
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    sqlitePath: config.sqlitePath,
-  });
+  const database = await openDatabase(toDatabaseOptions(config));
   const conversations = new SqlConversationStore(database.db);
   const programmes = new SqlProgrammeStore(database.db);
   const candidacies = new SqlCandidacyStore(database.db);

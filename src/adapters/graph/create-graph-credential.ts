@@ -1,10 +1,10 @@
 import {
   ClientAssertionCredential,
   ClientSecretCredential,
-  ManagedIdentityCredential,
   type TokenCredential,
 } from '@azure/identity';
 import type { Config } from '../../config';
+import { createManagedIdentity, type ManagedIdentityFactory } from '../identity/managed-identity';
 
 /**
  * The audience Microsoft Entra expects in a managed identity token presented as a federated
@@ -12,12 +12,6 @@ import type { Config } from '../../config';
  * the same audience.
  */
 export const FEDERATION_TOKEN_SCOPE = 'api://AzureADTokenExchange/.default';
-
-/** Builds a managed identity credential; tests give one that answers without Azure. */
-export type ManagedIdentityFactory = (clientId: string) => TokenCredential;
-
-const managedIdentity: ManagedIdentityFactory = (clientId) =>
-  new ManagedIdentityCredential({ clientId });
 
 /**
  * The identity the bot uses for Microsoft Graph: the Graph app registration named in the
@@ -28,7 +22,7 @@ const managedIdentity: ManagedIdentityFactory = (clientId) =>
  */
 export function createGraphCredential(
   config: Config,
-  createManagedIdentity: ManagedIdentityFactory = managedIdentity,
+  managedIdentity: ManagedIdentityFactory = createManagedIdentity,
 ): TokenCredential | undefined {
   const graph = config.graph;
   if (graph === undefined) return undefined;
@@ -42,7 +36,7 @@ export function createGraphCredential(
   return new ClientAssertionCredential(
     graph.tenantId,
     graph.clientId,
-    createFederatedAssertion(createManagedIdentity(graph.credential.managedIdentityClientId)),
+    createFederatedAssertion(managedIdentity(graph.credential.managedIdentityClientId)),
   );
 }
 
