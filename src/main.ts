@@ -18,6 +18,7 @@ import { sendDraftReminders } from './core/candidacies/send-draft-reminders';
 import { lapseUnconfirmed } from './core/selection/lapse-unconfirmed';
 import { createDailyProgrammeJob } from './jobs/create-daily-programme-job';
 import { createScheduledJob } from './jobs/create-scheduled-job';
+import { createOutboxHealthJob } from './jobs/create-outbox-health-job';
 import { SqlDigestSource } from './adapters/sql/sql-digest-source';
 import { SqlFollowUpAnswers } from './adapters/sql/sql-follow-up-answers';
 import { createReviewExportRoute } from './adapters/export/create-review-export-route';
@@ -242,6 +243,7 @@ export async function startBot(
     schedule: '*/10 * * * *',
     run: () => labChannelMembers.refresh(),
   });
+  jobs.register(createOutboxHealthJob({ outbox, logger }));
   const occurrences = new SqlOccurrenceStore(database.db);
   const jobOwner = `bot-${randomUUID()}`;
   const dailyChores = [
