@@ -128,6 +128,19 @@ const environmentSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
 });
 
+/** Every environment variable the bot reads (docs/deployment.md lists each one; a test checks). */
+export const CONFIG_VARIABLES = Object.keys(environmentSchema.shape) as readonly string[];
+
+/**
+ * The variables that hold secrets: never in plain app settings (Key Vault references in Azure, a
+ * test reads infra/azure.bicep), never logged, and refused when they hold a placeholder.
+ */
+export const SECRET_VARIABLES = [
+  'BOT_PASSWORD',
+  'GRAPH_CLIENT_SECRET',
+  'EXPORT_SIGNING_KEY',
+] as const;
+
 /** Credentials the Bot Framework adapter needs to authenticate calls in both directions. */
 export interface BotCredentials {
   appId: string;

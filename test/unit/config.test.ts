@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig } from '../../src/config';
+import { CONFIG_VARIABLES, ConfigError, SECRET_VARIABLES, loadConfig } from '../../src/config';
 
 const ADMIN = '0b7e8f9a-1c2d-4e3f-9a8b-7c6d5e4f3a2b';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -166,6 +166,22 @@ describe('loadConfig (secrets)', () => {
       }
     });
   }
+
+  it('treats as secrets exactly the variables SECRET_VARIABLES lists (the infrastructure test reads it)', () => {
+    const reference = '@Microsoft.KeyVault(SecretUri=https://labbot-kv.vault.azure.net/secrets/x/)';
+    const refusing = CONFIG_VARIABLES.filter((name) => {
+      try {
+        loadConfig({ [name]: reference });
+        return false;
+      } catch (error) {
+        return (
+          error instanceof ConfigError &&
+          error.problems.some((p) => p.startsWith(`${name}: is an unresolved Key Vault reference`))
+        );
+      }
+    });
+    assert.deepEqual([...refusing].sort(), [...SECRET_VARIABLES].sort());
+  });
 
   it('names the variable holding the placeholder, and never echoes the value', () => {
     const problems = problemsOf({ EXPORT_SIGNING_KEY: '<generate-with-openssl-rand-base64-48>' });
