@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
 import { FakeGraphServer } from '../fakes/fake-graph-server';
-import { BotHarness, loadActivity } from './support/bot-harness';
+import { BotHarness, adminClicks, loadActivity } from './support/bot-harness';
 
 /** The programme's Teams team: its thread id (General) and its group id (Graph's name for it). */
 const TEAM_THREAD_ID = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
@@ -17,21 +17,8 @@ const graphCredential: TokenCredential = {
     Promise.resolve({ token: GRAPH_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
 };
 
-function adminClicks(verb: string): Record<string, unknown> {
-  const admin = loadActivity('personal-message-status-admin');
-  return {
-    ...loadActivity('invoke-action-execute-profile'),
-    from: admin.from,
-    conversation: admin.conversation,
-    value: {
-      action: {
-        type: 'Action.Execute',
-        verb,
-        data: { verb, programmeId: DEMO_PROGRAMME.id },
-      },
-      trigger: 'manual',
-    },
-  };
+function confirmClick(verb: string): Record<string, unknown> {
+  return adminClicks(verb, { programmeId: DEMO_PROGRAMME.id });
 }
 
 function cardText(body: unknown): string {
@@ -75,7 +62,7 @@ describe('team formation with channels through Microsoft Graph (fake Graph check
   });
 
   it('creates one channel per team with the consent the manifest asks for', async () => {
-    const { body } = await harness.send(adminClicks('formation.confirm'));
+    const { body } = await harness.send(confirmClick('formation.confirm'));
     assert.match(cardText(body), /Équipes confirmées — Défi du Lab 2026/);
     assert.match(cardText(body), /Canal « Équipe 1[^»]*» : créé/);
     assert.equal(graph.posts().length, 7);
@@ -87,7 +74,7 @@ describe('team formation with channels through Microsoft Graph (fake Graph check
   it('falls back to threads in General and tells the organiser when the token lacks ChannelSettings.Read.Group', async () => {
     graph.permissions.delete('ChannelSettings.Read.Group');
 
-    const { status, body } = await harness.send(adminClicks('formation.confirm'));
+    const { status, body } = await harness.send(confirmClick('formation.confirm'));
 
     assert.equal(status, 200);
     const text = cardText(body);
@@ -112,7 +99,7 @@ describe('team formation with channels through Microsoft Graph (fake Graph check
 
   it('says so in a dry run too, before anything is confirmed', async () => {
     graph.permissions.delete('ChannelSettings.Read.Group');
-    const { body } = await harness.send(adminClicks('formation.dryRun'));
+    const { body } = await harness.send(confirmClick('formation.dryRun'));
     assert.match(cardText(body), /ChannelSettings\.Read\.Group/);
     assert.deepEqual(await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id), []);
   });
