@@ -37,16 +37,48 @@ const WEEKDAYS = [
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Lower-case PostgreSQL identifiers only (at most 63 bytes), so the name needs no quoting. */
+const schemaName = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Why a secret's value cannot be the secret: a template placeholder (`<…>`, as in
+ * env/.env.dev.user.example), a toolkit placeholder left unsubstituted (`${{…}}`), or a Key Vault
+ * reference App Service could not resolve, which it then passes on as the reference text itself.
+ * Undefined when the value may be a real secret.
+ */
+export function describeUnusableSecret(value: string): string | undefined {
+  if (/^@Microsoft\.KeyVault\(/i.test(value)) {
+    return 'is an unresolved Key Vault reference: check that the Web App identity has the Key Vault Secrets User role and reaches the vault';
+  }
+  if (value.includes('${{')) return 'is a toolkit placeholder that was never substituted';
+  if (/^<.*>$/.test(value)) return 'is the placeholder of the example file: set a real value';
+  return undefined;
+}
+
+/** An optional secret: refused when its value is a placeholder (see describeUnusableSecret). */
+const optionalSecret = optionalText.superRefine((value, context) => {
+  const problem = value === undefined ? undefined : describeUnusableSecret(value);
+  if (problem !== undefined) context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+});
+
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: optionalText,
   BOT_ID: optionalText.refine((v) => v === undefined || guid.test(v), 'must be a GUID'),
-  BOT_PASSWORD: optionalText,
+  BOT_PASSWORD: optionalSecret,
   BOT_TENANT_ID: optionalText,
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant'),
   DATABASE_URL: optionalText.refine(
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
     'must start with postgres:// or postgresql://',
+  ),
+  DATABASE_SCHEMA: optionalText.refine(
+    (v) => v === undefined || schemaName.test(v),
+    'must be a lower-case PostgreSQL identifier (letters, digits, _)',
+  ),
+  DATABASE_MANAGED_IDENTITY_CLIENT_ID: optionalText.refine(
+    (v) => v === undefined || guid.test(v),
+    'must be a GUID (the client id of the user-assigned managed identity)',
   ),
   SQLITE_PATH: z.string().trim().min(1).default('data/labbot.sqlite'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -60,14 +92,18 @@ const environmentSchema = z.object({
         .filter((id) => id !== ''),
     )
     .refine((ids) => ids.every((id) => guid.test(id)), 'must be a comma-separated list of GUIDs'),
-  GRAPH_TENANT_ID: optionalText,
-  GRAPH_CLIENT_ID: optionalText,
-  GRAPH_CLIENT_SECRET: optionalText,
+  GRAPH_TENANT_ID: optionalText.refine((v) => v === undefined || guid.test(v), 'must be a GUID'),
+  GRAPH_CLIENT_ID: optionalText.refine((v) => v === undefined || guid.test(v), 'must be a GUID'),
+  GRAPH_CLIENT_SECRET: optionalSecret,
+  GRAPH_MANAGED_IDENTITY_CLIENT_ID: optionalText.refine(
+    (v) => v === undefined || guid.test(v),
+    'must be a GUID (the client id of the user-assigned managed identity)',
+  ),
   GRAPH_BASE_URL: optionalText.refine(
     (v) => v === undefined || /^https?:\/\//.test(v),
     'must be an http(s) URL',
   ),
-  EXPORT_SIGNING_KEY: optionalText.refine(
+  EXPORT_SIGNING_KEY: optionalSecret.refine(
     (v) => v === undefined || v.length >= MIN_EXPORT_SIGNING_KEY_LENGTH,
     `must be at least ${MIN_EXPORT_SIGNING_KEY_LENGTH} characters`,
   ),
@@ -92,6 +128,19 @@ const environmentSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
 });
 
+/** Every environment variable the bot reads (docs/deployment.md lists each one; a test checks). */
+export const CONFIG_VARIABLES = Object.keys(environmentSchema.shape) as readonly string[];
+
+/**
+ * The variables that hold secrets: never in plain app settings (Key Vault references in Azure, a
+ * test reads infra/azure.bicep), never logged, and refused when they hold a placeholder.
+ */
+export const SECRET_VARIABLES = [
+  'BOT_PASSWORD',
+  'GRAPH_CLIENT_SECRET',
+  'EXPORT_SIGNING_KEY',
+] as const;
+
 /** Credentials the Bot Framework adapter needs to authenticate calls in both directions. */
 export interface BotCredentials {
   appId: string;
@@ -100,13 +149,34 @@ export interface BotCredentials {
   tenantId: string | undefined;
 }
 
-/** App credentials for Microsoft Graph (channel creation); absent in local runs. */
+/**
+ * How the Graph app proves who it is: a client secret (local runs; in Azure it comes from Key
+ * Vault), or a federated credential, the token of a user-assigned managed identity that the app
+ * registration trusts (no secret at all).
+ */
+export type GraphAppCredential =
+  | { kind: 'secret'; clientSecret: string }
+  | { kind: 'managed-identity-federation'; managedIdentityClientId: string };
+
+/**
+ * The Graph app registration (channel creation): the app named in the manifest's
+ * webApplicationInfo, to which a team owner grants the resource-specific consent. Absent in local
+ * runs: teams then get a thread in the General channel.
+ */
 export interface GraphSettings {
   tenantId: string;
   clientId: string;
-  clientSecret: string;
+  credential: GraphAppCredential;
   /** Graph v1.0 root; only tests change it. */
   baseUrl: string | undefined;
+}
+
+/**
+ * Microsoft Entra authentication to PostgreSQL: the password is an access token of this
+ * user-assigned managed identity, fetched and refreshed by the bot.
+ */
+export interface DatabaseTokenIdentity {
+  managedIdentityClientId: string;
 }
 
 /** The bot's validated configuration. */
@@ -117,6 +187,10 @@ export interface Config {
   /** Absent in local runs (Agents Playground): requests are then not authenticated. */
   credentials: BotCredentials | undefined;
   databaseUrl: string | undefined;
+  /** PostgreSQL only: the schema the bot creates and works in (its role owns nothing else). */
+  databaseSchema: string | undefined;
+  /** PostgreSQL only: log in with a Microsoft Entra token instead of a password. */
+  databaseTokenIdentity: DatabaseTokenIdentity | undefined;
   sqlitePath: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   labAdminIds: string[];
@@ -168,25 +242,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       `HOST: ${v.HOST} is not a loopback address; without BOT_ID the bot accepts unauthenticated requests and must stay on 127.0.0.1`,
     );
   }
-  const graphParts = {
-    GRAPH_TENANT_ID: v.GRAPH_TENANT_ID,
-    GRAPH_CLIENT_ID: v.GRAPH_CLIENT_ID,
-    GRAPH_CLIENT_SECRET: v.GRAPH_CLIENT_SECRET,
-  };
-  const graphMissing = Object.entries(graphParts).filter(([, value]) => value === undefined);
-  if (graphMissing.length > 0 && graphMissing.length < 3) {
-    problems.push(
-      ...graphMissing.map(
-        ([name]) => `${name}: required with the other GRAPH_* variables (all three or none)`,
-      ),
-    );
-  }
+  const graph = readGraphSettings(v, problems);
+  problems.push(...checkDatabaseSettings(v));
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: v.PORT,
     host: v.HOST ?? (credentials === undefined ? '127.0.0.1' : '0.0.0.0'),
     credentials,
     databaseUrl: v.DATABASE_URL,
+    databaseSchema: v.DATABASE_SCHEMA,
+    databaseTokenIdentity:
+      v.DATABASE_MANAGED_IDENTITY_CLIENT_ID === undefined
+        ? undefined
+        : { managedIdentityClientId: v.DATABASE_MANAGED_IDENTITY_CLIENT_ID },
     sqlitePath: v.SQLITE_PATH,
     logLevel: v.LOG_LEVEL,
     labAdminIds: v.LAB_ADMIN_IDS,
@@ -201,18 +269,88 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     exportSigningKey: v.EXPORT_SIGNING_KEY ?? randomBytes(32).toString('base64url'),
     exportSigningKeyGenerated: v.EXPORT_SIGNING_KEY === undefined,
     publicUrl: v.PUBLIC_URL?.replace(/\/+$/, ''),
-    graph:
-      v.GRAPH_TENANT_ID !== undefined &&
-      v.GRAPH_CLIENT_ID !== undefined &&
-      v.GRAPH_CLIENT_SECRET !== undefined
-        ? {
-            tenantId: v.GRAPH_TENANT_ID,
-            clientId: v.GRAPH_CLIENT_ID,
-            clientSecret: v.GRAPH_CLIENT_SECRET,
-            baseUrl: v.GRAPH_BASE_URL,
-          }
-        : undefined,
+    graph,
   };
+}
+
+type Environment = z.infer<typeof environmentSchema>;
+
+/**
+ * The Graph app from GRAPH_*: its tenant and client id, and exactly one way to prove itself (a
+ * secret, or a managed identity it trusts as a federated credential). Problems go to `problems`.
+ */
+function readGraphSettings(v: Environment, problems: string[]): GraphSettings | undefined {
+  const proofs = [v.GRAPH_CLIENT_SECRET, v.GRAPH_MANAGED_IDENTITY_CLIENT_ID].filter(
+    (value) => value !== undefined,
+  ).length;
+  if (v.GRAPH_CLIENT_ID === undefined) {
+    for (const name of [
+      'GRAPH_TENANT_ID',
+      'GRAPH_CLIENT_SECRET',
+      'GRAPH_MANAGED_IDENTITY_CLIENT_ID',
+    ] as const) {
+      if (v[name] !== undefined) problems.push(`GRAPH_CLIENT_ID: required when ${name} is set`);
+    }
+    return undefined;
+  }
+  if (v.GRAPH_TENANT_ID === undefined) {
+    problems.push('GRAPH_TENANT_ID: required with GRAPH_CLIENT_ID (the tenant of the Graph app)');
+  }
+  if (proofs !== 1) {
+    problems.push(
+      `GRAPH_CLIENT_SECRET: set it or GRAPH_MANAGED_IDENTITY_CLIENT_ID (exactly one) with GRAPH_CLIENT_ID`,
+    );
+  }
+  if (v.GRAPH_TENANT_ID === undefined || proofs !== 1) return undefined;
+  return {
+    tenantId: v.GRAPH_TENANT_ID,
+    clientId: v.GRAPH_CLIENT_ID,
+    credential:
+      v.GRAPH_CLIENT_SECRET !== undefined
+        ? { kind: 'secret', clientSecret: v.GRAPH_CLIENT_SECRET }
+        : {
+            kind: 'managed-identity-federation',
+            managedIdentityClientId: v.GRAPH_MANAGED_IDENTITY_CLIENT_ID!,
+          },
+    baseUrl: v.GRAPH_BASE_URL,
+  };
+}
+
+/**
+ * The PostgreSQL-only settings make sense with DATABASE_URL only; an Entra token is a bearer
+ * credential, so it is sent only to a server whose certificate and host name are verified, and
+ * the URL then names the role and carries no password.
+ */
+function checkDatabaseSettings(v: Environment): string[] {
+  const problems: string[] = [];
+  if (v.DATABASE_URL === undefined) {
+    for (const name of ['DATABASE_SCHEMA', 'DATABASE_MANAGED_IDENTITY_CLIENT_ID'] as const) {
+      if (v[name] !== undefined) problems.push(`${name}: only used with DATABASE_URL`);
+    }
+    return problems;
+  }
+  if (v.DATABASE_MANAGED_IDENTITY_CLIENT_ID === undefined) return problems;
+  let url: URL | undefined;
+  try {
+    url = new URL(v.DATABASE_URL);
+  } catch {
+    problems.push('DATABASE_URL: not a URL');
+    return problems;
+  }
+  if (url.searchParams.get('sslmode') !== 'verify-full') {
+    problems.push(
+      'DATABASE_URL: add sslmode=verify-full: the Entra token is only sent to a verified server',
+    );
+  }
+  if (url.password !== '') {
+    problems.push(
+      'DATABASE_URL: no password with DATABASE_MANAGED_IDENTITY_CLIENT_ID (the token is the password)',
+    );
+  }
+  if (url.username === '') {
+    problems.push('DATABASE_URL: name the PostgreSQL role of the managed identity (user@host)');
+  }
+  return problems;
 }
 
 function isLoopback(host: string): boolean {

@@ -3,8 +3,10 @@ import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type DatabaseHandle } from './adapters/sql/open-database';
 import { SqlBotStorage } from './adapters/sql/sql-bot-storage';
+import { toDatabaseOptions } from './adapters/sql/to-database-options';
 import { SqlConversationStore } from './adapters/sql/sql-conversation-store';
 import { SqlOccurrenceStore } from './adapters/sql/sql-occurrence-store';
+import { createOutboxHealthJob } from './jobs/create-outbox-health-job';
 import { createBotApplication } from './adapters/teams/create-bot-application';
 import { createConnectorTokenProvider } from './adapters/teams/create-connector-token-provider';
 import { LabChannelMembers } from './adapters/teams/lab-channel-members';
@@ -101,10 +103,7 @@ export async function startBot(
   options: StartOptions = {},
 ): Promise<RunningBot> {
   const clock = options.clock ?? systemClock;
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    sqlitePath: config.sqlitePath,
-  });
+  const database = await openDatabase(toDatabaseOptions(config));
   // Members of the Lab channel's team count as Lab team too, read in the background.
   const labChannelMembers = new LabChannelMembers(
     config.labChannelId,
@@ -169,6 +168,7 @@ export async function startBot(
     schedule: '*/10 * * * *',
     run: () => labChannelMembers.refresh(),
   });
+  jobs.register(createOutboxHealthJob({ outbox, logger }));
   const occurrences = new SqlOccurrenceStore(database.db);
   const jobOwner = `bot-${randomUUID()}`;
   for (const module of modules) {

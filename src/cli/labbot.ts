@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { runDatabaseCommand } from './database-command';
 import { openProgrammeStore } from './open-programme-store';
 import { runProgrammeCommand } from './programme-command';
 import { runSchedulePreviewCommand } from './schedule-preview-command';
@@ -23,6 +24,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   programme: (argv, io) =>
     runProgrammeCommand(argv, { ...io, openStore: () => openProgrammeStore(process.env) }),
   'schedule preview': runSchedulePreviewCommand,
+  'database app-role': (argv, io) => runDatabaseCommand(['app-role', ...argv], io),
 };
 
 /** Exit code for an unknown command, as for other usage errors (sysexits EX_USAGE). */

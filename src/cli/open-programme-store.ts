@@ -1,5 +1,6 @@
 import { loadConfig } from '../config';
 import { openDatabase } from '../adapters/sql/open-database';
+import { toDatabaseOptions } from '../adapters/sql/to-database-options';
 import { SqlProgrammeStore } from '../adapters/sql/sql-programme-store';
 import type { ProgrammeStore } from '../core/ports/programme-store';
 import type { ProgrammeTeamStore } from '../core/ports/programme-team-store';
@@ -10,10 +11,7 @@ export async function openProgrammeStore(
   env: NodeJS.ProcessEnv,
 ): Promise<{ store: ProgrammeStore; teams: ProgrammeTeamStore; close: () => Promise<void> }> {
   const config = loadConfig(env);
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    sqlitePath: config.sqlitePath,
-  });
+  const database = await openDatabase(toDatabaseOptions(config));
   return {
     store: new SqlProgrammeStore(database.db),
     teams: new SqlProgrammeTeamStore(database.db),

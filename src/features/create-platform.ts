@@ -1,3 +1,4 @@
+import type { TokenCredential } from '@azure/identity';
 import { createGraphCredential } from '../adapters/graph/create-graph-credential';
 import { GraphChannelProvisioner } from '../adapters/graph/graph-channel-provisioner';
 import { createCandidacyDeps } from '../adapters/sql/create-candidacy-deps';
@@ -21,6 +22,8 @@ import type { Platform } from './platform';
 /** Parts a test replaces: the candidacy use cases' notifier and id source. */
 export interface PlatformOptions {
   candidacies?: { notifier?: Notifier; ids?: IdSource };
+  /** The Graph app's credential; tests give one whose tokens a fake Graph knows. */
+  graphCredential?: TokenCredential;
 }
 
 /**
@@ -44,7 +47,7 @@ export function createPlatform(input: {
   // The modules bring the renderers of their notices; the notifier reads them when it queues.
   const renderers: Record<string, NoticeRenderer> = {};
   const notifier = new OutboxNotifier(outbox, conversations, renderers, clock);
-  const graphCredential = createGraphCredential(config);
+  const graphCredential = input.options?.graphCredential ?? createGraphCredential(config);
   const provisioner =
     graphCredential === undefined
       ? undefined

@@ -42,6 +42,11 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
   'formation.status.reused': 'already exists, will be reused',
   'formation.status.created': 'created',
   'formation.status.failed': 'failed ({error})',
+  'formation.status.refused': 'refused, a thread in the General channel instead',
+  'formation.graphRefused':
+    'Microsoft Graph does not let the app manage the channels of this team: the {permission} permission was not granted. Teams without a channel get a thread in the General channel. To give them channels, a team owner reinstalls the app and accepts its permissions, then confirm again.',
+  'formation.graphRefusedOther':
+    'Microsoft Graph refused to create the channels ({error}): teams without a channel get a thread in the General channel. Check teamsGroupId in the programme file, then confirm again.',
   'formation.noGraph':
     'Channels cannot be created without Microsoft Graph access: each team gets a thread in the General channel.',
   'formation.noTeamInstalled':

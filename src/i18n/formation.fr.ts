@@ -41,6 +41,11 @@ export const formationFr = {
   'formation.status.reused': 'existe déjà, sera réutilisé',
   'formation.status.created': 'créé',
   'formation.status.failed': 'échec ({error})',
+  'formation.status.refused': 'refusé, fil dans le canal Général à la place',
+  'formation.graphRefused':
+    'Microsoft Graph ne laisse pas l’application gérer les canaux de cette équipe : l’autorisation {permission} n’a pas été accordée. Les équipes sans canal ont un fil dans le canal Général. Pour leur donner un canal, un propriétaire de l’équipe réinstalle l’application en acceptant ses autorisations, puis confirmez à nouveau.',
+  'formation.graphRefusedOther':
+    'Microsoft Graph a refusé de créer les canaux ({error}) : les équipes sans canal ont un fil dans le canal Général. Vérifiez teamsGroupId dans le fichier du programme, puis confirmez à nouveau.',
   'formation.noGraph':
     'Les canaux ne peuvent pas être créés sans accès à Microsoft Graph : chaque équipe aura un fil dans le canal Général.',
   'formation.noTeamInstalled':

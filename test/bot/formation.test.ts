@@ -3,7 +3,7 @@ import { evaluateDraft, proposeFormation } from '../../src/core/formation/propos
 import { applyFormationEdit } from '../../src/core/formation/edit-formation';
 import { createDemoParticipants } from '../../src/demo/demo-people';
 import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
-import { BotHarness, loadActivity } from './support/bot-harness';
+import { BotHarness, adminClicks as clickAsAdmin, loadActivity } from './support/bot-harness';
 
 const TEAM = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
 const participants = createDemoParticipants(
@@ -19,20 +19,7 @@ function adminSays(text: string): Record<string, unknown> {
 
 /** The admin clicking an Action.Execute button of the formation card. */
 function adminClicks(verb: string, data: Record<string, string> = {}): Record<string, unknown> {
-  const admin = loadActivity('personal-message-status-admin');
-  return {
-    ...loadActivity('invoke-action-execute-profile'),
-    from: admin.from,
-    conversation: admin.conversation,
-    value: {
-      action: {
-        type: 'Action.Execute',
-        verb,
-        data: { verb, programmeId: DEMO_PROGRAMME.id, ...data },
-      },
-      trigger: 'manual',
-    },
-  };
+  return clickAsAdmin(verb, { programmeId: DEMO_PROGRAMME.id, ...data });
 }
 
 function cardText(body: unknown): string {

@@ -1,25 +1,12 @@
 import assert from 'node:assert/strict';
-import { BotHarness, loadActivity } from './support/bot-harness';
+import { BotHarness, adminClicks, loadActivity } from './support/bot-harness';
 
 function adminSays(text: string): Record<string, unknown> {
   return { ...loadActivity('personal-message-status-admin'), text };
 }
 
 function adminSubmits(data: Record<string, string>): Record<string, unknown> {
-  const admin = loadActivity('personal-message-status-admin');
-  return {
-    ...loadActivity('invoke-action-execute-profile'),
-    from: admin.from,
-    conversation: admin.conversation,
-    value: {
-      action: {
-        type: 'Action.Execute',
-        verb: 'programme.create',
-        data: { verb: 'programme.create', ...data },
-      },
-      trigger: 'manual',
-    },
-  };
+  return adminClicks('programme.create', data);
 }
 
 const VALID: Record<string, string> = {

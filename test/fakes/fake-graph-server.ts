@@ -1,10 +1,56 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 
 /** Graph pages channel lists; a small page makes tests follow @odata.nextLink. */
 const PAGE_SIZE = 2;
+
+/**
+ * The application permissions Graph accepts for each call, as its reference pages list them
+ * ("List channels", "Create channel"): the resource-specific one first, then the tenant-wide ones.
+ * Written from the documentation, not from the bot's code, so the two can disagree and a test fail.
+ */
+const ACCEPTED_PERMISSIONS = {
+  listChannels: [
+    'ChannelSettings.Read.Group',
+    'ChannelSettings.ReadWrite.Group',
+    'Channel.ReadBasic.All',
+    'ChannelSettings.Read.All',
+    'ChannelSettings.ReadWrite.All',
+    'Directory.Read.All',
+    'Directory.ReadWrite.All',
+    'Group.Read.All',
+    'Group.ReadWrite.All',
+  ],
+  createChannel: [
+    'Channel.Create.Group',
+    'Channel.Create',
+    'Directory.ReadWrite.All',
+    'Group.ReadWrite.All',
+    'Teamwork.Migrate.All',
+  ],
+} as const;
+
+/** Graph knows a team by its group id, a GUID; a Teams thread id (19:…) is not found. */
+const GROUP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The resource-specific permissions the app package asks for (appPackage/manifest.json): what a
+ * team owner grants by installing the app, so what the app's tokens carry by default here.
+ */
+export function manifestRscPermissions(): string[] {
+  const manifest = JSON.parse(
+    readFileSync(join(__dirname, '..', '..', 'appPackage', 'manifest.json'), 'utf8'),
+  ) as {
+    authorization?: { permissions?: { resourceSpecific?: { name: string; type: string }[] } };
+  };
+  return (manifest.authorization?.permissions?.resourceSpecific ?? [])
+    .filter((permission) => permission.type === 'Application')
+    .map((permission) => permission.name);
+}
 
 interface FakeChannel {
   id: string;
@@ -33,9 +79,16 @@ export class FakeGraphServer {
   readonly failNextPosts: { status: number; retryAfter?: number }[] = [];
   /** Names whose creation always fails with this status. */
   readonly alwaysFail = new Map<string, number>();
+  /** What the token carries: by default the consent the manifest asks for, as installation grants it. */
+  readonly permissions: Set<string>;
   private readonly server = http.createServer((req, res) => this.handle(req, res));
 
-  constructor(readonly expectedToken: string) {}
+  constructor(
+    readonly expectedToken: string,
+    permissions: readonly string[] = manifestRscPermissions(),
+  ) {
+    this.permissions = new Set(permissions);
+  }
 
   get baseUrl(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1.0`;
@@ -51,17 +104,20 @@ export class FakeGraphServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** Adds a team with a General channel, as Teams creates it. */
-  addTeam(teamId: string, channelNames: string[] = []): void {
-    this.teams.set(
-      teamId,
-      ['General', ...channelNames].map((displayName) => ({
-        id: `19:${randomUUID()}@thread.tacv2`,
-        displayName,
-        description: '',
-        membershipType: 'standard',
-      })),
-    );
+  /** Adds a team (by group id) with a General channel, as Teams creates it. */
+  addTeam(teamGroupId: string, channelNames: string[] = []): void {
+    const channels = this.teams.get(teamGroupId) ?? [];
+    this.teams.set(teamGroupId, [
+      ...channels,
+      ...(channels.length === 0 ? ['General', ...channelNames] : channelNames).map(
+        (displayName) => ({
+          id: `19:${randomUUID()}@thread.tacv2`,
+          displayName,
+          description: '',
+          membershipType: 'standard',
+        }),
+      ),
+    ]);
   }
 
   posts(): GraphCall[] {
@@ -113,9 +169,24 @@ export class FakeGraphServer {
     }
     const match = /^\/v1\.0\/teams\/([^/]+)\/channels$/.exec(url.pathname);
     const teamId = match?.[1] === undefined ? undefined : decodeURIComponent(match[1]);
-    const channels = teamId === undefined ? undefined : this.teams.get(teamId);
+    const channels =
+      teamId === undefined || !GROUP_ID.test(teamId) ? undefined : this.teams.get(teamId);
     if (channels === undefined) {
-      error(404, 'NotFound', 'No team found with Group Id');
+      error(404, 'NotFound', `No team found with Group Id ${teamId ?? ''}`);
+      return;
+    }
+    if (method !== 'GET' && method !== 'POST') {
+      error(405, 'MethodNotAllowed', method);
+      return;
+    }
+    const call = method === 'GET' ? 'listChannels' : 'createChannel';
+    const accepted: readonly string[] = ACCEPTED_PERMISSIONS[call];
+    if (!accepted.some((permission) => this.permissions.has(permission))) {
+      error(
+        403,
+        'Forbidden',
+        `Missing permission: the call needs one of ${accepted.join(', ')}; the token has ${[...this.permissions].join(', ') || 'none'}.`,
+      );
       return;
     }
     if (method === 'GET') {
@@ -128,10 +199,6 @@ export class FakeGraphServer {
             }
           : {};
       reply(200, { value: page.map(toGraph), ...next });
-      return;
-    }
-    if (method !== 'POST') {
-      error(405, 'MethodNotAllowed', method);
       return;
     }
     const failure = this.failNextPosts.shift();
@@ -149,7 +216,7 @@ export class FakeGraphServer {
     const displayName = typeof body?.displayName === 'string' ? body.displayName : '';
     const forced = this.alwaysFail.get(displayName);
     if (forced !== undefined) {
-      error(forced, 'Forbidden', 'Missing resource-specific consent');
+      error(forced, forced === 403 ? 'Forbidden' : 'BadRequest', 'Refused on demand by the test');
       return;
     }
     if (

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig } from '../../src/config';
+import { CONFIG_VARIABLES, ConfigError, SECRET_VARIABLES, loadConfig } from '../../src/config';
 
 const ADMIN = '0b7e8f9a-1c2d-4e3f-9a8b-7c6d5e4f3a2b';
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const GRAPH_APP = '0c8e4f2a-91b7-4d3e-a5c6-7f1b2d9e8a43';
+const IDENTITY = '6a1f0d3c-2b4e-4c8d-9e7f-1a2b3c4d5e6f';
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -88,20 +91,142 @@ describe('loadConfig', () => {
     assert.equal(config.databaseUrl, 'postgres://127.0.0.1:5432/test');
   });
 
-  it('takes Graph credentials only as a complete set', () => {
+  it('takes the Graph app with its tenant and exactly one proof: a secret or a managed identity', () => {
     assert.equal(loadConfig({}).graph, undefined);
     assert.deepEqual(
-      problemsOf({ GRAPH_CLIENT_ID: 'id' })
+      problemsOf({ GRAPH_CLIENT_ID: GRAPH_APP })
         .map((p) => p.split(':')[0])
         .sort(),
       ['GRAPH_CLIENT_SECRET', 'GRAPH_TENANT_ID'],
     );
-    const config = loadConfig({
-      GRAPH_TENANT_ID: 't',
-      GRAPH_CLIENT_ID: 'c',
-      GRAPH_CLIENT_SECRET: 's',
+    assert.match(
+      problemsOf({
+        GRAPH_TENANT_ID: TENANT,
+        GRAPH_CLIENT_ID: GRAPH_APP,
+        GRAPH_CLIENT_SECRET: 's',
+        GRAPH_MANAGED_IDENTITY_CLIENT_ID: IDENTITY,
+      })[0]!,
+      /exactly one/,
+    );
+    assert.match(problemsOf({ GRAPH_CLIENT_SECRET: 's' })[0]!, /^GRAPH_CLIENT_ID: required/);
+    assert.deepEqual(
+      loadConfig({ GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: GRAPH_APP, GRAPH_CLIENT_SECRET: 's' })
+        .graph?.credential,
+      { kind: 'secret', clientSecret: 's' },
+    );
+    const federated = loadConfig({
+      GRAPH_TENANT_ID: TENANT,
+      GRAPH_CLIENT_ID: GRAPH_APP,
+      GRAPH_MANAGED_IDENTITY_CLIENT_ID: IDENTITY,
     });
-    assert.equal(config.graph?.clientId, 'c');
+    assert.deepEqual(federated.graph, {
+      tenantId: TENANT,
+      clientId: GRAPH_APP,
+      credential: { kind: 'managed-identity-federation', managedIdentityClientId: IDENTITY },
+      baseUrl: undefined,
+    });
+    assert.match(
+      problemsOf({ GRAPH_CLIENT_ID: 'graph-app' })[0]!,
+      /^GRAPH_CLIENT_ID: must be a GUID/,
+    );
+  });
+});
+
+describe('loadConfig (secrets)', () => {
+  const placeholders = [
+    [
+      'the example file placeholder',
+      '<generate-with-openssl-rand-base64-48>',
+      /placeholder of the example/,
+    ],
+    [
+      'an unresolved Key Vault reference',
+      '@Microsoft.KeyVault(SecretUri=https://labbot-kv.vault.azure.net/secrets/export-signing-key/)',
+      /unresolved Key Vault reference/,
+    ],
+    [
+      'an unsubstituted toolkit placeholder',
+      '${{SECRET_EXPORT_SIGNING_KEY}}-and-more-characters',
+      /never substituted/,
+    ],
+  ] as const;
+
+  for (const [what, value, message] of placeholders) {
+    it(`refuses ${what} as the export signing key, the Graph secret or the bot password`, () => {
+      for (const env of [
+        { EXPORT_SIGNING_KEY: value },
+        { GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: GRAPH_APP, GRAPH_CLIENT_SECRET: value },
+        { BOT_ID: '00000000-0000-0000-0000-00000000b07a', BOT_PASSWORD: value },
+      ]) {
+        const problems = problemsOf(env);
+        assert.ok(
+          problems.some((p) => message.test(p)),
+          `${Object.keys(env).join(',')}: ${problems.join(' | ')}`,
+        );
+      }
+    });
+  }
+
+  it('treats as secrets exactly the variables SECRET_VARIABLES lists (the infrastructure test reads it)', () => {
+    const reference = '@Microsoft.KeyVault(SecretUri=https://labbot-kv.vault.azure.net/secrets/x/)';
+    const refusing = CONFIG_VARIABLES.filter((name) => {
+      try {
+        loadConfig({ [name]: reference });
+        return false;
+      } catch (error) {
+        return (
+          error instanceof ConfigError &&
+          error.problems.some((p) => p.startsWith(`${name}: is an unresolved Key Vault reference`))
+        );
+      }
+    });
+    assert.deepEqual([...refusing].sort(), [...SECRET_VARIABLES].sort());
+  });
+
+  it('names the variable holding the placeholder, and never echoes the value', () => {
+    const problems = problemsOf({ EXPORT_SIGNING_KEY: '<generate-with-openssl-rand-base64-48>' });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /^EXPORT_SIGNING_KEY: /);
+    assert.doesNotMatch(problems[0]!, /openssl/);
+  });
+});
+
+describe('loadConfig (PostgreSQL with a Microsoft Entra token)', () => {
+  const url =
+    'postgres://labbot-app@labbot-pg.postgres.database.azure.com:5432/labbot?sslmode=verify-full';
+
+  it('logs in as the managed identity, in the schema the bot owns', () => {
+    const config = loadConfig({
+      DATABASE_URL: url,
+      DATABASE_SCHEMA: 'labbot',
+      DATABASE_MANAGED_IDENTITY_CLIENT_ID: IDENTITY,
+    });
+    assert.deepEqual(config.databaseTokenIdentity, { managedIdentityClientId: IDENTITY });
+    assert.equal(config.databaseSchema, 'labbot');
+  });
+
+  it('sends a token only to a verified server, to a named role, with no password in the URL', () => {
+    const problems = problemsOf({
+      DATABASE_URL: 'postgres://:pw@labbot-pg.postgres.database.azure.com/labbot?sslmode=require',
+      DATABASE_MANAGED_IDENTITY_CLIENT_ID: IDENTITY,
+    });
+    assert.equal(problems.length, 3, problems.join(' | '));
+    assert.ok(problems.some((p) => /sslmode=verify-full/.test(p)));
+    assert.ok(problems.some((p) => /no password/.test(p)));
+    assert.ok(problems.some((p) => /name the PostgreSQL role/.test(p)));
+  });
+
+  it('refuses PostgreSQL-only settings without DATABASE_URL, and a schema name that needs quoting', () => {
+    assert.deepEqual(
+      problemsOf({ DATABASE_SCHEMA: 'labbot', DATABASE_MANAGED_IDENTITY_CLIENT_ID: IDENTITY })
+        .map((p) => p.split(':')[0])
+        .sort(),
+      ['DATABASE_MANAGED_IDENTITY_CLIENT_ID', 'DATABASE_SCHEMA'],
+    );
+    assert.match(
+      problemsOf({ DATABASE_URL: url, DATABASE_SCHEMA: 'Lab"bot' })[0]!,
+      /^DATABASE_SCHEMA/,
+    );
   });
 });
 

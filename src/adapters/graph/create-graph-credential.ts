@@ -1,30 +1,53 @@
 import {
+  ClientAssertionCredential,
   ClientSecretCredential,
-  ManagedIdentityCredential,
   type TokenCredential,
 } from '@azure/identity';
 import type { Config } from '../../config';
+import { createManagedIdentity, type ManagedIdentityFactory } from '../identity/managed-identity';
 
 /**
- * The identity the bot uses for Microsoft Graph. The resource-specific consent is granted to the
- * app named in the manifest's webApplicationInfo (the bot), so by default Graph is called as the
- * bot itself: its managed identity in Azure, or its client secret. GRAPH_* variables override it.
- * Undefined means no Graph: teams then get a thread in the General channel instead of a channel.
+ * The audience Microsoft Entra expects in a managed identity token presented as a federated
+ * credential ("workload identity federation"); the app registration's federated credential names
+ * the same audience.
  */
-export function createGraphCredential(config: Config): TokenCredential | undefined {
-  if (config.graph !== undefined) {
+export const FEDERATION_TOKEN_SCOPE = 'api://AzureADTokenExchange/.default';
+
+/**
+ * The identity the bot uses for Microsoft Graph: the Graph app registration named in the
+ * manifest's webApplicationInfo, to which a team owner grants the resource-specific consent when
+ * installing the app. It proves itself with a client secret, or with the token of the bot's
+ * managed identity that the app trusts as a federated credential (no secret anywhere).
+ * Undefined without GRAPH_* settings: teams then get a thread in the General channel.
+ */
+export function createGraphCredential(
+  config: Config,
+  managedIdentity: ManagedIdentityFactory = createManagedIdentity,
+): TokenCredential | undefined {
+  const graph = config.graph;
+  if (graph === undefined) return undefined;
+  if (graph.credential.kind === 'secret') {
     return new ClientSecretCredential(
-      config.graph.tenantId,
-      config.graph.clientId,
-      config.graph.clientSecret,
+      graph.tenantId,
+      graph.clientId,
+      graph.credential.clientSecret,
     );
   }
-  const bot = config.credentials;
-  // Application tokens are issued by the tenant where the team lives, so it must be known.
-  if (bot?.tenantId === undefined) return undefined;
-  if (bot.appType === 'UserAssignedMsi')
-    return new ManagedIdentityCredential({ clientId: bot.appId });
-  if (bot.password !== undefined)
-    return new ClientSecretCredential(bot.tenantId, bot.appId, bot.password);
-  return undefined;
+  return new ClientAssertionCredential(
+    graph.tenantId,
+    graph.clientId,
+    createFederatedAssertion(managedIdentity(graph.credential.managedIdentityClientId)),
+  );
+}
+
+/**
+ * The client assertion of a federated credential: a fresh managed identity token for the token
+ * exchange audience. The identity library caches the token until shortly before it expires.
+ */
+export function createFederatedAssertion(identity: TokenCredential): () => Promise<string> {
+  return async () => {
+    const token = await identity.getToken(FEDERATION_TOKEN_SCOPE);
+    if (token === null) throw new Error('The managed identity gave no token for the Graph app');
+    return token.token;
+  };
 }

@@ -12,6 +12,18 @@ const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 /** Graph answers channel calls in well under a second; 30 s catches a hung connection. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
+/**
+ * The resource-specific permission each Graph call of this adapter needs, the least privileged
+ * one Graph documents for application access ("List channels", "Create channel"). The manifest
+ * asks for exactly these (a unit test checks it), and a team owner grants them on installation.
+ */
+export const GRAPH_RSC_PERMISSIONS = {
+  listChannels: 'ChannelSettings.Read.Group',
+  createChannel: 'Channel.Create.Group',
+} as const;
+
+type GraphCall = keyof typeof GRAPH_RSC_PERMISSIONS;
+
 interface GraphChannel {
   id: string;
   displayName: string;
@@ -19,8 +31,9 @@ interface GraphChannel {
 }
 
 /**
- * Channel creation through Microsoft Graph (`GET`/`POST /teams/{id}/channels`), allowed by the
- * resource-specific consent Channel.Create.Group granted when the app is installed in the team.
+ * Channel creation through Microsoft Graph (`GET`/`POST /teams/{group-id}/channels`), allowed by
+ * the resource-specific consent (GRAPH_RSC_PERMISSIONS) granted when the app is installed in the
+ * team. A 403 names the permission that call needs, so the organiser can be told what is missing.
  * Two calls only, so a thin fetch adapter rather than the full Graph SDK.
  */
 export class GraphChannelProvisioner implements ChannelProvisioner {
@@ -33,12 +46,12 @@ export class GraphChannelProvisioner implements ChannelProvisioner {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
 
-  async listChannels(teamsTeamId: string): Promise<TeamChannel[]> {
+  async listChannels(teamGroupId: string): Promise<TeamChannel[]> {
     const channels: TeamChannel[] = [];
     let url: string | undefined =
-      `${this.baseUrl}/teams/${encodeURIComponent(teamsTeamId)}/channels`;
+      `${this.baseUrl}/teams/${encodeURIComponent(teamGroupId)}/channels`;
     while (url !== undefined) {
-      const page = (await this.request('GET', url)) as {
+      const page = (await this.request('listChannels', 'GET', url)) as {
         value?: GraphChannel[];
         '@odata.nextLink'?: string;
       };
@@ -51,19 +64,25 @@ export class GraphChannelProvisioner implements ChannelProvisioner {
   }
 
   async createChannel(
-    teamsTeamId: string,
+    teamGroupId: string,
     displayName: string,
     description: string,
   ): Promise<TeamChannel> {
     const created = (await this.request(
+      'createChannel',
       'POST',
-      `${this.baseUrl}/teams/${encodeURIComponent(teamsTeamId)}/channels`,
+      `${this.baseUrl}/teams/${encodeURIComponent(teamGroupId)}/channels`,
       { displayName, description, membershipType: 'standard' },
     )) as GraphChannel;
     return toTeamChannel(created);
   }
 
-  private async request(method: 'GET' | 'POST', url: string, body?: object): Promise<unknown> {
+  private async request(
+    call: GraphCall,
+    method: 'GET' | 'POST',
+    url: string,
+    body?: object,
+  ): Promise<unknown> {
     const token = await this.credential.getToken(GRAPH_SCOPE);
     if (token === null) throw new ChannelProvisioningError('No Graph access token', false);
     let response: Response;
@@ -84,15 +103,15 @@ export class GraphChannelProvisioner implements ChannelProvisioner {
     const detail = await readGraphError(response);
     const retryAfter = Number(response.headers.get('retry-after'));
     const status = response.status;
+    const permission = GRAPH_RSC_PERMISSIONS[call];
     const hint =
-      status === 403
-        ? ' (is the app installed in the team with the Channel.Create.Group consent?)'
-        : '';
+      status === 403 ? ` (is the app installed in the team with the ${permission} consent?)` : '';
     throw new ChannelProvisioningError(
       `Graph ${method} channels answered ${status}: ${detail}${hint}`,
       status === 429 || status >= 500,
       status,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      status === 403 ? permission : undefined,
     );
   }
 }

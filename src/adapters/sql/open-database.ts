@@ -23,8 +23,16 @@ export interface OpenDatabaseOptions {
   /** `postgres://…`; when absent or empty the embedded SQLite file is used. */
   databaseUrl?: string;
   sqlitePath: string;
-  /** PostgreSQL only: a schema to create if missing and to work in (tests isolate with it). */
+  /**
+   * PostgreSQL only: a schema to create if missing and to work in (tests isolate with it; in
+   * Azure the bot's role owns its schema and nothing else).
+   */
   schema?: string;
+  /**
+   * PostgreSQL only: called for each new connection's password, e.g. a Microsoft Entra access
+   * token (createEntraTokenPassword); absent: the password of the URL, if any.
+   */
+  password?: () => Promise<string>;
 }
 
 /**
@@ -53,7 +61,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const usePostgres = options.databaseUrl !== undefined && options.databaseUrl !== '';
   const db = usePostgres
-    ? await connectPostgres(options.databaseUrl ?? '', options.schema)
+    ? await connectPostgres(options.databaseUrl ?? '', options.schema, options.password)
     : connectSqlite(options.sqlitePath);
   try {
     await runMigrations(db, migrations, usePostgres ? options.schema : undefined);
@@ -64,7 +72,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return createHandle(db, usePostgres ? 'postgres' : 'sqlite');
 }
 
-async function connectPostgres(url: string, schema: string | undefined): Promise<Kysely<Database>> {
+async function connectPostgres(
+  url: string,
+  schema: string | undefined,
+  password: (() => Promise<string>) | undefined,
+): Promise<Kysely<Database>> {
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(
       `Invalid PostgreSQL schema name "${schema}": use lower-case letters, digits and _`,
@@ -73,6 +85,7 @@ async function connectPostgres(url: string, schema: string | undefined): Promise
   const pool = new Pool({
     connectionString: resolvePostgresUrl(url),
     connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
+    ...(password === undefined ? {} : { password }),
     // A startup parameter rather than a SET after connecting, so every pooled connection has it
     // before its first query.
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),

@@ -14,8 +14,9 @@ interface PagedMembers {
 
 /**
  * The members of the team that holds the Lab channel (LAB_CHANNEL_ID), who count as Lab team
- * besides LAB_ADMIN_IDS. Read from the Bot Connector's paged member list (TeamMember.Read.Group)
- * on refresh, kept in memory so roles are resolved without a call per message.
+ * besides LAB_ADMIN_IDS. Read from the Bot Connector's paged member list (open to a bot installed
+ * in the team, no resource-specific consent needed) on refresh, kept in memory so roles are
+ * resolved without a call per message.
  */
 export class LabChannelMembers {
   private members: ReadonlySet<string> = new Set();

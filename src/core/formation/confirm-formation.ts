@@ -8,12 +8,15 @@ import type { Programme } from '../programmes/programme';
 import {
   provisionTeamChannels,
   type ChannelOutcome,
+  type ChannelRefusal,
 } from '../team-channels/provision-team-channels';
 
 /** What confirming did, team by team, for the organiser's summary card. */
 export interface ConfirmationReport {
   mode: 'channels' | 'threads';
   outcomes: ChannelOutcome[];
+  /** Graph refused channel work (missing consent): the teams without a channel got a thread. */
+  refusal?: ChannelRefusal;
   teams: ProgrammeTeam[];
   /** Notices that could not be queued (nobody to reach them through). */
   undelivered: number;
@@ -51,22 +54,23 @@ export async function confirmFormation(
   options: { dryRun: boolean },
 ): Promise<{ ok: true; report: ConfirmationReport } | { ok: false; refusal: ConfirmationRefusal }> {
   const general = await findProgrammeTeamChannel(deps.conversations, programme);
-  const useChannels = deps.provisioner !== undefined && programme.teamsTeamId !== undefined;
+  const useChannels = deps.provisioner !== undefined && programme.teamsGroupId !== undefined;
   if (general === undefined && (!useChannels || !options.dryRun)) {
     return { ok: false, refusal: 'no-team-installed' };
   }
   let outcomes: ChannelOutcome[];
+  let refusal: ChannelRefusal | undefined;
   if (useChannels) {
-    outcomes = await provisionTeamChannels(
+    ({ outcomes, refusal } = await provisionTeamChannels(
       deps.provisioner!,
-      programme.teamsTeamId!,
+      programme.teamsGroupId!,
       teams.map((team) => ({
         teamKey: team.id,
         displayName: team.name,
         description: `${programme.name} — ${team.name}`,
       })),
       { dryRun: options.dryRun, wait: deps.wait },
-    );
+    ));
   } else {
     outcomes = teams.map((team) => ({
       teamKey: team.id,
@@ -79,6 +83,7 @@ export async function confirmFormation(
     outcomes,
     teams,
     undelivered: 0,
+    ...(refusal === undefined ? {} : { refusal }),
   };
   if (options.dryRun || general === undefined) return { ok: true, report };
 
@@ -92,7 +97,7 @@ export async function confirmFormation(
       if (outcome.channel.webUrl !== undefined) workspace.webUrl = outcome.channel.webUrl;
       return { ...team, workspace };
     }
-    // No channel (no Graph, or its creation failed for good): a thread in General.
+    // No channel (no Graph, no consent, or its creation failed for good): a thread in General.
     return { ...team, workspace: { kind: 'thread', conversationId: general.conversationId } };
   });
   for (const team of placed) {

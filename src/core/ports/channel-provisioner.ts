@@ -14,18 +14,26 @@ export class ChannelProvisioningError extends Error {
     readonly status?: number,
     /** Seconds the service asked to wait (Retry-After), when it said. */
     readonly retryAfterSeconds?: number,
+    /**
+     * For a refusal (403): the least-privileged permission the call needs, which the app was not
+     * granted in this team (resource-specific consent given when the app is installed).
+     */
+    readonly missingPermission?: string,
   ) {
     super(message);
     this.name = 'ChannelProvisioningError';
   }
 }
 
-/** Creates channels in the programme's Teams team (Microsoft Graph in production). */
+/**
+ * Creates channels in the programme's Teams team (Microsoft Graph in production). The team is
+ * named by its group id (a GUID), which is what Graph's /teams/{team-id} takes.
+ */
 export interface ChannelProvisioner {
-  listChannels(teamsTeamId: string): Promise<TeamChannel[]>;
+  listChannels(teamGroupId: string): Promise<TeamChannel[]>;
   /** Creates a standard channel; a name already taken fails with status 409. */
   createChannel(
-    teamsTeamId: string,
+    teamGroupId: string,
     displayName: string,
     description: string,
   ): Promise<TeamChannel>;

@@ -91,8 +91,13 @@ export interface Programme {
   /** Days an accepted candidate has to confirm participation. */
   confirmationDays?: number;
   privacyNoticeUrl?: string;
-  /** The programme's Teams team, where team channels are created. */
+  /** The programme's Teams team (its 19:…@thread.tacv2 id), whose General channel hosts the threads. */
   teamsTeamId?: string;
+  /**
+   * The same team's group id (a GUID, `groupId=` in Teams' "Get link to team"): Microsoft Graph
+   * knows teams by it, so channels are created only when it is set.
+   */
+  teamsGroupId?: string;
   /** The Lab's extended team; two follow each formed team. */
   facilitators?: Facilitator[];
   /** Monthly check-in rules; the defaults apply when absent. */

@@ -96,6 +96,7 @@ const programmeSchema = z
     confirmationDays: z.number().int().min(1).max(60).default(DEFAULT_CONFIRMATION_DAYS),
     privacyNoticeUrl: z.string().url().optional(),
     teamsTeamId: z.string().min(1).optional(),
+    teamsGroupId: z.string().uuid().optional(),
     // Checked by their own validators, so their issues keep paths from the file's root.
     followUp: z.unknown().optional(),
     teams: z.unknown().optional(),
@@ -199,6 +200,7 @@ export function validateProgramme(
   }
   if (value.privacyNoticeUrl !== undefined) programme.privacyNoticeUrl = value.privacyNoticeUrl;
   if (value.teamsTeamId !== undefined) programme.teamsTeamId = value.teamsTeamId;
+  if (value.teamsGroupId !== undefined) programme.teamsGroupId = value.teamsGroupId;
   if (followUp !== undefined) programme.followUp = followUp;
   return teams === undefined ? { ok: true, programme } : { ok: true, programme, teams };
 }

@@ -17,11 +17,27 @@ export interface WantedChannel {
   description: string;
 }
 
-/** What happened to one wanted channel. */
+/**
+ * What happened to one wanted channel. `refused`: the app may not list or create channels in
+ * this team (no consent), so the team gets a thread in General instead.
+ */
 export type ChannelOutcome =
   | { teamKey: string; displayName: string; status: 'reused' | 'created'; channel: TeamChannel }
-  | { teamKey: string; displayName: string; status: 'would-create' }
+  | { teamKey: string; displayName: string; status: 'would-create' | 'refused' }
   | { teamKey: string; displayName: string; status: 'failed'; error: string; attempts: number };
+
+/** Why the service refused to go on: a missing permission, reported to the organiser. */
+export interface ChannelRefusal {
+  /** The permission the app lacks, when the service said which. */
+  permission: string | undefined;
+  error: string;
+}
+
+/** Every wanted channel's outcome, and the refusal that stopped channel work, if any. */
+export interface ProvisionResult {
+  outcomes: ChannelOutcome[];
+  refusal?: ChannelRefusal;
+}
 
 /** Options: a dry run lists what would be created; `wait` is injected so tests need no timers. */
 export interface ProvisionOptions {
@@ -35,20 +51,33 @@ export interface ProvisionOptions {
 /**
  * Makes sure each formed team has its channel in the programme's Teams team. Idempotent: a
  * channel whose name exists is reused, so running it again creates nothing twice. One channel
- * failing does not stop the others; throttled or server errors are retried with backoff.
+ * failing does not stop the others; throttled or server errors are retried with backoff. A
+ * refusal for lack of consent (403), or a team the service does not know (404 on the list),
+ * stops the channel work: the teams without a channel are `refused` and get a thread instead.
  */
 export async function provisionTeamChannels(
   provisioner: ChannelProvisioner,
-  teamsTeamId: string,
+  teamGroupId: string,
   wanted: readonly WantedChannel[],
   options: ProvisionOptions,
-): Promise<ChannelOutcome[]> {
+): Promise<ProvisionResult> {
   const maxAttempts = options.maxAttempts ?? MAX_CHANNEL_ATTEMPTS;
-  let existing = await withRetry(
-    () => provisioner.listChannels(teamsTeamId),
-    maxAttempts,
-    options.wait,
-  );
+  let refusal: ChannelRefusal | undefined;
+  let existing: TeamChannel[];
+  try {
+    existing = await withRetry(
+      () => provisioner.listChannels(teamGroupId),
+      maxAttempts,
+      options.wait,
+    );
+  } catch (error) {
+    refusal = toRefusal(error, [403, 404]);
+    if (refusal === undefined) throw error;
+    return {
+      outcomes: wanted.map((channel) => ({ ...base(channel), status: 'refused' })),
+      refusal,
+    };
+  }
   const outcomes: ChannelOutcome[] = [];
   for (const channel of wanted) {
     const found = existing.find((c) => isSameChannelName(c.displayName, channel.displayName));
@@ -56,12 +85,15 @@ export async function provisionTeamChannels(
       outcomes.push({ ...base(channel), status: 'reused', channel: found });
     } else if (options.dryRun) {
       outcomes.push({ ...base(channel), status: 'would-create' });
+    } else if (refusal !== undefined) {
+      // Refused once for lack of consent: every other creation would be refused the same way.
+      outcomes.push({ ...base(channel), status: 'refused' });
     } else {
       outcomes.push(await createOne(channel));
     }
     options.onProgress?.(outcomes.length, wanted.length);
   }
-  return outcomes;
+  return refusal === undefined ? { outcomes } : { outcomes, refusal };
 
   async function createOne(channel: WantedChannel): Promise<ChannelOutcome> {
     let attempts = 0;
@@ -69,7 +101,7 @@ export async function provisionTeamChannels(
       attempts += 1;
       try {
         const created = await provisioner.createChannel(
-          teamsTeamId,
+          teamGroupId,
           channel.displayName,
           channel.description,
         );
@@ -79,13 +111,15 @@ export async function provisionTeamChannels(
         if (error instanceof ChannelProvisioningError && error.status === 409) {
           // Created meanwhile (another run, or a person): reuse it rather than fail.
           existing = await withRetry(
-            () => provisioner.listChannels(teamsTeamId),
+            () => provisioner.listChannels(teamGroupId),
             maxAttempts,
             options.wait,
           );
           const found = existing.find((c) => isSameChannelName(c.displayName, channel.displayName));
           if (found !== undefined) return { ...base(channel), status: 'reused', channel: found };
         }
+        refusal = toRefusal(error, [403]);
+        if (refusal !== undefined) return { ...base(channel), status: 'refused' };
         const retryable = error instanceof ChannelProvisioningError && error.retryable;
         if (!retryable || attempts >= maxAttempts) {
           return {
@@ -99,6 +133,13 @@ export async function provisionTeamChannels(
       }
     }
   }
+}
+
+/** The refusal an error stands for, when its status is one of `statuses`. */
+function toRefusal(error: unknown, statuses: readonly number[]): ChannelRefusal | undefined {
+  if (!(error instanceof ChannelProvisioningError)) return undefined;
+  if (error.status === undefined || !statuses.includes(error.status)) return undefined;
+  return { permission: error.missingPermission, error: error.message };
 }
 
 function base(channel: WantedChannel): { teamKey: string; displayName: string } {

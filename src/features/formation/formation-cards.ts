@@ -115,11 +115,14 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
   });
 }
 
-/** The organiser's summary after confirming or for a dry run: one line per team and where it lives. */
+/**
+ * The organiser's summary after confirming or for a dry run: one line per team and where it
+ * lives, after a line saying why teams get threads (no Graph, or Graph refused for lack of consent).
+ */
 export function describeConfirmation(context: CardContext, report: ConfirmationReport): string[] {
   const { t } = context;
   const lines = report.outcomes.map((outcome) =>
-    report.mode === 'threads'
+    report.mode === 'threads' || outcome.status === 'refused'
       ? t('formation.dryRun.thread', { name: outcome.displayName })
       : t('formation.dryRun.channel', {
           name: outcome.displayName,
@@ -128,6 +131,14 @@ export function describeConfirmation(context: CardContext, report: ConfirmationR
           }),
         }),
   );
+  const refusal = report.refusal;
+  if (refusal !== undefined) {
+    const why =
+      refusal.permission === undefined
+        ? t('formation.graphRefusedOther', { error: refusal.error })
+        : t('formation.graphRefused', { permission: refusal.permission });
+    return [why, ...lines];
+  }
   return report.mode === 'threads' ? [t('formation.noGraph'), ...lines] : lines;
 }
 

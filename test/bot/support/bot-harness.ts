@@ -29,6 +29,23 @@ export class FakeClock implements Clock {
 
 export { loadActivity };
 
+/** The Lab admin of the fixtures clicking an Action.Execute button with `verb` in their personal chat. */
+export function adminClicks(
+  verb: string,
+  data: Record<string, string> = {},
+): Record<string, unknown> {
+  const admin = loadActivity('personal-message-status-admin');
+  return {
+    ...loadActivity('invoke-action-execute-profile'),
+    from: admin.from,
+    conversation: admin.conversation,
+    value: {
+      action: { type: 'Action.Execute', verb, data: { verb, ...data } },
+      trigger: 'manual',
+    },
+  };
+}
+
 /** The real bot (HTTP server, TeamsAdapter, SQLite) with its replies going to a recording connector. */
 export class BotHarness {
   readonly connector = new RecordingConnector();

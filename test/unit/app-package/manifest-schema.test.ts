@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnvFile } from '../../../scripts/package-app';
 import { validateLocalization, validateManifest } from '../../../scripts/validate-manifest';
-import { ROOT, readSubstituted } from './sample-environment';
+import { GRAPH_RSC_PERMISSIONS } from '../../../src/adapters/graph/graph-channel-provisioner';
+import { ROOT, SAMPLE_VARIABLES, readSubstituted } from './sample-environment';
 
 function placeholdersIn(name: string): string[] {
   const text = readFileSync(join(ROOT, 'appPackage', name), 'utf8');
@@ -31,20 +32,25 @@ describe('Teams app manifest', () => {
     }
   });
 
-  it('asks for resource-specific consent to create channels, post in them and read team members', () => {
+  it('asks for exactly the resource-specific consent the Graph calls of the code need', () => {
     const manifest = readSubstituted('manifest.json') as {
       authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
     };
     const names = manifest.authorization.permissions.resourceSpecific
       .filter((permission) => permission.type === 'Application')
       .map((permission) => permission.name);
-    for (const permission of [
-      'Channel.Create.Group',
-      'ChannelMessage.Send.Group',
-      'TeamMember.Read.Group',
-    ]) {
-      assert.ok(names.includes(permission), permission);
-    }
+    assert.deepEqual([...names].sort(), Object.values(GRAPH_RSC_PERMISSIONS).sort());
+    // Welcome posts and rosters go through the Bot Framework, which needs no consent.
+    assert.ok(!names.includes('ChannelMessage.Send.Group'));
+  });
+
+  it('grants that consent to the Graph app registration, not to the bot', () => {
+    const manifest = readSubstituted('manifest.json') as {
+      webApplicationInfo: { id: string };
+      bots: { botId: string }[];
+    };
+    assert.equal(manifest.webApplicationInfo.id, SAMPLE_VARIABLES.GRAPH_CLIENT_ID);
+    assert.notEqual(manifest.webApplicationInfo.id, manifest.bots[0]!.botId);
   });
 
   it('translates every command of every scope in the English file', () => {

@@ -102,7 +102,11 @@ describe('npm run package', () => {
   });
 
   it('refuses to write a package that breaks the schema, listing the errors', () => {
-    writeEnvFile(work, 'test', { ...SAMPLE_VARIABLES, BOT_ID: 'not-a-guid' });
+    writeEnvFile(work, 'test', {
+      ...SAMPLE_VARIABLES,
+      BOT_ID: 'not-a-guid',
+      GRAPH_CLIENT_ID: 'not-a-guid-either',
+    });
     const out = join(work, 'build');
 
     const run = runPackageScript(['--env', 'test', '--env-dir', work, '--out', out]);

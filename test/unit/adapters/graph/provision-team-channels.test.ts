@@ -1,14 +1,19 @@
 import assert from 'node:assert/strict';
 import type { AccessToken, TokenCredential } from '@azure/identity';
-import { GraphChannelProvisioner } from '../../../../src/adapters/graph/graph-channel-provisioner';
+import {
+  GRAPH_RSC_PERMISSIONS,
+  GraphChannelProvisioner,
+} from '../../../../src/adapters/graph/graph-channel-provisioner';
 import {
   provisionTeamChannels,
   type WantedChannel,
 } from '../../../../src/core/team-channels/provision-team-channels';
-import { FakeGraphServer } from '../../../fakes/fake-graph-server';
+import { FakeGraphServer, manifestRscPermissions } from '../../../fakes/fake-graph-server';
 
 const TOKEN = 'fake-graph-token';
-const TEAM = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
+/** The programme team's group id: Graph knows teams by it, not by their 19:… thread id. */
+const TEAM = 'd4c2b1a0-9e8f-4d7c-6b5a-493827161504';
+const TEAM_THREAD_ID = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
 
 const credential: TokenCredential = {
   getToken: (): Promise<AccessToken> =>
@@ -43,7 +48,7 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
   });
 
   it('creates one standard channel per team with the bearer token', async () => {
-    const outcomes = await provisionTeamChannels(provisioner, TEAM, wanted, {
+    const { outcomes } = await provisionTeamChannels(provisioner, TEAM, wanted, {
       dryRun: false,
       wait,
     });
@@ -64,7 +69,10 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
 
   it('creates nothing twice when run again, reusing channels found across pages', async () => {
     await provisionTeamChannels(provisioner, TEAM, wanted, { dryRun: false, wait });
-    const again = await provisionTeamChannels(provisioner, TEAM, wanted, { dryRun: false, wait });
+    const { outcomes: again } = await provisionTeamChannels(provisioner, TEAM, wanted, {
+      dryRun: false,
+      wait,
+    });
     assert.deepEqual(
       again.map((o) => o.status),
       ['reused', 'reused', 'reused', 'reused', 'reused'],
@@ -75,7 +83,10 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
 
   it('shows in a dry run what would be created, and creates nothing', async () => {
     graph.addTeam(TEAM, ['Équipe 2 · Inclusion']);
-    const outcomes = await provisionTeamChannels(provisioner, TEAM, wanted, { dryRun: true, wait });
+    const { outcomes } = await provisionTeamChannels(provisioner, TEAM, wanted, {
+      dryRun: true,
+      wait,
+    });
     assert.deepEqual(
       outcomes.map((o) => o.status),
       ['would-create', 'reused', 'would-create', 'would-create', 'would-create'],
@@ -85,7 +96,7 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
 
   it('waits for Retry-After on 429 and retries 503 with backoff', async () => {
     graph.failNextPosts.push({ status: 429, retryAfter: 7 }, { status: 503 });
-    const outcomes = await provisionTeamChannels(provisioner, TEAM, wanted.slice(0, 2), {
+    const { outcomes } = await provisionTeamChannels(provisioner, TEAM, wanted.slice(0, 2), {
       dryRun: false,
       wait,
     });
@@ -98,9 +109,9 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
   });
 
   it('keeps going when one channel fails for good, and reports why', async () => {
-    graph.alwaysFail.set('Équipe 2 · Inclusion', 403);
+    graph.alwaysFail.set('Équipe 2 · Inclusion', 400);
     const progress: number[] = [];
-    const outcomes = await provisionTeamChannels(provisioner, TEAM, wanted, {
+    const { outcomes } = await provisionTeamChannels(provisioner, TEAM, wanted, {
       dryRun: false,
       wait,
       onProgress: (done) => progress.push(done),
@@ -111,14 +122,14 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
     );
     const failed = outcomes[1];
     assert.ok(failed?.status === 'failed');
-    assert.match(failed.error, /403.*Channel\.Create\.Group/);
+    assert.match(failed.error, /400/);
     assert.equal(failed.attempts, 1, 'a refusal is not retried');
     assert.deepEqual(progress, [1, 2, 3, 4, 5]);
   });
 
   it('gives up on a channel after bounded attempts when the service stays unavailable', async () => {
     graph.failNextPosts.push({ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 });
-    const outcomes = await provisionTeamChannels(provisioner, TEAM, wanted.slice(0, 2), {
+    const { outcomes } = await provisionTeamChannels(provisioner, TEAM, wanted.slice(0, 2), {
       dryRun: false,
       wait,
     });
@@ -138,10 +149,66 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
         return provisioner.createChannel(id, name, description);
       },
     };
-    const outcomes = await provisionTeamChannels(racing, TEAM, wanted.slice(0, 1), {
+    const { outcomes } = await provisionTeamChannels(racing, TEAM, wanted.slice(0, 1), {
       dryRun: false,
       wait,
     });
     assert.equal(outcomes[0]?.status, 'reused');
+  });
+
+  it('falls back to threads for every team when the token lacks ChannelSettings.Read.Group, and names it', async () => {
+    graph.permissions.delete('ChannelSettings.Read.Group');
+    const result = await provisionTeamChannels(provisioner, TEAM, wanted, {
+      dryRun: false,
+      wait,
+    });
+    assert.deepEqual(
+      result.outcomes.map((o) => o.status),
+      ['refused', 'refused', 'refused', 'refused', 'refused'],
+    );
+    assert.equal(result.refusal?.permission, 'ChannelSettings.Read.Group');
+    assert.match(result.refusal?.error ?? '', /403/);
+    assert.equal(graph.posts().length, 0, 'nothing is created');
+    assert.deepEqual(waits, [], 'a refusal is not retried');
+  });
+
+  it('stops creating after a refusal to create, and still reuses the channels that exist', async () => {
+    graph.addTeam(TEAM, ['Équipe 3 · Inclusion']);
+    graph.permissions.delete('Channel.Create.Group');
+    const result = await provisionTeamChannels(provisioner, TEAM, wanted, {
+      dryRun: false,
+      wait,
+    });
+    assert.deepEqual(
+      result.outcomes.map((o) => o.status),
+      ['refused', 'refused', 'reused', 'refused', 'refused'],
+    );
+    assert.equal(result.refusal?.permission, 'Channel.Create.Group');
+    assert.equal(graph.posts().length, 1, 'one refusal is enough to stop asking');
+  });
+
+  it('is refused (404) when given the Teams thread id of the team instead of its group id', async () => {
+    const result = await provisionTeamChannels(provisioner, TEAM_THREAD_ID, wanted, {
+      dryRun: true,
+      wait,
+    });
+    assert.ok(result.outcomes.every((o) => o.status === 'refused'));
+    assert.equal(result.refusal?.permission, undefined);
+    assert.match(result.refusal?.error ?? '', /404/);
+  });
+
+  it('needs no permission beyond what the manifest asks for', async () => {
+    const needed = Object.values(GRAPH_RSC_PERMISSIONS);
+    assert.deepEqual([...needed].sort(), [...manifestRscPermissions()].sort());
+    // With exactly the manifest's consent, listing and creating both go through.
+    const result = await provisionTeamChannels(provisioner, TEAM, wanted.slice(0, 1), {
+      dryRun: false,
+      wait,
+    });
+    assert.deepEqual(
+      result.outcomes.map((o) => o.status),
+      ['created'],
+    );
+    assert.equal(result.refusal, undefined);
   });
 });
