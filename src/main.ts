@@ -65,6 +65,8 @@ export interface RunningBot {
 /** Replaceable parts, for tests. */
 export interface StartOptions extends PlatformOptions {
   clock?: Clock;
+  /** Told of every SQL statement the bot runs (tests count a turn's queries). */
+  onQuery?: (sql: string) => void;
   candidacyModule?: CandidacyModuleOptions;
   formationModule?: FormationModuleOptions;
 }
@@ -103,7 +105,10 @@ export async function startBot(
   options: StartOptions = {},
 ): Promise<RunningBot> {
   const clock = options.clock ?? systemClock;
-  const database = await openDatabase(toDatabaseOptions(config));
+  const database = await openDatabase({
+    ...toDatabaseOptions(config),
+    ...(options.onQuery === undefined ? {} : { onQuery: options.onQuery }),
+  });
   // Members of the Lab channel's team count as Lab team too, read in the background.
   const labChannelMembers = new LabChannelMembers(
     config.labChannelId,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import { Pool } from 'pg';
 import { migrations } from './migrations';
 import { resolvePostgresUrl } from './resolve-postgres-url';
@@ -33,6 +33,8 @@ export interface OpenDatabaseOptions {
    * token (createEntraTokenPassword); absent: the password of the URL, if any.
    */
   password?: () => Promise<string>;
+  /** Told of every SQL statement run, after it ran (tests count the queries of a turn). */
+  onQuery?: (sql: string) => void;
 }
 
 /**
@@ -61,8 +63,13 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const usePostgres = options.databaseUrl !== undefined && options.databaseUrl !== '';
   const db = usePostgres
-    ? await connectPostgres(options.databaseUrl ?? '', options.schema, options.password)
-    : connectSqlite(options.sqlitePath);
+    ? await connectPostgres(
+        options.databaseUrl ?? '',
+        options.schema,
+        options.password,
+        options.onQuery,
+      )
+    : connectSqlite(options.sqlitePath, options.onQuery);
   try {
     await runMigrations(db, migrations, usePostgres ? options.schema : undefined);
   } catch (error) {
@@ -76,6 +83,7 @@ async function connectPostgres(
   url: string,
   schema: string | undefined,
   password: (() => Promise<string>) | undefined,
+  onQuery: ((sql: string) => void) | undefined,
 ): Promise<Kysely<Database>> {
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(
@@ -95,7 +103,7 @@ async function connectPostgres(
   // anyway, pg-pool discards the broken connection, and ping() reports the outage.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...toLog(onQuery) });
   try {
     await sql`select 1`.execute(db);
   } catch (error) {
@@ -118,7 +126,7 @@ async function connectPostgres(
   return db;
 }
 
-function connectSqlite(path: string): Kysely<Database> {
+function connectSqlite(path: string, onQuery?: (sql: string) => void): Kysely<Database> {
   let database: SqliteDatabase.Database | undefined;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -133,7 +141,11 @@ function connectSqlite(path: string): Kysely<Database> {
       cause: error,
     });
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...toLog(onQuery) });
+}
+
+function toLog(onQuery: ((sql: string) => void) | undefined): { log?: (event: LogEvent) => void } {
+  return onQuery === undefined ? {} : { log: (event) => onQuery(event.query.sql) };
 }
 
 function createHandle(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): DatabaseHandle {

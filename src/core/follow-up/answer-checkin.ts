@@ -1,6 +1,6 @@
 import { type FollowUpActor, loadTeamContext, resolveTeamRoles } from './team-context';
 import type { FollowUpDeps } from './follow-up-deps';
-import { refuseFollowUp, type FollowUpOutcome } from './follow-up-outcome';
+import { refuseFollowUp, type AnswerOutcome } from './follow-up-outcome';
 import { getFollowUpSettings } from '../programmes/follow-up-settings';
 import { buildCheckinCardData, type CheckinView, mayAnswerCheckin } from './get-checkin-view';
 import type { CheckinAnswer } from './checkin-answer';
@@ -26,7 +26,7 @@ export interface AnswerCheckinRequest {
 export async function answerCheckin(
   deps: FollowUpDeps,
   request: AnswerCheckinRequest,
-): Promise<FollowUpOutcome<CheckinView>> {
+): Promise<AnswerOutcome<CheckinView>> {
   const context = await loadTeamContext(deps, request.programmeId, request.teamId);
   if (context === undefined) return refuseFollowUp('notFound');
   const { input, team } = context;
@@ -42,10 +42,23 @@ export async function answerCheckin(
   if (state === 'notOpen') return refuseFollowUp('notOpen', { day: window.sendDay });
   if (state === 'closed') return refuseFollowUp('closed', { month: request.month });
 
-  const validation = validateCheckinFields(request.fields, settings.indicators);
-  if (!validation.ok) return refuseFollowUp('invalid', {}, validation.issues);
-
   const previous = await deps.checkins.get(input.programme.id, team.id, request.month);
+  const current: CheckinView = {
+    card: buildCheckinCardData(input, team, window),
+    answer: previous,
+    window: state,
+    canAnswer: true,
+    lateNow: now.getTime() >= window.lateAfter.getTime(),
+  };
+  const validation = validateCheckinFields(request.fields, settings.indicators);
+  if (!validation.ok) {
+    return {
+      ok: false,
+      refusal: { code: 'invalid', params: {}, issues: validation.issues },
+      current,
+    };
+  }
+
   const firstAnsweredAt = previous?.firstAnsweredAt ?? now;
   const answer: CheckinAnswer = {
     ...validation.fields,
@@ -59,14 +72,5 @@ export async function answerCheckin(
     revision: (previous?.revision ?? 0) + 1,
   };
   await deps.checkins.save(answer);
-  return {
-    ok: true,
-    value: {
-      card: buildCheckinCardData(input, team, window),
-      answer,
-      window: state,
-      canAnswer: true,
-      lateNow: now.getTime() >= window.lateAfter.getTime(),
-    },
-  };
+  return { ok: true, value: { ...current, answer } };
 }

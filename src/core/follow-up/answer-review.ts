@@ -1,5 +1,5 @@
 import type { FollowUpDeps } from './follow-up-deps';
-import { refuseFollowUp, type FollowUpOutcome } from './follow-up-outcome';
+import { refuseFollowUp, type AnswerOutcome } from './follow-up-outcome';
 import type { ReviewAnswer, ReviewOutcomeFields, ReviewPreparationFields } from './review-answer';
 import { getReviewView, type ReviewCardRequest, type ReviewView } from './get-review-view';
 import { validateReviewFields } from './validate-review-fields';
@@ -12,7 +12,7 @@ import { validateReviewFields } from './validate-review-fields';
 export async function answerReview(
   deps: FollowUpDeps,
   request: ReviewCardRequest & { fields: Record<string, unknown> },
-): Promise<FollowUpOutcome<ReviewView>> {
+): Promise<AnswerOutcome<ReviewView>> {
   const current = await getReviewView(deps, request);
   if (!current.ok) return current;
   const view = current.value;
@@ -22,7 +22,13 @@ export async function answerReview(
     return refuseFollowUp('forbidden', { team: view.card.teamName });
   }
   const validation = validateReviewFields(request.kind, request.fields);
-  if (!validation.ok) return refuseFollowUp('invalid', {}, validation.issues);
+  if (!validation.ok) {
+    return {
+      ok: false,
+      refusal: { code: 'invalid', params: {}, issues: validation.issues },
+      current: view,
+    };
+  }
   const base = {
     programmeId: view.card.programmeId,
     teamId: view.card.teamId,

@@ -17,3 +17,10 @@ export const refuseFollowUp: <T>(
   params?: Record<string, string | number>,
   issues?: ValidationIssue[],
 ) => FollowUpOutcome<T> = refuse;
+
+/**
+ * What an answer use case returns: like FollowUpOutcome, and for an invalid form the card as it
+ * stands, so the adapter shows it again with the errors without reading it a second time.
+ */
+export type AnswerOutcome<View> =
+  { ok: true; value: View } | { ok: false; refusal: FollowUpRefusal; current?: View };

@@ -9,7 +9,7 @@ import {
   listLabTeam,
 } from '../../core/follow-up/team-context';
 import type { FollowUpDeps } from '../../core/follow-up/follow-up-deps';
-import type { FollowUpRefusal } from '../../core/follow-up/follow-up-outcome';
+import type { AnswerOutcome, FollowUpRefusal } from '../../core/follow-up/follow-up-outcome';
 import { planFollowUpSends } from '../../core/follow-up/plan-follow-up-sends';
 import { answerReview } from '../../core/follow-up/answer-review';
 import { getReviewView, type ReviewCardRequest } from '../../core/follow-up/get-review-view';
@@ -184,6 +184,56 @@ export function createFollowUpModule(
     return buildCalendarCard(card, sends, names);
   };
 
+  /**
+   * An answer to a check-in or review card: the card refreshed with the answer, or, for an
+   * invalid form, the card as it stands with each error under its field, or the card with the
+   * reason it was refused.
+   */
+  const answerCard = async <View extends { card: unknown }, Data extends Record<string, unknown>>(
+    turn: Turn,
+    data: Data,
+    steps: {
+      verb: string;
+      answer: () => Promise<AnswerOutcome<View>>;
+      build: (
+        card: CardContext,
+        model: Omit<View, 'card'> & {
+          data: View['card'];
+          timeZone: string;
+          banner?: Banner;
+          editing?: boolean;
+          values?: Record<string, unknown>;
+          errors?: Record<string, string>;
+        },
+      ) => AdaptiveCardJson;
+      saved: (view: View) => MessageKey;
+      current: (banner: Banner) => Promise<AdaptiveCardJson>;
+    },
+  ): Promise<AdaptiveCardJson> => {
+    const { card } = turn;
+    const outcome = await steps.answer();
+    if (outcome.ok) {
+      return steps.build(card, {
+        ...fromView(outcome.value),
+        timeZone: zoneOf(turn),
+        banner: { text: card.t(steps.saved(outcome.value)), style: 'good' },
+      });
+    }
+    const { refusal } = outcome;
+    logger.info({ verb: steps.verb, refusal: refusal.code }, 'answer refused');
+    if (refusal.code === 'invalid' && outcome.current !== undefined) {
+      return steps.build(card, {
+        ...fromView(outcome.current),
+        editing: true,
+        values: data,
+        errors: toFieldErrors(refusal.issues, card),
+        banner: { text: card.t('followUp.invalid'), style: 'attention' },
+        timeZone: zoneOf(turn),
+      });
+    }
+    return steps.current({ text: refusalText(refusal, card), style: 'attention' });
+  };
+
   const teamVerb = { guard: Guards.programmePeople, scopes: ALL_SCOPES } as const;
   const verbs = [
     defineCardVerb({
@@ -202,50 +252,21 @@ export function createFollowUpModule(
       verb: FollowUpVerbs.checkinAnswer,
       data: CHECKIN_DATA,
       ...teamVerb,
-      handle: async (turn, data) => {
-        const { card } = turn;
-        const outcome = await answerCheckin(core, {
-          programmeId: data.programmeId,
-          teamId: data.teamId,
-          month: data.month,
-          actor: actorOf(turn),
-          fields: data,
-        });
-        if (outcome.ok) {
-          const late = outcome.value.answer?.late === true;
-          return buildCheckinCard(card, {
-            ...fromView(outcome.value),
-            timeZone: zoneOf(turn),
-            banner: { text: card.t(late ? 'checkin.savedLate' : 'checkin.saved'), style: 'good' },
-          });
-        }
-        const { refusal } = outcome;
-        logger.info(
-          { verb: FollowUpVerbs.checkinAnswer, refusal: refusal.code },
-          'check-in refused',
-        );
-        if (refusal.code === 'invalid') {
-          const view = await getCheckinView(core, {
-            programmeId: data.programmeId,
-            teamId: data.teamId,
-            month: data.month,
-            viewer: actorOf(turn),
-          });
-          if (view.ok) {
-            return buildCheckinCard(card, {
-              ...fromView(view.value),
-              editing: true,
-              values: data,
-              errors: toFieldErrors(refusal.issues, card),
-              banner: { text: card.t('followUp.invalid'), style: 'attention' },
-              timeZone: zoneOf(turn),
-            });
-          }
-        }
-        return checkinCard(turn, data, {
-          banner: { text: refusalText(refusal, card), style: 'attention' },
-        });
-      },
+      handle: (turn, data) =>
+        answerCard(turn, data, {
+          verb: FollowUpVerbs.checkinAnswer,
+          answer: () =>
+            answerCheckin(core, {
+              programmeId: data.programmeId,
+              teamId: data.teamId,
+              month: data.month,
+              actor: actorOf(turn),
+              fields: data,
+            }),
+          build: buildCheckinCard,
+          saved: (view) => (view.answer?.late === true ? 'checkin.savedLate' : 'checkin.saved'),
+          current: (banner) => checkinCard(turn, data, { banner }),
+        }),
     }),
     defineCardVerb({
       verb: FollowUpVerbs.checkinPause,
@@ -293,34 +314,14 @@ export function createFollowUpModule(
       verb: FollowUpVerbs.reviewAnswer,
       data: REVIEW_DATA,
       ...teamVerb,
-      handle: async (turn, data) => {
-        const { card } = turn;
-        const outcome = await answerReview(core, { ...reviewRequest(turn, data), fields: data });
-        if (outcome.ok) {
-          return buildReviewCard(card, {
-            ...fromView(outcome.value),
-            timeZone: zoneOf(turn),
-            banner: { text: card.t('review.saved'), style: 'good' },
-          });
-        }
-        const { refusal } = outcome;
-        if (refusal.code === 'invalid') {
-          const view = await getReviewView(core, reviewRequest(turn, data));
-          if (view.ok) {
-            return buildReviewCard(card, {
-              ...fromView(view.value),
-              editing: true,
-              values: data,
-              errors: toFieldErrors(refusal.issues, card),
-              banner: { text: card.t('followUp.invalid'), style: 'attention' },
-              timeZone: zoneOf(turn),
-            });
-          }
-        }
-        return reviewCard(turn, data, {
-          banner: { text: refusalText(refusal, card), style: 'attention' },
-        });
-      },
+      handle: (turn, data) =>
+        answerCard(turn, data, {
+          verb: FollowUpVerbs.reviewAnswer,
+          answer: () => answerReview(core, { ...reviewRequest(turn, data), fields: data }),
+          build: buildReviewCard,
+          saved: () => 'review.saved',
+          current: (banner) => reviewCard(turn, data, { banner }),
+        }),
     }),
     defineCardVerb({
       verb: FollowUpVerbs.checkinHistory,
