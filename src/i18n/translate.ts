@@ -10,6 +10,11 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 const CATALOGUES: Record<Language, Record<MessageKey, string>> = { fr, en };
 
+/** True when every catalogue has this key: for keys built from data (a form field's id). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.values(CATALOGUES).every((catalogue) => Object.hasOwn(catalogue, key));
+}
+
 /** Picks the language from a Teams locale such as fr-FR, en-US or nl-BE: English only when asked for. */
 export function toLanguage(locale: string | null | undefined): Language {
   return locale?.toLowerCase().startsWith('en') ? 'en' : 'fr';

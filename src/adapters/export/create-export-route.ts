@@ -4,7 +4,7 @@ import { isReviewExportToken } from '../../core/digests/create-review-export-lin
 import type { ConversationStore } from '../../core/ports/conversation-store';
 import type { ProgrammeStore } from '../../core/ports/programme-store';
 import { buildExportTables } from '../../core/selection/build-export-tables';
-import type { MessageKey } from '../../i18n/fr';
+import { isMessageKey } from '../../i18n/translate';
 import type { Logger } from '../../logger';
 import { EXPORT_ROUTE_PREFIX } from './sign-export-link';
 import { redeemSignedDownload } from './redeem-signed-download';
@@ -48,8 +48,14 @@ export function createExportRoute(deps: ExportRouteDeps): (server: restify.Serve
         await deps.core.candidacies.list(programme.id),
         await deps.core.scores.listForProgramme(programme.id),
       );
-      const headerOf = (id: string, label?: string): string =>
-        label ?? t(`export.column.${id}` as MessageKey);
+      // A column of the candidacy form is named like its field (short label, else label).
+      const headerOf = (id: string, label?: string): string => {
+        if (label !== undefined) return label;
+        const key = [`export.column.${id}`, `candidacy.short.${id}`, `candidacy.field.${id}`].find(
+          isMessageKey,
+        );
+        return key === undefined ? id : t(key);
+      };
       const now = deps.core.clock.now();
       const body =
         token.format === 'xlsx'

@@ -1,7 +1,7 @@
 import type { Programme } from '../programmes/programme';
 import type { Candidacy } from './candidacy';
 import type { CandidacyDeps } from './candidacy-deps';
-import { checkLength } from './form-fields';
+import { checkLength } from './candidacy-form';
 import { refuse, type Outcome } from './refusal';
 import type { ValidationIssue } from '../validation/validation-issue';
 

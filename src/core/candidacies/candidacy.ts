@@ -53,6 +53,8 @@ export interface IndividualAnswers {
   themeWishes: string[];
   availableForKickOff: boolean;
   availableForHackathon: boolean;
+  /** Answers to the form's other fields, by field id (see CANDIDACY_FORM). */
+  extra?: Record<string, string | boolean>;
 }
 
 /** A member of an applying team: a Teams user (Entra object id) or someone known by email only. */
@@ -68,6 +70,8 @@ export interface TeamAnswers {
   sponsor: string;
   availableForKickOff: boolean;
   availableForHackathon: boolean;
+  /** Answers to the form's other fields, by field id (see CANDIDACY_FORM). */
+  extra?: Record<string, string | boolean>;
 }
 
 export type CandidacyAnswers = IndividualAnswers | TeamAnswers;

@@ -1,8 +1,7 @@
 import type { Programme } from '../programmes/programme';
-import type { Applicant, CandidacyDraft } from './candidacy';
-import { isLive } from './candidacy';
+import { type Applicant, type CandidacyDraft, isLive } from './candidacy';
 import type { CandidacyDeps } from './candidacy-deps';
-import { pickFormFields } from './form-fields';
+import { pickFormFields } from './candidacy-form';
 import { checkCallOpen, getProgrammeDay } from './get-call-status';
 import { refuse, type Outcome } from './refusal';
 

@@ -4,8 +4,7 @@ import type { CandidacyDeps } from './candidacy-deps';
 import { checkCallOpen, getProgrammeDay } from './get-call-status';
 import { refuse, type Outcome } from './refusal';
 import { requestEndorsement } from './request-endorsement';
-import { validateIndividualForm } from './validate-individual-form';
-import { validateTeamForm } from './validate-team-form';
+import { validateCandidacyForm } from './candidacy-form';
 
 /** A form submitted from the card: the programme, who submits, and the fields as sent. */
 export interface SubmitCandidacyInput {
@@ -26,12 +25,9 @@ export async function submitCandidacy(
   const closed = checkCallOpen(programme, getProgrammeDay(deps.clock));
   if (closed !== undefined) return closed;
 
-  const form =
-    programme.intakeMode === 'team'
-      ? validateTeamForm(fields, programme, applicant)
-      : validateIndividualForm(fields, programme);
+  const form = validateCandidacyForm(fields, programme, applicant);
   if (!form.ok) return refuse('invalid', { count: form.issues.length }, form.issues);
-  const seatCount = 'teamSize' in form ? form.teamSize : 1;
+  const seatCount = form.seatCount;
   const managerEmail = form.answers.mode === 'individual' ? form.answers.managerEmail : null;
   const wantsEndorsement = programme.endorsementRequired === true && managerEmail !== null;
   // Looked up before the transaction: a directory may be slow, and the lock must stay short.

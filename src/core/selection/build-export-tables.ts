@@ -1,4 +1,10 @@
-import type { Candidacy } from '../candidacies/candidacy';
+import type { Candidacy, TeamMember } from '../candidacies/candidacy';
+import {
+  CANDIDACY_FORM,
+  listFormFields,
+  readAnswer,
+  type FormField,
+} from '../candidacies/candidacy-form';
 import { getOrganisationName, type Programme } from '../programmes/programme';
 import type { Score } from '../ports/score-store';
 import { getCriteria } from './committee';
@@ -8,6 +14,7 @@ export type ExportCell = string | number | boolean | null;
 
 /**
  * One sheet of an export. A column has an id (the adapter names it through the `export.column.<id>`
+ * messages, or like the candidacy form's field of that id)
  * messages) or, for a scoring criterion, the programme's own label.
  */
 export interface ExportTable {
@@ -21,38 +28,26 @@ export interface ExportTables {
   scores: ExportTable;
 }
 
-const CANDIDACY_COLUMNS = [
-  'id',
-  'status',
-  'applicant',
-  'organisation',
-  'branch',
-  'submittedAt',
-  'jobRole',
-  'region',
-  'managerEmail',
+/** Columns of the candidacy itself, before and after the form's exported fields. */
+const LEADING_COLUMNS = ['id', 'status', 'applicant', 'organisation', 'branch', 'submittedAt'];
+const TRAILING_COLUMNS = [
   'endorsement',
   'endorsementComment',
-  'motivation',
-  'themeWishes',
-  'teamName',
   'teamSize',
-  'members',
-  'projectIdea',
-  'sponsor',
-  'availableForKickOff',
-  'availableForHackathon',
   'confirmBy',
   'scoreCount',
   'averageScore',
-] as const;
+];
 
 /** Builds the export's sheets from the programme's candidacies and scores (plain values only). */
 export function buildExportTables(
   programme: Programme,
   candidacies: readonly Candidacy[],
   scores: readonly Score[],
+  form: readonly FormField[] = CANDIDACY_FORM,
 ): ExportTables {
+  // Every exported field of the programme's form, each a column named by its field.
+  const fields = listFormFields(programme.intakeMode, form).filter((field) => field.exported);
   const criteria = getCriteria(programme);
   const branchOf = new Map(programme.organisations.map((o) => [o.id, o.branch]));
   const themeLabel = new Map(programme.themeOptions.map((t) => [t.id, t.label]));
@@ -72,35 +67,27 @@ export function buildExportTables(
       values.length === 0
         ? null
         : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
-    const individual = c.answers.mode === 'individual' ? c.answers : undefined;
-    const team = c.answers.mode === 'team' ? c.answers : undefined;
-    const row: Record<(typeof CANDIDACY_COLUMNS)[number], ExportCell> = {
+    const leading: Record<string, ExportCell> = {
       id: c.id,
       status: c.status,
       applicant: c.applicant.name,
       organisation: getOrganisationName(programme, c.organisationId),
       branch: branchOf.get(c.organisationId) ?? null,
       submittedAt: c.submittedAt.toISOString(),
-      jobRole: individual?.jobRole ?? null,
-      region: individual?.region ?? null,
-      managerEmail: individual?.managerEmail ?? null,
+    };
+    const trailing: Record<string, ExportCell> = {
       endorsement: c.endorsement?.status ?? null,
       endorsementComment: c.endorsement?.comment ?? null,
-      motivation: individual?.motivation ?? null,
-      themeWishes:
-        individual?.themeWishes.map((id) => themeLabel.get(id) ?? id).join(' > ') ?? null,
-      teamName: team?.teamName ?? null,
       teamSize: c.seatCount,
-      members: team?.members.map((m) => (m.kind === 'user' ? m.aadId : m.email)).join(', ') ?? null,
-      projectIdea: team?.projectIdea ?? null,
-      sponsor: team?.sponsor ?? null,
-      availableForKickOff: c.answers.availableForKickOff,
-      availableForHackathon: c.answers.availableForHackathon,
       confirmBy: c.confirmBy,
       scoreCount: own.length,
       averageScore: average,
     };
-    return CANDIDACY_COLUMNS.map((column) => row[column]);
+    return [
+      ...LEADING_COLUMNS.map((column) => leading[column] ?? null),
+      ...fields.map((field) => toCell(field, readAnswer(c.answers, field.id), themeLabel)),
+      ...TRAILING_COLUMNS.map((column) => trailing[column] ?? null),
+    ];
   });
 
   const scoreRows = scores
@@ -115,7 +102,14 @@ export function buildExportTables(
     ]);
 
   return {
-    candidacies: { columns: CANDIDACY_COLUMNS.map((id) => ({ id })), rows: candidacyRows },
+    candidacies: {
+      columns: [
+        ...LEADING_COLUMNS.map((id) => ({ id })),
+        ...fields.map((field) => ({ id: field.id })),
+        ...TRAILING_COLUMNS.map((id) => ({ id })),
+      ],
+      rows: candidacyRows,
+    },
     scores: {
       columns: [
         { id: 'candidacyId' },
@@ -131,4 +125,20 @@ export function buildExportTables(
       rows: scoreRows,
     },
   };
+}
+
+/** A form answer as a cell: text and yes/no as they are, lists joined, themes by their labels. */
+function toCell(
+  field: FormField,
+  answer: ReturnType<typeof readAnswer>,
+  themeLabel: ReadonlyMap<string, string>,
+): ExportCell {
+  if (answer === undefined || answer === null) return null;
+  if (typeof answer === 'string' || typeof answer === 'boolean') return answer;
+  if (field.kind === 'themeWishes') {
+    return (answer as readonly string[]).map((id) => themeLabel.get(id) ?? id).join(' > ');
+  }
+  return (answer as readonly TeamMember[])
+    .map((m) => (m.kind === 'user' ? m.aadId : m.email))
+    .join(', ');
 }

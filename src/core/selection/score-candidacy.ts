@@ -1,6 +1,6 @@
 import { isLive } from '../candidacies/candidacy';
 import type { CandidacyDeps } from '../candidacies/candidacy-deps';
-import { checkLength } from '../candidacies/form-fields';
+import { checkLength } from '../candidacies/candidacy-form';
 import { getOrganisationName, type Programme } from '../programmes/programme';
 import { refuse, type Outcome } from '../candidacies/refusal';
 import type { Score } from '../ports/score-store';

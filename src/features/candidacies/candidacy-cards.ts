@@ -1,19 +1,17 @@
-import { type Applicant, type Candidacy, JOB_ROLES } from '../../core/candidacies/candidacy';
-import { FormFields } from '../../core/candidacies/form-fields';
+import { type Applicant, type Candidacy } from '../../core/candidacies/candidacy';
+import {
+  CANDIDACY_FORM,
+  listFormFields,
+  readAnswer,
+  toInputIds,
+  type FormField,
+} from '../../core/candidacies/candidacy-form';
 import { getOrganisationName, type Programme } from '../../core/programmes/programme';
-import {
-  MOTIVATION_MAX_LENGTH,
-  REGION_MAX_LENGTH,
-} from '../../core/candidacies/validate-individual-form';
-import {
-  PROJECT_IDEA_MAX_LENGTH,
-  SPONSOR_MAX_LENGTH,
-  TEAM_NAME_MAX_LENGTH,
-} from '../../core/candidacies/validate-team-form';
-import { formatDay } from '../../i18n/translate';
+import { formatDay, isMessageKey } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import {
   buildCard,
+  type Banner,
   type CardModel,
   type CardButton,
   type CardInput,
@@ -21,13 +19,7 @@ import {
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { CandidacyVerbs } from './candidacy-verbs';
 
-/** Longest email address (RFC 5321 path limit). */
-const EMAIL_MAX_LENGTH = 254;
-/** Room for a pasted list of member emails: a team of 60 at about 40 characters each. */
-const MEMBER_EMAILS_MAX_LENGTH = 2_500;
-
 /** A banner above a card: a result, a refusal or a reminder. */
-import type { Banner } from '../../adapters/teams/cards/card-kit';
 export type { Banner };
 
 /** What the form card needs. */
@@ -42,6 +34,8 @@ export interface FormCardInput {
   candidacy?: Candidacy;
   /** Why the form is read-only, as a sentence; undefined when editable. */
   readOnly?: string;
+  /** The form's fields; CANDIDACY_FORM unless a test brings its own. */
+  form?: readonly FormField[];
 }
 
 /** The candidacy form, individual or team, with each error under its field. */
@@ -77,11 +71,11 @@ export function buildCandidacyFormCard(
       text: t('candidacy.form.readOnly', { reason: input.readOnly }),
       style: 'warning',
     };
-    if (candidacy !== undefined) model.sections = summariseCandidacy(context, programme, candidacy);
+    if (candidacy !== undefined) {
+      model.sections = summariseCandidacy(context, programme, candidacy, input.form);
+    }
   } else {
-    model.inputs = team
-      ? teamInputs(context, programme, values, input.errors ?? {})
-      : individualInputs(context, programme, values, input.errors ?? {});
+    model.inputs = formInputs(context, programme, values, input.errors ?? {}, input.form);
     actions.push({
       kind: 'execute',
       title: t(live ? 'candidacy.action.update' : 'candidacy.action.submit'),
@@ -177,9 +171,9 @@ export function summariseCandidacy(
   context: CardContext,
   programme: Programme,
   candidacy: Candidacy,
+  form: readonly FormField[] = CANDIDACY_FORM,
 ): NonNullable<CardModel['sections']> {
   const { t, language } = context;
-  const yesNo = (value: boolean): string => t(value ? 'common.yes' : 'common.no');
   const facts = [
     { label: t('candidacy.summary.status'), value: t(`candidacyStatus.${candidacy.status}`) },
     {
@@ -195,251 +189,215 @@ export function summariseCandidacy(
   }
   const answers = candidacy.answers;
   const texts: string[] = [];
-  if (answers.mode === 'individual') {
-    const themes = answers.themeWishes
-      .map((id) => programme.themeOptions.find((o) => o.id === id)?.label ?? id)
-      .map((label, index) => `${index + 1}. ${label}`)
-      .join(' ; ');
-    facts.push(
-      { label: t('candidacy.summary.jobRole'), value: t(`jobRole.${answers.jobRole}`) },
-      { label: t('candidacy.summary.region'), value: answers.region },
-      { label: t('candidacy.summary.themes'), value: themes },
-    );
-    if (candidacy.endorsement !== null) {
-      const endorsement = candidacy.endorsement;
-      const status = t(`endorsementStatus.${endorsement.status}`, {
-        email: endorsement.managerEmail,
-      });
-      facts.push({
-        label: t('candidacy.summary.endorsement'),
-        value: endorsement.comment === '' ? status : `${status} — ${endorsement.comment}`,
-      });
-    }
-    texts.push(`**${t('candidacy.summary.motivation')}**`, answers.motivation);
-  } else {
-    facts.push(
-      {
-        label: t('candidacy.summary.team'),
-        value: t('candidacy.summary.teamValue', {
-          name: answers.teamName,
-          size: candidacy.seatCount,
-        }),
-      },
-      { label: t('candidacy.summary.sponsor'), value: answers.sponsor },
-    );
-    texts.push(`**${t('candidacy.summary.projectIdea')}**`, answers.projectIdea);
+  if (answers.mode === 'team') {
+    facts.push({
+      label: t('candidacy.summary.team'),
+      value: t('candidacy.summary.teamValue', {
+        name: answers.teamName,
+        size: candidacy.seatCount,
+      }),
+    });
   }
-  facts.push({
-    label: t('candidacy.summary.availability'),
-    value: t('candidacy.summary.availabilityValue', {
-      kickOff: yesNo(answers.availableForKickOff),
-      hackathon: yesNo(answers.availableForHackathon),
-    }),
-  });
+  if (candidacy.endorsement !== null) {
+    const endorsement = candidacy.endorsement;
+    const status = t(`endorsementStatus.${endorsement.status}`, {
+      email: endorsement.managerEmail,
+    });
+    facts.push({
+      label: t('candidacy.summary.endorsement'),
+      value: endorsement.comment === '' ? status : `${status} — ${endorsement.comment}`,
+    });
+  }
+  for (const field of listFormFields(answers.mode, form)) {
+    if (field.summary === undefined) continue;
+    const value = showAnswer(context, programme, field, readAnswer(answers, field.id));
+    if (value === '') continue;
+    const label = shortLabel(context, field);
+    if (field.summary === 'paragraph') texts.push(`**${label}**`, value);
+    else facts.push({ label, value });
+  }
   return [{ facts, texts }];
 }
 
 /** The form's values from a stored candidacy, to reopen it for editing. */
-export function toFormValues(candidacy: Candidacy): Record<string, string> {
-  const answers = candidacy.answers;
-  const common = {
-    [FormFields.organisation]: candidacy.organisationId,
-    [FormFields.availableForKickOff]: String(answers.availableForKickOff),
-    [FormFields.availableForHackathon]: String(answers.availableForHackathon),
-    [FormFields.consent]: 'true',
-  };
-  if (answers.mode === 'individual') {
-    return {
-      ...common,
-      [FormFields.jobRole]: answers.jobRole,
-      [FormFields.region]: answers.region,
-      [FormFields.managerEmail]: answers.managerEmail ?? '',
-      [FormFields.motivation]: answers.motivation,
-      ...Object.fromEntries(
-        FormFields.themeWishes.map((id, index) => [id, answers.themeWishes[index] ?? '']),
-      ),
-    };
+export function toFormValues(
+  candidacy: Candidacy,
+  form: readonly FormField[] = CANDIDACY_FORM,
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of listFormFields(candidacy.answers.mode, form)) {
+    const answer = readAnswer(candidacy.answers, field.id);
+    switch (field.kind) {
+      case 'organisation':
+        values[field.id] = candidacy.organisationId;
+        break;
+      case 'consent':
+        values[field.id] = 'true';
+        break;
+      case 'themeWishes':
+        toInputIds(field).forEach((id, index) => {
+          values[id] = (answer as readonly string[] | undefined)?.[index] ?? '';
+        });
+        break;
+      case 'members':
+      case 'memberEmails': {
+        const members = candidacy.answers.mode === 'team' ? candidacy.answers.members : [];
+        values[field.id] =
+          field.kind === 'members'
+            ? members.flatMap((m) => (m.kind === 'user' ? [m.aadId] : [])).join(',')
+            : members.flatMap((m) => (m.kind === 'email' ? [m.email] : [])).join('\n');
+        break;
+      }
+      default:
+        values[field.id] =
+          typeof answer === 'boolean' ? String(answer) : ((answer as string) ?? '');
+    }
   }
-  return {
-    ...common,
-    [FormFields.teamName]: answers.teamName,
-    [FormFields.members]: answers.members
-      .flatMap((m) => (m.kind === 'user' ? [m.aadId] : []))
-      .join(','),
-    [FormFields.memberEmails]: answers.members
-      .flatMap((m) => (m.kind === 'email' ? [m.email] : []))
-      .join('\n'),
-    [FormFields.projectIdea]: answers.projectIdea,
-    [FormFields.sponsor]: answers.sponsor,
-  };
+  return values;
 }
 
-function individualInputs(
+/** The form's inputs for the programme's intake mode, each with its error under it. */
+function formInputs(
   context: CardContext,
   programme: Programme,
   values: Record<string, string>,
   errors: Record<string, string>,
+  form: readonly FormField[] = CANDIDACY_FORM,
 ): CardInput[] {
   const { t, language } = context;
   const value = (id: string): string => values[id] ?? '';
-  const themes = programme.themeOptions.map((o) => ({ title: o.label, value: o.id }));
-  return [
-    organisationInput(context, programme, value(FormFields.organisation), errors),
-    {
-      kind: 'choice',
-      id: FormFields.jobRole,
-      label: t('candidacy.field.jobRole'),
-      value: value(FormFields.jobRole),
-      placeholder: t('candidacy.field.choose'),
-      choices: JOB_ROLES.map((role) => ({ title: t(`jobRole.${role}`), value: role })),
-      error: errors[FormFields.jobRole] ?? '',
-    },
-    {
-      kind: 'text',
-      id: FormFields.region,
-      label: t('candidacy.field.region'),
-      value: value(FormFields.region),
-      maxLength: REGION_MAX_LENGTH,
-      error: errors[FormFields.region] ?? '',
-    },
-    {
-      kind: 'text',
-      id: FormFields.managerEmail,
-      label: t(
-        programme.endorsementRequired === true
-          ? 'candidacy.field.managerEmailEndorsement'
-          : 'candidacy.field.managerEmail',
-      ),
-      value: value(FormFields.managerEmail),
-      maxLength: EMAIL_MAX_LENGTH,
-      placeholder: 'prenom.nom@organisme.fr',
-      error: errors[FormFields.managerEmail] ?? '',
-    },
-    {
-      kind: 'text',
-      id: FormFields.motivation,
-      label: t('candidacy.field.motivation'),
-      value: value(FormFields.motivation),
-      // Twice the limit, so an over-long text reaches the server and gets a clear message.
-      maxLength: MOTIVATION_MAX_LENGTH * 2,
-      multiline: true,
-      error: errors[FormFields.motivation] ?? '',
-    },
-    ...FormFields.themeWishes.map((id): CardInput => ({
-      kind: 'choice',
-      id,
-      label: t(`candidacy.field.${id}`),
-      value: value(id),
-      placeholder: t('candidacy.field.choose'),
-      choices: themes,
-      error: errors[id] ?? '',
-    })),
-    ...availabilityInputs(context, programme, values, errors, language),
-  ];
-}
-
-function teamInputs(
-  context: CardContext,
-  programme: Programme,
-  values: Record<string, string>,
-  errors: Record<string, string>,
-): CardInput[] {
-  const { t, language } = context;
-  const value = (id: string): string => values[id] ?? '';
-  return [
-    organisationInput(context, programme, value(FormFields.organisation), errors),
-    {
-      kind: 'text',
-      id: FormFields.teamName,
-      label: t('candidacy.field.teamName'),
-      value: value(FormFields.teamName),
-      maxLength: TEAM_NAME_MAX_LENGTH,
-      error: errors[FormFields.teamName] ?? '',
-    },
-    {
-      kind: 'people',
-      id: FormFields.members,
-      label: t('candidacy.field.members'),
-      value: value(FormFields.members),
-      error: errors[FormFields.members] ?? '',
-    },
-    {
-      kind: 'text',
-      id: FormFields.memberEmails,
-      label: t('candidacy.field.memberEmails'),
-      value: value(FormFields.memberEmails),
-      maxLength: MEMBER_EMAILS_MAX_LENGTH,
-      multiline: true,
-      error: errors[FormFields.memberEmails] ?? '',
-    },
-    {
-      kind: 'text',
-      id: FormFields.projectIdea,
-      label: t('candidacy.field.projectIdea'),
-      value: value(FormFields.projectIdea),
-      maxLength: PROJECT_IDEA_MAX_LENGTH * 2,
-      multiline: true,
-      error: errors[FormFields.projectIdea] ?? '',
-    },
-    {
-      kind: 'text',
-      id: FormFields.sponsor,
-      label: t('candidacy.field.sponsor'),
-      value: value(FormFields.sponsor),
-      maxLength: SPONSOR_MAX_LENGTH,
-      error: errors[FormFields.sponsor] ?? '',
-    },
-    ...availabilityInputs(context, programme, values, errors, language),
-  ];
-}
-
-function organisationInput(
-  { t }: CardContext,
-  programme: Programme,
-  value: string,
-  errors: Record<string, string>,
-): CardInput {
-  return {
-    kind: 'choice',
-    id: FormFields.organisation,
-    label: t('candidacy.field.organisationId'),
-    value,
-    placeholder: t('candidacy.field.choose'),
-    choices: programme.organisations.map((o) => ({ title: o.name, value: o.id })),
-    error: errors[FormFields.organisation] ?? '',
-  };
-}
-
-function availabilityInputs(
-  { t }: CardContext,
-  programme: Programme,
-  values: Record<string, string>,
-  errors: Record<string, string>,
-  language: CardContext['language'],
-): CardInput[] {
   const m = programme.milestones;
-  return [
-    {
-      kind: 'toggle',
-      id: FormFields.availableForKickOff,
-      label: t('candidacy.field.availableForKickOff', { date: formatDay(m.kickOff, language) }),
-      value: values[FormFields.availableForKickOff] === 'true',
-    },
-    {
-      kind: 'toggle',
-      id: FormFields.availableForHackathon,
-      label: t('candidacy.field.availableForHackathon', {
-        start: formatDay(m.hackathonStart, language),
-        end: formatDay(m.hackathonEnd, language),
-      }),
-      value: values[FormFields.availableForHackathon] === 'true',
-    },
-    {
-      kind: 'toggle',
-      id: FormFields.consent,
-      label: t('candidacy.field.consent'),
-      value: values[FormFields.consent] === 'true',
-      error: errors[FormFields.consent] ?? '',
-    },
-  ];
+  // Labels may name the programme's dates (the kick-off, the hackathon).
+  const dates = {
+    date: formatDay(m.kickOff, language),
+    start: formatDay(m.hackathonStart, language),
+    end: formatDay(m.hackathonEnd, language),
+  };
+  const label = (id: string): string => {
+    const key = `candidacy.field.${id}`;
+    return isMessageKey(key) ? t(key, dates) : id;
+  };
+  return listFormFields(programme.intakeMode, form).flatMap((field): CardInput[] => {
+    const common = { id: field.id, value: value(field.id), error: errors[field.id] ?? '' };
+    switch (field.kind) {
+      case 'organisation':
+        return [
+          {
+            kind: 'choice',
+            ...common,
+            label: label(field.id),
+            placeholder: t('candidacy.field.choose'),
+            choices: programme.organisations.map((o) => ({ title: o.name, value: o.id })),
+          },
+        ];
+      case 'choice':
+        return [
+          {
+            kind: 'choice',
+            ...common,
+            label: label(field.id),
+            placeholder: t('candidacy.field.choose'),
+            choices: (field.choices ?? []).map((choice) => ({
+              title: choiceLabel(context, field, choice),
+              value: choice,
+            })),
+          },
+        ];
+      case 'themeWishes':
+        return toInputIds(field).map((id) => ({
+          kind: 'choice',
+          id,
+          label: label(id),
+          value: value(id),
+          placeholder: t('candidacy.field.choose'),
+          choices: programme.themeOptions.map((o) => ({ title: o.label, value: o.id })),
+          error: errors[id] ?? '',
+        }));
+      case 'members':
+        return [{ kind: 'people', ...common, label: label(field.id) }];
+      case 'toggle':
+      case 'consent':
+        return [
+          { kind: 'toggle', ...common, label: label(field.id), value: value(field.id) === 'true' },
+        ];
+      case 'email': {
+        const conditional =
+          field.required === 'whenEndorsementRequired' && programme.endorsementRequired === true;
+        return [
+          {
+            kind: 'text',
+            ...common,
+            label: label(conditional ? `${field.id}Endorsement` : field.id),
+            maxLength: field.maxLength ?? 0,
+            placeholder: 'prenom.nom@organisme.fr',
+          },
+        ];
+      }
+      case 'text':
+      case 'longText':
+      case 'memberEmails': {
+        const long = field.kind !== 'text';
+        return [
+          {
+            kind: 'text',
+            ...common,
+            label: label(field.id),
+            // A long text may reach the server over its limit, and get a clear message there.
+            maxLength: (field.maxLength ?? 0) * (field.kind === 'longText' ? 2 : 1),
+            ...(long ? { multiline: true } : {}),
+          },
+        ];
+      }
+    }
+  });
+}
+
+/** The short label of a field (summary, export), else its form label. */
+export function shortLabel(context: CardContext, field: FormField): string {
+  for (const key of [`candidacy.short.${field.id}`, `candidacy.field.${field.id}`]) {
+    if (isMessageKey(key)) return context.t(key);
+  }
+  return field.id;
+}
+
+function choiceLabel(context: CardContext, field: FormField, choice: string): string {
+  const key = `${field.choiceLabels ?? `candidacy.choice.${field.id}`}.${choice}`;
+  return isMessageKey(key) ? context.t(key) : choice;
+}
+
+/** A stored answer as the summary shows it. */
+function showAnswer(
+  context: CardContext,
+  programme: Programme,
+  field: FormField,
+  answer: ReturnType<typeof readAnswer>,
+): string {
+  if (answer === undefined || answer === null) return '';
+  if (typeof answer === 'boolean') return context.t(answer ? 'common.yes' : 'common.no');
+  if (typeof answer === 'string') {
+    return field.kind === 'choice' ? choiceLabel(context, field, answer) : answer;
+  }
+  if (field.kind === 'themeWishes') {
+    return (answer as readonly string[])
+      .map((id) => programme.themeOptions.find((o) => o.id === id)?.label ?? id)
+      .map((label, index) => `${index + 1}. ${label}`)
+      .join(' ; ');
+  }
+  return '';
+}
+
+/**
+ * The messages a form needs in every catalogue: each input's label, and each choice's label.
+ * The catalogue test checks them, so a field added without its translations fails the tests.
+ */
+export function listFormMessageKeys(form: readonly FormField[] = CANDIDACY_FORM): string[] {
+  return form.flatMap((field) => [
+    ...toInputIds(field).map((id) => `candidacy.field.${id}`),
+    ...(field.required === 'whenEndorsementRequired'
+      ? [`candidacy.field.${field.id}Endorsement`]
+      : []),
+    ...(field.choices ?? []).map(
+      (choice) => `${field.choiceLabels ?? `candidacy.choice.${field.id}`}.${choice}`,
+    ),
+  ]);
 }

@@ -6,7 +6,7 @@ import {
 } from '../../core/candidacies/answer-endorsement';
 import { type Applicant, type Candidacy, isLive } from '../../core/candidacies/candidacy';
 import type { CandidacyDeps } from '../../core/candidacies/candidacy-deps';
-import { pickFormFields } from '../../core/candidacies/form-fields';
+import { pickFormFields } from '../../core/candidacies/candidacy-form';
 import { getCandidacyForm } from '../../core/candidacies/get-candidacy-form';
 import { getCallStatus, getProgrammeDay } from '../../core/candidacies/get-call-status';
 import { getOrganisationName, type Programme } from '../../core/programmes/programme';

@@ -1,6 +1,20 @@
 import assert from 'node:assert/strict';
-import { validateTeamForm } from '../../../../src/core/candidacies/validate-team-form';
+import type { Applicant, TeamAnswers } from '../../../../src/core/candidacies/candidacy';
+import { validateCandidacyForm } from '../../../../src/core/candidacies/candidacy-form';
+import type { Programme } from '../../../../src/core/programmes/programme';
 import { applicant, createTestProgramme } from '../../../support/candidacy-programme';
+
+/** The form of a team programme, its answers read as a team's and its seats as the team's size. */
+function validateTeamForm(
+  fields: Record<string, unknown>,
+  programme: Programme,
+  referent: Applicant,
+) {
+  const result = validateCandidacyForm(fields, programme, referent);
+  return result.ok
+    ? { ...result, answers: result.answers as TeamAnswers, teamSize: result.seatCount }
+    : result;
+}
 
 const programme = createTestProgramme({
   intakeMode: 'team',
@@ -18,7 +32,7 @@ const teamFields = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-describe('validateTeamForm', () => {
+describe('validateCandidacyForm, team', () => {
   it('counts the referent and every distinct member, from the people picker and the emails', () => {
     const result = validateTeamForm(
       teamFields({ members: `${applicant(2).aadId},${applicant(1).aadId},${applicant(2).aadId}` }),

@@ -1,13 +1,25 @@
 import assert from 'node:assert/strict';
-import { validateIndividualForm } from '../../../../src/core/candidacies/validate-individual-form';
-import { createTestProgramme, individualFields } from '../../../support/candidacy-programme';
+import type { IndividualAnswers } from '../../../../src/core/candidacies/candidacy';
+import { validateCandidacyForm } from '../../../../src/core/candidacies/candidacy-form';
+import type { Programme } from '../../../../src/core/programmes/programme';
+import {
+  applicant,
+  createTestProgramme,
+  individualFields,
+} from '../../../support/candidacy-programme';
+
+/** The form of an individual programme, its answers read as an individual's. */
+function validateIndividualForm(fields: Record<string, unknown>, programme: Programme) {
+  const result = validateCandidacyForm(fields, programme, applicant(1));
+  return result.ok ? { ...result, answers: result.answers as IndividualAnswers } : result;
+}
 
 function issuesOf(fields: Record<string, unknown>, programme = createTestProgramme()) {
   const result = validateIndividualForm(fields, programme);
   return result.ok ? [] : result.issues.map((issue) => [issue.path.join('.'), issue.code]);
 }
 
-describe('validateIndividualForm', () => {
+describe('validateCandidacyForm, individual', () => {
   it('accepts a complete form and keeps the ranked wishes in order', () => {
     const result = validateIndividualForm(individualFields(), createTestProgramme());
     assert.ok(result.ok);
