@@ -19,6 +19,10 @@ export const followUpEn: Record<keyof typeof followUpFr, string> = {
   'followUp.answeredByLate': 'Answered by {name} on {day} at {time} (late)',
   'followUp.invalid': 'Please check the fields marked below: nothing was saved.',
   'followUp.refusal.notFound': 'I cannot find this team or this date.',
+  'followUp.refusal.notReader':
+    'This card is for the team’s members, its facilitators and the Lab team only: I cannot show it to you.',
+  'followUp.refusal.stale':
+    '{name} answered in the meantime ({at}): here is their answer. Nothing was saved; edit it if needed.',
   'followUp.refusal.forbidden':
     'Only the lead of team {team} (and its members if the programme allows it) and the Lab team can answer. Nothing was saved.',
   'followUp.refusal.notOpen': 'Not open yet: answers are possible from {day}.',

@@ -17,6 +17,10 @@ export const followUpFr = {
   'followUp.answeredByLate': 'Réponse de {name}, le {day} à {time} (en retard)',
   'followUp.invalid': 'Vérifiez les champs signalés : rien n’a été enregistré.',
   'followUp.refusal.notFound': 'Je ne trouve pas cette équipe ou cette échéance.',
+  'followUp.refusal.notReader':
+    'Cette carte est réservée aux membres de l’équipe, à ses facilitateurs et à l’équipe du Lab : je ne peux pas vous la montrer.',
+  'followUp.refusal.stale':
+    '{name} a répondu entre-temps (le {at}) : voici sa réponse. Rien n’a été enregistré ; modifiez-la si besoin.',
   'followUp.refusal.forbidden':
     'Seuls le référent de l’équipe {team} (et ses membres si le programme le permet) et l’équipe du Lab peuvent répondre. Rien n’a été enregistré.',
   'followUp.refusal.notOpen': 'Ce n’est pas encore ouvert : réponse possible à partir du {day}.',

@@ -42,6 +42,17 @@ export function formatDay(day: string, language: Language): string {
   }).format(noonUtc);
 }
 
+/** An instant as a person reads it in their zone: "lundi 7 septembre 2026 à 09:30". */
+export function formatInstant(instant: Date, language: Language, timeZone: string): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone }).format(instant);
+  const time = new Intl.DateTimeFormat('fr-FR', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(instant);
+  return `${formatDay(day, language)} ${language === 'en' ? 'at' : 'à'} ${time}`;
+}
+
 /** One validation issue as a sentence: the field, then why it was refused. */
 export function formatIssue(issue: ValidationIssue, t: Translate): string {
   const field = formatPath(issue.path);

@@ -55,12 +55,13 @@ export class RecordingNotifier implements Notifier {
 
 export class InMemoryCheckinStore implements CheckinStore {
   readonly answers = new Map<string, CheckinAnswer>();
-  save(answer: CheckinAnswer): Promise<void> {
-    this.answers.set(
-      `${answer.programmeId}|${answer.teamId}|${answer.month}`,
-      structuredClone(answer),
-    );
-    return Promise.resolve();
+  save(answer: CheckinAnswer): Promise<boolean> {
+    const key = `${answer.programmeId}|${answer.teamId}|${answer.month}`;
+    if ((this.answers.get(key)?.revision ?? 0) !== answer.revision - 1) {
+      return Promise.resolve(false);
+    }
+    this.answers.set(key, structuredClone(answer));
+    return Promise.resolve(true);
   }
   get(programmeId: string, teamId: string, month: string): Promise<CheckinAnswer | undefined> {
     const answer = this.answers.get(`${programmeId}|${teamId}|${month}`);
@@ -93,12 +94,13 @@ export class InMemoryAbsenceStore implements AbsenceStore {
 
 export class InMemoryReviewStore implements ReviewStore {
   readonly answers = new Map<string, ReviewAnswer>();
-  save(answer: ReviewAnswer): Promise<void> {
-    this.answers.set(
-      `${answer.programmeId}|${answer.teamId}|${answer.review}|${answer.kind}`,
-      structuredClone(answer),
-    );
-    return Promise.resolve();
+  save(answer: ReviewAnswer): Promise<boolean> {
+    const key = `${answer.programmeId}|${answer.teamId}|${answer.review}|${answer.kind}`;
+    if ((this.answers.get(key)?.revision ?? 0) !== answer.revision - 1) {
+      return Promise.resolve(false);
+    }
+    this.answers.set(key, structuredClone(answer));
+    return Promise.resolve(true);
   }
   get(
     programmeId: string,

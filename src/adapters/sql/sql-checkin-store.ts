@@ -9,7 +9,7 @@ type StoredFields = CheckinFields & { answeredBy: Answerer };
 export class SqlCheckinStore implements CheckinStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async save(answer: CheckinAnswer): Promise<void> {
+  async save(answer: CheckinAnswer): Promise<boolean> {
     const data: StoredFields = {
       status: answer.status,
       progress: answer.progress,
@@ -19,7 +19,7 @@ export class SqlCheckinStore implements CheckinStore {
       indicators: answer.indicators,
       answeredBy: answer.answeredBy,
     };
-    await this.db
+    const result = await this.db
       .insertInto('checkin_answers')
       .values({
         programme_id: answer.programmeId,
@@ -33,16 +33,21 @@ export class SqlCheckinStore implements CheckinStore {
         revision: answer.revision,
       })
       .onConflict((oc) =>
-        oc.columns(['programme_id', 'team_id', 'month']).doUpdateSet((eb) => ({
-          data: eb.ref('excluded.data'),
-          answered_by: eb.ref('excluded.answered_by'),
-          answered_at: eb.ref('excluded.answered_at'),
-          first_answered_at: eb.ref('excluded.first_answered_at'),
-          late: eb.ref('excluded.late'),
-          revision: eb.ref('excluded.revision'),
-        })),
+        oc
+          .columns(['programme_id', 'team_id', 'month'])
+          .doUpdateSet((eb) => ({
+            data: eb.ref('excluded.data'),
+            answered_by: eb.ref('excluded.answered_by'),
+            answered_at: eb.ref('excluded.answered_at'),
+            first_answered_at: eb.ref('excluded.first_answered_at'),
+            late: eb.ref('excluded.late'),
+            revision: eb.ref('excluded.revision'),
+          }))
+          // Compare and set: only over the revision this answer was made from.
+          .where('checkin_answers.revision', '=', answer.revision - 1),
       )
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
   async get(

@@ -8,8 +8,8 @@ import type { Database, ReviewAnswersTable } from './schema';
 export class SqlReviewStore implements ReviewStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async save(answer: ReviewAnswer): Promise<void> {
-    await this.db
+  async save(answer: ReviewAnswer): Promise<boolean> {
+    const result = await this.db
       .insertInto('review_answers')
       .values({
         programme_id: answer.programmeId,
@@ -22,14 +22,19 @@ export class SqlReviewStore implements ReviewStore {
         revision: answer.revision,
       })
       .onConflict((oc) =>
-        oc.columns(['programme_id', 'team_id', 'review', 'kind']).doUpdateSet((eb) => ({
-          data: eb.ref('excluded.data'),
-          answered_by: eb.ref('excluded.answered_by'),
-          answered_at: eb.ref('excluded.answered_at'),
-          revision: eb.ref('excluded.revision'),
-        })),
+        oc
+          .columns(['programme_id', 'team_id', 'review', 'kind'])
+          .doUpdateSet((eb) => ({
+            data: eb.ref('excluded.data'),
+            answered_by: eb.ref('excluded.answered_by'),
+            answered_at: eb.ref('excluded.answered_at'),
+            revision: eb.ref('excluded.revision'),
+          }))
+          // Compare and set: only over the revision this answer was made from.
+          .where('review_answers.revision', '=', answer.revision - 1),
       )
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
   async get(

@@ -1,6 +1,6 @@
-import { type FollowUpActor, loadTeamContext, resolveTeamRoles } from './team-context';
+import { type FollowUpActor, loadTeamContext, mayReadTeam, resolveTeamRoles } from './team-context';
 import type { FollowUpDeps } from './follow-up-deps';
-import { refuseFollowUp, type AnswerOutcome } from './follow-up-outcome';
+import { isStale, refuseFollowUp, staleRefusal, type AnswerOutcome } from './follow-up-outcome';
 import { getFollowUpSettings } from '../programmes/follow-up-settings';
 import { buildCheckinCardData, type CheckinView, mayAnswerCheckin } from './get-checkin-view';
 import type { CheckinAnswer } from './checkin-answer';
@@ -14,6 +14,11 @@ export interface AnswerCheckinRequest {
   month: string;
   actor: FollowUpActor;
   fields: Record<string, unknown>;
+  /**
+   * The revision of the answer the card showed (0: none); absent from cards sent before cards
+   * carried it. An answer over an older revision is refused with the current one.
+   */
+  shownRevision?: number;
 }
 
 /**
@@ -32,6 +37,7 @@ export async function answerCheckin(
   const { input, team } = context;
   const settings = getFollowUpSettings(input.programme);
   const roles = resolveTeamRoles(request.actor, team, input);
+  if (!mayReadTeam(roles)) return refuseFollowUp('notReader');
   if (!mayAnswerCheckin(roles, settings.membersMayAnswer)) {
     return refuseFollowUp('forbidden', { team: team.name });
   }
@@ -50,6 +56,9 @@ export async function answerCheckin(
     canAnswer: true,
     lateNow: now.getTime() >= window.lateAfter.getTime(),
   };
+  if (isStale(previous?.revision, request.shownRevision)) {
+    return { ok: false, refusal: staleRefusal(previous), current };
+  }
   const validation = validateCheckinFields(request.fields, settings.indicators);
   if (!validation.ok) {
     return {
@@ -71,6 +80,10 @@ export async function answerCheckin(
     late: firstAnsweredAt.getTime() >= window.lateAfter.getTime(),
     revision: (previous?.revision ?? 0) + 1,
   };
-  await deps.checkins.save(answer);
+  if (!(await deps.checkins.save(answer))) {
+    // Someone else saved between our read and our write: show theirs, keep nothing of ours.
+    const latest = await deps.checkins.get(input.programme.id, team.id, request.month);
+    return { ok: false, refusal: staleRefusal(latest), current: { ...current, answer: latest } };
+  }
   return { ok: true, value: { ...current, answer } };
 }

@@ -1,5 +1,5 @@
 import type { FollowUpDeps } from './follow-up-deps';
-import { refuseFollowUp, type AnswerOutcome } from './follow-up-outcome';
+import { isStale, refuseFollowUp, staleRefusal, type AnswerOutcome } from './follow-up-outcome';
 import type { ReviewAnswer, ReviewOutcomeFields, ReviewPreparationFields } from './review-answer';
 import { getReviewView, type ReviewCardRequest, type ReviewView } from './get-review-view';
 import { validateReviewFields } from './validate-review-fields';
@@ -11,7 +11,7 @@ import { validateReviewFields } from './validate-review-fields';
  */
 export async function answerReview(
   deps: FollowUpDeps,
-  request: ReviewCardRequest & { fields: Record<string, unknown> },
+  request: ReviewCardRequest & { fields: Record<string, unknown>; shownRevision?: number },
 ): Promise<AnswerOutcome<ReviewView>> {
   const current = await getReviewView(deps, request);
   if (!current.ok) return current;
@@ -20,6 +20,9 @@ export async function answerReview(
     if (view.window === 'notOpen') return refuseFollowUp('notOpen', { day: view.card.reviewDay });
     if (view.window === 'closed') return refuseFollowUp('closed', { day: view.card.reviewDay });
     return refuseFollowUp('forbidden', { team: view.card.teamName });
+  }
+  if (isStale(view.answer?.revision, request.shownRevision)) {
+    return { ok: false, refusal: staleRefusal(view.answer), current: view };
   }
   const validation = validateReviewFields(request.kind, request.fields);
   if (!validation.ok) {
@@ -41,6 +44,10 @@ export async function answerReview(
     request.kind === 'preparation'
       ? { ...base, kind: 'preparation', fields: validation.fields as ReviewPreparationFields }
       : { ...base, kind: 'outcome', fields: validation.fields as ReviewOutcomeFields };
-  await deps.reviews.save(answer);
+  if (!(await deps.reviews.save(answer))) {
+    // Someone else saved between our read and our write: show theirs, keep nothing of ours.
+    const latest = await deps.reviews.get(base.programmeId, base.teamId, base.review, request.kind);
+    return { ok: false, refusal: staleRefusal(latest), current: { ...view, answer: latest } };
+  }
   return { ok: true, value: { ...view, answer } };
 }

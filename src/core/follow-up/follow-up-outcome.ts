@@ -3,7 +3,15 @@ import type { ValidationIssue } from '../validation/validation-issue';
 
 /** Why a follow-up action was refused; each code has a sentence in every catalogue (`followUp.refusal.<code>`). */
 export type FollowUpRefusalCode =
-  'notFound' | 'forbidden' | 'notOpen' | 'closed' | 'invalid' | 'tooFar' | 'noTeam';
+  | 'notFound'
+  | 'notReader'
+  | 'forbidden'
+  | 'stale'
+  | 'notOpen'
+  | 'closed'
+  | 'invalid'
+  | 'tooFar'
+  | 'noTeam';
 
 /** A refusal of a follow-up use case: nothing was written. For `invalid`, the issue of every field. */
 export type FollowUpRefusal = Refusal<FollowUpRefusalCode>;
@@ -24,3 +32,21 @@ export const refuseFollowUp: <T>(
  */
 export type AnswerOutcome<View> =
   { ok: true; value: View } | { ok: false; refusal: FollowUpRefusal; current?: View };
+
+/** True when the card was made from an older answer than the stored one. */
+export function isStale(
+  storedRevision: number | undefined,
+  shownRevision: number | undefined,
+): boolean {
+  return shownRevision !== undefined && (storedRevision ?? 0) !== shownRevision;
+}
+
+/** The refusal of an answer made over an older one: who answered since, and when. */
+export function staleRefusal(
+  latest: { answeredBy: { name: string }; answeredAt: Date } | undefined,
+): FollowUpRefusal {
+  return {
+    code: 'stale',
+    params: { name: latest?.answeredBy.name ?? '', at: latest?.answeredAt.toISOString() ?? '' },
+  };
+}

@@ -15,6 +15,7 @@ import {
   listLabTeam,
   listTeamViewers,
   loadTeamContext,
+  mayReadTeam,
   resolveTeamRoles,
   toTeamHeading,
   type FollowUpActor,
@@ -68,11 +69,12 @@ export async function getCheckinView(
   const context = await loadTeamContext(deps, request.programmeId, request.teamId);
   if (context === undefined) return refuseFollowUp('notFound');
   const { input, team } = context;
+  const roles = resolveTeamRoles(request.viewer, team, input);
+  if (!mayReadTeam(roles)) return refuseFollowUp('notReader');
   const window = getTeamCheckinWindow(input, team, request.month);
   if (window === undefined) return refuseFollowUp('notFound');
   const now = deps.clock.now();
   const state = toWindowState(window, now);
-  const roles = resolveTeamRoles(request.viewer, team, input);
   return {
     ok: true,
     value: {

@@ -12,6 +12,7 @@ import {
   listLabTeam,
   listTeamViewers,
   loadTeamContext,
+  mayReadTeam,
   resolveTeamRoles,
   toTeamHeading,
   type FollowUpActor,
@@ -79,10 +80,11 @@ export async function getReviewView(
   const context = await loadTeamContext(deps, request.programmeId, request.teamId);
   if (context === undefined) return refuseFollowUp('notFound');
   const { input, team } = context;
+  const roles = resolveTeamRoles(request.viewer, team, input);
+  if (!mayReadTeam(roles)) return refuseFollowUp('notReader');
   const review = listReviews(input).find((candidate) => candidate.id === request.review);
   if (review === undefined) return refuseFollowUp('notFound');
   const window = getReviewWindow(request.kind, review.day, deps.clock.now());
-  const roles = resolveTeamRoles(request.viewer, team, input);
   return {
     ok: true,
     value: {

@@ -3,6 +3,7 @@ import {
   listFollowUpInputs,
   resolveTeamRoles,
   toTeamHeading,
+  mayReadTeam,
 } from './team-context';
 import type { FollowUpDeps } from './follow-up-deps';
 import type { TeamHeading, HistoryLine } from './follow-up-notices';
@@ -37,10 +38,9 @@ export async function listTeamHistory(
 ): Promise<FollowUpOutcome<TeamHistory[]>> {
   const inputs = await listFollowUpInputs(deps, toLocalDay(deps.clock.now(), 'Europe/Paris'));
   const candidates = inputs.flatMap((input) => input.teams.map((team) => ({ input, team })));
-  const allowed = candidates.filter(({ input, team }) => {
-    const roles = resolveTeamRoles(request.viewer, team, input);
-    return roles.member || roles.facilitator || roles.lab;
-  });
+  const allowed = candidates.filter(({ input, team }) =>
+    mayReadTeam(resolveTeamRoles(request.viewer, team, input)),
+  );
   const inChannel = candidates.filter(
     ({ team }) =>
       request.conversationId !== undefined &&
@@ -49,14 +49,12 @@ export async function listTeamHistory(
   let chosen;
   if (inChannel.length > 0 && request.teamNumber === undefined) {
     chosen = allowed.filter((entry) => inChannel.includes(entry));
-    if (chosen.length === 0)
-      return refuseFollowUp('forbidden', { team: inChannel[0]?.team.name ?? '' });
+    if (chosen.length === 0) return refuseFollowUp('notReader');
   } else if (request.teamNumber !== undefined) {
     const numbered = candidates.filter(({ team }) => team.number === request.teamNumber);
     if (numbered.length === 0) return refuseFollowUp('notFound', { number: request.teamNumber });
     chosen = allowed.filter((entry) => numbered.includes(entry));
-    if (chosen.length === 0)
-      return refuseFollowUp('forbidden', { team: numbered[0]?.team.name ?? '' });
+    if (chosen.length === 0) return refuseFollowUp('notReader');
   } else {
     chosen = allowed;
     if (chosen.length === 0) return refuseFollowUp('noTeam');

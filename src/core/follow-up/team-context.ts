@@ -150,6 +150,14 @@ export function resolveTeamRoles(
   };
 }
 
+/**
+ * Who may read a team's cards, answers and history: its members (lead included), its
+ * facilitators and the Lab team. Nobody else sees a word of them.
+ */
+export function mayReadTeam(roles: TeamRoles): boolean {
+  return roles.member || roles.facilitator || roles.lab;
+}
+
 /** Everyone who sees a team's cards: lead and members, facilitators, then the Lab team, once each. */
 export function listTeamViewers(team: ProgrammeTeam, labTeam: readonly LabMember[]): string[] {
   const ids = [

@@ -3,8 +3,12 @@ import type { ReviewAnswer } from '../follow-up/review-answer';
 
 /** Persistence of review preparations and outcomes: one of each per programme, team and review. */
 export interface ReviewStore {
-  /** Inserts the answer, or replaces the one of the same programme, team, review and kind. */
-  save(answer: ReviewAnswer): Promise<void>;
+  /**
+   * Inserts the answer (revision 1), or replaces the one of the same programme, team, review and
+   * kind whose revision is the one before. False, and nothing written, when another answer got
+   * there first.
+   */
+  save(answer: ReviewAnswer): Promise<boolean>;
   get(
     programmeId: string,
     teamId: string,

@@ -123,7 +123,8 @@ export function buildCheckinCard(context: CardContext, input: CheckinCardInput):
       {
         title: t('checkin.action.answer'),
         verb: FollowUpVerbs.checkinAnswer,
-        data: ids,
+        // The answer this form was made from: a newer one makes the answer refused, not lost.
+        data: { ...ids, revision: answer?.revision ?? 0 },
         style: 'positive',
       },
     ];
@@ -412,7 +413,7 @@ export function buildReviewCard(context: CardContext, input: ReviewCardInput): A
       {
         title: t('review.action.answer'),
         verb: FollowUpVerbs.reviewAnswer,
-        data: ids,
+        data: { ...ids, revision: answer?.revision ?? 0 },
         style: 'positive',
       },
     ];

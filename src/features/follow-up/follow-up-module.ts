@@ -16,7 +16,7 @@ import { getReviewView, type ReviewCardRequest } from '../../core/follow-up/get-
 import { DEFAULT_TIME_ZONE } from '../../core/scheduling/compute-send-instant';
 import { toLocalDay } from '../../core/scheduling/local-days';
 import type { MessageKey } from '../../i18n/fr';
-import { formatDay } from '../../i18n/translate';
+import { formatDay, formatInstant } from '../../i18n/translate';
 import type { Logger } from '../../logger';
 import { createFollowUpJob } from '../../jobs/create-follow-up-job';
 import type { FeatureModule } from '../feature-module';
@@ -24,7 +24,13 @@ import type { Platform } from '../platform';
 import { createFollowUpRenderers } from './follow-up-notices';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
-import { cardDay, cardId, cardMonth, withInputs } from '../../adapters/teams/verbs/card-data';
+import {
+  cardDay,
+  cardId,
+  cardMonth,
+  cardRevision,
+  withInputs,
+} from '../../adapters/teams/verbs/card-data';
 import { ALL_SCOPES, defineCardVerb } from '../../adapters/teams/verbs/card-verb';
 import { Guards } from '../../adapters/teams/verbs/guard';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
@@ -52,13 +58,19 @@ const ABSENT =
 const BACK = /^\s*(?:je\s+suis\s+de\s+retour|i(?:['’]m|\s+am)\s+back)\s*[.!]?\s*$/i;
 
 /** The check-in card's own data; the answer's fields come as the card's inputs. */
-const CHECKIN_DATA = withInputs({ programmeId: cardId, teamId: cardId, month: cardMonth });
+const CHECKIN_DATA = withInputs({
+  programmeId: cardId,
+  teamId: cardId,
+  month: cardMonth,
+  revision: cardRevision,
+});
 /** A review card's data: which review (December or March) and which card (preparation, outcome). */
 const REVIEW_DATA = withInputs({
   programmeId: cardId,
   teamId: cardId,
   review: z.enum(['december', 'march']).optional(),
   kind: z.enum(['preparation', 'outcome']).optional(),
+  revision: cardRevision,
 });
 const PAUSE_DATA = withInputs({
   programmeId: cardId,
@@ -87,10 +99,13 @@ export function createFollowUpModule(
     isLab: turn.sender.isLab,
   });
   const zoneOf = (turn: Turn): string => turn.sender.timeZone ?? DEFAULT_TIME_ZONE;
-  const refusalText = (refusal: FollowUpRefusal, card: CardContext): string => {
+  const refusalText = (refusal: FollowUpRefusal, card: CardContext, timeZone?: string): string => {
     const params = { ...refusal.params };
     if (typeof params.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(params.day)) {
       params.day = formatDay(params.day, card.language);
+    }
+    if (typeof params.at === 'string' && params.at !== '') {
+      params.at = formatInstant(new Date(params.at), card.language, timeZone ?? DEFAULT_TIME_ZONE);
     }
     return card.t(`followUp.refusal.${refusal.code}` as MessageKey, params);
   };
@@ -221,6 +236,14 @@ export function createFollowUpModule(
     }
     const { refusal } = outcome;
     logger.info({ verb: steps.verb, refusal: refusal.code }, 'answer refused');
+    if (refusal.code !== 'invalid' && outcome.current !== undefined) {
+      // An answer over an older one: the card as it stands now, with who answered since.
+      return steps.build(card, {
+        ...fromView(outcome.current),
+        timeZone: zoneOf(turn),
+        banner: { text: refusalText(refusal, card, zoneOf(turn)), style: 'attention' },
+      });
+    }
     if (refusal.code === 'invalid' && outcome.current !== undefined) {
       return steps.build(card, {
         ...fromView(outcome.current),
@@ -262,6 +285,7 @@ export function createFollowUpModule(
               month: data.month,
               actor: actorOf(turn),
               fields: data,
+              ...(data.revision === undefined ? {} : { shownRevision: data.revision }),
             }),
           build: buildCheckinCard,
           saved: (view) => (view.answer?.late === true ? 'checkin.savedLate' : 'checkin.saved'),
@@ -274,12 +298,18 @@ export function createFollowUpModule(
       ...teamVerb,
       handle: async (turn, data) => {
         const { card } = turn;
+        // The card first: someone who may not see this team's card pauses nothing through it.
+        const view = await getCheckinView(core, {
+          programmeId: data.programmeId,
+          teamId: data.teamId,
+          month: data.month,
+          viewer: actorOf(turn),
+        });
+        if (!view.ok) return buildMessageCard(refusalText(view.refusal, card));
+        const show = (banner: Banner): AdaptiveCardJson =>
+          buildCheckinCard(card, { ...fromView(view.value), banner, timeZone: zoneOf(turn) });
         const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(data.absentUntil ?? '');
-        if (match === null) {
-          return checkinCard(turn, data, {
-            banner: { text: card.t('absence.invalid'), style: 'attention' },
-          });
-        }
+        if (match === null) return show({ text: card.t('absence.invalid'), style: 'attention' });
         const outcome = await declareAbsence(core, {
           aadId: turn.sender.aadId,
           year: Number(match[1]),
@@ -287,15 +317,16 @@ export function createFollowUpModule(
           day: Number(match[3]),
           timeZone: zoneOf(turn),
         });
-        const banner: Banner = outcome.ok
-          ? {
-              text: card.t('absence.saved', {
-                day: formatDay(outcome.value.until, card.language),
-              }),
-              style: 'good',
-            }
-          : { text: refusalText(outcome.refusal, card), style: 'attention' };
-        return checkinCard(turn, data, { banner });
+        return show(
+          outcome.ok
+            ? {
+                text: card.t('absence.saved', {
+                  day: formatDay(outcome.value.until, card.language),
+                }),
+                style: 'good',
+              }
+            : { text: refusalText(outcome.refusal, card), style: 'attention' },
+        );
       },
     }),
     defineCardVerb({
@@ -317,7 +348,12 @@ export function createFollowUpModule(
       handle: (turn, data) =>
         answerCard(turn, data, {
           verb: FollowUpVerbs.reviewAnswer,
-          answer: () => answerReview(core, { ...reviewRequest(turn, data), fields: data }),
+          answer: () =>
+            answerReview(core, {
+              ...reviewRequest(turn, data),
+              fields: data,
+              ...(data.revision === undefined ? {} : { shownRevision: data.revision }),
+            }),
           build: buildReviewCard,
           saved: () => 'review.saved',
           current: (banner) => reviewCard(turn, data, { banner }),

@@ -31,3 +31,9 @@ export const cardPage = z
 export function withInputs<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.object(shape).passthrough();
 }
+
+/** The revision of an answer a card showed (0: none yet), as a number or as text. */
+export const cardRevision = z
+  .union([z.number().int().min(0).max(1_000_000), z.string().regex(/^\d{1,7}$/)])
+  .transform(Number)
+  .optional();

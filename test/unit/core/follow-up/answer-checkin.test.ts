@@ -46,14 +46,16 @@ describe('answerCheckin', () => {
     assert.equal(outcome.value.canAnswer, true);
   });
 
-  it('refuses a member, a facilitator and a stranger, and stores nothing', async () => {
-    for (const aadId of [PEOPLE.karim, PEOPLE.hugo, '99999999-9999-4999-8999-999999999999']) {
+  it('refuses a member and a facilitator, and a stranger without naming the team; stores nothing', async () => {
+    for (const aadId of [PEOPLE.karim, PEOPLE.hugo]) {
       const outcome = await answerCheckin(kit, request(aadId));
       assert.deepEqual(outcome, {
         ok: false,
         refusal: { code: 'forbidden', params: { team: 'Kit à recruter' } },
       });
     }
+    const stranger = await answerCheckin(kit, request('99999999-9999-4999-8999-999999999999'));
+    assert.deepEqual(stranger, { ok: false, refusal: { code: 'notReader', params: {} } });
     assert.equal(kit.checkins.answers.size, 0);
   });
 

@@ -68,11 +68,11 @@ describe('answerReview', () => {
     assert.equal(kit.reviews.answers.size, 0);
   });
 
-  it('refuses a member of another team', async () => {
+  it('refuses a member of another team, and shows them nothing of this one', async () => {
     const kit = await createFollowUpTestKit('2026-11-27T14:00:00Z');
     const refused = await answerReview(kit, card('preparation', PEOPLE.camille, preparation));
-    assert.equal(!refused.ok && refused.refusal.code, 'forbidden');
+    assert.deepEqual(refused, { ok: false, refusal: { code: 'notReader', params: {} } });
     const view = await getReviewView(kit, card('preparation', PEOPLE.camille, {}));
-    assert.ok(view.ok && !view.value.canAnswer);
+    assert.deepEqual(view, { ok: false, refusal: { code: 'notReader', params: {} } });
   });
 });
