@@ -49,8 +49,10 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
     'Microsoft Graph refused to create the channels ({error}): teams without a channel get a thread in the General channel. Check teamsGroupId in the programme file, then confirm again.',
   'formation.noGraph':
     'Channels cannot be created without Microsoft Graph access: each team gets a thread in the General channel.',
+  'formation.noProgrammeTeam':
+    'The programme {programme} names no Teams team: add its id (teamsTeamId, the “threadId” of the team’s link) to the programme file, install the bot there, then confirm again. Nothing was created.',
   'formation.noTeamInstalled':
-    'The bot is installed in no Teams team: add it to the programme team, then confirm again.',
+    'The bot is not installed in the Teams team of the programme {programme} ({team}): add it to that team and open its General channel, then confirm again. Nothing was created or sent.',
   'formation.confirmed.title': 'Teams confirmed — {programme}',
   'formation.confirmed.summary': '{teams} teams recorded; welcome messages are being sent.',
   'formation.progress': 'Welcome messages — {programme}',
@@ -62,4 +64,23 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
   'formation.member.body':
     'Programme {programme}. Your facilitators: {facilitators}. Find your team in its Teams space.',
   'formation.member.open': 'Open the team space',
+  'formation.confirming':
+    'The teams of {programme} are already being confirmed: the summary will appear here shortly.',
+  'formation.alreadyConfirmed.title': 'Teams already confirmed — {programme}',
+  'formation.alreadyConfirmed.body':
+    'The {teams} teams are confirmed and their members told: nothing changed. To move someone, change the confirmed teams; only the people who change team will be told.',
+  'formation.action.change': 'Change the confirmed teams',
+  'formation.notConfirmed': 'The teams of {programme} are not confirmed yet: type “form teams”.',
+  'formation.change.started':
+    'Changing the confirmed teams: swap or move, look at what changes, then confirm. Only the people who change team will be told.',
+  'formation.change.dryRunTitle': 'What will change for {programme}',
+  'formation.change.doneTitle': 'Teams changed — {programme}',
+  'formation.change.none': 'Nobody changes team: nothing to do.',
+  'formation.change.moves': '{name}: from {from} to {to}',
+  'formation.change.joins': '{name} joins {to}',
+  'formation.change.told':
+    'Told: the {people} people concerned (personal card) and the spaces of the teams they leave or join.',
+  'formation.changed.title': 'A change in the team “{team}”',
+  'formation.changed.arrivals': 'Joining: {names}',
+  'formation.changed.departures': 'Leaving: {names}',
 };

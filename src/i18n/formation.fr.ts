@@ -48,8 +48,10 @@ export const formationFr = {
     'Microsoft Graph a refusé de créer les canaux ({error}) : les équipes sans canal ont un fil dans le canal Général. Vérifiez teamsGroupId dans le fichier du programme, puis confirmez à nouveau.',
   'formation.noGraph':
     'Les canaux ne peuvent pas être créés sans accès à Microsoft Graph : chaque équipe aura un fil dans le canal Général.',
+  'formation.noProgrammeTeam':
+    'Le programme {programme} ne nomme pas son équipe Teams : ajoutez son identifiant (teamsTeamId, le « threadId » du lien de l’équipe) au fichier du programme, installez-y le bot, puis confirmez à nouveau. Rien n’a été créé.',
   'formation.noTeamInstalled':
-    'Le bot n’est installé dans aucune équipe Teams : ajoutez-le à l’équipe du programme, puis confirmez à nouveau.',
+    'Le bot n’est pas installé dans l’équipe Teams du programme {programme} ({team}) : ajoutez-le à cette équipe et ouvrez son canal Général, puis confirmez à nouveau. Rien n’a été créé ni envoyé.',
   'formation.confirmed.title': 'Équipes confirmées — {programme}',
   'formation.confirmed.summary':
     '{teams} équipes enregistrées ; messages de bienvenue en cours d’envoi.',
@@ -62,4 +64,24 @@ export const formationFr = {
   'formation.member.body':
     'Programme {programme}. Vos facilitateurs : {facilitators}. Retrouvez votre équipe dans son espace Teams.',
   'formation.member.open': 'Ouvrir l’espace de l’équipe',
+  'formation.confirming':
+    'La confirmation des équipes de {programme} est déjà en cours : son résumé arrive ici dans un instant.',
+  'formation.alreadyConfirmed.title': 'Équipes déjà confirmées — {programme}',
+  'formation.alreadyConfirmed.body':
+    'Les {teams} équipes sont confirmées et leurs membres prévenus : rien n’a changé. Pour déplacer quelqu’un, modifiez les équipes confirmées ; seules les personnes qui changent d’équipe seront prévenues.',
+  'formation.action.change': 'Modifier les équipes confirmées',
+  'formation.notConfirmed':
+    'Les équipes de {programme} ne sont pas encore confirmées : tapez « former les équipes ».',
+  'formation.change.started':
+    'Modification des équipes confirmées : échangez ou déplacez, regardez ce qui change, puis confirmez. Seules les personnes qui changent d’équipe seront prévenues.',
+  'formation.change.dryRunTitle': 'Ce qui changera pour {programme}',
+  'formation.change.doneTitle': 'Équipes modifiées — {programme}',
+  'formation.change.none': 'Personne ne change d’équipe : rien à faire.',
+  'formation.change.moves': '{name} : de {from} vers {to}',
+  'formation.change.joins': '{name} rejoint {to}',
+  'formation.change.told':
+    'Prévenues : les {people} personnes concernées (carte personnelle) et les espaces des équipes qu’elles quittent ou rejoignent.',
+  'formation.changed.title': 'Changement dans l’équipe « {team} »',
+  'formation.changed.arrivals': 'Arrivée : {names}',
+  'formation.changed.departures': 'Départ : {names}',
 } as const;

@@ -59,6 +59,8 @@ describe('team formation in Teams ("former les équipes")', () => {
   beforeEach(async () => {
     harness = new BotHarness();
     await harness.start();
+    // The programme names the Teams team the bot is installed in (the recorded install's).
+    await harness.bot.programmes.save({ ...DEMO_PROGRAMME, teamsTeamId: TEAM });
     await harness.send(loadActivity('team-install'));
   });
 

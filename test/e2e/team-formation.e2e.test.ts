@@ -16,7 +16,7 @@ const FR = {
   formationTitle: 'Formation des équipes — Défi du Lab 2026',
   confirmedTitle: 'Équipes confirmées — Défi du Lab 2026',
   confirmedSummary: '7 équipes enregistrées ; messages de bienvenue en cours d’envoi.',
-  noTeamInstalled: 'Le bot n’est installé dans aucune équipe Teams',
+  noTeamInstalled: 'Le bot n’est pas installé dans l’équipe Teams du programme',
   swapped: (a: string, b: string) => `Échange fait : ${a} et ${b}.`,
   welcomeTitle: (team: string) => `Bienvenue dans l’${team} !`,
 };

@@ -23,7 +23,11 @@ export interface ConfirmationReport {
 }
 
 /** Why confirming could not start. */
-export type ConfirmationRefusal = 'no-team-installed';
+export type ConfirmationRefusal =
+  /** The programme names no Teams team (teamsTeamId): the bot will not guess one. */
+  | 'no-programme-team'
+  /** The programme's team is named but the bot is not installed in it (or was removed). */
+  | 'no-team-installed';
 
 /** What confirming needs besides the teams. */
 export interface ConfirmationDeps {
@@ -53,7 +57,8 @@ export async function confirmFormation(
   deps: ConfirmationDeps,
   options: { dryRun: boolean },
 ): Promise<{ ok: true; report: ConfirmationReport } | { ok: false; refusal: ConfirmationRefusal }> {
-  const general = await findProgrammeTeamChannel(deps.conversations, programme);
+  if (programme.teamsTeamId === undefined) return { ok: false, refusal: 'no-programme-team' };
+  const general = await findProgrammeTeamChannel(deps.conversations, programme.teamsTeamId);
   const useChannels = deps.provisioner !== undefined && programme.teamsGroupId !== undefined;
   if (general === undefined && (!useChannels || !options.dryRun)) {
     return { ok: false, refusal: 'no-team-installed' };
@@ -149,19 +154,21 @@ export async function confirmFormation(
   return { ok: true, report };
 }
 
-/** The General channel of the programme's Teams team (any team the bot is installed in, else). */
+/**
+ * The General channel of the programme's own Teams team, where the bot is installed: never
+ * another team's, whose members would read the programme's teams and names.
+ */
 async function findProgrammeTeamChannel(
   conversations: ConversationStore,
-  programme: Programme,
+  teamsTeamId: string,
 ): Promise<ConversationRecord | undefined> {
-  const channels = (await conversations.listActive()).filter(
-    (c) => c.scope === 'channel' && c.teamId !== null,
-  );
   // Teams gives the General channel the team's own id.
-  const generals = channels.filter(
-    (c) => c.channelId === c.teamId || c.conversationId === c.teamId,
+  return (await conversations.listActive()).find(
+    (c) =>
+      c.scope === 'channel' &&
+      c.teamId === teamsTeamId &&
+      (c.channelId === c.teamId || c.conversationId === c.teamId),
   );
-  return generals.find((c) => c.teamId === programme.teamsTeamId) ?? generals[0] ?? channels[0];
 }
 
 function channelRecord(
@@ -179,7 +186,8 @@ function channelRecord(
   };
 }
 
-function welcomeData(programme: Programme, team: ProgrammeTeam): Record<string, unknown> {
+/** What the welcome post and the members' cards say of a team. */
+export function welcomeData(programme: Programme, team: ProgrammeTeam): Record<string, unknown> {
   const organisationName = new Map(programme.organisations.map((o) => [o.id, o.name]));
   return {
     programme: programme.name,

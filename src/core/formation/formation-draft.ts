@@ -28,4 +28,6 @@ export interface FormationDraft {
   assignment: TeamLock[];
   updatedAt: Date;
   updatedBy: string;
+  /** A change of teams already confirmed: confirming it moves people, it does not form anew. */
+  changesConfirmed?: boolean;
 }

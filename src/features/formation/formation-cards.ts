@@ -2,6 +2,8 @@ import type { FormationDraft, FormationParticipant } from '../../core/formation/
 import type { ConfirmationReport } from '../../core/formation/confirm-formation';
 import { getNextMilestone } from '../../core/programmes/get-programme-phase';
 import type { Milestones, Programme } from '../../core/programmes/programme';
+import type { TeamChange } from '../../core/formation/change-formation';
+import { buildMessageCard } from '../../adapters/teams/cards/card-kit';
 import type { ProgrammeTeam } from '../../core/programmes/programme-team';
 import type { TeamFormationResult } from '../../core/team-formation/team-formation';
 import { formatDay } from '../../i18n/translate';
@@ -206,6 +208,25 @@ export function createFormationRenderers(today: () => string): NoticeRenderers {
         summary: t('formation.welcome.title', { team: data.team }),
       };
     },
+    'formation.changed': (notice, context) => {
+      const data = notice.data as {
+        programme: string;
+        team: string;
+        arrivals: string[];
+        departures: string[];
+      };
+      const { t } = context;
+      const lines = [
+        ...(data.arrivals.length === 0
+          ? []
+          : [t('formation.changed.arrivals', { names: data.arrivals.join(', ') })]),
+        ...(data.departures.length === 0
+          ? []
+          : [t('formation.changed.departures', { names: data.departures.join(', ') })]),
+      ];
+      const title = t('formation.changed.title', { team: data.team });
+      return { card: buildMessageCard(title, lines), summary: title };
+    },
     'formation.member': (notice, context) => {
       const data = notice.data as unknown as WelcomeData;
       const { t } = context;
@@ -237,4 +258,22 @@ export function toPreviewTeams(teams: readonly ProgrammeTeam[]): PreviewInput['t
     facilitators: team.facilitators.map((f) => f.aadId),
     explanation: [],
   }));
+}
+
+/** The moves a change of confirmed teams makes, person by person, and who is told. */
+export function describeChange(context: CardContext, change: TeamChange): string[] {
+  const { t } = context;
+  if (change.moves.length === 0) return [t('formation.change.none')];
+  return [
+    ...change.moves.map((move) =>
+      move.from === undefined
+        ? t('formation.change.joins', { name: move.person.name, to: move.to.name })
+        : t('formation.change.moves', {
+            name: move.person.name,
+            from: move.from.name,
+            to: move.to.name,
+          }),
+    ),
+    t('formation.change.told', { people: change.moves.length }),
+  ];
 }

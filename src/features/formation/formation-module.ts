@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { type ConfirmationReport, confirmFormation } from '../../core/formation/confirm-formation';
+import {
+  type ConfirmationRefusal,
+  type ConfirmationReport,
+  confirmFormation,
+  welcomeData,
+} from '../../core/formation/confirm-formation';
 import { applyFormationEdit, type FormationEdit } from '../../core/formation/edit-formation';
 import type { FormationDraft, FormationParticipant } from '../../core/formation/formation-draft';
 import { listApplyingTeams, listParticipants } from '../../core/formation/list-participants';
@@ -20,12 +25,21 @@ import { ALL_SCOPES, defineCardVerb } from '../../adapters/teams/verbs/card-verb
 import { Guards } from '../../adapters/teams/verbs/guard';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
 import type { Turn } from '../../adapters/teams/verbs/turn';
+import { randomUUID } from 'node:crypto';
 import { SqlFormationDraftStore } from '../../adapters/sql/sql-formation-draft-store';
+import { SqlOccurrenceStore } from '../../adapters/sql/sql-occurrence-store';
+import {
+  applyTeamChanges,
+  toChangeDraft,
+  type TeamChange,
+} from '../../core/formation/change-formation';
+import { buildCard } from '../../adapters/teams/cards/card-kit';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
 import {
   createFormationRenderers,
   buildFormationCard,
+  describeChange,
   describeConfirmation,
   toPreviewTeams,
   type CardMessage,
@@ -33,6 +47,12 @@ import {
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { FormationVerbs } from './formation-verbs';
+
+/**
+ * How long one confirmation holds the programme: creating hundreds of channels through Graph,
+ * paced to its limits, takes minutes; a process that dies meanwhile frees it after this.
+ */
+const CONFIRM_LEASE_MS = 30 * 60 * 1000;
 
 /** Teams wants an answer to a card action within 5 seconds; past this, the result is posted later. */
 export const INVOKE_BUDGET_MS = 3_500;
@@ -85,6 +105,8 @@ export function createFormationModule(
     ...platform,
     drafts: new SqlFormationDraftStore(platform.database.db),
   };
+  const occurrences = new SqlOccurrenceStore(platform.database.db);
+  const claimOwner = `formation-${randomUUID()}`;
   const wait =
     options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pickProgramme = async (programmeId: string | undefined): Promise<Programme | undefined> => {
@@ -261,6 +283,29 @@ export function createFormationModule(
     const { t } = cardContext;
     const programme = await pickProgramme(data.programmeId);
     if (programme === undefined) return simpleCard(t('formation.noProgramme'));
+    const confirmed = await deps.teams.listByProgramme(programme.id);
+    if (confirmed.length > 0) {
+      const draft = await deps.drafts.get(programme.id);
+      if (draft?.changesConfirmed === true) {
+        return confirmChange(turn, programme, confirmed, draft, dryRun);
+      }
+      // A second click, or a click on an old card: confirming again must change nothing.
+      return alreadyConfirmed(turn, programme, confirmed.length);
+    }
+    const claimKey = `formation:confirm:${programme.id}`;
+    if (!dryRun) {
+      // One confirmation at a time, whichever instance the clicks reach.
+      const claimedAt = deps.clock.now();
+      const claim = await occurrences.claim(
+        claimKey,
+        claimOwner,
+        claimedAt,
+        new Date(claimedAt.getTime() + CONFIRM_LEASE_MS),
+      );
+      if (claim === 'done') return alreadyConfirmed(turn, programme, confirmed.length);
+      if (claim === 'held')
+        return simpleCard(t('formation.confirming', { programme: programme.name }));
+    }
     let teams: ProgrammeTeam[];
     if (programme.intakeMode === 'team') {
       teams = await teamModeTeams(programme);
@@ -274,7 +319,10 @@ export function createFormationModule(
               lockAll: true,
               language: cardContext.language,
             });
-      if (!view.ok) return simpleCard([t('formation.infeasible'), ...view.explanation].join(' '));
+      if (!view.ok) {
+        if (!dryRun) await occurrences.release(claimKey, claimOwner, 'infeasible');
+        return simpleCard([t('formation.infeasible'), ...view.explanation].join(' '));
+      }
       teams = toProgrammeTeams(programme, participants, view.result);
     }
     const work = confirmFormation(
@@ -295,16 +343,33 @@ export function createFormationModule(
         now: deps.clock.now(),
       },
       { dryRun },
-    ).then(async (outcome) => {
-      if (outcome.ok && !dryRun) await deps.drafts.delete(programme.id);
-      return outcome;
-    });
+    ).then(
+      async (outcome) => {
+        if (!dryRun) {
+          if (outcome.ok) {
+            await deps.drafts.delete(programme.id);
+            await occurrences.markDone(claimKey, claimOwner, deps.clock.now());
+          } else {
+            await occurrences.release(claimKey, claimOwner, outcome.refusal);
+          }
+        }
+        return outcome;
+      },
+      async (error: unknown) => {
+        if (!dryRun) await occurrences.release(claimKey, claimOwner, 'failed');
+        throw error;
+      },
+    );
+    const refusalSentence = (refusal: ConfirmationRefusal, of: Programme): string =>
+      refusal === 'no-programme-team'
+        ? t('formation.noProgrammeTeam', { programme: of.name })
+        : t('formation.noTeamInstalled', { programme: of.name, team: of.teamsTeamId ?? '' });
     const quick = await Promise.race([work, wait(INVOKE_BUDGET_MS).then(() => undefined)]);
     const title = t(dryRun ? 'formation.dryRun.title' : 'formation.confirmed.title', {
       programme: programme.name,
     });
     const render = (outcome: Awaited<typeof work>): AdaptiveCardJson => {
-      if (!outcome.ok) return simpleCard(t('formation.noTeamInstalled'));
+      if (!outcome.ok) return simpleCard(refusalSentence(outcome.refusal, programme));
       return simpleCard(title, summaryLines(cardContext, outcome.report, dryRun));
     };
     if (quick !== undefined) return render(quick);
@@ -316,7 +381,7 @@ export function createFormationModule(
         if (conversationId === undefined) return;
         const lines = outcome.ok
           ? summaryLines(cardContext, outcome.report, dryRun)
-          : [t('formation.noTeamInstalled')];
+          : [refusalSentence(outcome.refusal, programme)];
         await deps.notifier.notify(
           `formation:${programme.id}:result:${startedAt}`,
           { kind: 'conversation', conversationId },
@@ -327,6 +392,116 @@ export function createFormationModule(
         deps.logger.error({ err: error }, 'team formation confirmation failed'),
       );
     return simpleCard(title);
+  };
+
+  const alreadyConfirmed = (turn: Turn, programme: Programme, teams: number): AdaptiveCardJson =>
+    buildCard({
+      title: turn.card.t('formation.alreadyConfirmed.title', { programme: programme.name }),
+      lines: [turn.card.t('formation.alreadyConfirmed.body', { teams })],
+      actions: [
+        {
+          title: turn.card.t('formation.action.change'),
+          verb: FormationVerbs.change,
+          data: { programmeId: programme.id },
+        },
+      ],
+    });
+
+  /** "Modifier les équipes confirmées": a draft of the confirmed teams, to swap and move in. */
+  const startChange = async (turn: Turn, data: ActionData): Promise<AdaptiveCardJson> => {
+    const { t, language } = turn.card;
+    const programme = await pickProgramme(data.programmeId);
+    if (programme === undefined) return simpleCard(t('formation.noProgramme'));
+    const confirmed = await deps.teams.listByProgramme(programme.id);
+    if (confirmed.length === 0 || programme.intakeMode === 'team') {
+      return simpleCard(t('formation.notConfirmed', { programme: programme.name }));
+    }
+    const participants = await listParticipants(deps.candidacies, programme);
+    const sizes = confirmed.map((team) => team.members.length);
+    const draft = toChangeDraft(
+      confirmed,
+      participants,
+      {
+        minSize: Math.max(
+          1,
+          Math.min(...sizes, Math.floor(participants.length / confirmed.length)),
+        ),
+        maxSize: Math.max(...sizes, Math.ceil(participants.length / confirmed.length)),
+      },
+      { now: deps.clock.now(), by: turn.sender.aadId },
+    );
+    const view = evaluateDraft(programme, participants, draft, { lockAll: true, language });
+    if (!view.ok) return simpleCard([t('formation.infeasible'), ...view.explanation].join(' '));
+    await deps.drafts.save({ ...view.draft, changesConfirmed: true });
+    return renderDraft(turn.card, programme, participants, view, {
+      text: t('formation.change.started'),
+      tone: 'good',
+    });
+  };
+
+  /** Confirms (or dry-runs) a change of confirmed teams: only the people who move are told. */
+  const confirmChange = async (
+    turn: Turn,
+    programme: Programme,
+    confirmed: ProgrammeTeam[],
+    draft: FormationDraft,
+    dryRun: boolean,
+  ): Promise<AdaptiveCardJson> => {
+    const { t, language } = turn.card;
+    const participants = await listParticipants(deps.candidacies, programme);
+    const view = evaluateDraft(programme, participants, draft, { lockAll: true, language });
+    if (!view.ok) return simpleCard([t('formation.infeasible'), ...view.explanation].join(' '));
+    const change = applyTeamChanges(
+      confirmed,
+      toProgrammeTeams(programme, participants, view.result),
+    );
+    const lines = describeChange(turn.card, change);
+    const title = t(dryRun ? 'formation.change.dryRunTitle' : 'formation.change.doneTitle', {
+      programme: programme.name,
+    });
+    if (dryRun || change.moves.length === 0) {
+      if (!dryRun) await deps.drafts.delete(programme.id);
+      return simpleCard(title, lines);
+    }
+    await deps.teams.replaceAll(programme.id, change.teams);
+    await deps.drafts.delete(programme.id);
+    const stamp = deps.clock.now().toISOString();
+    await notifyChange(programme, change, stamp);
+    return simpleCard(title, lines);
+  };
+
+  const notifyChange = async (programme: Programme, change: TeamChange, stamp: string) => {
+    const touched = new Set(change.moves.flatMap((move) => [move.to.id, move.from?.id ?? '']));
+    for (const team of change.teams) {
+      if (!touched.has(team.id) || team.workspace === undefined) continue;
+      await deps.notifier.notify(
+        `formation:${programme.id}:${team.id}:change:${stamp}`,
+        { kind: 'conversation', conversationId: team.workspace.conversationId },
+        {
+          kind: 'formation.changed',
+          data: {
+            programme: programme.name,
+            team: team.name,
+            arrivals: change.moves.filter((m) => m.to.id === team.id).map((m) => m.person.name),
+            departures: change.moves
+              .filter((m) => m.from?.id === team.id)
+              .map((m) => m.person.name),
+          },
+        },
+      );
+    }
+    for (const move of change.moves) {
+      const team = change.teams.find((candidate) => candidate.id === move.to.id);
+      if (team === undefined) continue;
+      await deps.notifier.notify(
+        `formation:${programme.id}:${team.id}:member:${move.person.aadId}:change:${stamp}`,
+        { kind: 'user', aadId: move.person.aadId },
+        {
+          kind: 'formation.member',
+          data: { ...welcomeData(programme, team), aadId: move.person.aadId },
+        },
+      );
+    }
   };
 
   const lab = { guard: Guards.lab, forbidden: 'formation.forbidden', scopes: ALL_SCOPES } as const;
@@ -374,6 +549,12 @@ export function createFormationModule(
         data: PROGRAMME_DATA,
         ...lab,
         handle: (turn, data) => confirm(turn, data, true),
+      }),
+      defineCardVerb({
+        verb: FormationVerbs.change,
+        data: PROGRAMME_DATA,
+        ...lab,
+        handle: startChange,
       }),
       defineCardVerb({
         verb: FormationVerbs.confirm,

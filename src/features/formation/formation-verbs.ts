@@ -6,4 +6,5 @@ export const FormationVerbs = {
   lock: 'formation.lock',
   dryRun: 'formation.dryRun',
   confirm: 'formation.confirm',
+  change: 'formation.change',
 } as const;

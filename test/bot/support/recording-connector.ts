@@ -73,7 +73,12 @@ export class RecordingConnector {
       }
       const body = this.calls[this.calls.length - 1]!.body;
       // The real service refuses an activity without a type (posted or updated) this way.
-      if ((req.method === 'POST' || req.method === 'PUT') && typeof body.type !== 'string') {
+      const isActivity = /^\/v3\/conversations\/[^/]+\/activities/.test(path);
+      if (
+        isActivity &&
+        (req.method === 'POST' || req.method === 'PUT') &&
+        typeof body.type !== 'string'
+      ) {
         res.writeHead(400, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({ error: { code: 'BadArgument', message: 'Unknown activity type' } }),
