@@ -82,6 +82,16 @@ const environmentSchema = z.object({
   ),
   SQLITE_PATH: z.string().trim().min(1).default('data/labbot.sqlite'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ALLOWED_TENANT_IDS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((id) => id.trim().toLowerCase())
+        .filter((id) => id !== ''),
+    )
+    .refine((ids) => ids.every((id) => guid.test(id)), 'must be a comma-separated list of GUIDs'),
   LAB_ADMIN_IDS: z
     .string()
     .default('')
@@ -194,6 +204,11 @@ export interface Config {
   sqlitePath: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   labAdminIds: string[];
+  /**
+   * The Entra tenants whose activities the bot takes (lower case); undefined: any tenant, which
+   * only a local run without credentials allows.
+   */
+  allowedTenantIds: string[] | undefined;
   maxBodyBytes: number;
   seedDemo: boolean;
   /** The Lab team's channel, where the weekly digest is posted; absent: each Lab member in personal chat. */
@@ -242,6 +257,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       `HOST: ${v.HOST} is not a loopback address; without BOT_ID the bot accepts unauthenticated requests and must stay on 127.0.0.1`,
     );
   }
+  let allowedTenantIds: string[] | undefined =
+    v.ALLOWED_TENANT_IDS.length > 0 ? v.ALLOWED_TENANT_IDS : undefined;
+  if (credentials !== undefined && allowedTenantIds === undefined) {
+    // A single-tenant bot serves its own tenant; a multi-tenant one must say which.
+    if (credentials.appType !== 'MultiTenant' && credentials.tenantId !== undefined) {
+      allowedTenantIds = [credentials.tenantId.toLowerCase()];
+    } else {
+      problems.push(
+        'ALLOWED_TENANT_IDS: required when BOT_ID is set with BOT_TYPE MultiTenant (the tenants whose people may use the bot)',
+      );
+    }
+  }
   const graph = readGraphSettings(v, problems);
   problems.push(...checkDatabaseSettings(v));
   if (problems.length > 0) throw new ConfigError(problems);
@@ -258,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     sqlitePath: v.SQLITE_PATH,
     logLevel: v.LOG_LEVEL,
     labAdminIds: v.LAB_ADMIN_IDS,
+    allowedTenantIds,
     maxBodyBytes: v.MAX_BODY_BYTES,
     seedDemo: v.SEED_DEMO,
     labChannelId: v.LAB_CHANNEL_ID,

@@ -7,6 +7,7 @@ import { toDatabaseOptions } from './adapters/sql/to-database-options';
 import { SqlConversationStore } from './adapters/sql/sql-conversation-store';
 import { SqlOccurrenceStore } from './adapters/sql/sql-occurrence-store';
 import { createOutboxHealthJob } from './jobs/create-outbox-health-job';
+import { admitActivity, refuseActivity } from './adapters/teams/admit-activity';
 import { createBotApplication } from './adapters/teams/create-bot-application';
 import { createConnectorTokenProvider } from './adapters/teams/create-connector-token-provider';
 import { LabChannelMembers } from './adapters/teams/lab-channel-members';
@@ -186,7 +187,12 @@ export async function startBot(
   }
   const { server, drain } = createServer({
     adapter,
-    runTurn: (context) => app.run(context),
+    runTurn: async (context) => {
+      const refusal = admitActivity(context.activity, config.allowedTenantIds);
+      if (refusal === undefined) return app.run(context);
+      logger.info({ refusal, activityType: context.activity.type }, 'activity refused');
+      return refuseActivity(context);
+    },
     isDatabaseUp: () => database.ping(),
     maxBodyBytes: config.maxBodyBytes,
     logger,

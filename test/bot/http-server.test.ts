@@ -31,6 +31,7 @@ describe('HTTP server', () => {
     await harness.start({
       BOT_ID: '00000000-0000-0000-0000-00000000b07a',
       BOT_PASSWORD: 'placeholder-secret',
+      ALLOWED_TENANT_IDS: '72f988bf-86f1-41af-91ab-2d7cd011db47',
       HOST: '127.0.0.1',
     });
     const { status } = await harness.send(loadActivity('personal-message-aide'));

@@ -30,9 +30,28 @@ describe('loadConfig', () => {
     const config = loadConfig({
       BOT_ID: '00000000-0000-0000-0000-00000000b07a',
       BOT_PASSWORD: 'placeholder',
+      ALLOWED_TENANT_IDS: '72f988bf-86f1-41af-91ab-2d7cd011db47',
     });
     assert.equal(config.host, '0.0.0.0');
     assert.equal(config.credentials?.appType, 'MultiTenant');
+  });
+
+  it('takes activities of the named tenants only once credentials are configured', () => {
+    const tenant = '72F988BF-86F1-41AF-91AB-2D7CD011DB47';
+    assert.ok(
+      problemsOf({ BOT_ID: '00000000-0000-0000-0000-00000000b07a', BOT_PASSWORD: 'x' }).some((p) =>
+        p.startsWith('ALLOWED_TENANT_IDS: required'),
+      ),
+    );
+    const single = loadConfig({
+      BOT_ID: '00000000-0000-0000-0000-00000000b07a',
+      BOT_TYPE: 'SingleTenant',
+      BOT_PASSWORD: 'x',
+      BOT_TENANT_ID: tenant,
+    });
+    assert.deepEqual(single.allowedTenantIds, [tenant.toLowerCase()]);
+    assert.equal(loadConfig({}).allowedTenantIds, undefined, 'a local run takes any tenant');
+    assert.match(problemsOf({ ALLOWED_TENANT_IDS: 'contoso' })[0]!, /^ALLOWED_TENANT_IDS: must be/);
   });
 
   it('names the variable when the port is not a number', () => {
