@@ -218,6 +218,7 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'refusal.notAccepted': 'there is no participation to confirm (status: {status}).',
   'refusal.confirmationClosed': 'the time to confirm ended on {confirmBy}.',
   'refusal.alreadyAnswered': 'this opinion was already given.',
+  'refusal.ownCandidacy': 'nobody can endorse their own candidacy.',
   'refusal.noEndorsement': 'no opinion is requested for this application.',
   'refusal.linkExpired': 'this link has expired.',
   'refusal.linkUsed': 'this link was already used.',

@@ -219,6 +219,7 @@ export const candidaciesFr = {
   'refusal.notAccepted': 'aucune participation n’est à confirmer (statut : {status}).',
   'refusal.confirmationClosed': 'le délai de confirmation a pris fin le {confirmBy}.',
   'refusal.alreadyAnswered': 'cet avis a déjà été donné.',
+  'refusal.ownCandidacy': 'personne ne peut donner son avis sur sa propre candidature.',
   'refusal.noEndorsement': 'aucun avis n’est demandé pour cette candidature.',
   'refusal.linkExpired': 'ce lien a expiré.',
   'refusal.linkUsed': 'ce lien a déjà servi.',

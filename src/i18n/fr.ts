@@ -121,6 +121,7 @@ export const fr = {
   'validation.duplicate': '« {id} » apparaît deux fois',
   'validation.timezone': 'fuseau horaire inconnu « {value} » (exemple : Europe/Paris)',
   'validation.url': 'adresse web invalide',
+  'validation.notYourself': 'c’est votre propre adresse : indiquez celle de votre responsable',
   'validation.email': 'adresse e-mail invalide',
   'validation.identifier':
     'identifiant invalide « {value} » : lettres minuscules, chiffres et tirets',

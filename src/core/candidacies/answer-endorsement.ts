@@ -44,6 +44,10 @@ export async function answerEndorsement(
       endorsement.managerAadId !== null &&
       endorsement.managerAadId.toLowerCase() === manager.aadId.toLowerCase();
     if (!sameEmail && !sameUser) return { result: refuse<Candidacy>('forbidden') };
+    // Whatever address was given, nobody endorses their own candidacy.
+    if (candidacy.applicant.aadId.toLowerCase() === manager.aadId.toLowerCase()) {
+      return { result: refuse<Candidacy>('ownCandidacy') };
+    }
     if (endorsement.status !== 'pending') {
       return { result: refuse<Candidacy>('alreadyAnswered', { status: endorsement.status }) };
     }

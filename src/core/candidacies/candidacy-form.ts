@@ -73,6 +73,8 @@ export interface FormField {
   /** For `choice`: the values, and the message prefix of their labels. */
   choices?: readonly string[];
   choiceLabels?: string;
+  /** For `email`: the applicant's own address is refused (their line manager's, say). */
+  notTheApplicant?: boolean;
   /** A column of the candidacies export. */
   exported?: boolean;
   /** A line of the candidacy's summary: a short fact, or a paragraph under its title. */
@@ -115,6 +117,7 @@ export const CANDIDACY_FORM: readonly FormField[] = [
     modes: INDIVIDUAL,
     required: 'whenEndorsementRequired',
     maxLength: EMAIL_MAX_LENGTH,
+    notTheApplicant: true,
     exported: true,
   },
   {
@@ -329,6 +332,13 @@ function checkField(
       if (text === '') return missing();
       if (!emailSchema.safeParse(text).success) {
         issues.push({ path: [field.id], code: 'email', params: {} });
+      } else if (
+        field.notTheApplicant === true &&
+        applicant.email != null &&
+        applicant.email.toLowerCase() === text.toLowerCase()
+      ) {
+        // A candidate endorsing their own candidacy is no endorsement.
+        issues.push({ path: [field.id], code: 'notYourself', params: {} });
       }
       return text.toLowerCase();
     case 'text':

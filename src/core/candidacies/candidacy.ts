@@ -93,6 +93,8 @@ export interface Endorsement {
 export interface Applicant {
   aadId: string;
   name: string;
+  /** Their e-mail, when Teams gave it: they may not name themselves as their manager. */
+  email?: string | null;
 }
 
 /** A submitted candidacy (individual or team) and where it stands in the selection. */

@@ -21,6 +21,7 @@ export type RefusalCode =
   | 'confirmationClosed'
   | 'alreadyAnswered'
   | 'noEndorsement'
+  | 'ownCandidacy'
   | 'linkExpired'
   | 'linkUsed';
 

@@ -32,6 +32,11 @@ export async function submitCandidacy(
   const wantsEndorsement = programme.endorsementRequired === true && managerEmail !== null;
   // Looked up before the transaction: a directory may be slow, and the lock must stay short.
   const manager = wantsEndorsement ? await deps.directory.findByEmail(managerEmail) : undefined;
+  if (manager !== undefined && manager.aadId.toLowerCase() === applicant.aadId.toLowerCase()) {
+    // The address is another of the applicant's own (an alias the directory knows).
+    const issues = [{ path: ['managerEmail'], code: 'notYourself' as const, params: {} }];
+    return refuse('invalid', { count: 1 }, issues);
+  }
   const now = deps.clock.now();
 
   const outcome = await deps.candidacies.transact(
@@ -79,7 +84,8 @@ export async function submitCandidacy(
         id: existing?.id ?? deps.ids.newId(),
         programmeId: programme.id,
         mode: programme.intakeMode,
-        applicant,
+        // Only who applied is kept; their e-mail served the check above.
+        applicant: { aadId: applicant.aadId, name: applicant.name },
         organisationId: form.organisationId,
         status: 'submitted',
         answers: form.answers,

@@ -21,6 +21,7 @@ export type IssueCode =
   | 'timezone'
   | 'url'
   | 'email'
+  | 'notYourself'
   | 'identifier'
   | 'unknownField'
   | 'syntax'

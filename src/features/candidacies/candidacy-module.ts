@@ -163,8 +163,14 @@ export function createCandidacyModule(
       verb: CandidacyVerbs.submit,
       data: FORM_DATA,
       ...candidate,
-      handle: withApplicant(async (_turn, card, applicant, programme, data) => {
-        const outcome = await submitCandidacy(core, { programme, applicant, fields: data });
+      handle: withApplicant(async (turn, card, applicant, programme, data) => {
+        // The sender's own address, so they cannot name themselves as their manager.
+        const email = await lookupEmail(turn.context);
+        const outcome = await submitCandidacy(core, {
+          programme,
+          applicant: { ...applicant, email },
+          fields: data,
+        });
         if (outcome.ok) {
           return statusCard(card, programme, outcome.value, {
             title: card.t('candidacy.confirmation.title'),

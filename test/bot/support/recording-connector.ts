@@ -22,6 +22,8 @@ export class RecordingConnector {
   private waiting: (() => void)[] = [];
   /** Members listed by GET …/pagedmembers (a team's roster). */
   pagedMembers: { id: string; aadObjectId: string; name: string }[] = [];
+  /** People the member API knows (GET …/members/{id}), by Entra object id. */
+  readonly members = new Map<string, { email: string; name: string }>();
   /** Delay before answering, to hold a turn in progress. */
   delayMs = 0;
 
@@ -66,6 +68,19 @@ export class RecordingConnector {
       const waiting = this.waiting;
       this.waiting = [];
       waiting.forEach((resolve) => resolve());
+      const member = /\/members\/([^/?]+)$/.exec(path);
+      if (req.method === 'GET' && member !== null) {
+        const known = this.members.get(decodeURIComponent(member[1]!));
+        res.writeHead(known === undefined ? 404 : 200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify(
+            known === undefined
+              ? { error: { code: 'NotFound', message: 'member not found' } }
+              : { id: `29:${member[1]}`, aadObjectId: member[1], ...known },
+          ),
+        );
+        return;
+      }
       if (req.method === 'GET' && /\/pagedmembers/.test(path)) {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ members: this.pagedMembers }));
