@@ -24,7 +24,7 @@ export function admitActivity(
  * gets a 403 answer (a message needs none).
  */
 export async function refuseActivity(context: TurnContext): Promise<void> {
-  if (context.activity.type !== ActivityTypes.Invoke) return;
+  if (context.activity.type !== 'invoke') return;
   await context.sendActivity({
     type: ActivityTypes.InvokeResponse,
     value: { status: 403, body: { error: 'This bot is not available here.' } },
