@@ -64,6 +64,8 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'candidacy.summary.endorsement': 'Line manager',
   'candidacy.summary.team': 'Team',
   'candidacy.summary.teamValue': '{name}, {size} people',
+  'candidacy.summary.organisationChecked': '{name} (confirmed by the email address)',
+  'candidacy.summary.organisationDeclared': '{name} (declared)',
   'candidacy.summary.confirmBy': 'Confirm by',
   'common.yes': 'yes',
   'common.no': 'no',

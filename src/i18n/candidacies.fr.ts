@@ -65,6 +65,8 @@ export const candidaciesFr = {
   'candidacy.summary.endorsement': 'Avis du responsable',
   'candidacy.summary.team': 'Équipe',
   'candidacy.summary.teamValue': '{name}, {size} personnes',
+  'candidacy.summary.organisationChecked': '{name} (confirmé par l’adresse électronique)',
+  'candidacy.summary.organisationDeclared': '{name} (déclaré)',
   'candidacy.summary.confirmBy': 'À confirmer avant le',
   'common.yes': 'oui',
   'common.no': 'non',

@@ -120,6 +120,8 @@ export const en: Record<MessageKey, string> = {
   'validation.timezone': 'unknown time zone "{value}" (example: Europe/Paris)',
   'validation.url': 'invalid web address',
   'validation.notYourself': 'this is your own address: give your line manager’s',
+  'validation.organisationMismatch':
+    'your email address is {organisation}’s: choose your organisation',
   'validation.email': 'invalid email address',
   'validation.identifier': 'invalid identifier "{value}": lowercase letters, digits and hyphens',
   'validation.unknownField': 'unknown field: {fields}',

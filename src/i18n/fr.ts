@@ -122,6 +122,8 @@ export const fr = {
   'validation.timezone': 'fuseau horaire inconnu « {value} » (exemple : Europe/Paris)',
   'validation.url': 'adresse web invalide',
   'validation.notYourself': 'c’est votre propre adresse : indiquez celle de votre responsable',
+  'validation.organisationMismatch':
+    'votre adresse électronique est celle de {organisation} : choisissez votre organisme',
   'validation.email': 'adresse e-mail invalide',
   'validation.identifier':
     'identifiant invalide « {value} » : lettres minuscules, chiffres et tirets',

@@ -60,3 +60,48 @@ describe('a candidate named as their own manager (hostile activities)', () => {
     assert.equal((await bot.core!.candidacies.get('cand-1'))?.endorsement?.status, 'pending');
   });
 });
+
+describe('the organisation a candidate declares (hostile activities)', () => {
+  let bot: CandidacyBot;
+  /** Cnav's staff write from cnav.fr, a domain that is Cnav's alone in this programme. */
+  const programme = {
+    ...BOT_PROGRAMME,
+    organisations: BOT_PROGRAMME.organisations.map((o) =>
+      o.id === 'cnav' ? { ...o, emailDomains: ['cnav.fr'] } : o,
+    ),
+  };
+
+  beforeEach(async () => {
+    bot = new CandidacyBot();
+    await bot.start(programme);
+  });
+
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  it('refuses another organisation than the one the candidate’s address says, naming it', async () => {
+    bot.harness.connector.members.set(CAMILLE.aadObjectId, {
+      email: 'camille.martin@cnav.fr',
+      name: CAMILLE.name,
+    });
+    const { card } = await bot.send('invoke-candidacy-submit', {
+      data: { organisationId: 'caf-guyane' },
+    });
+    assert.match(textOf(card), /votre adresse électronique est celle de Cnav : choisissez/i);
+    assert.deepEqual(await bot.core!.candidacies.list(programme.id), []);
+  });
+
+  it('keeps the candidacy with its organisation marked as confirmed by the address', async () => {
+    bot.harness.connector.members.set(CAMILLE.aadObjectId, {
+      email: 'camille.martin@cnav.fr',
+      name: CAMILLE.name,
+    });
+    const { card } = await bot.send('invoke-candidacy-submit', {
+      data: { organisationId: 'cnav' },
+    });
+    assert.match(textOf(card), /Cnav \(confirmé par l’adresse électronique\)/);
+    const [stored] = await bot.core!.candidacies.list(programme.id);
+    assert.equal(stored?.answers.organisationCheckedBy, 'emailDomain');
+  });
+});

@@ -55,6 +55,8 @@ export interface IndividualAnswers {
   availableForHackathon: boolean;
   /** Answers to the form's other fields, by field id (see CANDIDACY_FORM). */
   extra?: Record<string, string | boolean>;
+  /** How the organisation applied for is known: checked against the applicant's e-mail domain. */
+  organisationCheckedBy?: 'emailDomain';
 }
 
 /** A member of an applying team: a Teams user (Entra object id) or someone known by email only. */
@@ -72,6 +74,8 @@ export interface TeamAnswers {
   availableForHackathon: boolean;
   /** Answers to the form's other fields, by field id (see CANDIDACY_FORM). */
   extra?: Record<string, string | boolean>;
+  /** How the organisation applied for is known: checked against the applicant's e-mail domain. */
+  organisationCheckedBy?: 'emailDomain';
 }
 
 export type CandidacyAnswers = IndividualAnswers | TeamAnswers;

@@ -1,4 +1,8 @@
-import { type Programme, getOrganisationName } from '../programmes/programme';
+import {
+  type Programme,
+  findOrganisationByEmail,
+  getOrganisationName,
+} from '../programmes/programme';
 import { type Candidacy, type Applicant, type Endorsement, isLive } from './candidacy';
 import type { CandidacyDeps } from './candidacy-deps';
 import { checkCallOpen, getProgrammeDay } from './get-call-status';
@@ -27,6 +31,21 @@ export async function submitCandidacy(
 
   const form = validateCandidacyForm(fields, programme, applicant);
   if (!form.ok) return refuse('invalid', { count: form.issues.length }, form.issues);
+  // The organisation is the one the applicant's address says, when it says one: a declared
+  // other one would let them be scored by colleagues of their own organisation.
+  const known = findOrganisationByEmail(programme, applicant.email);
+  if (known !== undefined && known.id !== form.organisationId) {
+    const issue = {
+      path: ['organisationId'],
+      code: 'organisationMismatch' as const,
+      params: { organisation: known.name },
+    };
+    return refuse('invalid', { count: 1 }, [issue]);
+  }
+  const answers =
+    known === undefined
+      ? form.answers
+      : { ...form.answers, organisationCheckedBy: 'emailDomain' as const };
   const seatCount = form.seatCount;
   const managerEmail = form.answers.mode === 'individual' ? form.answers.managerEmail : null;
   const wantsEndorsement = programme.endorsementRequired === true && managerEmail !== null;
@@ -88,7 +107,7 @@ export async function submitCandidacy(
         applicant: { aadId: applicant.aadId, name: applicant.name },
         organisationId: form.organisationId,
         status: 'submitted',
-        answers: form.answers,
+        answers,
         seatCount,
         endorsement,
         consentAt: now,

@@ -26,6 +26,27 @@ export interface Organisation {
   /** IANA time zone, e.g. Europe/Paris or America/Cayenne. */
   timezone: string;
   holidays: HolidayCalendarId;
+  /**
+   * The e-mail domains that are this organisation's alone (e.g. `cnav.fr`): an applicant writing
+   * from one is of this organisation, whatever they declare.
+   */
+  emailDomains?: string[];
+}
+
+/**
+ * The organisation an e-mail address belongs to, when its domain is one organisation's alone
+ * among the programme's; undefined when the domain is unknown or shared.
+ */
+export function findOrganisationByEmail(
+  programme: Pick<Programme, 'organisations'>,
+  email: string | null | undefined,
+): Organisation | undefined {
+  const domain = email?.split('@')[1]?.trim().toLowerCase();
+  if (domain === undefined || domain === '') return undefined;
+  const owners = programme.organisations.filter((organisation) =>
+    (organisation.emailDomains ?? []).some((owned) => owned.toLowerCase() === domain),
+  );
+  return owners.length === 1 ? owners[0] : undefined;
 }
 
 /** The dated steps of a programme, as calendar days (YYYY-MM-DD) in Europe/Paris, in this order. */

@@ -35,6 +35,10 @@ export const organisationSchema = z
     region: z.string().min(1),
     timezone,
     holidays: z.enum(HOLIDAY_CALENDAR_IDS),
+    emailDomains: z
+      .array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i))
+      .max(20)
+      .optional(),
   })
   .strict();
 

@@ -22,6 +22,7 @@ export type IssueCode =
   | 'url'
   | 'email'
   | 'notYourself'
+  | 'organisationMismatch'
   | 'identifier'
   | 'unknownField'
   | 'syntax'

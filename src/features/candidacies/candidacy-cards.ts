@@ -178,7 +178,13 @@ export function summariseCandidacy(
     { label: t('candidacy.summary.status'), value: t(`candidacyStatus.${candidacy.status}`) },
     {
       label: t('candidacy.summary.organisation'),
-      value: getOrganisationName(programme, candidacy.organisationId),
+      // Whether the address confirmed it: the committee's conflict of interest rests on it.
+      value: t(
+        candidacy.answers.organisationCheckedBy === 'emailDomain'
+          ? 'candidacy.summary.organisationChecked'
+          : 'candidacy.summary.organisationDeclared',
+        { name: getOrganisationName(programme, candidacy.organisationId) },
+      ),
     },
   ];
   if (candidacy.confirmBy !== null && candidacy.status === 'accepted') {
