@@ -116,6 +116,7 @@ export async function startBot(
     new SqlConversationStore(database.db),
     createConnectorTokenProvider(config.credentials),
     logger,
+    clock,
   );
   const labTeamIds = (): string[] => [...config.labAdminIds, ...labChannelMembers.ids()];
   let publicUrl = config.publicUrl ?? '';

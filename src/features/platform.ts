@@ -43,3 +43,9 @@ export interface Platform {
   /** The Lab team's Entra ids: configuration, then the Lab channel's roster. */
   labTeamIds(): string[];
 }
+
+/** True when the person is in the Lab team now (configuration and the Lab channel's roster). */
+export function isLabMember(platform: Pick<Platform, 'labTeamIds'>, aadId: string): boolean {
+  const id = aadId.toLowerCase();
+  return platform.labTeamIds().some((member) => member.toLowerCase() === id);
+}

@@ -178,6 +178,8 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'selection.score.comment': 'Comment',
   'selection.score.save': 'Save my score',
   'selection.score.saved': 'Score saved.',
+  'selection.export.sentPrivately':
+    'I am sending you the export link in a private message: it opens once only, and has no place in a shared conversation.',
   'selection.export.title': 'Export of applications: {programme}',
   'selection.export.body':
     'This link works for 15 minutes (until {time}), for you only, and only once.',
@@ -200,6 +202,7 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'export.column.member': 'Committee member',
   'export.column.comment': 'Comment',
   'export.column.scoredAt': 'Scored on',
+  'export.page.noLongerAllowed': 'This link is no longer valid: you are no longer in the Lab team.',
   'export.page.invalid': 'This download link is not valid.',
   'export.page.expired': 'This link has expired: ask the bot for a new export.',
   'export.page.used': 'This link was already used: ask the bot for a new export.',

@@ -179,6 +179,8 @@ export const candidaciesFr = {
   'selection.score.comment': 'Commentaire',
   'selection.score.save': 'Enregistrer ma note',
   'selection.score.saved': 'Note enregistrée.',
+  'selection.export.sentPrivately':
+    'Je vous envoie le lien de l’export en message privé : il ne s’ouvre qu’une fois, il n’a rien à faire dans une conversation à plusieurs.',
   'selection.export.title': 'Export des candidatures : {programme}',
   'selection.export.body':
     'Ce lien est valable 15 minutes (jusqu’à {time}), pour vous seul·e, et ne sert qu’une fois.',
@@ -201,6 +203,8 @@ export const candidaciesFr = {
   'export.column.member': 'Membre du comité',
   'export.column.comment': 'Commentaire',
   'export.column.scoredAt': 'Notée le',
+  'export.page.noLongerAllowed':
+    'Ce lien n’est plus valable : vous ne faites plus partie de l’équipe du Lab.',
   'export.page.invalid': 'Ce lien de téléchargement n’est pas valide.',
   'export.page.expired': 'Ce lien a expiré : demandez un nouvel export au bot.',
   'export.page.used': 'Ce lien a déjà servi : demandez un nouvel export au bot.',

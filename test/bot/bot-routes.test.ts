@@ -202,3 +202,68 @@ describe('Lab team from the Lab channel (LAB_CHANNEL_ID)', () => {
     assert.match(JSON.stringify(harness.connector.sentActivities().at(-1)), /État du bot/);
   });
 });
+
+describe('Lab rights from the Lab channel’s roster end (hostile conditions)', () => {
+  const TEAM = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
+  const CAMILLE = '6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
+  let harness: BotHarness;
+
+  async function isLab(): Promise<boolean> {
+    await harness.send({ ...loadActivity('personal-message-aide'), text: 'état' });
+    return /État du bot/.test(JSON.stringify(harness.connector.sentActivities().at(-1)));
+  }
+
+  beforeEach(async () => {
+    harness = new BotHarness();
+    await harness.start({ LAB_CHANNEL_ID: TEAM });
+    await harness.send(loadActivity('team-install'));
+    harness.connector.pagedMembers = [
+      { id: '29:camille', aadObjectId: CAMILLE, name: 'Camille Martin' },
+    ];
+    await harness.bot.refreshLabMembers();
+  });
+
+  afterEach(async () => {
+    await harness.stop();
+  });
+
+  it('when the bot is removed from the Lab channel’s team', async () => {
+    assert.equal(await isLab(), true);
+    await harness.send(loadActivity('team-uninstall'));
+    await harness.bot.refreshLabMembers();
+    assert.equal(await isLab(), false);
+  });
+
+  it('an hour after the roster could last be read', async () => {
+    await harness.connector.stop();
+    harness.clock.set(new Date(harness.clock.now().getTime() + 50 * 60 * 1000));
+    await harness.bot.refreshLabMembers();
+    await harness.connector.start();
+    assert.equal(await isLab(), true, 'within the hour, the last list holds');
+    harness.clock.set(new Date(harness.clock.now().getTime() + 11 * 60 * 1000));
+    assert.equal(await isLab(), false, 'past the hour, nobody holds rights from it');
+  });
+
+  it('reads the Lab channel’s own members, which are a private channel’s only', async () => {
+    const privateChannel = '19:lab-private-channel@thread.tacv2';
+    await harness.stop();
+    harness = new BotHarness();
+    await harness.start({ LAB_CHANNEL_ID: privateChannel });
+    await harness.send(loadActivity('team-install'));
+    const general = await harness.bot.conversations.get(TEAM);
+    assert.ok(general !== undefined);
+    // The bot is in the team, and in the Lab's private channel of it.
+    await harness.bot.conversations.upsert({
+      ...general,
+      conversationId: privateChannel,
+      channelId: privateChannel,
+    });
+    await harness.bot.refreshLabMembers();
+    const paths = harness.connector.calls
+      .filter((call) => /pagedmembers/.test(call.path))
+      .map((call) => call.path.split('?')[0]);
+    assert.deepEqual(paths, [
+      `/v3/conversations/${encodeURIComponent(privateChannel)}/pagedmembers`,
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { loadActivity } from '../support/load-activity';
 import { BOT_PROGRAMME, CAMILLE, CandidacyBot, textOf } from './support/candidacy-bot';
 
 /** Camille's own address, as Teams' member API gives it. */
@@ -103,5 +104,55 @@ describe('the organisation a candidate declares (hostile activities)', () => {
     assert.match(textOf(card), /Cnav \(confirmé par l’adresse électronique\)/);
     const [stored] = await bot.core!.candidacies.list(programme.id);
     assert.equal(stored?.answers.organisationCheckedBy, 'emailDomain');
+  });
+});
+
+describe('export links (hostile activities)', () => {
+  let bot: CandidacyBot;
+
+  beforeEach(async () => {
+    bot = new CandidacyBot();
+    await bot.start();
+    await bot.apply(CAMILLE, 'caf-guyane');
+  });
+
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  it('answers "exporter" in a team channel in private: no link in the channel', async () => {
+    const { status } = await bot.send('hostile/channel-exporter-admin');
+    assert.equal(status, 200);
+    const reply = JSON.stringify(bot.harness.connector.sentActivities().at(-1));
+    assert.match(reply, /Je vous envoie le lien de l’export en message privé/);
+    assert.doesNotMatch(reply, /\/exports\//);
+    const [privately] = bot.notifier.ofKind('selection.exportLink');
+    assert.deepEqual(privately?.recipient, {
+      kind: 'user',
+      aadId: '0b7e8f9a-1c2d-4e3f-9a8b-7c6d5e4f3a2b',
+    });
+    assert.match(String(privately?.notice.data.url), /\/exports\//);
+  });
+
+  it('refuses a download once its holder has left the Lab team, even within the 15 minutes', async () => {
+    await bot.stop();
+    bot = new CandidacyBot();
+    const team = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
+    await bot.start(BOT_PROGRAMME, { LAB_CHANNEL_ID: team });
+    await bot.harness.send(loadActivity('team-install'));
+    // Camille is in the Lab channel's team, hence in the Lab team: she gets a link.
+    bot.harness.connector.pagedMembers = [
+      { id: '29:camille', aadObjectId: CAMILLE.aadObjectId, name: CAMILLE.name },
+    ];
+    await bot.harness.bot.refreshLabMembers();
+    const { card } = await bot.send('invoke-selection-export-csv', { as: CAMILLE });
+    const link = /"url":"([^"]+\/exports\/[^"]+)"/.exec(JSON.stringify(card))?.[1];
+    assert.ok(link !== undefined, JSON.stringify(card));
+    // She leaves that team before using it.
+    bot.harness.connector.pagedMembers = [];
+    await bot.harness.bot.refreshLabMembers();
+    const refused = await fetch(link);
+    assert.equal(refused.status, 403);
+    assert.match(await refused.text(), /vous ne faites plus partie de l’équipe du Lab/);
   });
 });

@@ -27,6 +27,8 @@ export interface ReviewExportRouteDeps {
   /** For the admin's language; French when unknown. */
   conversations: Pick<ConversationStore, 'getUserContext'>;
   signingKey: string;
+  /** Whether the person a link was issued to may still download (still in the Lab team). */
+  mayDownload?: (aadId: string) => boolean;
   logger: Logger;
 }
 

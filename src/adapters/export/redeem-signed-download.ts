@@ -15,6 +15,11 @@ export interface SignedDownloadDeps {
   conversations: Pick<ConversationStore, 'getUserContext'>;
   signingKey: string;
   logger: Logger;
+  /**
+   * Whether the person the link was issued to may still download: a Lab export checks they are
+   * still in the Lab team, since a link lives 15 minutes and rights can end within them.
+   */
+  mayDownload?: (aadId: string) => boolean;
 }
 
 /** A download that may go ahead: its spent token, the admin's translator and a way to refuse. */
@@ -53,6 +58,11 @@ export async function redeemSignedDownload(
   }
   if (deps.core.clock.now().getTime() >= claims.expiresAt.getTime()) {
     refuse(410, 'export.page.expired');
+    return undefined;
+  }
+  if (deps.mayDownload !== undefined && !deps.mayDownload(claims.adminAadId)) {
+    deps.logger.info({ refusal: 'noLongerAllowed' }, `${options.what} download refused`);
+    refuse(403, 'export.page.noLongerAllowed');
     return undefined;
   }
   const redeemed = await redeemExportLink(deps.core, {

@@ -17,7 +17,7 @@ import { createReviewExporter } from '../../adapters/export/create-review-export
 import { createLabChannelResolver } from '../../adapters/teams/create-lab-channel-resolver';
 import { createDigestJob } from '../../jobs/create-digest-job';
 import type { FeatureModule } from '../feature-module';
-import type { Platform } from '../platform';
+import { isLabMember, type Platform } from '../platform';
 import { createDigestRenderers } from './digest-notices';
 import { buildDigestCard } from './build-digest-card';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
@@ -51,6 +51,7 @@ export function createDigestModule(
     | 'publicUrl'
     | 'logger'
     | 'config'
+    | 'labTeamIds'
   >,
 ): FeatureModule {
   const { clock, programmes, teams, logger, config } = platform;
@@ -206,6 +207,7 @@ export function createDigestModule(
         conversations: platform.conversations,
         signingKey: config.exportSigningKey,
         logger,
+        mayDownload: (aadId) => isLabMember(platform, aadId),
       }),
     ],
   };

@@ -1,3 +1,4 @@
+import { PROGRAMME_TIME_ZONE } from '../../core/candidacies/get-call-status';
 import { type Candidacy, CANDIDACY_STATUSES } from '../../core/candidacies/candidacy';
 import { getOrganisationName, BRANCHES, type Programme } from '../../core/programmes/programme';
 import type { Score } from '../../core/ports/score-store';
@@ -324,9 +325,19 @@ export function buildDetailCard(
 }
 
 /** The export link card: a button to download, valid 15 minutes, for this admin only. */
+/** When an export link stops working, as the reader's clock says it (Paris time). */
+export function formatExpiry(card: CardContext, expiresAt: Date): string {
+  return new Intl.DateTimeFormat(card.language === 'en' ? 'en-GB' : 'fr-FR', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: PROGRAMME_TIME_ZONE,
+  }).format(expiresAt);
+}
+
+/** The card with an export's single-use download link. */
 export function buildExportCard(
   { t }: CardContext,
-  programme: Programme,
+  programme: Pick<Programme, 'name'>,
   link: { url: string; format: string; until: string },
 ): AdaptiveCardJson {
   return buildCard({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CANDIDACY_STATUSES } from '../../core/candidacies/candidacy';
 import type { CandidacyDeps } from '../../core/candidacies/candidacy-deps';
-import { getProgrammeDay, PROGRAMME_TIME_ZONE } from '../../core/candidacies/get-call-status';
+import { getProgrammeDay } from '../../core/candidacies/get-call-status';
 import { getOrganisationName, BRANCHES, type Programme } from '../../core/programmes/programme';
 import type { Refusal } from '../../core/candidacies/refusal';
 import type { Person } from '../../core/people/role';
@@ -22,7 +22,7 @@ import { createLoggingNotifier } from '../../adapters/teams/notices/create-loggi
 import { toFieldErrors } from '../../adapters/teams/cards/field-errors';
 import { formatRefusal } from '../candidacies/format-refusal';
 import { cardPage, optionalCardId, withInputs } from '../../adapters/teams/verbs/card-data';
-import { defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/verbs/card-verb';
+import { ALL_SCOPES, defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/verbs/card-verb';
 import { Guards } from '../../adapters/teams/verbs/guard';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
 import type { Turn } from '../../adapters/teams/verbs/turn';
@@ -30,11 +30,12 @@ import { createExportRoute } from '../../adapters/export/create-export-route';
 import { createDailyProgrammeJob } from '../../jobs/create-daily-programme-job';
 import { lapseUnconfirmed } from '../../core/selection/lapse-unconfirmed';
 import type { FeatureModule } from '../feature-module';
-import type { Platform } from '../platform';
+import { isLabMember, type Platform } from '../platform';
 import { createSelectionRenderers } from './selection-notices';
 import {
   buildDetailCard,
   buildExportCard,
+  formatExpiry,
   buildListCard,
   buildOverviewCard,
 } from './selection-cards';
@@ -75,7 +76,13 @@ type DetailData = z.infer<typeof DETAIL_DATA>;
 export function createSelectionModule(
   platform: Pick<
     Platform,
-    'candidacyCore' | 'programmes' | 'conversations' | 'publicUrl' | 'logger' | 'config'
+    | 'candidacyCore'
+    | 'programmes'
+    | 'conversations'
+    | 'publicUrl'
+    | 'logger'
+    | 'config'
+    | 'labTeamIds'
   >,
 ): FeatureModule {
   const core: CandidacyDeps = {
@@ -169,23 +176,59 @@ export function createSelectionModule(
     });
   };
 
+  /** A signed, single-use, 15-minute download link for the programme's export, or why not. */
+  const issueLink = async (
+    viewer: Person,
+    programme: Programme,
+    format: ExportFormat,
+  ): Promise<{ ok: true; url: string; expiresAt: Date } | { ok: false; refusal: Refusal }> => {
+    const outcome = await createExportLink(core, { programme, actor: viewer, format });
+    if (!outcome.ok) return outcome;
+    const token = outcome.value;
+    const url = signExportLink(
+      platform.publicUrl(),
+      { tokenId: token.id, adminAadId: token.adminAadId, expiresAt: token.expiresAt },
+      signingKey,
+    );
+    return { ok: true, url, expiresAt: token.expiresAt };
+  };
+
   const exportLink = guarded<z.infer<typeof EXPORT_DATA>>(
     async (_turn, card, viewer, programme, data) => {
       const format: ExportFormat = data.format ?? 'xlsx';
-      const outcome = await createExportLink(core, { programme, actor: viewer, format });
-      if (!outcome.ok) return simple(refusalSentence(card, outcome.refusal));
-      const token = outcome.value;
-      const url = signExportLink(
-        platform.publicUrl(),
-        { tokenId: token.id, adminAadId: token.adminAadId, expiresAt: token.expiresAt },
-        signingKey,
+      const link = await issueLink(viewer, programme, format);
+      if (!link.ok) return simple(refusalSentence(card, link.refusal));
+      return buildExportCard(card, programme, {
+        url: link.url,
+        format,
+        until: formatExpiry(card, link.expiresAt),
+      });
+    },
+  );
+
+  /**
+   * "exporter" typed in a channel or group chat: whoever holds a link can download once, so it is
+   * sent to the person's own chat, and the conversation only hears that it was.
+   */
+  const exportPrivately = guarded<z.infer<typeof EXPORT_DATA>>(
+    async (turn, card, viewer, programme) => {
+      const link = await issueLink(viewer, programme, 'xlsx');
+      if (!link.ok) return simple(refusalSentence(card, link.refusal));
+      await core.notifier.notify(
+        `selection:${programme.id}:export:${link.expiresAt.toISOString()}:${viewer.aadId}`,
+        { kind: 'user', aadId: turn.sender.aadId },
+        {
+          kind: 'selection.exportLink',
+          data: {
+            programmeId: programme.id,
+            programmeName: programme.name,
+            url: link.url,
+            format: 'xlsx',
+            expiresAt: link.expiresAt.toISOString(),
+          },
+        },
       );
-      const until = new Intl.DateTimeFormat(card.language === 'en' ? 'en-GB' : 'fr-FR', {
-        hour: '2-digit',
-        minute: '2-digit',
-        timeZone: PROGRAMME_TIME_ZONE,
-      }).format(token.expiresAt);
-      return buildExportCard(card, programme, { url, format, until });
+      return simple(card.t('selection.export.sentPrivately'));
     },
   );
 
@@ -281,8 +324,14 @@ export function createSelectionModule(
       id: 'selection.export',
       pattern: /^\s*(exporter|export)\s*$/i,
       examples: { fr: 'exporter', en: 'export' },
-      ...committee,
-      handle: async (turn) => turn.send(await exportLink(turn, { format: 'xlsx' })),
+      guard: Guards.labOrCommittee,
+      scopes: ALL_SCOPES,
+      handle: async (turn) =>
+        turn.send(
+          turn.sender.scope === 'personal'
+            ? await exportLink(turn, { format: 'xlsx' })
+            : await exportPrivately(turn, {}),
+        ),
     }),
   ];
 
@@ -307,6 +356,7 @@ export function createSelectionModule(
         conversations: platform.conversations,
         signingKey,
         logger: platform.logger,
+        mayDownload: (aadId) => isLabMember(platform, aadId),
       }),
     ],
   };

@@ -5,6 +5,7 @@ import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import type { NoticeRenderers } from '../../adapters/teams/notices/notice-renderer';
 import { CandidacyVerbs } from '../candidacies/candidacy-verbs';
 import { text } from '../candidacies/candidacy-notices';
+import { buildExportCard, formatExpiry } from './selection-cards';
 import { SelectionVerbs } from './selection-verbs';
 
 /**
@@ -14,6 +15,15 @@ import { SelectionVerbs } from './selection-verbs';
  */
 export function createSelectionRenderers(): NoticeRenderers {
   return {
+    'selection.exportLink': (notice, context) => {
+      const programme = { name: text(notice.data.programmeName) };
+      const card = buildExportCard(context, programme, {
+        url: text(notice.data.url),
+        format: text(notice.data.format),
+        until: formatExpiry(context, new Date(text(notice.data.expiresAt))),
+      });
+      return { card, summary: context.t('selection.export.title', { programme: programme.name }) };
+    },
     'selection.decision': (notice, context) => {
       const card = buildDecisionCard(context, {
         programmeId: text(notice.data.programmeId),

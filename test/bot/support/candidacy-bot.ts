@@ -57,7 +57,10 @@ export class CandidacyBot {
   core: CandidacyDeps | undefined;
   people: SqlPeopleDirectory | undefined;
 
-  async start(programme: Programme = BOT_PROGRAMME): Promise<void> {
+  async start(
+    programme: Programme = BOT_PROGRAMME,
+    env: Record<string, string> = {},
+  ): Promise<void> {
     this.harness.options = {
       candidacies: {
         notifier: this.notifier,
@@ -65,7 +68,7 @@ export class CandidacyBot {
         ids: new SequentialIds('cand'),
       },
     };
-    await this.harness.start({ EXPORT_SIGNING_KEY: TEST_SIGNING_KEY });
+    await this.harness.start({ EXPORT_SIGNING_KEY: TEST_SIGNING_KEY, ...env });
     this.core = this.harness.bot.platform.candidacyCore;
     this.people = this.harness.bot.platform.people;
     await this.harness.bot.programmes.save(programme);
