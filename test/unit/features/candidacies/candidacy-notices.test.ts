@@ -40,6 +40,13 @@ const NOTICES: Record<string, Record<string, unknown>> = {
     reason: 'declined',
   },
   'selection.seatFreed': { programmeId: 'defi', programmeName: 'Défi du Lab', reason: 'lapsed' },
+  'selection.exportLink': {
+    programmeId: 'defi',
+    programmeName: 'Défi du Lab',
+    url: 'http://127.0.0.1/exports/token',
+    format: 'xlsx',
+    expiresAt: '2026-05-01T10:15:00.000Z',
+  },
 };
 
 describe('candidacy and selection notice cards', () => {
