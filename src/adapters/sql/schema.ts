@@ -224,6 +224,14 @@ export interface AbsencesTable {
 }
 
 /** Every table of the database, as Kysely sees it. */
+/** A channel the bot created for a programme (migration 0009). */
+export interface ProgrammeChannelsTable {
+  programme_id: string;
+  channel_id: string;
+  display_name: string;
+  created_at: string;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   user_contexts: UserContextsTable;
@@ -233,6 +241,7 @@ export interface Database {
   programme_teams: ProgrammeTeamsTable;
   programme_team_people: ProgrammeTeamPeopleTable;
   formation_drafts: FormationDraftsTable;
+  programme_channels: ProgrammeChannelsTable;
   candidacies: CandidaciesTable;
   candidacy_endorsements: CandidacyEndorsementsTable;
   candidacy_drafts: CandidacyDraftsTable;

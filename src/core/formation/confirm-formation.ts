@@ -1,5 +1,5 @@
 import type { ConversationRecord } from '../conversations/conversation';
-import type { ChannelProvisioner } from '../ports/channel-provisioner';
+import type { ChannelProvisioner, OwnChannelStore } from '../ports/channel-provisioner';
 import type { ConversationStore } from '../ports/conversation-store';
 import type { BulkNotice, BulkNotifier, Notifier } from '../ports/notifier';
 import type { ProgrammeTeamStore } from '../ports/programme-team-store';
@@ -41,6 +41,8 @@ export interface ConfirmationDeps {
   bulk?: { notifier: BulkNotifier; label: string; shownTo?: string };
   /** Absent without Graph credentials: teams then get a thread in the General channel. */
   provisioner: ChannelProvisioner | undefined;
+  /** The channels the bot created for each programme: the only ones it reuses. */
+  ownChannels: OwnChannelStore;
   wait: (ms: number) => Promise<void>;
   now: Date;
 }
@@ -74,7 +76,14 @@ export async function confirmFormation(
         displayName: team.name,
         description: `${programme.name} — ${team.name}`,
       })),
-      { dryRun: options.dryRun, wait: deps.wait },
+      {
+        dryRun: options.dryRun,
+        wait: deps.wait,
+        own: {
+          channels: await deps.ownChannels.list(programme.id),
+          record: (channel) => deps.ownChannels.record(programme.id, channel, deps.now),
+        },
+      },
     ));
   } else {
     outcomes = teams.map((team) => ({

@@ -38,3 +38,10 @@ export interface ChannelProvisioner {
     description: string,
   ): Promise<TeamChannel>;
 }
+
+/** The channels the bot created for each programme: the only ones it reuses. */
+export interface OwnChannelStore {
+  list(programmeId: string): Promise<TeamChannel[]>;
+  /** Records a channel just created; recording it twice changes nothing. */
+  record(programmeId: string, channel: TeamChannel, at: Date): Promise<void>;
+}

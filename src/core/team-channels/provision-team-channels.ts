@@ -3,7 +3,7 @@ import {
   type ChannelProvisioner,
   type TeamChannel,
 } from '../ports/channel-provisioner';
-import { isSameChannelName } from './to-channel-name';
+import { isSameChannelName, toFreeChannelName } from './to-channel-name';
 
 /** Attempts per channel before it is reported failed; throttling and server errors only. */
 export const MAX_CHANNEL_ATTEMPTS = 4;
@@ -46,11 +46,18 @@ export interface ProvisionOptions {
   maxAttempts?: number;
   /** Called after each channel, for a progress card. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The channels the bot created for this programme before (id, and the team name they were made
+   * for), and where to record new ones: only those are reused, so a team named like someone
+   * else's channel never takes it over.
+   */
+  own: { channels: readonly TeamChannel[]; record: (channel: TeamChannel) => Promise<void> };
 }
 
 /**
  * Makes sure each formed team has its channel in the programme's Teams team. Idempotent: a
- * channel whose name exists is reused, so running it again creates nothing twice. One channel
+ * channel the bot created for the programme is reused, so running it again creates nothing
+ * twice; a channel someone else made is never taken over, whatever its name. One channel
  * failing does not stop the others; throttled or server errors are retried with backoff. A
  * refusal for lack of consent (403), or a team the service does not know (404 on the list),
  * stops the channel work: the teams without a channel are `refused` and get a thread instead.
@@ -78,9 +85,19 @@ export async function provisionTeamChannels(
       refusal,
     };
   }
+  // What the bot created for the programme, by the team name it was made for (the channel may
+  // carry a " (2)" when the name was someone else's).
+  const own = [...options.own.channels];
+  /** The programme's own channel for this team name, which exists still. */
+  const findOwn = (name: string): TeamChannel | undefined => {
+    const ids = new Set(
+      own.filter((c) => isSameChannelName(c.displayName, name)).map((c) => c.id),
+    );
+    return existing.find((c) => ids.has(c.id));
+  };
   const outcomes: ChannelOutcome[] = [];
   for (const channel of wanted) {
-    const found = existing.find((c) => isSameChannelName(c.displayName, channel.displayName));
+    const found = findOwn(channel.displayName);
     if (found !== undefined) {
       outcomes.push({ ...base(channel), status: 'reused', channel: found });
     } else if (options.dryRun) {
@@ -99,24 +116,30 @@ export async function provisionTeamChannels(
     let attempts = 0;
     for (;;) {
       attempts += 1;
+      // A name someone else's channel has is left to it: the team gets "Name (2)".
+      const name = toFreeChannelName(
+        channel.displayName,
+        existing.map((c) => c.displayName),
+      );
       try {
-        const created = await provisioner.createChannel(
-          teamGroupId,
-          channel.displayName,
-          channel.description,
-        );
+        const created = await provisioner.createChannel(teamGroupId, name, channel.description);
         existing = [...existing, created];
+        const record = { id: created.id, displayName: channel.displayName };
+        own.push(record);
+        await options.own.record(record);
         return { ...base(channel), status: 'created', channel: created };
       } catch (error) {
         if (error instanceof ChannelProvisioningError && error.status === 409) {
-          // Created meanwhile (another run, or a person): reuse it rather than fail.
+          // Created meanwhile (another run of ours, or a person): ours is reused, another's
+          // name is avoided on the next attempt.
           existing = await withRetry(
             () => provisioner.listChannels(teamGroupId),
             maxAttempts,
             options.wait,
           );
-          const found = existing.find((c) => isSameChannelName(c.displayName, channel.displayName));
+          const found = findOwn(channel.displayName);
           if (found !== undefined) return { ...base(channel), status: 'reused', channel: found };
+          if (attempts < maxAttempts) continue;
         }
         refusal = toRefusal(error, [403]);
         if (refusal !== undefined) return { ...base(channel), status: 'refused' };

@@ -24,3 +24,17 @@ export function toChannelName(teamNumber: number, theme: string | undefined): st
 export function isSameChannelName(a: string, b: string): boolean {
   return a.localeCompare(b, 'fr', { sensitivity: 'accent' }) === 0;
 }
+
+/**
+ * A name no existing channel has: the wanted one, else with " (2)", " (3)"… (cut so it stays
+ * within Teams' 50 characters), for a team named like a channel that is not the programme's.
+ */
+export function toFreeChannelName(wanted: string, taken: readonly string[]): string {
+  const isTaken = (name: string): boolean => taken.some((other) => isSameChannelName(other, name));
+  if (!isTaken(wanted)) return wanted;
+  for (let n = 2; ; n += 1) {
+    const suffix = ` (${n})`;
+    const base = [...wanted].slice(0, MAX_CHANNEL_NAME_LENGTH - suffix.length).join('').trimEnd();
+    if (!isTaken(base + suffix)) return base + suffix;
+  }
+}

@@ -28,6 +28,7 @@ import type { Turn } from '../../adapters/teams/verbs/turn';
 import { randomUUID } from 'node:crypto';
 import { SqlFormationDraftStore } from '../../adapters/sql/sql-formation-draft-store';
 import { SqlOccurrenceStore } from '../../adapters/sql/sql-occurrence-store';
+import { SqlOwnChannelStore } from '../../adapters/sql/sql-own-channel-store';
 import {
   applyTeamChanges,
   toChangeDraft,
@@ -106,6 +107,7 @@ export function createFormationModule(
     drafts: new SqlFormationDraftStore(platform.database.db),
   };
   const occurrences = new SqlOccurrenceStore(platform.database.db);
+  const ownChannels = new SqlOwnChannelStore(platform.database.db);
   const claimOwner = `formation-${randomUUID()}`;
   const wait =
     options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -339,6 +341,7 @@ export function createFormationModule(
           shownTo: turn.context.activity.conversation?.id ?? turn.sender.conversationId,
         },
         provisioner: deps.provisioner,
+        ownChannels,
         wait,
         now: deps.clock.now(),
       },

@@ -7,6 +7,7 @@ import * as jobOccurrences from './0005_job_occurrences';
 import * as programmeTeams from './0006_programme_teams';
 import * as checkins from './0007_checkins';
 import * as formationDrafts from './0008_formation_drafts';
+import * as programmeChannels from './0009_programme_channels';
 
 /**
  * Every migration, by name; Kysely runs them in name order and records each one it applied.
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0006_programme_teams': programmeTeams,
   '0007_checkins': checkins,
   '0008_formation_drafts': formationDrafts,
+  '0009_programme_channels': programmeChannels,
 };

@@ -8,6 +8,7 @@ import {
   provisionTeamChannels,
   type WantedChannel,
 } from '../../../../src/core/team-channels/provision-team-channels';
+import type { TeamChannel } from '../../../../src/core/ports/channel-provisioner';
 import { FakeGraphServer, manifestRscPermissions } from '../../../fakes/fake-graph-server';
 
 const TOKEN = 'fake-graph-token';
@@ -30,6 +31,8 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
   let graph: FakeGraphServer;
   let provisioner: GraphChannelProvisioner;
   let waits: number[];
+  /** The channels the bot created for the programme, as the record keeps them. */
+  let own: { channels: TeamChannel[]; record: (channel: TeamChannel) => Promise<void> };
   const wait = (ms: number): Promise<void> => {
     waits.push(ms);
     return Promise.resolve();
@@ -41,6 +44,14 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
     graph.addTeam(TEAM, ['Annonces']);
     provisioner = new GraphChannelProvisioner(credential, graph.baseUrl);
     waits = [];
+    const channels: TeamChannel[] = [];
+    own = {
+      channels,
+      record: (channel) => {
+        channels.push(channel);
+        return Promise.resolve();
+      },
+    };
   });
 
   afterEach(async () => {
@@ -51,6 +62,7 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
     const { outcomes } = await provisionTeamChannels(provisioner, TEAM, wanted, {
       dryRun: false,
       wait,
+      own,
     });
     assert.deepEqual(
       outcomes.map((o) => o.status),
@@ -68,10 +80,11 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
   });
 
   it('creates nothing twice when run again, reusing channels found across pages', async () => {
-    await provisionTeamChannels(provisioner, TEAM, wanted, { dryRun: false, wait });
+    await provisionTeamChannels(provisioner, TEAM, wanted, { dryRun: false, wait, own });
     const { outcomes: again } = await provisionTeamChannels(provisioner, TEAM, wanted, {
       dryRun: false,
       wait,
+      own,
     });
     assert.deepEqual(
       again.map((o) => o.status),
@@ -83,9 +96,14 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
 
   it('shows in a dry run what would be created, and creates nothing', async () => {
     graph.addTeam(TEAM, ['Équipe 2 · Inclusion']);
+    // The programme made Équipe 2's channel before; it is reused.
+    own.channels.push(
+      graph.teams.get(TEAM)!.find((c) => c.displayName === 'Équipe 2 · Inclusion')!,
+    );
     const { outcomes } = await provisionTeamChannels(provisioner, TEAM, wanted, {
       dryRun: true,
       wait,
+      own,
     });
     assert.deepEqual(
       outcomes.map((o) => o.status),
@@ -99,6 +117,7 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
     const { outcomes } = await provisionTeamChannels(provisioner, TEAM, wanted.slice(0, 2), {
       dryRun: false,
       wait,
+      own,
     });
     assert.deepEqual(
       outcomes.map((o) => o.status),
@@ -114,6 +133,7 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
     const { outcomes } = await provisionTeamChannels(provisioner, TEAM, wanted, {
       dryRun: false,
       wait,
+      own,
       onProgress: (done) => progress.push(done),
     });
     assert.deepEqual(
@@ -132,6 +152,7 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
     const { outcomes } = await provisionTeamChannels(provisioner, TEAM, wanted.slice(0, 2), {
       dryRun: false,
       wait,
+      own,
     });
     assert.deepEqual(
       outcomes.map((o) => o.status),
@@ -141,19 +162,24 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
     assert.deepEqual(waits, [1000, 2000, 4000]);
   });
 
-  it('reuses a channel someone created between the list and the create', async () => {
+  it('leaves to them a channel someone created with the name between the list and the create', async () => {
+    let raced = false;
     const racing = {
       listChannels: (id: string) => provisioner.listChannels(id),
       createChannel: async (id: string, name: string, description: string) => {
-        graph.addTeam(TEAM, [name]); // a person created it meanwhile
+        if (!raced) graph.addTeam(TEAM, [name]); // a person created it meanwhile
+        raced = true;
         return provisioner.createChannel(id, name, description);
       },
     };
     const { outcomes } = await provisionTeamChannels(racing, TEAM, wanted.slice(0, 1), {
       dryRun: false,
       wait,
+      own,
     });
-    assert.equal(outcomes[0]?.status, 'reused');
+    const [outcome] = outcomes;
+    assert.ok(outcome?.status === 'created', JSON.stringify(outcome));
+    assert.equal(outcome.channel.displayName, 'Équipe 1 · Inclusion (2)');
   });
 
   it('falls back to threads for every team when the token lacks ChannelSettings.Read.Group, and names it', async () => {
@@ -161,6 +187,7 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
     const result = await provisionTeamChannels(provisioner, TEAM, wanted, {
       dryRun: false,
       wait,
+      own,
     });
     assert.deepEqual(
       result.outcomes.map((o) => o.status),
@@ -174,10 +201,14 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
 
   it('stops creating after a refusal to create, and still reuses the channels that exist', async () => {
     graph.addTeam(TEAM, ['Équipe 3 · Inclusion']);
+    // Made by the bot for this programme in an earlier run.
+    const made = graph.teams.get(TEAM)!.find((c) => c.displayName === 'Équipe 3 · Inclusion')!;
+    own.channels.push({ id: made.id, displayName: made.displayName });
     graph.permissions.delete('Channel.Create.Group');
     const result = await provisionTeamChannels(provisioner, TEAM, wanted, {
       dryRun: false,
       wait,
+      own,
     });
     assert.deepEqual(
       result.outcomes.map((o) => o.status),
@@ -191,6 +222,7 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
     const result = await provisionTeamChannels(provisioner, TEAM_THREAD_ID, wanted, {
       dryRun: true,
       wait,
+      own,
     });
     assert.ok(result.outcomes.every((o) => o.status === 'refused'));
     assert.equal(result.refusal?.permission, undefined);
@@ -204,11 +236,41 @@ describe('channel provisioning through Microsoft Graph (fake Graph on loopback)'
     const result = await provisionTeamChannels(provisioner, TEAM, wanted.slice(0, 1), {
       dryRun: false,
       wait,
+      own,
     });
     assert.deepEqual(
       result.outcomes.map((o) => o.status),
       ['created'],
     );
     assert.equal(result.refusal, undefined);
+  });
+
+  it('never takes over a channel someone else made with a team’s name: it creates "Name (2)"', async () => {
+    graph.addTeam(TEAM, ['ÉQUIPE 1 · INCLUSION']);
+    const theirs = graph.teams.get(TEAM)!.find((c) => c.displayName === 'ÉQUIPE 1 · INCLUSION')!;
+    const { outcomes } = await provisionTeamChannels(provisioner, TEAM, wanted.slice(0, 1), {
+      dryRun: false,
+      wait,
+      own,
+    });
+    const [outcome] = outcomes;
+    assert.equal(outcome?.status, 'created');
+    assert.ok(outcome?.status === 'created' && outcome.channel.id !== theirs.id);
+    assert.deepEqual(
+      graph.posts().map((post) => (post.body as { displayName: string }).displayName),
+      ['Équipe 1 · Inclusion (2)'],
+    );
+    // Recorded as the programme's, under the team name it was made for.
+    assert.deepEqual(own.channels, [
+      { id: outcome.channel.id, displayName: 'Équipe 1 · Inclusion' },
+    ]);
+    // Run again: the programme's own channel is reused, theirs still untouched.
+    const { outcomes: again } = await provisionTeamChannels(provisioner, TEAM, wanted.slice(0, 1), {
+      dryRun: false,
+      wait,
+      own,
+    });
+    assert.equal(again[0]?.status, 'reused');
+    assert.equal(graph.posts().length, 1);
   });
 });
