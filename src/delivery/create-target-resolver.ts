@@ -54,7 +54,8 @@ export function createTargetResolver(
       return {
         serviceUrl: record.serviceUrl,
         tenantId: record.tenantId ?? '',
-        conversationId: record.conversationId,
+        // The target as given: a thread's id, for a reply in that thread.
+        conversationId: target.conversationId,
       };
     }
     const personal = await conversations.findPersonal(target.userAadId);

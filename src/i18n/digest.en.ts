@@ -88,7 +88,8 @@ export const digestEn: Record<keyof typeof digestFr, string> = {
   'digest.action.exportReviews': 'Export check-ins and reviews (.xlsx)',
   'digest.export.title': 'Export for the reviews — {programme}',
   'digest.export.ready':
-    'Your file is ready: [download (.xlsx)]({url}). The link works once, for you only, for 15 minutes.',
+    'Your file is ready: the link below works once, for you only, for 15 minutes.',
+  'digest.export.download': 'Download (.xlsx)',
   'digest.export.personalOnly':
     'For safety, the download link only shows in our personal chat: write me "dashboard" privately.',
   'digest.export.sheet.checkins': 'Check-ins',

@@ -87,7 +87,8 @@ export const digestFr = {
   'digest.action.exportReviews': 'Exporter points mensuels et bilans (.xlsx)',
   'digest.export.title': 'Export pour les bilans — {programme}',
   'digest.export.ready':
-    'Votre fichier est prêt : [télécharger (.xlsx)]({url}). Le lien fonctionne une seule fois, pour vous seul, pendant 15 minutes.',
+    'Votre fichier est prêt : le lien ci-dessous fonctionne une seule fois, pour vous seul, pendant 15 minutes.',
+  'digest.export.download': 'Télécharger (.xlsx)',
   'digest.export.personalOnly':
     'Pour votre sécurité, le lien de téléchargement ne s’affiche que dans notre conversation personnelle : écrivez-moi « tableau de bord » en privé.',
   'digest.export.sheet.checkins': 'Points mensuels',

@@ -229,7 +229,8 @@ describe('digests in Teams ("tableau de bord")', () => {
     const { body } = await harness.send(adminClicks('digest.export'));
     const text = JSON.stringify(body);
     assert.match(text, /Export pour les bilans — Défi du Lab 2026/);
-    const url = /\((http[^)]+\/exports\/reviews\/[^)]+)\)/.exec(text)?.[1];
+    // The link is a button (Action.OpenUrl): no Markdown link is ever put on a card.
+    const url = /"url":"(http[^"]+\/exports\/reviews\/[^"]+)"/.exec(text)?.[1];
     assert.ok(url, 'a download link');
 
     // The candidacy download route does not serve a review token, even signed.

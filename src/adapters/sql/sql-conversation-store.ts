@@ -1,3 +1,4 @@
+import { toConversationKey } from '../../core/conversations/conversation';
 import type { Kysely, Selectable } from 'kysely';
 import type {
   ConversationRecord,
@@ -31,7 +32,7 @@ export class SqlConversationStore implements ConversationStore {
     const row = await this.db
       .selectFrom('conversations')
       .selectAll()
-      .where('conversation_id', '=', conversationId)
+      .where('conversation_id', '=', toConversationKey(conversationId))
       .executeTakeFirst();
     return row === undefined ? undefined : toRecord(row);
   }
@@ -74,7 +75,7 @@ export class SqlConversationStore implements ConversationStore {
         service_url: changes.serviceUrl,
         updated_at: at.toISOString(),
       })
-      .where('conversation_id', '=', conversationId)
+      .where('conversation_id', '=', toConversationKey(conversationId))
       .execute();
   }
 
@@ -82,7 +83,7 @@ export class SqlConversationStore implements ConversationStore {
     await this.db
       .updateTable('conversations')
       .set({ uninstalled_at: at.toISOString(), updated_at: at.toISOString() })
-      .where('conversation_id', '=', conversationId)
+      .where('conversation_id', '=', toConversationKey(conversationId))
       // Teams may deliver the removal event again; the first removal time is the one to keep.
       .where('uninstalled_at', 'is', null)
       .execute();
@@ -148,7 +149,7 @@ export class SqlConversationStore implements ConversationStore {
 
 function toRow(record: ConversationRecord): Selectable<ConversationsTable> {
   return {
-    conversation_id: record.conversationId,
+    conversation_id: toConversationKey(record.conversationId),
     scope: record.scope,
     service_url: record.serviceUrl,
     tenant_id: record.tenantId,

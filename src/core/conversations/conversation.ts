@@ -32,3 +32,11 @@ export interface UserContext {
   timezone: string | null;
   seenAt: Date;
 }
+
+/**
+ * The conversation a thread belongs to: a channel message's conversation id carries
+ * ";messageid=…" after the channel's id, and the bot keeps one record per channel, not per thread.
+ */
+export function toConversationKey(conversationId: string): string {
+  return conversationId.split(';')[0] ?? conversationId;
+}

@@ -90,9 +90,7 @@ export async function provisionTeamChannels(
   const own = [...options.own.channels];
   /** The programme's own channel for this team name, which exists still. */
   const findOwn = (name: string): TeamChannel | undefined => {
-    const ids = new Set(
-      own.filter((c) => isSameChannelName(c.displayName, name)).map((c) => c.id),
-    );
+    const ids = new Set(own.filter((c) => isSameChannelName(c.displayName, name)).map((c) => c.id));
     return existing.find((c) => ids.has(c.id));
   };
   const outcomes: ChannelOutcome[] = [];

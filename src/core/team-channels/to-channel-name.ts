@@ -34,7 +34,10 @@ export function toFreeChannelName(wanted: string, taken: readonly string[]): str
   if (!isTaken(wanted)) return wanted;
   for (let n = 2; ; n += 1) {
     const suffix = ` (${n})`;
-    const base = [...wanted].slice(0, MAX_CHANNEL_NAME_LENGTH - suffix.length).join('').trimEnd();
+    const base = [...wanted]
+      .slice(0, MAX_CHANNEL_NAME_LENGTH - suffix.length)
+      .join('')
+      .trimEnd();
     if (!isTaken(base + suffix)) return base + suffix;
   }
 }

@@ -9,7 +9,7 @@ import { ALL_SCOPES, defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/
 import { Guards } from '../../adapters/teams/verbs/guard';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
 import type { Turn } from '../../adapters/teams/verbs/turn';
-import { buildMessageCard } from '../../adapters/teams/cards/card-kit';
+import { buildCard, buildMessageCard } from '../../adapters/teams/cards/card-kit';
 import { SqlDigestSource } from '../../adapters/sql/sql-digest-source';
 import { SqlFollowUpAnswers } from '../../adapters/sql/sql-follow-up-answers';
 import { createReviewExportRoute } from '../../adapters/export/create-review-export-route';
@@ -104,9 +104,11 @@ export function createDigestModule(
     if (programme === undefined) return note(turn, 'digest.noProgramme');
     const url = await exportReviews(programme, turn.sender.aadId);
     logger.info({ programmeId: programme.id }, 'review export link issued');
-    return buildMessageCard(t('digest.export.title', { programme: programme.name }), [
-      t('digest.export.ready', { url }),
-    ]);
+    return buildCard({
+      title: t('digest.export.title', { programme: programme.name }),
+      lines: [t('digest.export.ready')],
+      actions: [{ kind: 'url', title: t('digest.export.download'), url }],
+    });
   };
 
   const readers = {

@@ -11,6 +11,7 @@ import type { OutboxMessage, OutboxStore, OutboxTarget } from '../../../core/por
 import { startBulkSend } from '../../../delivery/start-bulk-send';
 import { createTranslator, toLanguage } from '../../../i18n/translate';
 import type { NoticeRenderers } from './notice-renderer';
+import { sanitiseCard, stripHiddenControls } from '../cards/sanitise-card';
 
 /** Raised when a notice cannot be queued; the message says what is missing. */
 export class UndeliverableNoticeError extends Error {
@@ -83,7 +84,10 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
     }
     const { target, locale } = await this.resolve(notice.recipient);
     const language = toLanguage(locale);
-    const { card, summary } = render(notice.notice, { language, t: createTranslator(language) });
+    const rendered = render(notice.notice, { language, t: createTranslator(language) });
+    // What people wrote reaches others' cards as text, never as a link or a hidden control.
+    const card = sanitiseCard(rendered.card);
+    const summary = stripHiddenControls(rendered.summary);
     return {
       idempotencyKey: notice.idempotencyKey,
       target,

@@ -8,6 +8,7 @@ import type { Logger } from '../../../logger';
 import type { CardContext } from '../cards/card-context';
 import { buildMessageCard } from '../cards/card-kit';
 import { toAttachment, type AdaptiveCardJson } from '../cards/render-card';
+import { sanitiseCard, stripHiddenControls } from '../cards/sanitise-card';
 import { readLocale, readScope, readTenantId, readTimezone } from '../read-activity';
 import type { CardVerb } from './card-verb';
 import { isAllowed, needsProgrammeRoles, type Guard } from './guard';
@@ -48,7 +49,7 @@ export function toTurn(context: TurnContext, roles: SenderRoles): Turn | undefin
   const base = roles.baseRoles(aadId);
   const sender: Sender = {
     aadId,
-    name: typeof activity.from.name === 'string' ? activity.from.name : '',
+    name: typeof activity.from.name === 'string' ? stripHiddenControls(activity.from.name) : '',
     tenantId: readTenantId(activity),
     // A channel message's conversation id carries ";messageid=…" after the channel's id.
     conversationId: (activity.conversation?.id ?? '').split(';')[0] ?? '',
@@ -65,7 +66,7 @@ export function toTurn(context: TurnContext, roles: SenderRoles): Turn | undefin
     sender,
     card: toCardContext(context),
     send: async (card) => {
-      await context.sendActivity({ attachments: [toAttachment(card)] });
+      await context.sendActivity({ attachments: [toAttachment(sanitiseCard(card))] });
     },
   };
 }
@@ -113,7 +114,8 @@ export function installVerbs(
           : (verb.forbidden ?? 'verb.forbidden'),
       );
     }
-    const parsed = verb.data.safeParse(data ?? {});
+    // Hidden controls go at input: nothing stores a bidi override a person smuggled in.
+    const parsed = verb.data.safeParse(stripControlsDeep(data ?? {}));
     if (!parsed.success) {
       logger.info({ verb: verb.verb, refusal: 'invalidData' }, 'card action refused');
       return buildMessageCard(card.t('verb.forbidden.title'), [
@@ -132,7 +134,7 @@ export function installVerbs(
     async (context) => {
       const action = readRecord(readRecord(context.activity.value).action);
       const card = await answerVerb(context, action.verb, action.data);
-      await respondToInvoke(context, card);
+      await respondToInvoke(context, sanitiseCard(card));
     },
     true,
   );
@@ -145,14 +147,14 @@ export function installVerbs(
     async (context) => {
       const value = readRecord(context.activity.value);
       const card = await answerVerb(context, value.verb, value);
-      await context.sendActivity({ attachments: [toAttachment(card)] });
+      await context.sendActivity({ attachments: [toAttachment(sanitiseCard(card))] });
     },
   );
 
   for (const command of registry.commands) {
     app.message(command.pattern, async (context) => {
       const card = toCardContext(context);
-      const match = command.pattern.exec(context.activity.text ?? '');
+      const match = command.pattern.exec(stripHiddenControls(context.activity.text ?? ''));
       const turn = toTurn(context, roles);
       if (match === null || turn === undefined) {
         await context.sendActivity({
@@ -238,4 +240,17 @@ function listFields(issues: readonly ZodIssue[]): string {
   return fields.length > MAX_LISTED_FIELDS
     ? `${shown.join(', ')} +${fields.length - MAX_LISTED_FIELDS}`
     : shown.join(', ');
+}
+
+/** The data with hidden controls removed from every string, whatever its depth. */
+function stripControlsDeep(value: unknown): unknown {
+  if (typeof value === 'string') return stripHiddenControls(value);
+  if (Array.isArray(value)) return value.map(stripControlsDeep);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, entry]) => [
+      key,
+      stripControlsDeep(entry),
+    ]),
+  );
 }

@@ -1,0 +1,63 @@
+import type { AdaptiveCardJson } from './render-card';
+
+/**
+ * Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can make a text read
+ * backwards on screen (a file name, an amount), and control characters other than tab and new
+ * line: never useful in what people type on a card, removed at input and on every card sent.
+ */
+const HIDDEN_CONTROLS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A zero-width space: invisible, and enough to break a Markdown construct apart. */
+const BREAK = '\u200b';
+
+/** Removes bidirectional overrides and control characters from a text people typed. */
+export function stripHiddenControls(text: string): string {
+  return text.replace(HIDDEN_CONTROLS, '');
+}
+
+/**
+ * A text shown on a card as it was written, never as Markdown that would act: `[label](url)`
+ * links and `![alt](url)` images lose their link (a zero-width space between `]` and `(`),
+ * `<https://…>` autolinks and `[label]: url` references likewise. Emphasis stays, since it only
+ * changes how words look. Teams' renderers differ on backslash escapes (mobile clients show the
+ * backslashes), which is why a break is used rather than an escape.
+ */
+export function neutraliseMarkdown(text: string): string {
+  return stripHiddenControls(text)
+    .replace(/\](\s*)\(/g, `]${BREAK}$1(`)
+    .replace(/\](\s*):/g, `]${BREAK}$1:`)
+    .replace(/<(?=[a-z][a-z0-9+.-]*:|www\.|[^\s<>@]+@)/gi, `<${BREAK}`);
+}
+
+/**
+ * The card with every text a renderer reads as Markdown neutralised (TextBlock texts, FactSet
+ * titles and values) and hidden controls removed from every other text: whoever wrote a name, an answer or a comment, it cannot
+ * put a link, an image or a hidden control on someone else's card. Applied to every card the
+ * bot sends, answers and proactive messages alike; the bot's own links are buttons
+ * (Action.OpenUrl), never Markdown.
+ */
+export function sanitiseCard(card: AdaptiveCardJson): AdaptiveCardJson {
+  return walk(card) as AdaptiveCardJson;
+}
+
+function walk(value: unknown, key?: string, type?: string, inFacts = false): unknown {
+  // An action's data goes back to the bot as it is: ids, verbs, revisions.
+  if (key === 'data' || key === 'url') return value;
+  if (Array.isArray(value)) return value.map((item) => walk(item, key, type, key === 'facts'));
+  if (typeof value === 'string') {
+    const markdown =
+      (key === 'text' && type === 'TextBlock') || (inFacts && (key === 'title' || key === 'value'));
+    return markdown ? neutraliseMarkdown(value) : stripHiddenControls(value);
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  const ownType = typeof record.type === 'string' ? record.type : undefined;
+  return Object.fromEntries(
+    Object.entries(record).map(([entryKey, entry]) => [
+      entryKey,
+      walk(entry, entryKey, ownType, inFacts && ownType === undefined),
+    ]),
+  );
+}
