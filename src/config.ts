@@ -67,6 +67,10 @@ const environmentSchema = z.object({
   BOT_ID: optionalText.refine((v) => v === undefined || guid.test(v), 'must be a GUID'),
   BOT_PASSWORD: optionalSecret,
   BOT_TENANT_ID: optionalText,
+  BOT_OPENID_METADATA_URL: optionalText.refine(
+    (v) => v === undefined || /^https?:\/\//.test(v),
+    'must be an http(s) URL',
+  ),
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant'),
   DATABASE_URL: optionalText.refine(
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
@@ -157,6 +161,11 @@ export interface BotCredentials {
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi';
   password: string | undefined;
   tenantId: string | undefined;
+  /**
+   * Where the keys signing the Bot Connector's tokens are published; absent: the Bot Framework's
+   * own (tests point it at a local key set).
+   */
+  openIdMetadataUrl: string | undefined;
 }
 
 /**
@@ -248,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       appType: v.BOT_TYPE,
       password: v.BOT_PASSWORD,
       tenantId: v.BOT_TENANT_ID,
+      openIdMetadataUrl: v.BOT_OPENID_METADATA_URL,
     };
   } else if (v.BOT_PASSWORD !== undefined) {
     problems.push('BOT_ID: required when BOT_PASSWORD is set');

@@ -1,5 +1,6 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { CallerIdConstants, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type DatabaseHandle } from './adapters/sql/open-database';
 import { SqlBotStorage } from './adapters/sql/sql-bot-storage';
@@ -7,6 +8,10 @@ import { toDatabaseOptions } from './adapters/sql/to-database-options';
 import { SqlConversationStore } from './adapters/sql/sql-conversation-store';
 import { SqlOccurrenceStore } from './adapters/sql/sql-occurrence-store';
 import { createOutboxHealthJob } from './jobs/create-outbox-health-job';
+import {
+  BOT_FRAMEWORK_OPENID_METADATA_URL,
+  createBotTokenGate,
+} from './adapters/teams/bot-token-gate';
 import { admitActivity, refuseActivity } from './adapters/teams/admit-activity';
 import { createBotApplication } from './adapters/teams/create-bot-application';
 import { createConnectorTokenProvider } from './adapters/teams/create-connector-token-provider';
@@ -85,6 +90,9 @@ export function createModules(platform: Platform, options: StartOptions = {}): F
   ];
 }
 
+/** A request waits at most this long for the Bot Framework's signing keys (then it is a 401). */
+const TOKEN_KEYS_FETCH_TIMEOUT_MS = 1500;
+
 /** Builds the TeamsAdapter; without credentials it accepts unauthenticated requests (local only). */
 function createAdapter(config: Config): TeamsAdapter {
   const credentials = config.credentials;
@@ -95,6 +103,19 @@ function createAdapter(config: Config): TeamsAdapter {
     MicrosoftAppType:
       credentials.appType === 'UserAssignedMsi' ? 'UserAssignedMSI' : credentials.appType,
     MicrosoftAppTenantId: credentials.tenantId,
+    // A metadata address of our own means every other Bot Framework setting is named too.
+    ...(credentials.openIdMetadataUrl === undefined
+      ? {}
+      : {
+          ValidateAuthority: true,
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          ToBotFromChannelOpenIdMetadataUrl: credentials.openIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: credentials.openIdMetadataUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+        }),
   };
   return new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
 }
@@ -197,6 +218,15 @@ export async function startBot(
     isDatabaseUp: () => database.ping(),
     maxBodyBytes: config.maxBodyBytes,
     logger,
+    authenticate:
+      config.credentials === undefined
+        ? undefined
+        : createBotTokenGate({
+            appId: config.credentials.appId,
+            metadataUrl: config.credentials.openIdMetadataUrl ?? BOT_FRAMEWORK_OPENID_METADATA_URL,
+            fetchTimeoutMs: TOKEN_KEYS_FETCH_TIMEOUT_MS,
+            logger,
+          }),
     extraRoutes: modules.flatMap((module) => module.routes ?? []),
   });
 
