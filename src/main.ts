@@ -65,6 +65,8 @@ export interface RunningBot {
   teams: Platform['teams'];
   /** Re-reads the Lab channel's members now (the job does it every 10 minutes). */
   refreshLabMembers(): Promise<void>;
+  /** Stops the cron tasks (shutdown does it too), for tests that compare the database around a turn. */
+  stopJobs(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -261,6 +263,7 @@ export async function startBot(
     outbox,
     teams,
     refreshLabMembers: () => labChannelMembers.refresh(),
+    stopJobs: () => jobs.stopAll(),
     stop: () => {
       stopping ??= (async () => {
         await jobs.stopAll();

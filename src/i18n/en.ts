@@ -136,6 +136,8 @@ export const en: Record<MessageKey, string> = {
   'validation.leadNotMember': 'the lead must be one of the team’s members',
   'validation.field': '{field}: {reason}',
   'validation.line': 'line {line}',
+  'activity.notAvailableHere':
+    'This bot is not open to your organisation or to this app: nothing was read or changed.',
   'verb.forbidden.title': 'Action not allowed',
   'verb.forbidden': 'This action is for other people: nothing was changed.',
   'verb.outOfScope':

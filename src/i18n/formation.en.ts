@@ -74,6 +74,8 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
   'formation.change.started':
     'Changing the confirmed teams: swap or move, look at what changes, then confirm. Only the people who change team will be told.',
   'formation.change.dryRunTitle': 'What will change for {programme}',
+  'formation.change.undelivered':
+    '{count} message(s) could not be sent: the bot has no conversation with these people yet. The teams are changed.',
   'formation.change.doneTitle': 'Teams changed — {programme}',
   'formation.change.none': 'Nobody changes team: nothing to do.',
   'formation.change.moves': '{name}: from {from} to {to}',

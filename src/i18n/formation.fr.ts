@@ -75,6 +75,8 @@ export const formationFr = {
   'formation.change.started':
     'Modification des équipes confirmées : échangez ou déplacez, regardez ce qui change, puis confirmez. Seules les personnes qui changent d’équipe seront prévenues.',
   'formation.change.dryRunTitle': 'Ce qui changera pour {programme}',
+  'formation.change.undelivered':
+    '{count} message(s) n’ont pas pu partir : le bot n’a encore aucune conversation avec ces personnes. Les équipes sont bien modifiées.',
   'formation.change.doneTitle': 'Équipes modifiées — {programme}',
   'formation.change.none': 'Personne ne change d’équipe : rien à faire.',
   'formation.change.moves': '{name} : de {from} vers {to}',

@@ -139,6 +139,8 @@ export const fr = {
   'validation.leadNotMember': 'le référent doit faire partie des membres de l’équipe',
   'validation.field': '{field} : {reason}',
   'validation.line': 'ligne {line}',
+  'activity.notAvailableHere':
+    'Ce bot n’est pas ouvert à votre organisation ou à cette application : rien n’a été lu ni modifié.',
   'verb.forbidden.title': 'Action non autorisée',
   'verb.forbidden': 'Cette action est réservée à d’autres personnes : rien n’a été modifié.',
   'verb.outOfScope':

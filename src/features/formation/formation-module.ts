@@ -1,3 +1,4 @@
+import type { BulkNotice } from '../../core/ports/notifier';
 import { z } from 'zod';
 import {
   type ConfirmationRefusal,
@@ -469,18 +470,32 @@ export function createFormationModule(
     await deps.teams.replaceAll(programme.id, change.teams);
     await deps.drafts.delete(programme.id);
     const stamp = deps.clock.now().toISOString();
-    await notifyChange(programme, change, stamp);
-    return simpleCard(title, lines);
+    const undelivered = await notifyChange(programme, change, stamp);
+    return simpleCard(
+      title,
+      undelivered === 0
+        ? lines
+        : [...lines, t('formation.change.undelivered', { count: undelivered })],
+    );
   };
 
-  const notifyChange = async (programme: Programme, change: TeamChange, stamp: string) => {
+  /**
+   * Tells the teams that changed and the people who moved, as one batch: someone the bot cannot
+   * reach yet is counted, never a failure of the change already saved. Returns that count.
+   */
+  const notifyChange = async (
+    programme: Programme,
+    change: TeamChange,
+    stamp: string,
+  ): Promise<number> => {
     const touched = new Set(change.moves.flatMap((move) => [move.to.id, move.from?.id ?? '']));
+    const notices: BulkNotice[] = [];
     for (const team of change.teams) {
       if (!touched.has(team.id) || team.workspace === undefined) continue;
-      await deps.notifier.notify(
-        `formation:${programme.id}:${team.id}:change:${stamp}`,
-        { kind: 'conversation', conversationId: team.workspace.conversationId },
-        {
+      notices.push({
+        idempotencyKey: `formation:${programme.id}:${team.id}:change:${stamp}`,
+        recipient: { kind: 'conversation', conversationId: team.workspace.conversationId },
+        notice: {
           kind: 'formation.changed',
           data: {
             programme: programme.name,
@@ -491,20 +506,25 @@ export function createFormationModule(
               .map((m) => m.person.name),
           },
         },
-      );
+      });
     }
     for (const move of change.moves) {
       const team = change.teams.find((candidate) => candidate.id === move.to.id);
       if (team === undefined) continue;
-      await deps.notifier.notify(
-        `formation:${programme.id}:${team.id}:member:${move.person.aadId}:change:${stamp}`,
-        { kind: 'user', aadId: move.person.aadId },
-        {
+      notices.push({
+        idempotencyKey: `formation:${programme.id}:${team.id}:member:${move.person.aadId}:change:${stamp}`,
+        recipient: { kind: 'user', aadId: move.person.aadId },
+        notice: {
           kind: 'formation.member',
           data: { ...welcomeData(programme, team), aadId: move.person.aadId },
         },
-      );
+      });
     }
+    const { undelivered } = await deps.notifier.notifyBulk(
+      { id: `formation:${programme.id}:change:${stamp}`, label: programme.name },
+      notices,
+    );
+    return undelivered;
   };
 
   const lab = { guard: Guards.lab, forbidden: 'formation.forbidden', scopes: ALL_SCOPES } as const;
