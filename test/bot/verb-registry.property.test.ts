@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import { schemaFields } from '../../src/features/describe-registry';
 import { listVerbs } from '../../src/features/feature-module';
 import { en } from '../../src/i18n/en';
 import { fr } from '../../src/i18n/fr';
@@ -82,24 +83,6 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant({}),
   fc.constant(JSON.parse('{"__proto__":{"isLab":true},"constructor":{"prototype":{}}}') as unknown),
 );
-
-/** The field names a verb's schema declares (through refinements and transforms). */
-function fieldsOf(schema: z.ZodTypeAny): string[] {
-  const def = schema._def as {
-    typeName?: string;
-    schema?: z.ZodTypeAny;
-    shape?: () => object;
-    innerType?: z.ZodTypeAny;
-    in?: z.ZodTypeAny;
-    options?: z.ZodTypeAny[];
-  };
-  if (def.typeName === 'ZodObject' && def.shape !== undefined) return Object.keys(def.shape());
-  if (def.schema !== undefined) return fieldsOf(def.schema);
-  if (def.innerType !== undefined) return fieldsOf(def.innerType);
-  if (def.in !== undefined) return fieldsOf(def.in);
-  if (def.options !== undefined) return def.options.flatMap(fieldsOf);
-  return [];
-}
 
 /**
  * Values a field of that name takes on a real card, for team 2 (the victim) and for others, so
@@ -253,7 +236,7 @@ describe('every verb of the registry, sent by anyone with anything (property)', 
         verb: fc.constant(verb.verb),
         role: fc.constantFrom(...roles),
         locale: fc.constantFrom('fr-FR' as const, 'en-US' as const),
-        data: cardData(fieldsOf(verb.data as z.ZodTypeAny)),
+        data: cardData(schemaFields(verb.data as z.ZodTypeAny)),
       }),
     );
     const seen = new Set<string>();
