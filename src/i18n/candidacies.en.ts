@@ -3,7 +3,7 @@ import type { candidaciesFr } from './candidacies.fr';
 /** English messages of candidacies and selection; the same keys and placeholders as the French ones. */
 export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'candidacy.form.title': 'Application: {programme}',
-  'candidacy.form.intro': '{theme}. Applications are open until {closeDay} included.',
+  'candidacy.form.intro': '{theme} Applications are open until {closeDay} included.',
   'candidacy.form.introTeam':
     'Your organisation applies with a team of at least {minTeamSize} people, you included. Applications are open until {closeDay} included.',
   'candidacy.form.applicant': 'Application of {name}',
@@ -97,7 +97,7 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'endorsement.none': 'No endorsement request is waiting for you.',
   'endorsement.notice.title': 'Your line manager’s opinion',
   'endorsement.notice.body':
-    'Your line manager gave a {verdict} opinion on your application to {programme}.',
+    'Your line manager answered on your application to {programme}: {verdict}.',
   'reminder.draft.title': 'Your application is not sent yet',
   'reminder.draft.body':
     'Applications to {programme} close on the evening of {closeDay}. Finish and send yours so that it is considered.',

@@ -1,7 +1,7 @@
 /** French messages of candidacies and selection; spread into the French catalogue. */
 export const candidaciesFr = {
   'candidacy.form.title': 'Candidature : {programme}',
-  'candidacy.form.intro': '{theme}. Candidatures ouvertes jusqu’au {closeDay} inclus.',
+  'candidacy.form.intro': '{theme} Candidatures ouvertes jusqu’au {closeDay} inclus.',
   'candidacy.form.introTeam':
     'Votre organisme candidate avec une équipe d’au moins {minTeamSize} personnes, vous compris. Candidatures ouvertes jusqu’au {closeDay} inclus.',
   'candidacy.form.applicant': 'Candidature de {name}',
@@ -15,9 +15,9 @@ export const candidaciesFr = {
   'candidacy.field.organisationId': 'Organisme',
   'candidacy.field.jobRole': 'Catégorie d’emploi',
   'candidacy.field.region': 'Région',
-  'candidacy.field.managerEmail': 'E-mail de votre responsable hiérarchique',
+  'candidacy.field.managerEmail': 'Adresse électronique de votre responsable hiérarchique',
   'candidacy.field.managerEmailEndorsement':
-    'E-mail de votre responsable hiérarchique (son avis sera demandé)',
+    'Adresse électronique de votre responsable hiérarchique (son avis sera demandé)',
   'candidacy.field.motivation': 'Votre motivation (2 000 caractères au plus)',
   'candidacy.field.themeWish1': 'Thème souhaité n° 1',
   'candidacy.field.themeWish2': 'Thème souhaité n° 2 (facultatif)',
@@ -30,9 +30,9 @@ export const candidaciesFr = {
     'J’accepte que les informations de ce formulaire soient traitées par le Lab pour la sélection',
   'candidacy.field.teamName': 'Nom de l’équipe',
   'candidacy.field.members': 'Membres de l’équipe dans Teams',
-  'candidacy.field.memberEmails': 'Autres membres : adresses e-mail, une par ligne',
+  'candidacy.field.memberEmails': 'Autres membres : adresses électroniques, une par ligne',
   'candidacy.field.projectIdea': 'Idée de projet (2 000 caractères au plus)',
-  'candidacy.field.sponsor': 'Sponsor (nom et fonction)',
+  'candidacy.field.sponsor': 'Commanditaire (nom et fonction)',
   'candidacy.field.choose': 'Choisir…',
   'candidacy.privacyNotice': 'Notice de confidentialité',
   'candidacy.action.open': 'Candidater',
@@ -57,7 +57,7 @@ export const candidaciesFr = {
   'candidacy.short.teamName': 'Équipe',
   'candidacy.short.members': 'Membres',
   'candidacy.short.projectIdea': 'Idée de projet',
-  'candidacy.short.sponsor': 'Sponsor',
+  'candidacy.short.sponsor': 'Commanditaire',
   'candidacy.short.availableForKickOff': 'Disponible au lancement',
   'candidacy.short.availableForHackathon': 'Disponible au hackathon',
   'candidacy.summary.status': 'Statut',
@@ -101,7 +101,7 @@ export const candidaciesFr = {
   'reminder.draft.title': 'Votre candidature n’est pas encore envoyée',
   'reminder.draft.body':
     'Les candidatures au {programme} ferment le {closeDay} au soir. Terminez et envoyez la vôtre pour qu’elle soit examinée.',
-  'decision.accepted.title': 'Vous êtes retenu·e pour le {programme} !',
+  'decision.accepted.title': 'Votre candidature est retenue pour le {programme} !',
   'decision.accepted.body':
     'Confirmez votre participation au plus tard le {confirmBy}. Sans réponse, votre place sera proposée à une autre personne.',
   'decision.accepted.promoted':

@@ -62,7 +62,7 @@ export const followUpEn: Record<keyof typeof followUpFr, string> = {
   'checkin.pause.label': 'Away? No reminders until',
   'checkin.escalation.title': 'Team {team}: no check-in for {month}',
   'checkin.escalation.text':
-    '{lead} has not answered the {month} check-in yet, despite the reminders (working days {days}). Could you get in touch with the team?',
+    '{lead} has not answered the {month} check-in yet, despite the reminders on the {days} working days after it was sent. Could you get in touch with the team?',
   'checkin.escalation.absent': '{lead} is away until {day}.',
   'review.preparation.title': 'Preparing the {review} review — {team}',
   'review.preparation.intro':

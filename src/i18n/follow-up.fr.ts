@@ -1,7 +1,7 @@
 /** French messages of the monthly check-ins, the reviews and the follow-up calendar. */
 export const followUpFr = {
-  'followUp.kind.checkin.card': 'check-in mensuel',
-  'followUp.kind.checkin.reminder': 'rappel du check-in',
+  'followUp.kind.checkin.card': 'point mensuel',
+  'followUp.kind.checkin.reminder': 'rappel du point mensuel',
   'followUp.kind.checkin.escalation': 'alerte aux facilitateurs',
   'followUp.kind.review.preparation': 'préparation du bilan',
   'followUp.kind.review.reminder': 'rappel de préparation du bilan',
@@ -22,23 +22,24 @@ export const followUpFr = {
   'followUp.refusal.stale':
     '{name} a répondu entre-temps (le {at}) : voici sa réponse. Rien n’a été enregistré ; modifiez-la si besoin.',
   'followUp.refusal.forbidden':
-    'Seuls le référent de l’équipe {team} (et ses membres si le programme le permet) et l’équipe du Lab peuvent répondre. Rien n’a été enregistré.',
+    'Seuls le référent de l’équipe « {team} » (et ses membres si le programme le permet) et l’équipe du Lab peuvent répondre. Rien n’a été enregistré.',
   'followUp.refusal.notOpen': 'Ce n’est pas encore ouvert : réponse possible à partir du {day}.',
-  'followUp.refusal.closed': 'C’est clos : la période de réponse est terminée.',
+  'followUp.refusal.closed': 'La période de réponse est terminée.',
   'followUp.refusal.invalid': 'Vérifiez les champs signalés : rien n’a été enregistré.',
   'followUp.refusal.tooFar':
     'Le {day} est à plus de {max} jours : indiquez une date plus proche (JJ/MM).',
   'followUp.refusal.noTeam': 'Vous ne faites partie d’aucune équipe suivie pour le moment.',
-  'checkin.title': 'Check-in mensuel · {month} — {team}',
+  'checkin.title': 'Point mensuel · {month} — {team}',
   'checkin.intro':
     'Où en est votre expérimentation ? Merci de répondre d’ici le {day}. Vos facilitateurs et l’équipe du Lab liront votre réponse.',
-  'checkin.reminder':
-    'Rappel : le check-in mensuel ({month}) attend toujours la réponse de l’équipe.',
-  'checkin.saved': 'Réponse enregistrée, merci ! Vous pouvez la modifier jusqu’à la fin du mois.',
+  'checkin.reminder': 'Rappel : le point mensuel ({month}) attend toujours la réponse de l’équipe.',
+  'checkin.saved':
+    'Réponse enregistrée, merci ! Vous pouvez la modifier jusqu’à l’envoi du prochain point mensuel.',
   'checkin.savedLate':
     'Réponse enregistrée, après la date prévue : elle est marquée en retard. Merci !',
-  'checkin.closed': 'Ce check-in est clos.',
-  'checkin.readOnly': 'Le référent de l’équipe répond à ce check-in ; vous verrez ici sa réponse.',
+  'checkin.closed': 'Ce point mensuel est clos.',
+  'checkin.readOnly':
+    'Le référent de l’équipe répond à ce point mensuel ; vous verrez ici sa réponse.',
   'checkin.waiting': 'Pas encore de réponse.',
   'checkin.field.status': 'Statut',
   'checkin.field.progress': 'Avancement de l’expérimentation (%)',
@@ -46,7 +47,7 @@ export const followUpFr = {
   'checkin.field.nextSteps': 'Prochaines étapes',
   'checkin.field.helpCategory': 'Besoin d’aide du Lab',
   'checkin.field.helpText': 'Précisez votre besoin',
-  'checkin.status.on-track': 'Dans les temps',
+  'checkin.status.on-track': 'En bonne voie',
   'checkin.status.at-risk': 'À risque',
   'checkin.status.blocked': 'Bloqué',
   'checkin.help.none': 'Pas besoin d’aide',
@@ -60,11 +61,11 @@ export const followUpFr = {
   'checkin.action.edit': 'Modifier la réponse',
   'checkin.action.history': 'Historique',
   'checkin.action.pause': 'Suspendre mes rappels',
-  'checkin.pause.label': 'Absent(e) ? Plus de rappels jusqu’au',
-  'checkin.escalation.title': 'Équipe {team} : pas de check-in pour {month}',
+  'checkin.pause.label': 'Absence prévue ? Plus de rappels jusqu’au',
+  'checkin.escalation.title': 'Équipe « {team} » : pas de point mensuel pour {month}',
   'checkin.escalation.text':
-    '{lead} n’a pas encore répondu au check-in mensuel ({month}), malgré les rappels des jours ouvrés {days}. Pouvez-vous prendre contact avec l’équipe ?',
-  'checkin.escalation.absent': '{lead} s’est déclaré(e) absent(e) jusqu’au {day}.',
+    '{lead} n’a pas encore répondu au point mensuel ({month}), malgré les rappels des {days} jours ouvrés après l’envoi. Pouvez-vous prendre contact avec l’équipe ?',
+  'checkin.escalation.absent': '{lead} a signalé une absence jusqu’au {day}.',
   'review.preparation.title': 'Préparation du bilan de {review} — {team}',
   'review.preparation.intro':
     'Le bilan a lieu le {day}. Préparez ce que vous apporterez : résultats de l’expérimentation, indicateurs, décisions attendues, prochaines étapes.',
@@ -82,7 +83,7 @@ export const followUpFr = {
   'review.field.nextSteps': 'Prochaines étapes',
   'review.field.decision': 'Décision',
   'review.field.owner': 'Qui porte la suite',
-  'review.decision.continue': 'Continuer',
+  'review.decision.continue': 'Poursuivre',
   'review.decision.scale-up': 'Déployer plus largement',
   'review.decision.adjust': 'Ajuster',
   'review.decision.stop': 'Arrêter',
@@ -90,16 +91,16 @@ export const followUpFr = {
   'review.action.edit': 'Modifier',
   'review.pack.title': 'Dossier de bilan — {team}',
   'review.pack.subtitle': '{programme} · bilan de {review}, le {day}',
-  'review.pack.checkins': 'Check-ins',
+  'review.pack.checkins': 'Points mensuels',
   'review.pack.preparation': 'Préparation de l’équipe',
   'review.pack.noPreparation': 'L’équipe n’a pas encore préparé le bilan.',
-  'review.pack.noCheckin': 'Aucun check-in enregistré.',
-  'history.title': 'Historique des check-ins',
+  'review.pack.noCheckin': 'Aucun point mensuel enregistré.',
+  'history.title': 'Historique des points mensuels',
   'history.line': '{month} · {status} · {progress} %{late} · {by}',
   'history.help': 'Aide demandée ({category}) : {text}',
   'history.review': 'Bilan de {review} · {decision} · suite : {owner}',
   'history.reviewPrepared': 'Bilan de {review} · préparation faite par {by}',
-  'history.empty': 'Aucun check-in pour le moment.',
+  'history.empty': 'Aucun point mensuel pour le moment.',
   'history.more': '… et {count} autres équipes : tapez « historique <numéro de l’équipe> ».',
   'calendar.title': 'Calendrier des envois : les 30 prochains jours',
   'calendar.line': '{time} ({zone}) · {kind} · {team} → {recipient}',
@@ -109,7 +110,7 @@ export const followUpFr = {
     'Rappels et alertes ne partent qu’aux équipes qui n’ont pas répondu, jamais à une personne absente ce jour-là.',
   'calendar.forbidden': 'Le calendrier des envois est réservé à l’équipe du Lab.',
   'absence.saved':
-    'C’est noté : aucun rappel jusqu’au {day} inclus. Les cartes de check-in continuent d’arriver ; répondez quand vous pourrez.',
+    'C’est noté : aucun rappel jusqu’au {day} inclus. Les cartes du point mensuel continuent d’arriver ; répondez quand vous pourrez.',
   'absence.invalid':
     'Je n’ai pas compris la date : écrivez par exemple « je suis absent jusqu’au 15/10 ».',
   'absence.ended': 'Bon retour ! Vos rappels reprennent.',

@@ -19,7 +19,7 @@ export const formationFr = {
   'formation.action.dryRun': 'Voir ce qui sera créé',
   'formation.action.confirm': 'Confirmer les équipes',
   'formation.swapped': 'Échange fait : {a} et {b}.',
-  'formation.moved': '{name} rejoint l’équipe {team}.',
+  'formation.moved': '{name} rejoint l’équipe « {team} ».',
   'formation.lockedNow': '{name} restera dans son équipe lors des prochains tirages.',
   'formation.unlockedNow': '{name} n’est plus verrouillé(e).',
   'formation.refused': 'Modification refusée : {reason}',
@@ -56,11 +56,11 @@ export const formationFr = {
   'formation.confirmed.summary':
     '{teams} équipes enregistrées ; messages de bienvenue en cours d’envoi.',
   'formation.progress': 'Messages de bienvenue — {programme}',
-  'formation.welcome.title': 'Bienvenue dans l’{team} !',
+  'formation.welcome.title': 'Bienvenue dans l’équipe « {team} » !',
   'formation.welcome.intro': 'Programme {programme}. Voici votre équipe :',
   'formation.welcome.lead': 'Référent(e) : {name}',
   'formation.welcome.next': 'Prochaine échéance : {milestone}, le {date}',
-  'formation.member.title': 'Vous êtes dans l’{team}',
+  'formation.member.title': 'Vous êtes dans l’équipe « {team} »',
   'formation.member.body':
     'Programme {programme}. Vos facilitateurs : {facilitators}. Retrouvez votre équipe dans son espace Teams.',
   'formation.member.open': 'Ouvrir l’espace de l’équipe',

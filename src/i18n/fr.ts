@@ -90,7 +90,7 @@ export const fr = {
   'milestone.kickOff': 'journée de lancement',
   'milestone.hackathonStart': 'début du hackathon',
   'milestone.hackathonEnd': 'fin du hackathon',
-  'milestone.followUpStart': 'début du suivi mensuel',
+  'milestone.followUpStart': 'début des points mensuels',
   'milestone.decemberReview': 'bilan de décembre',
   'milestone.marchReview': 'bilan de mars',
   'milestone.end': 'fin du programme',
@@ -124,7 +124,7 @@ export const fr = {
   'validation.notYourself': 'c’est votre propre adresse : indiquez celle de votre responsable',
   'validation.organisationMismatch':
     'votre adresse électronique est celle de {organisation} : choisissez votre organisme',
-  'validation.email': 'adresse e-mail invalide',
+  'validation.email': 'adresse électronique invalide',
   'validation.identifier':
     'identifiant invalide « {value} » : lettres minuscules, chiffres et tirets',
   'validation.unknownField': 'champ inconnu : {fields}',

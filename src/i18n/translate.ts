@@ -24,9 +24,19 @@ export function toLanguage(locale: string | null | undefined): Language {
 export function createTranslator(language: Language): Translate {
   const catalogue = CATALOGUES[language];
   return (key, params) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) =>
-      params !== undefined && name in params ? String(params[name]) : match,
+    tidy(
+      catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) =>
+        params !== undefined && name in params ? String(params[name]).trim() : match,
+      ),
     );
+}
+
+/**
+ * A message as data made it: a full stop after a name that ends with its own "?", "!" or "…"
+ * goes ("Qui paie ?." reads "Qui paie ?"), and spaces left doubled by a value collapse.
+ */
+function tidy(text: string): string {
+  return text.replace(/([?!…]\s?[»”]?)\./g, '$1').replace(/([^\s]) {2,}(?=\S)/g, '$1 ');
 }
 
 /** A calendar day (YYYY-MM-DD) written out for people, e.g. "lundi 7 septembre 2026". */
@@ -58,4 +68,14 @@ export function formatIssue(issue: ValidationIssue, t: Translate): string {
   const field = formatPath(issue.path);
   const reason = t(`validation.${issue.code}`, issue.params);
   return field === '' ? reason : t('validation.field', { field, reason });
+}
+
+/**
+ * A text from data used as a sentence of a message: it ends with its own punctuation ("?", "!",
+ * "…") when it has some, else with a full stop, never "?." or "..".
+ */
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return trimmed;
+  return /[.!?…»)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

@@ -135,9 +135,9 @@ describe('digests in Teams ("tableau de bord")', () => {
     await startFollowUp();
     await harness.send(adminSays('tableau de bord'));
     const card = lastReply();
-    assert.match(card, /Suivi mensuel — novembre 2026/);
+    assert.match(card, /Points mensuels — novembre 2026/);
     assert.match(card, /"value":"2 sur 3 \(67 %\), dont 0 en retard"/);
-    assert.match(card, /Bloquée — Équipe 2 · 20 % · aide : données — « Accès aux données »/);
+    assert.match(card, /Bloqué — Équipe 2 · 20 % · aide : données — « Accès aux données »/);
     assert.match(card, /Pas encore de réponse ce mois \(1\)/);
     assert.match(card, /"verb":"digest.export"/);
 
@@ -248,7 +248,7 @@ describe('digests in Teams ("tableau de bord")', () => {
       2,
       'Équipe 2',
       '2026-11',
-      'Bloquée',
+      'Bloqué',
     ]);
     assert.equal(checkins?.rowCount, 3);
     const reviews = workbook.getWorksheet('Bilans');

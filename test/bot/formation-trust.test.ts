@@ -128,12 +128,12 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
     await waitFor(
       () =>
         matching(/Changement dans l’équipe/).length >= 2 &&
-        matching(/Vous êtes dans l’/).length >= 2,
+        matching(/Vous êtes dans l’équipe « /).length >= 2,
       'the change notices',
     );
     await settle();
     assert.equal(matching(/Changement dans l’équipe/).length, 2, 'the two teams concerned');
-    const moved = matching(/Vous êtes dans l’/).filter((c) =>
+    const moved = matching(/Vous êtes dans l’équipe « /).filter((c) =>
       [a, b].some((id) => JSON.stringify(c.body).includes(name(id))),
     );
     assert.equal(moved.length, 2, 'the two people who moved');

@@ -157,7 +157,7 @@ describe('team formation in Teams ("former les équipes")', () => {
         (c) =>
           c.method === 'POST' &&
           c.conversationId === TEAM &&
-          /Bienvenue dans l’Équipe/.test(JSON.stringify(c.body)),
+          /Bienvenue dans l’équipe « Équipe/.test(JSON.stringify(c.body)),
       );
     await waitFor(() => (welcomes().length === 7 ? true : undefined), 'seven welcome posts');
     await harness.send(adminClicks('formation.confirm'));

@@ -40,7 +40,7 @@ const FR = {
   open: 'Ouvrir',
   accept: 'Retenir',
   decided: 'Décision enregistrée : retenue, participation à confirmer. La personne est prévenue.',
-  decisionTitle: (programme: string) => `Vous êtes retenu·e pour le ${programme} !`,
+  decisionTitle: (programme: string) => `Votre candidature est retenue pour le ${programme} !`,
   confirmBy: (day: string) =>
     `Confirmez votre participation au plus tard le ${day}. Sans réponse, votre place sera proposée à une autre personne.`,
   confirm: 'Je confirme ma participation',

@@ -16,12 +16,12 @@ const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 /** The texts a person reads and the labels they look for; copied from the catalogue on purpose. */
 const FR = {
-  title: /^Check-in mensuel · /,
+  title: /^Point mensuel · /,
   status: 'Statut',
   progress: 'Avancement de l’expérimentation (%)',
   done: 'Ce qui a été fait',
   nextSteps: 'Prochaines étapes',
-  onTrack: 'Dans les temps',
+  onTrack: 'En bonne voie',
   send: 'Envoyer',
   invalid: 'Vérifiez les champs signalés : rien n’a été enregistré.',
   required: 'Champ obligatoire',

@@ -18,7 +18,7 @@ const FR = {
   confirmedSummary: '7 équipes enregistrées ; messages de bienvenue en cours d’envoi.',
   noTeamInstalled: 'Le bot n’est pas installé dans l’équipe Teams du programme',
   swapped: (a: string, b: string) => `Échange fait : ${a} et ${b}.`,
-  welcomeTitle: (team: string) => `Bienvenue dans l’${team} !`,
+  welcomeTitle: (team: string) => `Bienvenue dans l’équipe « ${team} » !`,
 };
 /** The programme's team in .m365agentsplayground.yml, and its General channel. */
 const TEAMS_TEAM = 'Défi du Lab 2026';

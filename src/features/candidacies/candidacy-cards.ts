@@ -7,7 +7,7 @@ import {
   type FormField,
 } from '../../core/candidacies/candidacy-form';
 import { getOrganisationName, type Programme } from '../../core/programmes/programme';
-import { formatDay, isMessageKey } from '../../i18n/translate';
+import { asSentence, formatDay, isMessageKey } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import {
   buildCard,
@@ -60,7 +60,7 @@ export function buildCandidacyFormCard(
             minTeamSize: programme.teamIntake?.minTeamSize ?? 6,
             closeDay,
           })
-        : t('candidacy.form.intro', { theme: programme.theme, closeDay }),
+        : t('candidacy.form.intro', { theme: asSentence(programme.theme), closeDay }),
     ],
   };
   if (input.banner !== undefined) model.banner = input.banner;

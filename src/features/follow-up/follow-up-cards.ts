@@ -310,7 +310,7 @@ export function buildEscalationCard(
     t('checkin.escalation.text', {
       lead: data.leadName,
       month,
-      days: data.reminderDays.join(', '),
+      days: formatOrdinals(data.reminderDays, language),
     }),
   ];
   if (data.leadAbsentUntil !== undefined) {
@@ -587,4 +587,17 @@ export function buildMessageCard(
 
 function preview(text: string): string {
   return text.length <= HELP_PREVIEW_LENGTH ? text : `${text.slice(0, HELP_PREVIEW_LENGTH - 1)}…`;
+}
+
+/** "2e et 5e" / "2nd and 5th": the working days of the reminders, in words of the language. */
+function formatOrdinals(days: readonly number[], language: Language): string {
+  const rules = new Intl.PluralRules(language === 'fr' ? 'fr-FR' : 'en-GB', { type: 'ordinal' });
+  const suffixes: Record<string, string> =
+    language === 'fr'
+      ? { one: 'er', other: 'e' }
+      : { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+  const words = days.map((day) => `${day}${suffixes[rules.select(day)] ?? suffixes.other}`);
+  return new Intl.ListFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { type: 'conjunction' }).format(
+    words,
+  );
 }

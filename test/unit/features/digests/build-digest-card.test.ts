@@ -263,7 +263,7 @@ describe('buildDigestCard', () => {
     assert.ok(lines.includes('En difficulté (11)'));
     assert.ok(
       lines.includes(
-        '- Bloquée — Équipe 4 · 10 % · aide : données — « Accès aux données de la Caf »',
+        '- Bloqué — Équipe 4 · 10 % · aide : données — « Accès aux données de la Caf »',
       ),
     );
     assert.ok(lines.includes('- À risque — Équipe 2 · 30 %'));
@@ -274,7 +274,7 @@ describe('buildDigestCard', () => {
     assert.deepEqual(chart(card, 'Chart.Donut').data, [
       { legend: 'En bonne voie', value: 4, color: 'good' },
       { legend: 'À risque', value: 2, color: 'warning' },
-      { legend: 'Bloquée', value: 1, color: 'attention' },
+      { legend: 'Bloqué', value: 1, color: 'attention' },
       { legend: 'Pas de réponse', value: 3, color: 'neutral' },
     ]);
     const json = text(card);

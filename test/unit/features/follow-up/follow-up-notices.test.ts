@@ -110,7 +110,7 @@ describe('follow-up cards', () => {
     const reminder = renderers['checkin.reminder'](notices[1]!, context('fr')).card;
     assert.doesNotMatch(JSON.stringify(card), /checkin\.pause/);
     assert.match(JSON.stringify(reminder), /"id":"absentUntil"/);
-    assert.match(JSON.stringify(reminder), /Rappel : le check-in mensuel \(septembre 2026\)/);
+    assert.match(JSON.stringify(reminder), /Rappel : le point mensuel \(septembre 2026\)/);
   });
 
   it('keeps a year of history and a month of calendar for a national programme under 80 KB', () => {
