@@ -1,3 +1,4 @@
+import { ProgrammeChoices } from './programme-choice';
 import type { TokenCredential } from '@azure/identity';
 import { createGraphCredential } from '../adapters/graph/create-graph-credential';
 import { GraphChannelProvisioner } from '../adapters/graph/graph-channel-provisioner';
@@ -82,6 +83,7 @@ export function createPlatform(input: {
     provisioner,
     publicUrl: input.publicUrl,
     labTeamIds: input.labTeamIds,
+    programmeChoices: new ProgrammeChoices(clock),
   };
   return {
     platform,

@@ -1,3 +1,4 @@
+import type { ProgrammeChoices } from './programme-choice';
 import type { DatabaseHandle } from '../adapters/sql/open-database';
 import type { SqlPeopleDirectory } from '../adapters/sql/sql-people-directory';
 import type { Config } from '../config';
@@ -42,6 +43,8 @@ export interface Platform {
   publicUrl(): string;
   /** The Lab team's Entra ids: configuration, then the Lab channel's roster. */
   labTeamIds(): string[];
+  /** The programme each person last chose when several were relevant, for an hour. */
+  programmeChoices: ProgrammeChoices;
 }
 
 /** True when the person is in the Lab team now (configuration and the Lab channel's roster). */

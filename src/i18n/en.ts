@@ -138,6 +138,10 @@ export const en: Record<MessageKey, string> = {
   'validation.line': 'line {line}',
   'activity.notAvailableHere':
     'This bot is not open to your organisation or to this app: nothing was read or changed.',
+  'programmeChoice.title': 'Which programme?',
+  'programmeChoice.body':
+    'Several programmes are concerned. Choose one: I will remember it for an hour.',
+  'programmeChoice.choose': 'Choose {programme}',
   'verb.forbidden.title': 'Action not allowed',
   'verb.forbidden': 'This action is for other people: nothing was changed.',
   'verb.outOfScope':

@@ -141,6 +141,10 @@ export const fr = {
   'validation.line': 'ligne {line}',
   'activity.notAvailableHere':
     'Ce bot n’est pas ouvert à votre organisation ou à cette application : rien n’a été lu ni modifié.',
+  'programmeChoice.title': 'Quel programme ?',
+  'programmeChoice.body':
+    'Plusieurs programmes sont concernés. Choisissez-en un : je m’en souviendrai pendant une heure.',
+  'programmeChoice.choose': 'Choisir {programme}',
   'verb.forbidden.title': 'Action non autorisée',
   'verb.forbidden': 'Cette action est réservée à d’autres personnes : rien n’a été modifié.',
   'verb.outOfScope':

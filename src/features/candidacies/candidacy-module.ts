@@ -1,3 +1,4 @@
+import { buildProgrammeChoiceCard, pickProgramme, type ProgrammePick } from '../programme-choice';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import {
@@ -77,7 +78,10 @@ export interface CandidacyModuleOptions {
  * day, candidates with an unfinished draft hear from the bot three days before the call closes.
  */
 export function createCandidacyModule(
-  platform: Pick<Platform, 'candidacyCore' | 'programmes' | 'people' | 'logger'>,
+  platform: Pick<
+    Platform,
+    'candidacyCore' | 'programmes' | 'people' | 'logger' | 'programmeChoices'
+  >,
   options: CandidacyModuleOptions = {},
 ): FeatureModule {
   const core: CandidacyDeps = {
@@ -86,11 +90,27 @@ export function createCandidacyModule(
   };
   const lookupEmail = options.lookupEmail ?? readUserEmail;
 
-  const programmeFor = async (data: ProgrammeData): Promise<Programme | undefined> => {
+  /** The programme named by the card; else the open call, asking when several calls are open. */
+  const programmeFor = async (turn: Turn, data: ProgrammeData): Promise<ProgrammePick> => {
+    const choice = {
+      choices: platform.programmeChoices,
+      aadId: turn.sender.aadId,
+      subject: 'candidacy',
+    };
     if (data.programmeId !== undefined && data.programmeId !== '') {
-      return platform.programmes.get(data.programmeId);
+      const named = await platform.programmes.get(data.programmeId);
+      return named === undefined
+        ? { kind: 'none' }
+        : pickProgramme({ ...choice, named, relevant: [], fallback: undefined });
     }
-    return pickCallProgramme(await platform.programmes.list(), getProgrammeDay(core.clock));
+    const today = getProgrammeDay(core.clock);
+    const all = await platform.programmes.list();
+    return pickProgramme({
+      ...choice,
+      named: undefined,
+      relevant: all.filter((p) => getCallStatus(p, today) === 'open'),
+      fallback: pickCallProgramme(all, today),
+    });
   };
 
   const withApplicant = <Data extends ProgrammeData>(
@@ -104,9 +124,12 @@ export function createCandidacyModule(
   ) => {
     return async (turn: Turn, data: Data): Promise<AdaptiveCardJson> => {
       const applicant = applicantOf(turn);
-      const programme = await programmeFor(data);
-      if (programme === undefined) return simple(turn.card.t('candidacy.none'));
-      return handle(turn, turn.card, applicant, programme, data);
+      const pick = await programmeFor(turn, data);
+      if (pick.kind === 'ask') {
+        return buildProgrammeChoiceCard(turn.card, pick.programmes, CandidacyVerbs.open);
+      }
+      if (pick.kind === 'none') return simple(turn.card.t('candidacy.none'));
+      return handle(turn, turn.card, applicant, pick.programme, data);
     };
   };
 

@@ -1,3 +1,8 @@
+import {
+  buildProgrammeChoiceCard,
+  pickProgramme as pickProgrammeFor,
+  type ProgrammePick,
+} from '../programme-choice';
 import type { BulkNotice } from '../../core/ports/notifier';
 import { z } from 'zod';
 import {
@@ -100,6 +105,7 @@ export function createFormationModule(
     | 'clock'
     | 'logger'
     | 'database'
+    | 'programmeChoices'
   >,
   options: FormationModuleOptions = {},
 ): FeatureModule {
@@ -123,6 +129,37 @@ export function createFormationModule(
     );
   };
 
+  /**
+   * The programme "former les équipes" means: the one named; else the one about to form its
+   * teams (selection or kick-off), asking when several are; else the most recent call.
+   */
+  const chooseProgramme = async (
+    turn: Turn,
+    programmeId: string | undefined,
+  ): Promise<ProgrammePick> => {
+    const choice = {
+      choices: platform.programmeChoices,
+      aadId: turn.sender.aadId,
+      subject: 'formation',
+    };
+    if (programmeId !== undefined) {
+      const named = await deps.programmes.get(programmeId);
+      return named === undefined
+        ? { kind: 'none' }
+        : pickProgrammeFor({ ...choice, named, relevant: [], fallback: undefined });
+    }
+    const all = await deps.programmes.list();
+    const today = toLocalDay(deps.clock.now(), 'Europe/Paris');
+    return pickProgrammeFor({
+      ...choice,
+      named: undefined,
+      relevant: all.filter((p) =>
+        ['selection', 'kick-off'].includes(getProgrammePhase(p.milestones, today)),
+      ),
+      fallback: all[0],
+    });
+  };
+
   const preview = async (
     turn: Turn,
     programmeId: string | undefined,
@@ -136,8 +173,12 @@ export function createFormationModule(
   ): Promise<AdaptiveCardJson> => {
     const cardContext = turn.card;
     const { t } = cardContext;
-    const programme = await pickProgramme(programmeId);
-    if (programme === undefined) return simpleCard(t('formation.noProgramme'));
+    const pick = await chooseProgramme(turn, programmeId);
+    if (pick.kind === 'ask') {
+      return buildProgrammeChoiceCard(cardContext, pick.programmes, FormationVerbs.regenerate);
+    }
+    if (pick.kind === 'none') return simpleCard(t('formation.noProgramme'));
+    const programme = pick.programme;
     if (programme.intakeMode === 'team') {
       const teams = await teamModeTeams(programme);
       return buildFormationCard(cardContext, {
