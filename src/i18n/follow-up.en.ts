@@ -9,7 +9,7 @@ export const followUpEn: Record<keyof typeof followUpFr, string> = {
   'followUp.kind.review.reminder': 'review preparation reminder',
   'followUp.kind.review.outcome': 'review outcome',
   'followUp.kind.review.pack': 'review pack (Lab team)',
-  'followUp.channel': '{team} channel',
+  'followUp.channel': 'the {team} team’s space in Teams',
   'followUp.team': 'Team {number} · {name}',
   'followUp.subtitle': '{programme} · lead: {lead}',
   'followUp.review.december': 'December',

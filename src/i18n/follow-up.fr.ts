@@ -7,7 +7,7 @@ export const followUpFr = {
   'followUp.kind.review.reminder': 'rappel de préparation du bilan',
   'followUp.kind.review.outcome': 'résultat du bilan',
   'followUp.kind.review.pack': 'dossier de bilan (équipe du Lab)',
-  'followUp.channel': 'canal {team}',
+  'followUp.channel': 'espace de l’équipe « {team} » dans Teams',
   'followUp.team': 'Équipe {number} · {name}',
   'followUp.subtitle': '{programme} · référent : {lead}',
   'followUp.review.december': 'décembre',
