@@ -1,3 +1,5 @@
+import { ManualClock, RecordingNotifier, type NotifiedCall } from './test-doubles';
+export { ManualClock, RecordingNotifier } from './test-doubles';
 import type { Candidacy, CandidacyDraft } from '../../src/core/candidacies/candidacy';
 import type { CandidacyDeps } from '../../src/core/candidacies/candidacy-deps';
 import type { AuditEntry, AuditLog } from '../../src/core/ports/audit-log';
@@ -8,23 +10,10 @@ import type {
   CandidacyStore,
   DecisionRecord,
 } from '../../src/core/ports/candidacy-store';
-import type { Clock } from '../../src/core/ports/clock';
 import type { Directory, DirectoryEntry } from '../../src/core/ports/directory';
 import type { ExportToken, ExportTokenStore } from '../../src/core/ports/export-token-store';
 import type { IdSource } from '../../src/core/ports/id-source';
-import type { Notice, NoticeRecipient, Notifier } from '../../src/core/ports/notifier';
 import type { Score, ScoreStore } from '../../src/core/ports/score-store';
-
-/** A clock the test moves by hand. */
-export class ManualClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(instant: string | Date): void {
-    this.current = new Date(instant);
-  }
-}
 
 /** Ids cand-1, cand-2… in order. */
 export class SequentialIds implements IdSource {
@@ -36,23 +25,7 @@ export class SequentialIds implements IdSource {
 }
 
 /** One notice the fake notifier recorded. */
-export interface RecordedNotice {
-  key: string;
-  recipient: NoticeRecipient;
-  notice: Notice;
-}
-
-/** Records notices like the outbox would: a key already seen changes nothing. */
-export class RecordingNotifier implements Notifier {
-  readonly notices: RecordedNotice[] = [];
-  notify(key: string, recipient: NoticeRecipient, notice: Notice): Promise<void> {
-    if (!this.notices.some((n) => n.key === key)) this.notices.push({ key, recipient, notice });
-    return Promise.resolve();
-  }
-  ofKind(kind: string): RecordedNotice[] {
-    return this.notices.filter((n) => n.notice.kind === kind);
-  }
-}
+export type RecordedNotice = NotifiedCall;
 
 /** A directory from a fixed list of people. */
 export class MapDirectory implements Directory {
