@@ -10,6 +10,7 @@ import {
   writeOpenCallProgramme,
   type OpenCallProgramme,
 } from './support/write-open-call-programme';
+import { assertErrorUnder } from './support/assert-error-under';
 
 /** The README shows these two cards. */
 const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -58,8 +59,6 @@ const ANSWERS = {
 
 /** The proactive decision card is delivered by the outbox worker; it takes a few seconds at most. */
 const NOTICE_TIMEOUT_MS = UI_TIMEOUT_MS;
-/** How far under its field an error may sit: the card's spacing between two elements. */
-const ERROR_GAP_MAX_PX = 24;
 
 // One person's session in the Agents Playground, step by step: each test continues the previous
 // one. The Playground's current user is both the candidate and the Lab admin (no user switcher).
@@ -100,15 +99,6 @@ describe('Agents Playground, candidacy from form to decision (end to end)', func
       value = await input.inputValue();
     }
     assert.equal(value, expected);
-  }
-
-  /** Asserts that `error` is shown right under the input labelled `label`. */
-  async function assertErrorUnder(card: Locator, label: string, error: string): Promise<void> {
-    const input = await card.getByLabel(label, { exact: true }).boundingBox();
-    const message = await card.getByText(error, { exact: true }).boundingBox();
-    assert.ok(input !== null && message !== null, `"${label}" and "${error}" are on the card`);
-    const gap = message.y - (input.y + input.height);
-    assert.ok(gap >= 0 && gap <= ERROR_GAP_MAX_PX, `"${error}" is ${gap} px under "${label}"`);
   }
 
   it('answers "candidater" with the form of the programme whose call is open', async function () {

@@ -10,6 +10,7 @@ import {
   writeFollowUpProgramme,
   type FollowUpProgrammeFile,
 } from './support/write-follow-up-programme';
+import { assertErrorUnder } from './support/assert-error-under';
 
 /** The README shows these two cards. */
 const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -43,8 +44,6 @@ const ANSWERS = {
  * installed the app finds no personal chat: the send fails and is retried on the next tick.
  */
 const CHECKIN_TIMEOUT_MS = 120_000;
-/** How far under its field an error may sit: the card's spacing between two elements. */
-const ERROR_GAP_MAX_PX = 24;
 
 // The Playground's current user is the lead of a formed team whose follow-up is under way; they
 // get the month's check-in card on their own, answer it wrongly, then rightly.
@@ -69,15 +68,6 @@ describe('Agents Playground, the monthly check-in (end to end)', function () {
       .locator('.ac-adaptiveCard')
       .filter({ has: chat.page.getByRole('heading', { name: FR.title }) })
       .last();
-
-  /** Asserts that `error` is shown right under the input labelled `label`. */
-  async function assertErrorUnder(card: Locator, label: string, error: string): Promise<void> {
-    const input = await card.getByLabel(label, { exact: true }).boundingBox();
-    const message = await card.getByText(error, { exact: true }).boundingBox();
-    assert.ok(input !== null && message !== null, `"${label}" and "${error}" are on the card`);
-    const gap = message.y - (input.y + input.height);
-    assert.ok(gap >= 0 && gap <= ERROR_GAP_MAX_PX, `"${error}" is ${gap} px under "${label}"`);
-  }
 
   it('brings the lead the month’s check-in card in personal chat', async function () {
     const card = checkinCard();
