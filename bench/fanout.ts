@@ -468,7 +468,7 @@ async function runInstancesBenchmark(options: Options): Promise<Record<string, u
     await seed(database, connector, messages, due);
     const outbox = new SqlOutboxStore(database.handle.db);
 
-    let kill: { at: number; held: Set<string> } | undefined;
+    let kill: { at: number; held: Set<string>; freedAt?: number } | undefined;
     const deadline = due.getTime() + minimumSeconds(messages, messages) * 3_000 + 60_000;
     for (;;) {
       const counts = await outbox.countByState(BATCH);
@@ -482,6 +482,13 @@ async function runInstancesBenchmark(options: Options): Promise<Record<string, u
           select key from outbox where state = 'pending' and lease_owner = ${victim.name}
         `.execute(database.handle.db);
         kill = { at, held: new Set(held.rows.map((row) => row.key)) };
+      }
+      if (kill !== undefined && kill.freedAt === undefined) {
+        const stillHeld = await sql<{ held: string | number }>`
+          select count(*) as held from outbox
+          where state = 'pending' and lease_owner = ${workers[0]!.name}
+        `.execute(database.handle.db);
+        if (Number(stillHeld.rows[0]?.held) === 0) kill.freedAt = Date.now();
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
@@ -508,11 +515,30 @@ async function runInstancesBenchmark(options: Options): Promise<Record<string, u
         (call) => call.idempotencyKey !== undefined && held.has(call.idempotencyKey),
       );
       const lastHeld = Math.max(at, ...heldDeliveries.map((call) => call.at));
+      // When each held message was first tried again after the kill: the take-over itself. A
+      // message answered 503 then waits for its retry behind the messages due before it.
+      const firstTry = new Map<string, number>();
+      for (const call of workerCalls) {
+        const key = call.idempotencyKey;
+        if (key !== undefined && held.has(key) && call.at > at && !firstTry.has(key)) {
+          firstTry.set(key, call.at);
+        }
+      }
+      const retriedHeld = new Set(
+        workerCalls
+          .filter((call) => call.at > at && call.status === 503)
+          .map((call) => call.idempotencyKey)
+          .filter((key) => key !== undefined && held.has(key)),
+      );
       takeOver = {
         killedAfterDelivering: [...workerCalls].filter(
           (call) => call.at <= at && call.status === 201,
         ).length,
         heldByKilledInstance: held.size,
+        freedSecondsAfterKill:
+          kill.freedAt === undefined ? null : round((kill.freedAt - at) / 1_000, 2),
+        allHeldTriedSecondsAfterKill: round((Math.max(at, ...firstTry.values()) - at) / 1_000, 2),
+        heldAnswered503AfterKill: retriedHeld.size,
         lastHeldDeliveredSecondsAfterKill: round((lastHeld - at) / 1_000, 2),
         lastDeliverySecondsAfterKill: round((lastDelivery - at) / 1_000, 2),
       };

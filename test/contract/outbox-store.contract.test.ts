@@ -89,6 +89,23 @@ for (const target of testDatabases()) {
       assert.deepEqual(claimed[0]?.leaseUntil, at(60));
     });
 
+    it('gives a retried message its place in line back once its backoff ends', async () => {
+      await store.enqueue(message('early', { notBefore: at(-20) }), T0);
+      await store.enqueue(message('late', { notBefore: at(-10) }), T0);
+      await store.claimDue(T0, 1, 'worker-a', LEASE_MS);
+      await store.markRetry('early', 'worker-a', at(5), '503 ServiceUnavailable', 'failure');
+      assert.deepEqual(
+        (await store.claimDue(at(1), 1, 'worker-a', LEASE_MS)).map((row) => row.idempotencyKey),
+        ['late'],
+      );
+      await store.release('late', 'worker-a', at(1));
+      // Both due: the retry goes first, not behind the message first due after it.
+      assert.deepEqual(
+        (await store.claimDue(at(6), 1, 'worker-b', LEASE_MS)).map((row) => row.idempotencyKey),
+        ['early'],
+      );
+    });
+
     it('claims at most the limit', async () => {
       await store.enqueueMany(
         Array.from({ length: 5 }, (_, i) => message(`m-${i}`)),

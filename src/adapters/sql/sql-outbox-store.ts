@@ -162,7 +162,9 @@ export class SqlOutboxStore implements OutboxStore {
       .where('next_attempt_at', '<=', nowText)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowText)]))
       .where('target', 'not in', heldElsewhere)
-      .orderBy('next_attempt_at')
+      // In the order messages were first due: a retry keeps its place in line, so it goes as
+      // soon as its backoff ends rather than behind everything queued after it.
+      .orderBy('not_before')
       .orderBy('created_at')
       .orderBy('key')
       .limit(limit)
@@ -176,12 +178,12 @@ export class SqlOutboxStore implements OutboxStore {
       .where('key', 'in', due)
       .returningAll()
       .execute();
-    // RETURNING gives no order; the worker wants the oldest due first.
+    // RETURNING gives no order; the worker wants the first due first.
     return rows
       .map(toRow)
       .sort(
         (a, b) =>
-          a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() ||
+          a.notBefore.getTime() - b.notBefore.getTime() ||
           a.createdAt.getTime() - b.createdAt.getTime() ||
           (a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0),
       );

@@ -26,6 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 /** Drops the instance registry and the shared tenant pauses. */
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('outbox_first_due_idx').execute();
   await db.schema.dropIndex('outbox_lease_idx').execute();
   await db.schema.dropTable('tenant_pauses').execute();
   await db.schema.dropTable('instances').execute();
