@@ -7,6 +7,7 @@ import { SqlBotStorage } from './adapters/sql/sql-bot-storage';
 import { toDatabaseOptions } from './adapters/sql/to-database-options';
 import { SqlConversationStore } from './adapters/sql/sql-conversation-store';
 import { SqlOccurrenceStore } from './adapters/sql/sql-occurrence-store';
+import { SqlInstanceRegistry } from './adapters/sql/sql-instance-registry';
 import { createOutboxHealthJob } from './jobs/create-outbox-health-job';
 import {
   BOT_FRAMEWORK_OPENID_METADATA_URL,
@@ -43,6 +44,7 @@ import { createPlatform, type PlatformOptions } from './features/create-platform
 import { createProgrammeWizardModule } from './features/programme-wizard/programme-wizard-module';
 import { createSelectionModule } from './features/selection/selection-module';
 import { createServer } from './http/create-server';
+import { InstanceHeartbeat } from './instances/instance-heartbeat';
 import { createScheduledJob } from './jobs/create-scheduled-job';
 import { JobRegistry } from './jobs/job-registry';
 import { createLogger, type Logger } from './logger';
@@ -180,12 +182,16 @@ export async function startBot(
     { verbs: listVerbs(modules), commands: listCommands(modules) },
   );
 
-  // Every proactive message leaves through the outbox, paced to Teams' limits.
+  // This process in the instance registry: the lease owner of every outbox row and occurrence it claims.
+  const instanceId = `bot-${randomUUID()}`;
+  const instances = new SqlInstanceRegistry(database.db);
+  // Every proactive message leaves through the outbox, paced to Teams' limits shared by all instances.
   const delivery = createDeliveryWorker({
     outbox,
     conversations,
     clock,
-    owner: `bot-${randomUUID()}`,
+    owner: instanceId,
+    tenantPauses: instances,
     botId: `28:${config.credentials?.appId ?? 'local-bot'}`,
     tokenProvider: createConnectorTokenProvider(config.credentials),
     logger,
@@ -200,12 +206,11 @@ export async function startBot(
   });
   jobs.register(createOutboxHealthJob({ outbox, logger }));
   const occurrences = new SqlOccurrenceStore(database.db);
-  const jobOwner = `bot-${randomUUID()}`;
   for (const module of modules) {
     for (const task of module.tasks ?? []) jobs.register(task);
     for (const definition of module.scheduledJobs ?? []) {
       jobs.register(
-        createScheduledJob(definition, { occurrences, clock, owner: jobOwner, logger }),
+        createScheduledJob(definition, { occurrences, clock, owner: instanceId, logger }),
       );
     }
   }
@@ -232,6 +237,17 @@ export async function startBot(
     extraRoutes: modules.flatMap((module) => module.routes ?? []),
   });
 
+  const heartbeat = new InstanceHeartbeat({
+    registry: instances,
+    id: instanceId,
+    clock,
+    // One process only can open a SQLite file: what it finds held at start is a dead run's.
+    exclusive: database.dialect === 'sqlite',
+    onLiveInstances: (count) => delivery.shareTenantBudget(count),
+    onReclaimed: (reclaimed) => logger.info(reclaimed, 'leases of stopped instances freed'),
+    onError: (error) => logger.warn({ err: error }, 'instance heartbeat failed'),
+  });
+  await heartbeat.start();
   delivery.start();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -268,6 +284,7 @@ export async function startBot(
       stopping ??= (async () => {
         await jobs.stopAll();
         await delivery.stop();
+        await heartbeat.stop();
         // Stop accepting connections, then let the turns in progress finish before closing the database.
         const closed = new Promise<void>((resolve) => {
           server.close(() => resolve());
