@@ -1,0 +1,318 @@
+/**
+ * `npm run bench -- turns [--turns N] [--concurrency C] [--rounds R] [--warmup W]`: the cost of a
+ * bot turn. Recorded Teams activities are posted, C at a time, through the real HTTP server and
+ * TeamsAdapter to the bot on its embedded SQLite, replies going to a connector on loopback:
+ * "aide" (the help card), a check-in answer (Action.Execute, SQLite write, the card refreshed),
+ * the channel card's automatic refresh, a candidacy submission (a new candidate each turn) and
+ * "tableau de bord" (the Lab's digest of the demo programme). The baseline, in the same run and
+ * through the same HTTP server, adapter and connector: a bare teams-ai echo bot with
+ * MemoryStorage. The kinds take turns, round after round, so a busy moment of the shared machine
+ * falls on all of them; each figure is the median over the rounds. Prints JSON; a full default
+ * run also writes bench/results/turns.json.
+ */
+import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { MemoryStorage } from 'botbuilder';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from '../src/http/create-server';
+import { createLogger } from '../src/logger';
+import { BotHarness } from '../test/bot/support/bot-harness';
+import { BOT_PROGRAMME, candidate } from '../test/bot/support/candidacy-bot';
+import { loadExample2026 } from '../test/support/follow-up-fakes';
+import { loadActivity } from '../test/support/load-activity';
+
+/** Tuesday 3 November 2026, 10:12 in Paris: the check-in is open and so is the call. */
+const ON_TIME = new Date('2026-11-03T09:12:00.000Z');
+/** The targets of the issue: a card turn costs at most twice an echo turn. */
+const TARGET_MAX_COST_RATIO = 2;
+const TARGET_MAX_P99_RATIO = 3;
+/** Statements of the background delivery worker and scheduler, which run beside the turns. */
+const BACKGROUND = /\boutbox\b|job_occurrences/;
+const RESULTS_FILE = join(__dirname, 'results', 'turns.json');
+
+const DEFAULTS = { turns: 200, concurrency: 50, rounds: 7, warmup: 50 };
+type Options = typeof DEFAULTS;
+
+function parseOptions(args: readonly string[]): Options {
+  const options = { ...DEFAULTS };
+  for (let i = 0; i < args.length; i += 2) {
+    const name = args[i]?.replace(/^--/, '');
+    const value = args[i + 1];
+    if (name === undefined || !(name in options) || value === undefined || !/^\d+$/.test(value)) {
+      throw new Error(
+        `turns: unknown option ${args[i]}; use --turns N --concurrency C --rounds R --warmup W`,
+      );
+    }
+    options[name as keyof Options] = Number(value);
+  }
+  if (options.turns < 1 || options.concurrency < 1 || options.rounds < 1) {
+    throw new Error('turns: --turns, --concurrency and --rounds must be at least 1');
+  }
+  return options;
+}
+
+/** One kind of turn: where it goes, the activity for its n-th turn, what its answer says. */
+interface TurnKind {
+  name: string;
+  target: 'echo' | 'bot';
+  activity: (n: number) => Record<string, unknown>;
+  /** Checked on the turn that counts queries, so the bench measures the turn it claims to. */
+  expect: RegExp;
+}
+
+/** The recorded activity as someone else, in their own personal chat. */
+function as(activity: Record<string, unknown>, user: ReturnType<typeof candidate>) {
+  return {
+    ...activity,
+    from: { ...user },
+    conversation: {
+      ...(activity.conversation as Record<string, unknown>),
+      id: `a:1personal-${user.aadObjectId}`,
+    },
+  };
+}
+
+function turnKinds(): TurnKind[] {
+  const aide = loadActivity('personal-message-aide');
+  const answer = loadActivity('invoke-checkin-answer');
+  const refresh = loadActivity('invoke-checkin-refresh-channel');
+  const submit = loadActivity('invoke-candidacy-submit');
+  const admin = loadActivity('personal-message-status-admin');
+  return [
+    { name: 'echo', target: 'echo', activity: () => aide, expect: /"text":"aide"/ },
+    { name: 'help', target: 'bot', activity: () => aide, expect: /AdaptiveCard/ },
+    {
+      name: 'checkinAnswer',
+      target: 'bot',
+      activity: () => answer,
+      expect: /Réponse enregistrée/,
+    },
+    {
+      name: 'checkinRefresh',
+      target: 'bot',
+      activity: () => refresh,
+      expect: /Réponse de Camille Martin/,
+    },
+    {
+      name: 'candidacySubmit',
+      target: 'bot',
+      // A new candidate each turn: a first submission, not an edit.
+      activity: (n) => as(submit, candidate(n)),
+      expect: /Candidature envoyée/,
+    },
+    {
+      name: 'dashboard',
+      target: 'bot',
+      activity: () => ({ ...admin, text: 'tableau de bord defi-du-lab-2026' }),
+      expect: /AdaptiveCard/,
+    },
+  ];
+}
+
+/** The bare teams-ai echo bot: MemoryStorage, one message route, the same HTTP server. */
+async function startEchoBot(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const adapter = new TeamsAdapter();
+  const app = new Application<TurnState>({
+    adapter,
+    storage: new MemoryStorage(),
+    startTypingTimer: false,
+  });
+  app.activity('message', async (context) => {
+    await context.sendActivity(context.activity.text ?? '');
+  });
+  const { server } = createServer({
+    adapter,
+    runTurn: (context) => app.run(context),
+    isDatabaseUp: () => Promise.resolve(true),
+    maxBodyBytes: 256 * 1024,
+    logger: createLogger('silent'),
+  });
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    stop: async () => {
+      server.server.closeIdleConnections?.();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
+    },
+  };
+}
+
+interface RoundFigures {
+  turnsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+class Poster {
+  private next = 0;
+  constructor(
+    private readonly urls: Record<TurnKind['target'], string>,
+    private readonly connectorUrl: string,
+  ) {}
+
+  /** Posts the kind's next activity; resolves with its status and body. */
+  async post(kind: TurnKind): Promise<{ status: number; text: string }> {
+    this.next += 1;
+    const response = await fetch(`${this.urls[kind.target]}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...kind.activity(this.next),
+        id: `bench-${this.next}`,
+        serviceUrl: this.connectorUrl,
+      }),
+    });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`${kind.name}: HTTP ${response.status} ${text}`);
+    return { status: response.status, text };
+  }
+
+  /** `turns` turns of one kind, `concurrency` in flight at once. */
+  async run(kind: TurnKind, turns: number, concurrency: number): Promise<RoundFigures> {
+    const latencies: number[] = [];
+    let started = 0;
+    const begin = performance.now();
+    const worker = async (): Promise<void> => {
+      while (started < turns) {
+        started += 1;
+        const at = performance.now();
+        await this.post(kind);
+        latencies.push(performance.now() - at);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, turns) }, worker));
+    const seconds = (performance.now() - begin) / 1_000;
+    latencies.sort((a, b) => a - b);
+    return {
+      turnsPerSecond: turns / seconds,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+    };
+  }
+}
+
+export async function runTurnsBenchmark(args: readonly string[]): Promise<Record<string, unknown>> {
+  const options = parseOptions(args);
+  const kinds = turnKinds();
+  let counting = false;
+  const queries: string[] = [];
+  const harness = new BotHarness();
+  harness.options = {
+    onQuery: (sql) => {
+      if (counting && !BACKGROUND.test(sql)) queries.push(sql);
+    },
+  };
+  await harness.start();
+  const echo = await startEchoBot();
+  try {
+    harness.clock.set(ON_TIME);
+    const { programme, teams } = loadExample2026();
+    await harness.bot.programmes.save(programme);
+    await harness.bot.teams.replaceAll(programme.id, teams);
+    await harness.bot.programmes.save(BOT_PROGRAMME);
+    // Camille is known to the member API, as in Teams; the generated candidates are not.
+    harness.connector.members.set('6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b', {
+      email: 'camille.martin@example.org',
+      name: 'Camille Martin',
+    });
+    const poster = new Poster({ echo: echo.url, bot: harness.url }, harness.connector.url);
+
+    // One turn of each kind, counted: SQL statements and calls to the connector.
+    const perTurn: Record<string, { queries: number; connectorCalls: number }> = {};
+    for (const kind of kinds) {
+      queries.length = 0;
+      const callsBefore = harness.connector.calls.length;
+      counting = true;
+      const { text } = await poster.post(kind);
+      counting = false;
+      const callsText = JSON.stringify(harness.connector.calls.slice(callsBefore));
+      if (!kind.expect.test(text) && !kind.expect.test(callsText)) {
+        throw new Error(`${kind.name}: unexpected answer ${text.slice(0, 300)}`);
+      }
+      perTurn[kind.name] = {
+        queries: kind.target === 'echo' ? 0 : queries.length,
+        connectorCalls: harness.connector.calls.length - callsBefore,
+      };
+    }
+
+    for (const kind of kinds) await poster.run(kind, options.warmup, options.concurrency);
+    const rounds = new Map<string, RoundFigures[]>(kinds.map((kind) => [kind.name, []]));
+    for (let round = 0; round < options.rounds; round += 1) {
+      for (const kind of kinds) {
+        rounds.get(kind.name)!.push(await poster.run(kind, options.turns, options.concurrency));
+        // The connector keeps every call; a bench does not need them.
+        harness.connector.calls.length = 0;
+      }
+    }
+
+    const echoRounds = rounds.get('echo')!;
+    const turns = Object.fromEntries(
+      kinds.map((kind) => {
+        const all = rounds.get(kind.name)!;
+        // Each round's kind against the echo bot of the same round, so a busy moment of the
+        // shared machine weighs on both sides of a ratio. Cost of a turn relative to an echo
+        // turn: the inverse of the throughput ratio.
+        const costRatio = round2(
+          median(all.map((r, i) => echoRounds[i]!.turnsPerSecond / r.turnsPerSecond)),
+        );
+        const p99Ratio = round2(median(all.map((r, i) => r.p99Ms / echoRounds[i]!.p99Ms)));
+        return [
+          kind.name,
+          {
+            turnsPerSecond: round2(median(all.map((r) => r.turnsPerSecond))),
+            p50Ms: round2(median(all.map((r) => r.p50Ms))),
+            p99Ms: round2(median(all.map((r) => r.p99Ms))),
+            costRatio,
+            p99Ratio,
+            ...perTurn[kind.name],
+            ...(kind.target === 'echo'
+              ? {}
+              : {
+                  targetMet: costRatio <= TARGET_MAX_COST_RATIO && p99Ratio < TARGET_MAX_P99_RATIO,
+                }),
+          },
+        ];
+      }),
+    );
+    const result = {
+      date: new Date().toISOString(),
+      machine: { node: process.version, cpus: cpus().length },
+      options,
+      database: 'sqlite',
+      target: {
+        maxCostRatio: TARGET_MAX_COST_RATIO,
+        maxP99Ratio: TARGET_MAX_P99_RATIO,
+        meaning:
+          'card turn / echo turn in the same round (median over rounds): echo turns/s ÷ card turns/s, and p99 ÷ echo p99',
+      },
+      turns,
+      targetMet: kinds.every((kind) => kind.target === 'echo' || turns[kind.name]!.targetMet),
+    };
+    const isDefault = (Object.keys(DEFAULTS) as (keyof Options)[]).every(
+      (key) => options[key] === DEFAULTS[key],
+    );
+    if (isDefault)
+      writeFileSync(RESULTS_FILE, `${JSON.stringify({ bench: 'turns', ...result }, null, 2)}\n`);
+    return result;
+  } finally {
+    await echo.stop();
+    await harness.stop();
+  }
+}
