@@ -1,6 +1,7 @@
 import { formatPath, type ValidationIssue } from '../core/validation/validation-issue';
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
+import { dateTimeFormat } from '../core/scheduling/date-time-format';
 
 /** The languages the bot speaks; French is the default for every other locale. */
 export type Language = 'fr' | 'en';
@@ -33,7 +34,7 @@ export function createTranslator(language: Language): Translate {
 export function formatDay(day: string, language: Language): string {
   const [year, month, date] = day.split('-').map(Number);
   const noonUtc = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1, 12));
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+  return dateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -44,8 +45,8 @@ export function formatDay(day: string, language: Language): string {
 
 /** An instant as a person reads it in their zone: "lundi 7 septembre 2026 à 09:30". */
 export function formatInstant(instant: Date, language: Language, timeZone: string): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone }).format(instant);
-  const time = new Intl.DateTimeFormat('fr-FR', {
+  const day = dateTimeFormat('en-CA', { timeZone }).format(instant);
+  const time = dateTimeFormat('fr-FR', {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
