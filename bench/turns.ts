@@ -29,6 +29,8 @@ const TARGET_MAX_COST_RATIO = 2;
 const TARGET_MAX_P99_RATIO = 3;
 /** Statements of the background delivery worker and scheduler, which run beside the turns. */
 const BACKGROUND = /\boutbox\b|job_occurrences/;
+/** Candidates of the call: a large one for the Défi (2022 had 39 people). */
+const CANDIDATES = 300;
 const RESULTS_FILE = join(__dirname, 'results', 'turns.json');
 
 const DEFAULTS = { turns: 200, concurrency: 50, rounds: 7, warmup: 50 };
@@ -59,6 +61,11 @@ interface TurnKind {
   activity: (n: number) => Record<string, unknown>;
   /** Checked on the turn that counts queries, so the bench measures the turn it claims to. */
   expect: RegExp;
+  /**
+   * Sent before the counted turn: by default the turn itself, so the count is that of a person
+   * who has used it before (their conversation and context known).
+   */
+  prime?: Record<string, unknown>;
 }
 
 /** The recorded activity as someone else, in their own personal chat. */
@@ -97,8 +104,11 @@ function turnKinds(): TurnKind[] {
     {
       name: 'candidacySubmit',
       target: 'bot',
-      // A new candidate each turn: a first submission, not an edit.
-      activity: (n) => as(submit, candidate(n)),
+      // A call's worth of candidates in turn: first submissions, then their edits, so the
+      // programme holds as many candidacies at the last round as at the first.
+      activity: (n) => as(submit, candidate(1 + (n % CANDIDATES))),
+      // Counted: a first submission by someone who has talked to the bot before.
+      prime: as(aide, candidate(1)),
       expect: /Candidature envoyée/,
     },
     {
@@ -168,13 +178,16 @@ class Poster {
   ) {}
 
   /** Posts the kind's next activity; resolves with its status and body. */
-  async post(kind: TurnKind): Promise<{ status: number; text: string }> {
+  async post(
+    kind: TurnKind,
+    activity = kind.activity(this.next + 1),
+  ): Promise<{ status: number; text: string }> {
     this.next += 1;
     const response = await fetch(`${this.urls[kind.target]}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        ...kind.activity(this.next),
+        ...activity,
         id: `bench-${this.next}`,
         serviceUrl: this.connectorUrl,
       }),
@@ -227,20 +240,25 @@ export async function runTurnsBenchmark(args: readonly string[]): Promise<Record
     await harness.bot.programmes.save(programme);
     await harness.bot.teams.replaceAll(programme.id, teams);
     await harness.bot.programmes.save(BOT_PROGRAMME);
-    // Camille is known to the member API, as in Teams; the generated candidates are not.
-    harness.connector.members.set('6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b', {
-      email: 'camille.martin@example.org',
-      name: 'Camille Martin',
-    });
+    // The candidates are known to the member API, as in Teams (an address of no organisation's
+    // domain: the organisation they declare stands).
+    for (let n = 1; n <= CANDIDATES; n += 1) {
+      const { aadObjectId, name } = candidate(n);
+      harness.connector.members.set(aadObjectId, { email: `candidat.${n}@example.net`, name });
+    }
     const poster = new Poster({ echo: echo.url, bot: harness.url }, harness.connector.url);
 
     // One turn of each kind, counted: SQL statements and calls to the connector.
     const perTurn: Record<string, { queries: number; connectorCalls: number }> = {};
     for (const kind of kinds) {
+      await poster.post(
+        kind.prime === undefined ? kind : { ...kind, target: 'bot' },
+        kind.prime ?? kind.activity(0),
+      );
       queries.length = 0;
       const callsBefore = harness.connector.calls.length;
       counting = true;
-      const { text } = await poster.post(kind);
+      const { text } = await poster.post(kind, kind.activity(0));
       counting = false;
       const callsText = JSON.stringify(harness.connector.calls.slice(callsBefore));
       if (!kind.expect.test(text) && !kind.expect.test(callsText)) {
