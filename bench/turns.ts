@@ -36,14 +36,19 @@ const RESULTS_FILE = join(__dirname, 'results', 'turns.json');
 const DEFAULTS = { turns: 200, concurrency: 50, rounds: 7, warmup: 50 };
 type Options = typeof DEFAULTS;
 
-function parseOptions(args: readonly string[]): Options {
-  const options = { ...DEFAULTS };
+function parseOptions(args: readonly string[]): Options & { only?: string[] } {
+  const options: Options & { only?: string[] } = { ...DEFAULTS };
   for (let i = 0; i < args.length; i += 2) {
     const name = args[i]?.replace(/^--/, '');
     const value = args[i + 1];
+    if (name === 'only' && value !== undefined) {
+      // For profiling one kind: `--only candidacySubmit` (the echo bot always runs).
+      options.only = value.split(',');
+      continue;
+    }
     if (name === undefined || !(name in options) || value === undefined || !/^\d+$/.test(value)) {
       throw new Error(
-        `turns: unknown option ${args[i]}; use --turns N --concurrency C --rounds R --warmup W`,
+        `turns: unknown option ${args[i]}; use --turns N --concurrency C --rounds R --warmup W --only kind,kind`,
       );
     }
     options[name as keyof Options] = Number(value);
@@ -223,7 +228,10 @@ class Poster {
 
 export async function runTurnsBenchmark(args: readonly string[]): Promise<Record<string, unknown>> {
   const options = parseOptions(args);
-  const kinds = turnKinds();
+  const kinds = turnKinds().filter(
+    (kind) =>
+      kind.target === 'echo' || options.only === undefined || options.only.includes(kind.name),
+  );
   let counting = false;
   const queries: string[] = [];
   const harness = new BotHarness();
@@ -323,9 +331,9 @@ export async function runTurnsBenchmark(args: readonly string[]): Promise<Record
       turns,
       targetMet: kinds.every((kind) => kind.target === 'echo' || turns[kind.name]!.targetMet),
     };
-    const isDefault = (Object.keys(DEFAULTS) as (keyof Options)[]).every(
-      (key) => options[key] === DEFAULTS[key],
-    );
+    const isDefault =
+      options.only === undefined &&
+      (Object.keys(DEFAULTS) as (keyof Options)[]).every((key) => options[key] === DEFAULTS[key]);
     if (isDefault)
       writeFileSync(RESULTS_FILE, `${JSON.stringify({ bench: 'turns', ...result }, null, 2)}\n`);
     return result;
