@@ -255,6 +255,9 @@ export async function runTurnsBenchmark(args: readonly string[]): Promise<Record
       harness.connector.members.set(aadObjectId, { email: `candidat.${n}@example.net`, name });
     }
     const poster = new Poster({ echo: echo.url, bot: harness.url }, harness.connector.url);
+    // The check-in card's refresh shows an answer: there is one from the start.
+    const { status } = await harness.send(loadActivity('invoke-checkin-answer'));
+    if (status !== 200) throw new Error(`seeding the check-in answer: HTTP ${status}`);
 
     // One turn of each kind, counted: SQL statements and calls to the connector.
     const perTurn: Record<string, { queries: number; connectorCalls: number }> = {};

@@ -23,8 +23,8 @@ const MAX_QUERIES = {
   checkinAnswer: 9,
   // The same reads, nothing written.
   checkinRefresh: 8,
-  // Turn state, conversation, the programme; the transaction: begin, lock, the programme's
-  // candidacies, the candidacy, its endorsement, its draft, commit.
+  // Turn state, conversation, the programme; the transaction: begin, lock, the applicant's
+  // candidacy (not the whole call's), the candidacy written, its endorsement, its draft, commit.
   candidacySubmit: 10,
   // Turn state, conversation, roles, then the digest's aggregates.
   dashboard: 8,
