@@ -1,14 +1,15 @@
 /**
- * `npm run bench -- turns [--turns N] [--concurrency C] [--rounds R] [--warmup W]`: the cost of a
- * bot turn. Recorded Teams activities are posted, C at a time, through the real HTTP server and
- * TeamsAdapter to the bot on its embedded SQLite, replies going to a connector on loopback:
- * "aide" (the help card), a check-in answer (Action.Execute, SQLite write, the card refreshed),
- * the channel card's automatic refresh, a candidacy submission (a new candidate each turn) and
- * "tableau de bord" (the Lab's digest of the demo programme). The baseline, in the same run and
- * through the same HTTP server, adapter and connector: a bare teams-ai echo bot with
- * MemoryStorage. The kinds take turns, round after round, so a busy moment of the shared machine
- * falls on all of them; each figure is the median over the rounds. Prints JSON; a full default
- * run also writes bench/results/turns.json.
+ * `npm run bench -- turns [--turns N] [--concurrency C] [--rounds R] [--warmup W] [--only k,k]`:
+ * the cost of a bot turn. Recorded Teams activities are posted, C at a time, through the real
+ * HTTP server and TeamsAdapter to the bot on its embedded SQLite, replies going to a connector on
+ * loopback: "aide" (the help card), a check-in answer (Action.Execute, SQLite write, the card
+ * updated), the channel card's automatic refresh, a candidacy submission (300 candidates in turn)
+ * and "tableau de bord" (the Lab's digest of the 2026 programme). The baseline, in the same run
+ * and through the same HTTP server, adapter and connector: a bare teams-ai echo bot with
+ * MemoryStorage. The kinds take turns, round after round; each kind's ratio to the echo bot is
+ * taken within a round (a busy moment of the shared machine weighs on both sides) and the median
+ * over the rounds printed. Prints JSON; a run with the default options also writes
+ * bench/results/turns.json. See docs/performance.md.
  */
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { MemoryStorage } from 'botbuilder';
