@@ -7,6 +7,7 @@ import type {
   CandidacyChange,
   CandidacyFilter,
   CandidacyPage,
+  CandidacyScope,
   CandidacyStore,
   DecisionRecord,
 } from '../../src/core/ports/candidacy-store';
@@ -52,11 +53,16 @@ export class InMemoryCandidacyStore implements CandidacyStore {
   transact<T>(
     programmeId: string,
     step: (candidacies: readonly Candidacy[]) => CandidacyChange<T>,
+    scope?: CandidacyScope,
   ): Promise<T> {
     const run = this.queue.then(async () => {
       // Yield once, so concurrent callers really interleave up to the lock.
       await Promise.resolve();
-      const change = step(this.all(programmeId).map(clone));
+      const inScope = (c: Candidacy): boolean =>
+        scope === undefined ||
+        c.applicant.aadId === scope.applicantAadId ||
+        (scope.organisationId !== undefined && c.organisationId === scope.organisationId);
+      const change = step(this.all(programmeId).filter(inScope).map(clone));
       for (const candidacy of change.save ?? [])
         this.candidacies.set(candidacy.id, clone(candidacy));
       this.decisions.push(...(change.decisions ?? []).map(clone));

@@ -5,6 +5,7 @@ import { validateTeamsBlock } from './validate-teams-block';
 import { fromZodIssues, type ValidationIssue } from '../validation/validation-issue';
 import { BRANCHES, MILESTONE_ORDER, type Organisation, type Programme } from './programme';
 import { HOLIDAY_CALENDAR_IDS } from '../scheduling/holiday-calendars';
+import { dateTimeFormat } from '../scheduling/date-time-format';
 
 /** Default minimum size of an applying team in team mode, from the 2023 edition (six per team). */
 export const DEFAULT_MIN_TEAM_SIZE = 6;
@@ -289,7 +290,7 @@ export function isCalendarDay(value: string): boolean {
 /** True for an IANA time zone this runtime knows. */
 export function isTimeZone(value: string): boolean {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
+    dateTimeFormat('en', { timeZone: value });
     return true;
   } catch {
     return false;

@@ -21,6 +21,7 @@ import { formatDay } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+import { ExpiringMemo } from '../../adapters/teams/expiring-memo';
 import { readUserEmail } from '../../adapters/teams/read-user-email';
 import {
   buildCandidacyFormCard,
@@ -66,6 +67,9 @@ const ENDORSEMENT_DATA = z
 
 type ProgrammeData = z.infer<typeof PROGRAMME_DATA>;
 
+/** How long a sender's e-mail address, as Teams gave it, is used without asking again. */
+const EMAIL_MEMO_MS = 60 * 60 * 1_000;
+
 /** Replaceable parts, for tests. */
 export interface CandidacyModuleOptions {
   /** The sender's email; Teams' member API by default. */
@@ -88,7 +92,19 @@ export function createCandidacyModule(
     ...platform.candidacyCore,
     notifier: createLoggingNotifier(platform.candidacyCore.notifier, platform.logger),
   };
-  const lookupEmail = options.lookupEmail ?? readUserEmail;
+  const askEmail = options.lookupEmail ?? readUserEmail;
+  // Teams' member API is a request to the connector per call; an address, once given, is kept
+  // for an hour. No answer (null) is asked again next time.
+  const emails = new ExpiringMemo<string>(EMAIL_MEMO_MS);
+  const lookupEmail = async (context: TurnContext): Promise<string | null> => {
+    const aadId = context.activity.from?.aadObjectId;
+    const now = core.clock.now();
+    const known = aadId === undefined ? undefined : emails.get(aadId, now);
+    if (known !== undefined) return known;
+    const email = await askEmail(context);
+    if (aadId !== undefined && email !== null) emails.set(aadId, email, now);
+    return email;
+  };
 
   /** The programme named by the card; else the open call, asking when several calls are open. */
   const programmeFor = async (turn: Turn, data: ProgrammeData): Promise<ProgrammePick> => {

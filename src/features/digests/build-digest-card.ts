@@ -11,6 +11,7 @@ import { formatDay, type Language } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { DigestVerbs } from './digest-verbs';
+import { dateTimeFormat } from '../../core/scheduling/date-time-format';
 
 /**
  * Bars in a "by organisation" chart: the ten largest and one bar for the rest. A national call
@@ -484,7 +485,7 @@ function describeWhen(context: CardContext, days: number): string {
 /** "novembre 2026", "November 2026". */
 function formatMonth(month: string, language: Language): string {
   const [year, monthOfYear] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+  return dateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',

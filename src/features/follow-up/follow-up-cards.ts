@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../core/scheduling/date-time-format';
 import {
   HELP_CATEGORIES,
   CHECKIN_STATUSES,
@@ -50,7 +51,7 @@ export type { Banner };
 /** The month written out: "octobre 2026", "October 2026". */
 export function formatMonth(month: string, language: Language): string {
   const [year, monthOfYear] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+  return dateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
@@ -67,8 +68,8 @@ function answeredLine(
   timeZone: string,
   { t, language }: CardContext,
 ): string {
-  const localDay = new Intl.DateTimeFormat('en-CA', { timeZone }).format(answer.answeredAt);
-  const time = new Intl.DateTimeFormat('fr-FR', {
+  const localDay = dateTimeFormat('en-CA', { timeZone }).format(answer.answeredAt);
+  const time = dateTimeFormat('fr-FR', {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',

@@ -19,6 +19,7 @@ import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { summariseCandidacy } from '../candidacies/candidacy-cards';
 import type { Banner } from '../../adapters/teams/cards/card-kit';
 import { SelectionVerbs } from './selection-verbs';
+import { dateTimeFormat } from '../../core/scheduling/date-time-format';
 
 /** The Lab team's overview: counts by status, organisation and branch, and the seats taken. */
 export function buildOverviewCard(
@@ -327,7 +328,7 @@ export function buildDetailCard(
 /** The export link card: a button to download, valid 15 minutes, for this admin only. */
 /** When an export link stops working, as the reader's clock says it (Paris time). */
 export function formatExpiry(card: CardContext, expiresAt: Date): string {
-  return new Intl.DateTimeFormat(card.language === 'en' ? 'en-GB' : 'fr-FR', {
+  return dateTimeFormat(card.language === 'en' ? 'en-GB' : 'fr-FR', {
     hour: '2-digit',
     minute: '2-digit',
     timeZone: PROGRAMME_TIME_ZONE,
