@@ -35,10 +35,12 @@ const ANSWER_WORDS = [/Douai/, /Réponse de/, /Tester le kit/];
 
 /**
  * Tables every turn may write for its own sender (conversations, time zones, SDK turn state) and
- * the per-programme lock row that serialises selection writes (it holds nothing).
+ * the per-programme lock row that serialises selection writes and the instances' heartbeats
+ * (they hold nothing of anyone).
  */
 const BOOKKEEPING = new Set([
   'selection_locks',
+  'instances',
   'conversations',
   'user_contexts',
   'bot_state',
