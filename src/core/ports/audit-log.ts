@@ -5,7 +5,10 @@ export type AuditAction =
   | 'candidacy.lapse'
   | 'candidacy.score'
   | 'export.link'
-  | 'export.download';
+  | 'export.download'
+  | 'personalData.view'
+  | 'personalData.link'
+  | 'personalData.erasure';
 
 /** Who did what, when: one append-only row. `actor` is an Entra object id, or 'system'. */
 export interface AuditEntry {
