@@ -4,6 +4,7 @@ import { digestEn } from './digest.en';
 import { followUpEn } from './follow-up.en';
 import { formationEn } from './formation.en';
 import { programmeWizardEn } from './programme-wizard.en';
+import { personalDataEn } from './personal-data.en';
 import type { MessageKey } from './fr';
 
 /** English message catalogue, for users whose Teams language is English. */
@@ -152,4 +153,5 @@ export const en: Record<MessageKey, string> = {
   ...digestEn,
   ...deliveryEn,
   ...programmeWizardEn,
+  ...personalDataEn,
 };

@@ -4,6 +4,7 @@ import { digestFr } from './digest.fr';
 import { followUpFr } from './follow-up.fr';
 import { formationFr } from './formation.fr';
 import { programmeWizardFr } from './programme-wizard.fr';
+import { personalDataFr } from './personal-data.fr';
 
 /** French message catalogue: the reference language; every other catalogue has exactly these keys. */
 export const fr = {
@@ -155,6 +156,7 @@ export const fr = {
   ...digestFr,
   ...deliveryFr,
   ...programmeWizardFr,
+  ...personalDataFr,
 } as const;
 
 /** The keys every catalogue provides. */

@@ -1,0 +1,76 @@
+import type { MyDataLine } from '../../core/personal-data/describe-my-data';
+import { RETENTION_DEFAULTS } from '../../core/personal-data/personal-data-register';
+import type { CardContext } from '../../adapters/teams/cards/card-context';
+import { buildCard } from '../../adapters/teams/cards/card-kit';
+import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+import { PersonalDataVerbs } from './personal-data-verbs';
+
+/** The "my data" card: every category with its count and retention, and the two buttons. */
+export function buildMyDataCard({ t }: CardContext, lines: MyDataLine[]): AdaptiveCardJson {
+  const d = RETENTION_DEFAULTS;
+  const params = {
+    months: d.unselectedMonthsAfterCommittee,
+    days: d.outboxPayloadDays,
+  };
+  return buildCard({
+    title: t('personalData.title'),
+    lines: [t('personalData.intro')],
+    facts: lines.map((line) => ({
+      label: t(`personalData.category.${line.category}`),
+      value: t('personalData.count', {
+        count: line.count,
+        retention: line.retentions
+          .map((rule) =>
+            t(`personalData.retention.${rule}`, {
+              ...params,
+              ...(rule === 'participants' ? { months: d.participantMonthsAfterEnd } : {}),
+              ...(rule === 'exportTokens' ? { days: d.exportTokenDays } : {}),
+              ...(rule === 'uninstalledConversations'
+                ? { days: d.uninstalledConversationDays }
+                : {}),
+            }),
+          )
+          .join(' ; '),
+      }),
+    })),
+    actions: [
+      { title: t('personalData.download'), verb: PersonalDataVerbs.link },
+      { title: t('personalData.erase'), verb: PersonalDataVerbs.askErase, style: 'destructive' },
+    ],
+  });
+}
+
+/** The card with the single-use download link of the sender's data. */
+export function buildMyDataLinkCard(
+  { t }: CardContext,
+  link: { url: string; until: string },
+): AdaptiveCardJson {
+  return buildCard({
+    title: t('personalData.link.title'),
+    lines: [t('personalData.link.body', { time: link.until })],
+    actions: [{ kind: 'url', title: t('personalData.link.button'), url: link.url }],
+  });
+}
+
+/** "Erase your data?": what goes, what stays under a pseudonym, and the button that does it. */
+export function buildConfirmErasureCard({ t }: CardContext): AdaptiveCardJson {
+  return buildCard({
+    title: t('personalData.confirm.title'),
+    lines: [t('personalData.confirm.body')],
+    actions: [
+      {
+        title: t('personalData.confirm.yes'),
+        verb: PersonalDataVerbs.erase,
+        data: { confirm: 'yes' },
+        style: 'destructive',
+      },
+    ],
+  });
+}
+
+/** The answer once erased, or when there was nothing to erase. */
+export function buildErasedCard({ t }: CardContext, pseudonym: string | null): AdaptiveCardJson {
+  return buildCard({
+    title: pseudonym === null ? t('personalData.nothing') : t('personalData.erased', { pseudonym }),
+  });
+}

@@ -1,0 +1,126 @@
+import { createHmac } from 'node:crypto';
+import { z } from 'zod';
+import { createMyDataRoute, signMyDataLink } from '../../adapters/export/create-my-data-route';
+import { SqlPersonalDataStore } from '../../adapters/sql/sql-personal-data-store';
+import { defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/verbs/card-verb';
+import { Guards } from '../../adapters/teams/verbs/guard';
+import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
+import type { Turn } from '../../adapters/teams/verbs/turn';
+import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+import { createMyDataLink } from '../../core/personal-data/create-my-data-link';
+import { describeMyData } from '../../core/personal-data/describe-my-data';
+import { erasePerson } from '../../core/personal-data/erase-person';
+import type { PersonalDataDeps } from '../../core/personal-data/personal-data-deps';
+import { toPseudonym } from '../../core/personal-data/to-pseudonym';
+import type { FeatureModule } from '../feature-module';
+import type { Platform } from '../platform';
+import { formatExpiry } from '../selection/selection-cards';
+import {
+  buildConfirmErasureCard,
+  buildErasedCard,
+  buildMyDataCard,
+  buildMyDataLinkCard,
+} from './personal-data-cards';
+import { PersonalDataVerbs } from './personal-data-verbs';
+
+/** These cards carry no data: whose data it is comes from the authenticated sender alone. */
+const NO_DATA = z.object({}).passthrough();
+/** The erase button says it was confirmed; anything else is refused before any write. */
+const ERASE_DATA = z.object({ confirm: z.literal('yes') }).passthrough();
+
+/** The use cases' dependencies from the platform: one place, for the module and the CLI. */
+export function createPersonalDataDeps(
+  platform: Pick<Platform, 'database' | 'candidacyCore' | 'config'>,
+): PersonalDataDeps {
+  const key = platform.config.exportSigningKey;
+  return {
+    store: new SqlPersonalDataStore(platform.database.db),
+    exportTokens: platform.candidacyCore.exportTokens,
+    audit: platform.candidacyCore.audit,
+    clock: platform.candidacyCore.clock,
+    ids: platform.candidacyCore.ids,
+    // Keyed, so nobody can find whose pseudonym it is by hashing known ids.
+    pseudonymOf: (aadId) =>
+      toPseudonym(
+        createHmac('sha256', `pseudonym:${key}`).update(aadId.toLowerCase()).digest('hex'),
+      ),
+  };
+}
+
+/**
+ * Everyone's rights over their data, in their personal chat: "mes données" / "my data" (what the
+ * bot holds, by category, with a single-use link to a ZIP of it) and "effacer mes données" /
+ * "erase my data" (after a confirmation). Each acts on the sender's own data only.
+ */
+export function createPersonalDataModule(
+  platform: Pick<
+    Platform,
+    'database' | 'candidacyCore' | 'config' | 'publicUrl' | 'conversations' | 'logger'
+  >,
+): FeatureModule {
+  const deps = createPersonalDataDeps(platform);
+  const personal = { guard: Guards.staff, scopes: PERSONAL_ONLY } as const;
+
+  const show = async (turn: Turn): Promise<AdaptiveCardJson> =>
+    buildMyDataCard(turn.card, await describeMyData(deps, { aadId: turn.sender.aadId }));
+
+  const link = async (turn: Turn): Promise<AdaptiveCardJson> => {
+    const token = await createMyDataLink(deps, { aadId: turn.sender.aadId });
+    const url = signMyDataLink(
+      platform.publicUrl(),
+      { tokenId: token.id, adminAadId: token.adminAadId, expiresAt: token.expiresAt },
+      platform.config.exportSigningKey,
+    );
+    return buildMyDataLinkCard(turn.card, { url, until: formatExpiry(turn.card, token.expiresAt) });
+  };
+
+  const erase = async (turn: Turn): Promise<AdaptiveCardJson> => {
+    const result = await erasePerson(deps, { kind: 'self', aadId: turn.sender.aadId });
+    platform.logger.info({ counts: result.counts }, 'personal data erased');
+    return buildErasedCard(turn.card, result.pseudonymName);
+  };
+
+  return {
+    name: 'personal-data',
+    verbs: [
+      defineCardVerb({ verb: PersonalDataVerbs.show, data: NO_DATA, ...personal, handle: show }),
+      defineCardVerb({ verb: PersonalDataVerbs.link, data: NO_DATA, ...personal, handle: link }),
+      defineCardVerb({
+        verb: PersonalDataVerbs.askErase,
+        data: NO_DATA,
+        ...personal,
+        handle: (turn) => Promise.resolve(buildConfirmErasureCard(turn.card)),
+      }),
+      defineCardVerb({
+        verb: PersonalDataVerbs.erase,
+        data: ERASE_DATA,
+        ...personal,
+        handle: erase,
+      }),
+    ],
+    commands: [
+      defineTextCommand({
+        id: 'personalData.show',
+        pattern: /^\s*(mes donn[ée]es|my data)\s*$/i,
+        examples: { fr: 'mes données', en: 'my data' },
+        ...personal,
+        handle: async (turn) => turn.send(await show(turn)),
+      }),
+      defineTextCommand({
+        id: 'personalData.erase',
+        pattern: /^\s*(effacer mes donn[ée]es|erase my data)\s*$/i,
+        examples: { fr: 'effacer mes données', en: 'erase my data' },
+        ...personal,
+        handle: (turn) => turn.send(buildConfirmErasureCard(turn.card)),
+      }),
+    ],
+    routes: [
+      createMyDataRoute({
+        core: deps,
+        conversations: platform.conversations,
+        signingKey: platform.config.exportSigningKey,
+        logger: platform.logger,
+      }),
+    ],
+  };
+}

@@ -1,0 +1,7 @@
+/** The card verbs of personal data: "my data", its download link, and erasure with confirmation. */
+export const PersonalDataVerbs = {
+  show: 'mydata.show',
+  link: 'mydata.link',
+  askErase: 'mydata.askErase',
+  erase: 'mydata.erase',
+} as const;
