@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { runDatabaseCommand } from './database-command';
+import { openPersonalDataDeps, runPersonCommand } from './person-command';
 import { openProgrammeStore } from './open-programme-store';
 import { runProgrammeCommand } from './programme-command';
 import { runSchedulePreviewCommand } from './schedule-preview-command';
@@ -25,6 +26,13 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     runProgrammeCommand(argv, { ...io, openStore: () => openProgrammeStore(process.env) }),
   'schedule preview': runSchedulePreviewCommand,
   'database app-role': (argv, io) => runDatabaseCommand(['app-role', ...argv], io),
+  person: (argv, io) =>
+    runPersonCommand(argv, {
+      ...io,
+      openDeps: () => openPersonalDataDeps(process.env),
+      // The audit trail names who ran it: the operating system's user.
+      admin: `cli:${process.env.USER ?? 'unknown'}`,
+    }),
 };
 
 /** Exit code for an unknown command, as for other usage errors (sysexits EX_USAGE). */

@@ -1,5 +1,11 @@
 import { createHmac } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../../adapters/sql/schema';
+import { SqlAuditLog } from '../../adapters/sql/sql-audit-log';
+import { SqlExportTokenStore } from '../../adapters/sql/sql-export-token-store';
+import type { Clock } from '../../core/ports/clock';
+import type { IdSource } from '../../core/ports/id-source';
 import { createMyDataRoute, signMyDataLink } from '../../adapters/export/create-my-data-route';
 import { SqlPersonalDataStore } from '../../adapters/sql/sql-personal-data-store';
 import { defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/verbs/card-verb';
@@ -28,21 +34,23 @@ const NO_DATA = z.object({}).passthrough();
 /** The erase button says it was confirmed; anything else is refused before any write. */
 const ERASE_DATA = z.object({ confirm: z.literal('yes') }).passthrough();
 
-/** The use cases' dependencies from the platform: one place, for the module and the CLI. */
+/** The use cases' dependencies on a database: one place, for the module and the command line. */
 export function createPersonalDataDeps(
-  platform: Pick<Platform, 'database' | 'candidacyCore' | 'config'>,
+  db: Kysely<Database>,
+  options: { signingKey: string; clock: Clock; ids: IdSource },
 ): PersonalDataDeps {
-  const key = platform.config.exportSigningKey;
   return {
-    store: new SqlPersonalDataStore(platform.database.db),
-    exportTokens: platform.candidacyCore.exportTokens,
-    audit: platform.candidacyCore.audit,
-    clock: platform.candidacyCore.clock,
-    ids: platform.candidacyCore.ids,
+    store: new SqlPersonalDataStore(db),
+    exportTokens: new SqlExportTokenStore(db),
+    audit: new SqlAuditLog(db),
+    clock: options.clock,
+    ids: options.ids,
     // Keyed, so nobody can find whose pseudonym it is by hashing known ids.
     pseudonymOf: (aadId) =>
       toPseudonym(
-        createHmac('sha256', `pseudonym:${key}`).update(aadId.toLowerCase()).digest('hex'),
+        createHmac('sha256', `pseudonym:${options.signingKey}`)
+          .update(aadId.toLowerCase())
+          .digest('hex'),
       ),
   };
 }
@@ -58,7 +66,11 @@ export function createPersonalDataModule(
     'database' | 'candidacyCore' | 'config' | 'publicUrl' | 'conversations' | 'logger'
   >,
 ): FeatureModule {
-  const deps = createPersonalDataDeps(platform);
+  const deps = createPersonalDataDeps(platform.database.db, {
+    signingKey: platform.config.exportSigningKey,
+    clock: platform.candidacyCore.clock,
+    ids: platform.candidacyCore.ids,
+  });
   const personal = { guard: Guards.staff, scopes: PERSONAL_ONLY } as const;
 
   const show = async (turn: Turn): Promise<AdaptiveCardJson> =>
