@@ -4,7 +4,10 @@ import type { DatabaseHandle } from '../../src/adapters/sql/open-database';
 import type { Database } from '../../src/adapters/sql/schema';
 import { SqlPersonalDataStore } from '../../src/adapters/sql/sql-personal-data-store';
 import type { OutboxTable } from '../../src/adapters/sql/sql-outbox-store';
-import { PERSONAL_DATA_REGISTER } from '../../src/core/personal-data/personal-data-register';
+import {
+  PERSONAL_DATA_REGISTER,
+  RETENTION_DEFAULTS,
+} from '../../src/core/personal-data/personal-data-register';
 import type { Pseudonym } from '../../src/core/ports/personal-data-store';
 import { testDatabases } from './test-databases';
 
@@ -366,6 +369,64 @@ for (const target of testDatabases()) {
       const again = await store.erase(marie, PSEUDONYM, audit);
       assert.deepEqual(again, { deleted: {}, pseudonymised: {} });
       assert.equal(await dump(db, ['audit_log']), once);
+    });
+
+    it('purges tokens after a day, sent payloads after 30 days, uninstalled chats after 30 days, once', async () => {
+      const outbox = db.withTables<{ outbox: OutboxTable }>();
+      await outbox
+        .updateTable('outbox')
+        .set({ state: 'sent', completed_at: AT })
+        .where('key', '=', 'digest:lab')
+        .execute();
+      await db
+        .updateTable('conversations')
+        .set({ uninstalled_at: AT })
+        .where('conversation_id', '=', 'a:conv-marie')
+        .execute();
+      const day = 24 * 60 * 60 * 1000;
+      const at = (days: number) => new Date(new Date(AT).getTime() + days * day + 1);
+      // A day and a bit: the token goes, the rest is not due.
+      assert.deepEqual(await store.purgeExpired(at(1), RETENTION_DEFAULTS), {
+        export_tokens: 1,
+        outbox: 0,
+        conversations: 0,
+        bot_state: 0,
+      });
+      assert.deepEqual(await store.purgeExpired(at(29), RETENTION_DEFAULTS), {
+        export_tokens: 0,
+        outbox: 0,
+        conversations: 0,
+        bot_state: 0,
+      });
+      assert.deepEqual(await store.purgeExpired(at(30), RETENTION_DEFAULTS), {
+        export_tokens: 0,
+        outbox: 1,
+        conversations: 1,
+        bot_state: 1,
+      });
+      const sent = await outbox
+        .selectFrom('outbox')
+        .select(['key', 'state', 'payload', 'completed_at'])
+        .where('key', '=', 'digest:lab')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(sent, {
+        key: 'digest:lab',
+        state: 'sent',
+        payload: '{"kind":"text","text":""}',
+        completed_at: AT,
+      });
+      const pending = await outbox
+        .selectFrom('outbox')
+        .select('payload')
+        .where('state', '=', 'pending')
+        .executeTakeFirstOrThrow();
+      assert.match(pending.payload, /Bonjour Marie Dupont/, 'a pending message keeps its card');
+      assert.deepEqual(await store.purgeExpired(at(30), RETENTION_DEFAULTS), {
+        export_tokens: 0,
+        outbox: 0,
+        conversations: 0,
+        bot_state: 0,
+      });
     });
   });
 }

@@ -11,6 +11,7 @@ import type {
 import {
   PERSONAL_DATA_CATEGORIES,
   PERSONAL_DATA_REGISTER,
+  type RetentionDurations,
 } from '../../core/personal-data/personal-data-register';
 import type { Database } from './schema';
 import { toAuditRow } from './sql-audit-log';
@@ -394,6 +395,52 @@ export class SqlPersonalDataStore implements PersonalDataStore {
         add('pseudonymised', entry.table, touched);
       }
       await trx.insertInto('audit_log').values(toAuditRow(audit)).execute();
+    });
+    return counts;
+  }
+
+  async purgeExpired(now: Date, durations: RetentionDurations): Promise<Record<string, number>> {
+    const day = 24 * 60 * 60 * 1000;
+    const before = (days: number) => new Date(now.getTime() - days * day).toISOString();
+    const counts: Record<string, number> = {};
+    await this.db.transaction().execute(async (trx) => {
+      const tokens = await trx
+        .deleteFrom('export_tokens')
+        .where('created_at', '<', before(durations.exportTokenDays))
+        .executeTakeFirst();
+      counts.export_tokens = Number(tokens.numDeletedRows);
+      const payloads = await trx
+        .updateTable('outbox')
+        .set({ payload: PURGED_PAYLOAD })
+        .where('state', '!=', 'pending')
+        .where('completed_at', '<', before(durations.outboxPayloadDays))
+        .where('payload', '!=', PURGED_PAYLOAD)
+        .executeTakeFirst();
+      counts.outbox = Number(payloads.numUpdatedRows);
+      const gone = await trx
+        .selectFrom('conversations')
+        .select('conversation_id')
+        .where('uninstalled_at', '<', before(durations.uninstalledConversationDays))
+        .execute();
+      const ids = gone.map((row) => row.conversation_id);
+      counts.conversations = 0;
+      counts.bot_state = 0;
+      if (ids.length > 0) {
+        const states = await trx.selectFrom('bot_state').select('key').execute();
+        const keys = states.map((row) => row.key).filter((key) => ids.some((c) => key.includes(c)));
+        if (keys.length > 0) {
+          const deleted = await trx
+            .deleteFrom('bot_state')
+            .where('key', 'in', keys)
+            .executeTakeFirst();
+          counts.bot_state = Number(deleted.numDeletedRows);
+        }
+        const deleted = await trx
+          .deleteFrom('conversations')
+          .where('conversation_id', 'in', ids)
+          .executeTakeFirst();
+        counts.conversations = Number(deleted.numDeletedRows);
+      }
     });
     return counts;
   }

@@ -1,4 +1,7 @@
-import type { PersonalDataCategory } from '../personal-data/personal-data-register';
+import type {
+  PersonalDataCategory,
+  RetentionDurations,
+} from '../personal-data/personal-data-register';
 import type { AuditEntry } from './audit-log';
 
 /** A person as the stores know them: their Entra id, and their e-mail and name when known. */
@@ -45,4 +48,10 @@ export interface PersonalDataStore {
    * about them, cancels messages still pending to them, and appends the audit entry.
    */
   erase(person: PersonRef, pseudonym: Pseudonym, audit: AuditEntry): Promise<ErasureCounts>;
+  /**
+   * Applies the retention rules that need no programme dates, as of `now`: export tokens,
+   * sent messages' card payloads, references of uninstalled conversations. Returns the rows
+   * changed per table; running it again the same day changes nothing.
+   */
+  purgeExpired(now: Date, durations: RetentionDurations): Promise<Record<string, number>>;
 }
