@@ -18,6 +18,12 @@ import { describeMyData } from '../../core/personal-data/describe-my-data';
 import { erasePerson } from '../../core/personal-data/erase-person';
 import type { PersonalDataDeps } from '../../core/personal-data/personal-data-deps';
 import { toPseudonym } from '../../core/personal-data/to-pseudonym';
+import { toOccurrenceKey } from '../../core/jobs/occurrence';
+import { RETENTION_DEFAULTS } from '../../core/personal-data/personal-data-register';
+import { addDays, toLocalDay } from '../../core/scheduling/local-days';
+import { toUtcInstant } from '../../core/scheduling/to-utc-instant';
+import type { ScheduledJobDefinition } from '../../jobs/create-scheduled-job';
+import type { Logger } from '../../logger';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
 import { formatExpiry } from '../selection/selection-cards';
@@ -126,6 +132,7 @@ export function createPersonalDataModule(
         handle: (turn) => turn.send(buildConfirmErasureCard(turn.card)),
       }),
     ],
+    scheduledJobs: [createRetentionJob(deps, platform.logger)],
     routes: [
       createMyDataRoute({
         core: deps,
@@ -134,5 +141,39 @@ export function createPersonalDataModule(
         logger: platform.logger,
       }),
     ],
+  };
+}
+
+/** The retention job's zone and hour: at night, Paris time, away from the morning sends. */
+const PURGE_TIMEZONE = 'Europe/Paris';
+const PURGE_TIME = '03:30';
+
+/**
+ * The daily retention purge: one occurrence a day, claimed like the other jobs; missed while
+ * the bot was down, it runs later the same day. It logs counts only, never whose data.
+ */
+export function createRetentionJob(
+  deps: Pick<PersonalDataDeps, 'store'>,
+  logger: Logger,
+): ScheduledJobDefinition {
+  const name = 'personal-data-retention';
+  return {
+    name,
+    listOccurrences: (now) => {
+      const today = toLocalDay(now, PURGE_TIMEZONE);
+      return Promise.resolve([
+        {
+          key: toOccurrenceKey(name, today, 'all'),
+          dueAt: toUtcInstant(today, PURGE_TIME, PURGE_TIMEZONE),
+          expiresAt: new Date(
+            toUtcInstant(addDays(today, 1), '00:00', PURGE_TIMEZONE).getTime() - 1,
+          ),
+        },
+      ]);
+    },
+    execute: async (occurrence) => {
+      const counts = await deps.store.purgeExpired(occurrence.dueAt, RETENTION_DEFAULTS);
+      logger.info({ counts }, 'retention purge');
+    },
   };
 }
