@@ -13,6 +13,7 @@ import {
   PERSONAL_DATA_REGISTER,
   type RetentionDurations,
 } from '../../core/personal-data/personal-data-register';
+import { SEAT_HOLDING_STATUSES } from '../../core/candidacies/candidacy';
 import type { Database } from './schema';
 import { toAuditRow } from './sql-audit-log';
 import type { OutboxTable } from './sql-outbox-store';
@@ -445,6 +446,63 @@ export class SqlPersonalDataStore implements PersonalDataStore {
     return counts;
   }
 
+  async purgeProgramme(
+    programmeId: string,
+    rules: { drafts: boolean; unselected: boolean; participants: boolean },
+    pseudonymOf: (aadId: string) => Pseudonym,
+  ): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    const add = (table: string, n: number | bigint | undefined) => {
+      const value = Number(n ?? 0);
+      if (value > 0) counts[table] = (counts[table] ?? 0) + value;
+    };
+    await this.db.transaction().execute(async (trx) => {
+      if (rules.drafts) {
+        add(
+          'candidacy_drafts',
+          (
+            await trx
+              .deleteFrom('candidacy_drafts')
+              .where('programme_id', '=', programmeId)
+              .executeTakeFirst()
+          ).numDeletedRows,
+        );
+      }
+      if (rules.unselected) {
+        const gone = await trx
+          .selectFrom('candidacies')
+          .select('id')
+          .where('programme_id', '=', programmeId)
+          .where('status', 'not in', SEAT_HOLDING_STATUSES)
+          .execute();
+        const ids = gone.map((row) => row.id);
+        if (ids.length > 0) {
+          // Committee comments and endorsements go with their candidacy.
+          for (const table of [
+            'candidacy_scores',
+            'candidacy_endorsements',
+            'candidacy_decisions',
+          ] as const) {
+            add(
+              table,
+              (await trx.deleteFrom(table).where('candidacy_id', 'in', ids).executeTakeFirst())
+                .numDeletedRows,
+            );
+          }
+          add(
+            'candidacies',
+            (await trx.deleteFrom('candidacies').where('id', 'in', ids).executeTakeFirst())
+              .numDeletedRows,
+          );
+        }
+      }
+      if (rules.participants) {
+        await pseudonymiseProgramme(trx, programmeId, pseudonymOf, add);
+      }
+    });
+    return counts;
+  }
+
   private async outboxRowsOf(
     db: Db,
     id: string,
@@ -471,6 +529,118 @@ export class SqlPersonalDataStore implements PersonalDataStore {
         (row.conversation_id !== null && conversationIds.includes(row.conversation_id))
       );
     });
+  }
+}
+
+/** Tables scoped by programme, where a participant's traces are rewritten. */
+const PROGRAMME_TABLES = [
+  'candidacies',
+  'candidacy_endorsements',
+  'candidacy_scores',
+  'candidacy_decisions',
+  'programme_teams',
+  'programme_team_people',
+  'formation_drafts',
+  'checkin_answers',
+  'review_answers',
+] as const;
+
+/**
+ * Replaces, within one programme, every participant's id and name by their pseudonym and empties
+ * the texts they wrote; statuses, scores and dates stay, so the programme's figures do not move.
+ */
+async function pseudonymiseProgramme(
+  trx: Transaction<PersonalDatabase>,
+  programmeId: string,
+  pseudonymOf: (aadId: string) => Pseudonym,
+  add: (table: string, n: number | bigint | undefined) => void,
+): Promise<void> {
+  const placed = await trx
+    .selectFrom('programme_team_people')
+    .select('aad_id')
+    .where('programme_id', '=', programmeId)
+    .where('aad_id', 'not like', 'pseudonym-%')
+    .execute();
+  const applicants = await trx
+    .selectFrom('candidacies')
+    .select(['applicant_aad_id', 'applicant_name'])
+    .where('programme_id', '=', programmeId)
+    .where('applicant_aad_id', 'not like', 'pseudonym-%')
+    .execute();
+  const ids = [
+    ...new Set([...placed.map((p) => p.aad_id), ...applicants.map((a) => a.applicant_aad_id)]),
+  ];
+  if (ids.length === 0) return;
+  // Texts first: candidacies' answers, check-ins and reviews, committee and manager comments.
+  for (const row of await trx
+    .selectFrom('candidacies')
+    .select(['id', 'answers'])
+    .where('programme_id', '=', programmeId)
+    .where('applicant_aad_id', 'in', ids)
+    .execute()) {
+    await trx
+      .updateTable('candidacies')
+      .set({ answers: JSON.stringify(emptyFreeTexts(JSON.parse(row.answers))) })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  for (const row of await trx
+    .selectFrom('checkin_answers')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .execute()) {
+    await trx
+      .updateTable('checkin_answers')
+      .set({ data: JSON.stringify(emptyFreeTexts(JSON.parse(row.data))) })
+      .where('programme_id', '=', programmeId)
+      .where('team_id', '=', row.team_id)
+      .where('month', '=', row.month)
+      .execute();
+  }
+  for (const row of await trx
+    .selectFrom('review_answers')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .execute()) {
+    await trx
+      .updateTable('review_answers')
+      .set({ data: JSON.stringify(emptyFreeTexts(JSON.parse(row.data))) })
+      .where('programme_id', '=', programmeId)
+      .where('team_id', '=', row.team_id)
+      .where('review', '=', row.review)
+      .where('kind', '=', row.kind)
+      .execute();
+  }
+  await trx
+    .updateTable('candidacy_scores')
+    .set({ comment: '' })
+    .where('programme_id', '=', programmeId)
+    .execute();
+  await trx
+    .updateTable('candidacy_endorsements')
+    .set({ comment: '' })
+    .where('programme_id', '=', programmeId)
+    .execute();
+  const names = await trx
+    .selectFrom('people')
+    .select(['aad_id', 'name', 'email'])
+    .where('aad_id', 'in', ids)
+    .execute();
+  for (const aadId of ids) {
+    const known = names.find((n) => n.aad_id === aadId);
+    const applicantNames = applicants
+      .filter((a) => a.applicant_aad_id === aadId)
+      .map((a) => a.applicant_name);
+    const person: PersonRef = { aadId, email: known?.email ?? null, name: known?.name ?? null };
+    const replacer = createReplacer(
+      person,
+      [...(known ? [known.name] : []), ...applicantNames],
+      pseudonymOf(aadId),
+    );
+    for (const table of PROGRAMME_TABLES) {
+      const entry = PERSONAL_DATA_REGISTER.find((e) => e.table === table);
+      if (entry !== undefined) add(table, await rewriteTable(trx, entry, replacer, programmeId));
+    }
   }
 }
 
@@ -506,6 +676,7 @@ async function rewriteTable(
   trx: Transaction<PersonalDatabase>,
   entry: (typeof PERSONAL_DATA_REGISTER)[number],
   replacer: Replacer,
+  programmeId?: string,
 ): Promise<number> {
   const columns = [...entry.personColumns, ...entry.contentColumns];
   const keys = ROW_KEYS[entry.table] ?? entry.personColumns;
@@ -516,8 +687,10 @@ async function rewriteTable(
       (needle) => sql`lower(${sql.ref(column)}) like ${`%${escapeLike(needle)}%`} escape '\\'`,
     ),
   );
+  const scope =
+    programmeId === undefined ? sql`` : sql` and ${sql.ref('programme_id')} = ${programmeId}`;
   const found = await sql<PersonalDataRow>`
-    select * from ${sql.table(entry.table)} where ${sql.join(conditions, sql` or `)}
+    select * from ${sql.table(entry.table)} where (${sql.join(conditions, sql` or `)})${scope}
   `.execute(trx);
   let touched = 0;
   for (const row of found.rows) {

@@ -54,4 +54,15 @@ export interface PersonalDataStore {
    * changed per table; running it again the same day changes nothing.
    */
   purgeExpired(now: Date, durations: RetentionDurations): Promise<Record<string, number>>;
+  /**
+   * Applies a programme's due retention rules: drafts deleted; candidacies not selected deleted
+   * with their scores, comments, endorsements and decisions; selected participants' ids, names
+   * and texts replaced within the programme by their pseudonyms. Returns the rows changed per
+   * table; already purged rows are not counted again.
+   */
+  purgeProgramme(
+    programmeId: string,
+    rules: { drafts: boolean; unselected: boolean; participants: boolean },
+    pseudonymOf: (aadId: string) => Pseudonym,
+  ): Promise<Record<string, number>>;
 }

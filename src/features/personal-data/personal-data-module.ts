@@ -23,6 +23,8 @@ import { RETENTION_DEFAULTS } from '../../core/personal-data/personal-data-regis
 import { addDays, toLocalDay } from '../../core/scheduling/local-days';
 import { toUtcInstant } from '../../core/scheduling/to-utc-instant';
 import type { ScheduledJobDefinition } from '../../jobs/create-scheduled-job';
+import { runRetention } from '../../core/personal-data/run-retention';
+import type { ProgrammeStore } from '../../core/ports/programme-store';
 import type { Logger } from '../../logger';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
@@ -69,7 +71,13 @@ export function createPersonalDataDeps(
 export function createPersonalDataModule(
   platform: Pick<
     Platform,
-    'database' | 'candidacyCore' | 'config' | 'publicUrl' | 'conversations' | 'logger'
+    | 'database'
+    | 'candidacyCore'
+    | 'config'
+    | 'publicUrl'
+    | 'conversations'
+    | 'logger'
+    | 'programmes'
   >,
 ): FeatureModule {
   const deps = createPersonalDataDeps(platform.database.db, {
@@ -132,7 +140,7 @@ export function createPersonalDataModule(
         handle: (turn) => turn.send(buildConfirmErasureCard(turn.card)),
       }),
     ],
-    scheduledJobs: [createRetentionJob(deps, platform.logger)],
+    scheduledJobs: [createRetentionJob(deps, platform.programmes, platform.logger)],
     routes: [
       createMyDataRoute({
         core: deps,
@@ -153,7 +161,8 @@ const PURGE_TIME = '03:30';
  * the bot was down, it runs later the same day. It logs counts only, never whose data.
  */
 export function createRetentionJob(
-  deps: Pick<PersonalDataDeps, 'store'>,
+  deps: Pick<PersonalDataDeps, 'store' | 'pseudonymOf'>,
+  programmes: Pick<ProgrammeStore, 'list'>,
   logger: Logger,
 ): ScheduledJobDefinition {
   const name = 'personal-data-retention';
@@ -172,8 +181,13 @@ export function createRetentionJob(
       ]);
     },
     execute: async (occurrence) => {
-      const counts = await deps.store.purgeExpired(occurrence.dueAt, RETENTION_DEFAULTS);
-      logger.info({ counts }, 'retention purge');
+      const report = await runRetention(deps, {
+        programmes: await programmes.list(),
+        now: occurrence.dueAt,
+        today: toLocalDay(occurrence.dueAt, PURGE_TIMEZONE),
+        durations: RETENTION_DEFAULTS,
+      });
+      logger.info({ report }, 'retention purge');
     },
   };
 }

@@ -13,7 +13,11 @@ describe('the daily retention job', () => {
         return Promise.resolve({ export_tokens: 2 });
       },
     } as unknown as PersonalDataStore;
-    const job = createRetentionJob({ store }, createLogger('silent'));
+    const job = createRetentionJob(
+      { store, pseudonymOf: () => ({ aadId: 'p', name: 'P', email: 'p@x.invalid' }) },
+      { list: () => Promise.resolve([]) },
+      createLogger('silent'),
+    );
     const evening = await job.listOccurrences(new Date('2026-12-04T22:30:00.000Z'));
     const morning = await job.listOccurrences(new Date('2026-12-04T06:00:00.000Z'));
     // 23:30 in Paris is still the 4th; the same day gives the same key, claimed once.

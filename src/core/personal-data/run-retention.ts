@@ -1,0 +1,39 @@
+import type { PersonalDataStore, Pseudonym } from '../ports/personal-data-store';
+import type { Programme } from '../programmes/programme';
+import type { RetentionDurations } from './personal-data-register';
+import { dueRetentionRules, planProgrammeRetention } from './plan-programme-retention';
+
+/** What one retention run changed: rows per table, overall and by programme. Counts only. */
+export interface RetentionReport {
+  expired: Record<string, number>;
+  programmes: Record<string, Record<string, number>>;
+}
+
+/**
+ * Applies every retention rule due on `today` (Paris day of `now`): the rules without programme
+ * dates, then each programme's. Safe to run twice: what is gone is not counted again.
+ */
+export async function runRetention(
+  deps: { store: PersonalDataStore; pseudonymOf: (aadId: string) => Pseudonym },
+  input: {
+    programmes: readonly Programme[];
+    now: Date;
+    today: string;
+    durations: RetentionDurations;
+  },
+): Promise<RetentionReport> {
+  const report: RetentionReport = {
+    expired: await deps.store.purgeExpired(input.now, input.durations),
+    programmes: {},
+  };
+  for (const programme of input.programmes) {
+    const rules = dueRetentionRules(
+      planProgrammeRetention(programme.milestones, input.durations),
+      input.today,
+    );
+    if (!rules.drafts && !rules.unselected && !rules.participants) continue;
+    const counts = await deps.store.purgeProgramme(programme.id, rules, deps.pseudonymOf);
+    if (Object.keys(counts).length > 0) report.programmes[programme.id] = counts;
+  }
+  return report;
+}
