@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { openBotDatabase, runAuditCommand } from './audit-command';
 import { runDatabaseCommand } from './database-command';
 import { openPersonalDataDeps, runPersonCommand } from './person-command';
 import { openProgrammeStore } from './open-programme-store';
@@ -26,6 +27,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     runProgrammeCommand(argv, { ...io, openStore: () => openProgrammeStore(process.env) }),
   'schedule preview': runSchedulePreviewCommand,
   'database app-role': (argv, io) => runDatabaseCommand(['app-role', ...argv], io),
+  audit: (argv, io) =>
+    runAuditCommand(argv, { ...io, openDatabase: () => openBotDatabase(process.env) }),
   person: (argv, io) =>
     runPersonCommand(argv, {
       ...io,

@@ -157,6 +157,10 @@ export interface AuditLogTable {
   programme_id: string;
   subject_id: string | null;
   details: string;
+  /** SHA-256 of the row's fields (migration 0011); null only while migrating. */
+  content_digest: string | null;
+  /** SHA-256 over the previous row's chain hash and this row's digest. */
+  chain_hash: string | null;
 }
 
 /** Single-use export permissions. */

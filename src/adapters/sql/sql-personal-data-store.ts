@@ -15,7 +15,7 @@ import {
 } from '../../core/personal-data/personal-data-register';
 import { SEAT_HOLDING_STATUSES } from '../../core/candidacies/candidacy';
 import type { Database } from './schema';
-import { toAuditRow } from './sql-audit-log';
+import { appendAuditRow, digestAuditContent } from './audit-chain';
 import type { OutboxTable } from './sql-outbox-store';
 
 /** The columns that identify a row of each table with content, to rewrite that row alone. */
@@ -390,12 +390,30 @@ export class SqlPersonalDataStore implements PersonalDataStore {
       }
 
       // Everywhere else, the id, the e-mail and the name become the pseudonym.
+      const rewrittenAudit: number[] = [];
       for (const entry of PERSONAL_DATA_REGISTER) {
         if (entry.table === 'people') continue;
-        const touched = await rewriteTable(trx, entry, replacer);
+        const touched = await rewriteTable(trx, entry, replacer, undefined, (row) => {
+          if (entry.table === 'audit_log') rewrittenAudit.push(Number(row.id));
+        });
         add('pseudonymised', entry.table, touched);
       }
-      await trx.insertInto('audit_log').values(toAuditRow(audit)).execute();
+      // Audit rows rewritten here are resealed by the erasure's own entry, itself chained, so
+      // `labbot audit verify` tells this rewrite from tampering.
+      const resealed: Record<string, string> = {};
+      if (rewrittenAudit.length > 0) {
+        const rows = await trx
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('id', 'in', rewrittenAudit)
+          .execute();
+        for (const row of rows) resealed[String(row.id)] = digestAuditContent(row);
+      }
+      // The outbox is the one table the shared schema lacks; the audit log is in both.
+      await appendAuditRow(trx as unknown as Transaction<Database>, {
+        ...audit,
+        details: { ...audit.details, ...(rewrittenAudit.length > 0 ? { resealed } : {}) },
+      });
     });
     return counts;
   }
@@ -677,6 +695,7 @@ async function rewriteTable(
   entry: (typeof PERSONAL_DATA_REGISTER)[number],
   replacer: Replacer,
   programmeId?: string,
+  onRewrite?: (row: PersonalDataRow) => void,
 ): Promise<number> {
   const columns = [...entry.personColumns, ...entry.contentColumns];
   const keys = ROW_KEYS[entry.table] ?? entry.personColumns;
@@ -712,6 +731,7 @@ async function rewriteTable(
         sql` and `,
       )}
     `.execute(trx);
+    onRewrite?.(row);
     touched += 1;
   }
   return touched;
