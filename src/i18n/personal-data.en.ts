@@ -25,6 +25,7 @@ export const personalDataEn: Record<keyof typeof personalDataFr, string> = {
     'deleted {days} days after the bot is uninstalled',
   'personalData.retention.whileUsed': 'while you use the bot',
   'personalData.retention.auditTrail': 'kept as proof, pseudonymised if you are erased',
+  'personalData.notice': 'Privacy notice',
   'personalData.download': 'Download my data (ZIP)',
   'personalData.erase': 'Erase my data',
   'personalData.link.title': 'Your data, to download',

@@ -23,6 +23,7 @@ export const personalDataFr = {
     'supprimées {days} jours après la désinstallation du bot',
   'personalData.retention.whileUsed': 'tant que vous utilisez le bot',
   'personalData.retention.auditTrail': 'conservé comme preuve, pseudonymisé si vous êtes effacé',
+  'personalData.notice': 'Notice d’information',
   'personalData.download': 'Télécharger mes données (ZIP)',
   'personalData.erase': 'Effacer mes données',
   'personalData.link.title': 'Vos données, à télécharger',

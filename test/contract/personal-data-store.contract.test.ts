@@ -354,6 +354,36 @@ for (const target of testDatabases()) {
       );
     });
 
+    it('takes the person off waitlists: a waiting candidacy is withdrawn, a seat is kept', async () => {
+      await db
+        .updateTable('candidacies')
+        .set({ status: 'waitlisted' })
+        .where('id', '=', 'c-1')
+        .execute();
+      await db
+        .updateTable('candidacies')
+        .set({ status: 'waitlisted' })
+        .where('id', '=', 'c-2')
+        .execute();
+      await store.erase((await store.findPerson(MARIE))!, PSEUDONYM, {
+        at: new Date(AT),
+        actor: 'admin',
+        action: 'personalData.erasure',
+        programmeId: '',
+        subjectId: PSEUDONYM.aadId,
+        details: {},
+      });
+      const statuses = await db
+        .selectFrom('candidacies')
+        .select(['id', 'status'])
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(statuses, [
+        { id: 'c-1', status: 'withdrawn' },
+        { id: 'c-2', status: 'waitlisted' },
+      ]);
+    });
+
     it('erasing twice changes nothing the second time', async () => {
       const marie = (await store.findPerson(MARIE))!;
       const audit = {

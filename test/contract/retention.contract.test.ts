@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from '../../src/adapters/sql/open-database';
 import type { Database } from '../../src/adapters/sql/schema';
 import type { OutboxTable } from '../../src/adapters/sql/sql-outbox-store';
+import { SqlAuditLog } from '../../src/adapters/sql/sql-audit-log';
 import { SqlPersonalDataStore } from '../../src/adapters/sql/sql-personal-data-store';
 import { SqlProgrammeStore } from '../../src/adapters/sql/sql-programme-store';
 import { RETENTION_DEFAULTS } from '../../src/core/personal-data/personal-data-register';
@@ -184,7 +185,7 @@ for (const target of testDatabases()) {
       const run = async (day: string) => {
         const now = new Date(`${day}T02:30:00.000Z`);
         const report = await runRetention(
-          { store, pseudonymOf },
+          { store, pseudonymOf, audit: new SqlAuditLog(db) },
           { programmes, now, today: day, durations: RETENTION_DEFAULTS },
         );
         const seen = await observe(db);
@@ -208,6 +209,8 @@ for (const target of testDatabases()) {
         unselected: '2026-10-24',
         participant: '2028-03-31',
       });
+      const audited = await db.selectFrom('audit_log').select('action').execute();
+      assert.equal(audited.length, 5, 'one retention entry per run that removed something');
       const again = await run('2028-03-31');
       assert.deepEqual(again, {
         expired: { export_tokens: 0, outbox: 0, conversations: 0, bot_state: 0 },

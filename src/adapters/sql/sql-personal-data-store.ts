@@ -322,6 +322,23 @@ export class SqlPersonalDataStore implements PersonalDataStore {
         add('pseudonymised', 'outbox', purged.numUpdatedRows);
       }
 
+      // They leave waitlists and calls in progress: a candidacy still waiting is withdrawn, so
+      // nobody is promoted, reminded or counted as waiting under a pseudonym.
+      if (candidacyIds.length > 0) {
+        add(
+          'pseudonymised',
+          'candidacies',
+          (
+            await trx
+              .updateTable('candidacies')
+              .set({ status: 'withdrawn', updated_at: audit.at.toISOString() })
+              .where('id', 'in', candidacyIds)
+              .where('status', 'in', ['submitted', 'waitlisted'])
+              .executeTakeFirst()
+          ).numUpdatedRows,
+        );
+      }
+
       // Texts they wrote, or written about them on their own candidacy, are emptied.
       add(
         'pseudonymised',

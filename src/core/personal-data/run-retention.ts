@@ -1,3 +1,4 @@
+import type { AuditLog } from '../ports/audit-log';
 import type { PersonalDataStore, Pseudonym } from '../ports/personal-data-store';
 import type { Programme } from '../programmes/programme';
 import type { RetentionDurations } from './personal-data-register';
@@ -14,7 +15,11 @@ export interface RetentionReport {
  * dates, then each programme's. Safe to run twice: what is gone is not counted again.
  */
 export async function runRetention(
-  deps: { store: PersonalDataStore; pseudonymOf: (aadId: string) => Pseudonym },
+  deps: {
+    store: PersonalDataStore;
+    pseudonymOf: (aadId: string) => Pseudonym;
+    audit: Pick<AuditLog, 'append'>;
+  },
   input: {
     programmes: readonly Programme[];
     now: Date;
@@ -34,6 +39,19 @@ export async function runRetention(
     if (!rules.drafts && !rules.unselected && !rules.participants) continue;
     const counts = await deps.store.purgeProgramme(programme.id, rules, deps.pseudonymOf);
     if (Object.keys(counts).length > 0) report.programmes[programme.id] = counts;
+  }
+  const changed =
+    Object.values(report.expired).some((n) => n > 0) || Object.keys(report.programmes).length > 0;
+  // A run that removed something is a rights event: the audit trail keeps its counts, no names.
+  if (changed) {
+    await deps.audit.append({
+      at: input.now,
+      actor: 'system',
+      action: 'personalData.retention',
+      programmeId: '',
+      subjectId: null,
+      details: { ...report },
+    });
   }
   return report;
 }

@@ -8,7 +8,9 @@ export type AuditAction =
   | 'export.download'
   | 'personalData.view'
   | 'personalData.link'
-  | 'personalData.erasure';
+  | 'personalData.erasure'
+  | 'personalData.retention'
+  | 'candidacy.view';
 
 /** Who did what, when: one append-only row. `actor` is an Entra object id, or 'system'. */
 export interface AuditEntry {

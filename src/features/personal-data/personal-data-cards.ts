@@ -6,7 +6,11 @@ import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { PersonalDataVerbs } from './personal-data-verbs';
 
 /** The "my data" card: every category with its count and retention, and the two buttons. */
-export function buildMyDataCard({ t }: CardContext, lines: MyDataLine[]): AdaptiveCardJson {
+export function buildMyDataCard(
+  { t }: CardContext,
+  lines: MyDataLine[],
+  privacyNoticeUrl?: string,
+): AdaptiveCardJson {
   const d = RETENTION_DEFAULTS;
   const params = {
     months: d.unselectedMonthsAfterCommittee,
@@ -36,6 +40,9 @@ export function buildMyDataCard({ t }: CardContext, lines: MyDataLine[]): Adapti
     actions: [
       { title: t('personalData.download'), verb: PersonalDataVerbs.link },
       { title: t('personalData.erase'), verb: PersonalDataVerbs.askErase, style: 'destructive' },
+      ...(privacyNoticeUrl === undefined
+        ? []
+        : [{ kind: 'url' as const, title: t('personalData.notice'), url: privacyNoticeUrl }]),
     ],
   });
 }

@@ -87,8 +87,14 @@ export function createPersonalDataModule(
   });
   const personal = { guard: Guards.staff, scopes: PERSONAL_ONLY } as const;
 
-  const show = async (turn: Turn): Promise<AdaptiveCardJson> =>
-    buildMyDataCard(turn.card, await describeMyData(deps, { aadId: turn.sender.aadId }));
+  const show = async (turn: Turn): Promise<AdaptiveCardJson> => {
+    const lines = await describeMyData(deps, { aadId: turn.sender.aadId });
+    // The notice of the most recent programme that has one (the list is most recent first).
+    const notice = (await platform.programmes.list())
+      .map((programme) => programme.privacyNoticeUrl)
+      .find((url): url is string => url !== undefined && url.startsWith('https://'));
+    return buildMyDataCard(turn.card, lines, notice);
+  };
 
   const link = async (turn: Turn): Promise<AdaptiveCardJson> => {
     const token = await createMyDataLink(deps, { aadId: turn.sender.aadId });
@@ -161,7 +167,7 @@ const PURGE_TIME = '03:30';
  * the bot was down, it runs later the same day. It logs counts only, never whose data.
  */
 export function createRetentionJob(
-  deps: Pick<PersonalDataDeps, 'store' | 'pseudonymOf'>,
+  deps: Parameters<typeof runRetention>[0],
   programmes: Pick<ProgrammeStore, 'list'>,
   logger: Logger,
 ): ScheduledJobDefinition {

@@ -7,6 +7,7 @@ import { createLogger } from '../../../../src/logger';
 describe('the daily retention job', () => {
   it('has one occurrence a Paris day, due at 03:30, that purges as of that instant', async () => {
     const calls: [Date, unknown][] = [];
+    const audits: string[] = [];
     const store = {
       purgeExpired: (now: Date, durations: unknown) => {
         calls.push([now, durations]);
@@ -14,7 +15,11 @@ describe('the daily retention job', () => {
       },
     } as unknown as PersonalDataStore;
     const job = createRetentionJob(
-      { store, pseudonymOf: () => ({ aadId: 'p', name: 'P', email: 'p@x.invalid' }) },
+      {
+        store,
+        pseudonymOf: () => ({ aadId: 'p', name: 'P', email: 'p@x.invalid' }),
+        audit: { append: (entry) => Promise.resolve(void audits.push(entry.action)) },
+      },
       { list: () => Promise.resolve([]) },
       createLogger('silent'),
     );
@@ -31,5 +36,6 @@ describe('the daily retention job', () => {
     assert.equal(next[0]!.key, 'personal-data-retention:2026-12-05:all');
     await job.execute(evening[0]!);
     assert.deepEqual(calls, [[new Date('2026-12-04T02:30:00.000Z'), RETENTION_DEFAULTS]]);
+    assert.deepEqual(audits, ['personalData.retention'], 'a run that removed something is audited');
   });
 });
