@@ -128,7 +128,6 @@ export const en: Record<MessageKey, string> = {
   'validation.unknownField': 'unknown field: {fields}',
   'validation.invalid': 'invalid value',
   'validation.syntax': 'unreadable YAML: {detail}',
-  'validation.consent': 'you must agree to the processing of your data to apply',
   'validation.teamSize':
     'the team has {count} people, referent included; at least {min} are needed',
   'validation.time': 'invalid time "{value}": expected HH:MM (for example 09:30)',

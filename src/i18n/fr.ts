@@ -131,7 +131,6 @@ export const fr = {
   'validation.unknownField': 'champ inconnu : {fields}',
   'validation.invalid': 'valeur invalide',
   'validation.syntax': 'YAML illisible : {detail}',
-  'validation.consent': 'vous devez accepter le traitement de vos données pour candidater',
   'validation.teamSize':
     'l’équipe compte {count} personnes, référent compris ; il en faut au moins {min}',
   'validation.time': 'heure invalide « {value} » : format attendu HH:MM (exemple : 09:30)',

@@ -77,7 +77,7 @@ export interface CandidacyModuleOptions {
  * day, candidates with an unfinished draft hear from the bot three days before the call closes.
  */
 export function createCandidacyModule(
-  platform: Pick<Platform, 'candidacyCore' | 'programmes' | 'people' | 'logger'>,
+  platform: Pick<Platform, 'candidacyCore' | 'programmes' | 'people' | 'logger' | 'config'>,
   options: CandidacyModuleOptions = {},
 ): FeatureModule {
   const core: CandidacyDeps = {
@@ -85,6 +85,9 @@ export function createCandidacyModule(
     notifier: createLoggingNotifier(platform.candidacyCore.notifier, platform.logger),
   };
   const lookupEmail = options.lookupEmail ?? readUserEmail;
+  // Named in the form's information notice; the card says "your DPO" when it is not configured.
+  const dpoContact = platform.config.dpoContact;
+  const dpo = dpoContact === undefined ? {} : { dpoContact };
 
   const programmeFor = async (data: ProgrammeData): Promise<Programme | undefined> => {
     if (data.programmeId !== undefined && data.programmeId !== '') {
@@ -125,6 +128,7 @@ export function createCandidacyModule(
     return buildCandidacyFormCard(card, {
       programme,
       applicant,
+      ...dpo,
       values: live !== undefined ? toFormValues(live) : (state.draft?.fields ?? {}),
       ...(live === undefined ? {} : { candidacy: live }),
       ...(state.readOnly === undefined ? {} : { readOnly: formatRefusal(state.readOnly, card) }),
@@ -193,6 +197,7 @@ export function createCandidacyModule(
         return buildCandidacyFormCard(card, {
           programme,
           applicant,
+          ...dpo,
           values: pickFormFields(data),
           errors: toFieldErrors(refusal.issues, card),
           banner: attention(
