@@ -39,4 +39,21 @@ export const personalDataEn: Record<keyof typeof personalDataFr, string> = {
   'personalData.erased':
     'Your data has been erased. You now appear as “{pseudonym}” in the Lab’s counts.',
   'personalData.nothing': 'The bot kept nothing about you: there was nothing to erase.',
+  'personalData.pending.title': 'Your erasure request went to the Lab team',
+  'personalData.pending.body':
+    'You take part in {programmes}, running until {day}. The Lab team decides to erase your data now or to keep it until then; you will be told. At the latest, it is erased automatically the day after that date.',
+  'personalData.request.title': 'Personal data erasure request',
+  'personalData.request.body':
+    '{name} asks for their data to be erased and takes part in {programmes}, running until {day}. “Erase now” takes them out of the teams and the sends; “Keep” postpones the erasure to the day after the programme ends (they are told).',
+  'personalData.request.someone': 'Someone',
+  'personalData.request.erase': 'Erase now',
+  'personalData.request.defer': 'Keep until the programme ends',
+  'personalData.decided.erased': 'Data erased: the person now appears as “{pseudonym}”.',
+  'personalData.decided.deferred': 'Erasure postponed to the day after {day}; the person is told.',
+  'personalData.decided.alreadyDecided': 'This request was already handled: nothing changed.',
+  'personalData.decided.notFound': 'This erasure request does not exist: nothing changed.',
+  'personalData.decided.forbidden': 'Only the Lab team decides erasure requests: nothing changed.',
+  'personalData.deferred.title': 'Your data is kept until the programme ends',
+  'personalData.deferred.body':
+    'The Lab team keeps your data until {day}, when the programme ends; it is erased automatically the day after.',
 };

@@ -37,4 +37,24 @@ export const personalDataFr = {
   'personalData.erased':
     'Vos données ont été effacées. Vous apparaissez désormais comme « {pseudonym} » dans les décomptes du Lab.',
   'personalData.nothing': 'Le bot ne conservait rien sur vous : il n’y avait rien à effacer.',
+  'personalData.pending.title': 'Votre demande d’effacement est transmise à l’équipe du Lab',
+  'personalData.pending.body':
+    'Vous participez à {programmes}, en cours jusqu’au {day}. L’équipe du Lab décide d’effacer vos données maintenant ou de les garder jusque-là ; vous serez prévenu(e). Au plus tard, elles seront effacées automatiquement le lendemain de cette date.',
+  'personalData.request.title': 'Demande d’effacement de données',
+  'personalData.request.body':
+    '{name} demande l’effacement de ses données et participe à {programmes}, en cours jusqu’au {day}. « Effacer maintenant » la retire des équipes et des envois ; « Garder » repousse l’effacement au lendemain de la fin du programme (la personne en est informée).',
+  'personalData.request.someone': 'Une personne',
+  'personalData.request.erase': 'Effacer maintenant',
+  'personalData.request.defer': 'Garder jusqu’à la fin du programme',
+  'personalData.decided.erased':
+    'Données effacées : la personne apparaît désormais comme « {pseudonym} ».',
+  'personalData.decided.deferred':
+    'Effacement repoussé au lendemain du {day} ; la personne en est informée.',
+  'personalData.decided.alreadyDecided': 'Cette demande a déjà été traitée : rien n’a changé.',
+  'personalData.decided.notFound': 'Cette demande d’effacement n’existe pas : rien n’a changé.',
+  'personalData.decided.forbidden':
+    'Seule l’équipe du Lab décide des demandes d’effacement : rien n’a changé.',
+  'personalData.deferred.title': 'Vos données sont gardées jusqu’à la fin du programme',
+  'personalData.deferred.body':
+    'L’équipe du Lab garde vos données jusqu’au {day}, fin du programme ; elles seront effacées automatiquement le lendemain.',
 } as const;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
-import { BotHarness, FIXTURE_ADMIN_AAD_ID, loadActivity } from './support/bot-harness';
+import type { OutboxTable } from '../../src/adapters/sql/sql-outbox-store';
+import { adminClicks, BotHarness, FIXTURE_ADMIN_AAD_ID, loadActivity } from './support/bot-harness';
 
 const CAMILLE = '6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 
@@ -33,7 +34,7 @@ describe('"mes données" / "my data" and erasure', () => {
 
   beforeEach(async () => {
     harness = new BotHarness();
-    await harness.start();
+    await harness.start(process.env.DEBUG_LOG ? { LOG_LEVEL: 'error' } : {});
   });
 
   afterEach(async () => {
@@ -127,5 +128,127 @@ describe('"mes données" / "my data" and erasure', () => {
     });
     const card = lastSent(harness);
     assert.doesNotMatch(card, /Profil et références Teams/);
+  });
+
+  describe('a participant of a programme in progress', () => {
+    beforeEach(async () => {
+      // Camille is placed in a team of the demo programme, which runs until 2027-03-31.
+      await harness.bot.database.db
+        .insertInto('programme_team_people')
+        .values({
+          programme_id: 'defi-du-lab-2026',
+          team_id: 't1',
+          aad_id: CAMILLE,
+          role: 'member',
+        })
+        .execute();
+      // The Lab admin has a personal chat with the bot, where the request card goes.
+      await harness.send(loadActivity('personal-message-status-admin'));
+    });
+
+    async function requestCard(): Promise<{ requestId: string; text: string }> {
+      const rows = await harness.bot.database.db
+        .withTables<{ outbox: OutboxTable }>()
+        .selectFrom('outbox')
+        .select(['key', 'target', 'payload'])
+        .where('key', 'like', 'erasure-request:%')
+        .execute();
+      assert.equal(rows.length, 1, 'one request card, to the Lab team');
+      // The admin's personal chat.
+      assert.match(rows[0]!.target, /a:1personal-nadia-9Qr4/);
+      const match = /"requestId":"([^"]+)"/.exec(rows[0]!.payload);
+      assert.ok(match);
+      return { requestId: match[1]!, text: rows[0]!.payload };
+    }
+
+    it('asks the Lab team instead of erasing, and tells the person until when', async () => {
+      const { status, body } = await harness.send(
+        camilleClicks('mydata.erase', { confirm: 'yes' }),
+      );
+      assert.equal(status, 200);
+      assert.match(
+        JSON.stringify(body),
+        /Votre demande d’effacement est transmise à l’équipe du Lab/,
+      );
+      assert.match(
+        JSON.stringify(body),
+        /Défi du Lab 2026, en cours jusqu’au mercredi 31 mars 2027/,
+      );
+      assert.equal(await contextRows(CAMILLE), 1, 'nothing erased yet');
+      const { text } = await requestCard();
+      assert.match(text, /Effacer maintenant/);
+      // Asking again does not send the Lab a second card.
+      await harness.send(camilleClicks('mydata.erase', { confirm: 'yes' }));
+      await requestCard();
+    });
+
+    it('erases when a Lab member decides so, once', async () => {
+      await harness.send(camilleClicks('mydata.erase', { confirm: 'yes' }));
+      const { requestId } = await requestCard();
+      const { body } = await harness.send(
+        adminClicks('mydata.decide', { requestId, decision: 'erase' }),
+      );
+      assert.match(
+        JSON.stringify(body),
+        /Données effacées : la personne apparaît désormais comme « Personne [0-9a-f]{4} »/,
+      );
+      assert.equal(await contextRows(CAMILLE), 0);
+      const team = await harness.bot.database.db
+        .selectFrom('programme_team_people')
+        .select('aad_id')
+        .execute();
+      assert.deepEqual(
+        team.map((row) => row.aad_id.startsWith('pseudonym-')),
+        [true],
+      );
+      const again = await harness.send(
+        adminClicks('mydata.decide', { requestId, decision: 'defer' }),
+      );
+      assert.match(JSON.stringify(again.body), /déjà été traitée/);
+    });
+
+    it('keeps the data when the Lab defers, and tells the person', async () => {
+      await harness.send(camilleClicks('mydata.erase', { confirm: 'yes' }));
+      const { requestId } = await requestCard();
+      const { body } = await harness.send(
+        adminClicks('mydata.decide', { requestId, decision: 'defer' }),
+      );
+      assert.match(
+        JSON.stringify(body),
+        /Effacement repoussé au lendemain du mercredi 31 mars 2027/,
+      );
+      assert.equal(await contextRows(CAMILLE), 1);
+      const told = await harness.bot.database.db
+        .withTables<{ outbox: OutboxTable }>()
+        .selectFrom('outbox')
+        .select('target')
+        .where('key', '=', `erasure-deferred:${requestId}`)
+        .execute();
+      assert.equal(told.length, 1);
+      assert.match(told[0]!.target, /a:1personal-camille-7Hk2/);
+    });
+
+    it('lets nobody but the Lab decide, nor decide a request that does not exist', async () => {
+      await harness.send(camilleClicks('mydata.erase', { confirm: 'yes' }));
+      const { requestId } = await requestCard();
+      const own = await harness.send(
+        camilleClicks('mydata.decide', { requestId, decision: 'erase' }),
+      );
+      assert.doesNotMatch(JSON.stringify(own.body), /Données effacées/);
+      assert.equal(
+        await contextRows(CAMILLE),
+        1,
+        'the participant cannot approve their own request',
+      );
+      const unknown = await harness.send(
+        adminClicks('mydata.decide', { requestId: 'not-a-request', decision: 'erase' }),
+      );
+      assert.match(JSON.stringify(unknown.body), /n’existe pas/);
+      const forged = await harness.send(
+        adminClicks('mydata.decide', { requestId, decision: 'everything' }),
+      );
+      assert.match(JSON.stringify(forged.body), /ne sont pas valides/);
+      assert.equal(await contextRows(CAMILLE), 1);
+    });
   });
 });

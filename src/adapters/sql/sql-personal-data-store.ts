@@ -38,6 +38,7 @@ const ROW_KEYS: Readonly<Record<string, readonly string[]>> = {
   conversations: ['conversation_id'],
   user_contexts: ['aad_id'],
   absences: ['aad_id'],
+  erasure_requests: ['id'],
 };
 
 /**
@@ -197,6 +198,10 @@ export class SqlPersonalDataStore implements PersonalDataStore {
       await rows(db.selectFrom('absences').selectAll().where(lower('aad_id'), '=', id)),
     );
     put('outbox', await this.outboxRowsOf(db, id, conversationIds));
+    put(
+      'erasure_requests',
+      await rows(db.selectFrom('erasure_requests').selectAll().where(lower('aad_id'), '=', id)),
+    );
     put(
       'export_tokens',
       await rows(db.selectFrom('export_tokens').selectAll().where(lower('admin_aad_id'), '=', id)),

@@ -217,6 +217,14 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     retention: 'outboxPayloads',
   },
   {
+    table: 'erasure_requests',
+    category: 'audit',
+    personColumns: ['aad_id', 'decided_by'],
+    contentColumns: [],
+    purpose: 'erasures the Lab decides while a programme in progress needs the person',
+    retention: 'auditTrail',
+  },
+  {
     table: 'export_tokens',
     category: 'audit',
     personColumns: ['admin_aad_id'],

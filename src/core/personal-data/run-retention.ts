@@ -1,4 +1,6 @@
 import type { AuditLog } from '../ports/audit-log';
+import type { ErasureRequestStore } from '../ports/erasure-request-store';
+import { erasePerson } from './erase-person';
 import type { PersonalDataStore, Pseudonym } from '../ports/personal-data-store';
 import type { Programme } from '../programmes/programme';
 import type { RetentionDurations } from './personal-data-register';
@@ -8,6 +10,8 @@ import { dueRetentionRules, planProgrammeRetention } from './plan-programme-rete
 export interface RetentionReport {
   expired: Record<string, number>;
   programmes: Record<string, Record<string, number>>;
+  /** Erasure requests carried out because their programme ended. */
+  erasures?: number;
 }
 
 /**
@@ -19,6 +23,8 @@ export async function runRetention(
     store: PersonalDataStore;
     pseudonymOf: (aadId: string) => Pseudonym;
     audit: Pick<AuditLog, 'append'>;
+    /** Erasure requests kept until their programme's end run the day after it. */
+    requests?: Pick<ErasureRequestStore, 'listDue' | 'decide'>;
   },
   input: {
     programmes: readonly Programme[];
@@ -40,8 +46,19 @@ export async function runRetention(
     const counts = await deps.store.purgeProgramme(programme.id, rules, deps.pseudonymOf);
     if (Object.keys(counts).length > 0) report.programmes[programme.id] = counts;
   }
+  const due = (await deps.requests?.listDue(input.today)) ?? [];
+  for (const request of due) {
+    await erasePerson(
+      { ...deps, clock: { now: () => input.now } },
+      { kind: 'admin', admin: 'system', subject: request.aadId },
+    );
+    await deps.requests?.decide(request.id, ['pending', 'deferred'], 'erased', 'system', input.now);
+  }
+  if (due.length > 0) report.erasures = due.length;
   const changed =
-    Object.values(report.expired).some((n) => n > 0) || Object.keys(report.programmes).length > 0;
+    due.length > 0 ||
+    Object.values(report.expired).some((n) => n > 0) ||
+    Object.keys(report.programmes).length > 0;
   // A run that removed something is a rights event: the audit trail keeps its counts, no names.
   if (changed) {
     await deps.audit.append({

@@ -9,6 +9,8 @@ export type AuditAction =
   | 'personalData.view'
   | 'personalData.link'
   | 'personalData.erasure'
+  | 'personalData.erasureRequest'
+  | 'personalData.erasureDeferred'
   | 'personalData.retention'
   | 'candidacy.view';
 

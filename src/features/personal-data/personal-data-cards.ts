@@ -3,6 +3,8 @@ import { RETENTION_DEFAULTS } from '../../core/personal-data/personal-data-regis
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+import type { NoticeRenderers } from '../../adapters/teams/notices/notice-renderer';
+import { formatDay } from '../../i18n/translate';
 import { PersonalDataVerbs } from './personal-data-verbs';
 
 /** The "my data" card: every category with its count and retention, and the two buttons. */
@@ -80,4 +82,92 @@ export function buildErasedCard({ t }: CardContext, pseudonym: string | null): A
   return buildCard({
     title: pseudonym === null ? t('personalData.nothing') : t('personalData.erased', { pseudonym }),
   });
+}
+
+/** The person's answer when the Lab team decides: which programmes need them, and until when. */
+export function buildErasurePendingCard(
+  { t, language }: CardContext,
+  pending: { programmes: string[]; eraseAfter: string },
+): AdaptiveCardJson {
+  return buildCard({
+    title: t('personalData.pending.title'),
+    lines: [
+      t('personalData.pending.body', {
+        programmes: pending.programmes.join(', '),
+        day: formatDay(pending.eraseAfter, language),
+      }),
+    ],
+  });
+}
+
+/** The answer to a Lab member's decision. */
+export function buildDecisionCard(
+  { t, language }: CardContext,
+  outcome:
+    | { kind: 'erased'; pseudonymName: string | null }
+    | { kind: 'deferred'; eraseAfter: string }
+    | { kind: 'refused'; reason: 'forbidden' | 'notFound' | 'alreadyDecided' },
+): AdaptiveCardJson {
+  switch (outcome.kind) {
+    case 'erased':
+      return buildCard({
+        title: t('personalData.decided.erased', { pseudonym: outcome.pseudonymName ?? '—' }),
+      });
+    case 'deferred':
+      return buildCard({
+        title: t('personalData.decided.deferred', {
+          day: formatDay(outcome.eraseAfter, language),
+        }),
+      });
+    case 'refused':
+      return buildCard({ title: t(`personalData.decided.${outcome.reason}`) });
+  }
+}
+
+/** Cards of the personal data notices: the Lab team's request card, the person's deferral. */
+export function createPersonalDataRenderers(): NoticeRenderers {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return {
+    'personalData.erasureRequest': (notice, { t, language }) => {
+      const requestId = text(notice.data.requestId);
+      const name = text(notice.data.name);
+      return {
+        card: buildCard({
+          title: t('personalData.request.title'),
+          lines: [
+            t('personalData.request.body', {
+              name: name === '' ? t('personalData.request.someone') : name,
+              programmes: text(notice.data.programmes),
+              day: formatDay(text(notice.data.eraseAfter), language),
+            }),
+          ],
+          actions: [
+            {
+              title: t('personalData.request.erase'),
+              verb: PersonalDataVerbs.decide,
+              data: { requestId, decision: 'erase' },
+              style: 'destructive',
+            },
+            {
+              title: t('personalData.request.defer'),
+              verb: PersonalDataVerbs.decide,
+              data: { requestId, decision: 'defer' },
+            },
+          ],
+        }),
+        summary: t('personalData.request.title'),
+      };
+    },
+    'personalData.erasureDeferred': (notice, { t, language }) => ({
+      card: buildCard({
+        title: t('personalData.deferred.title'),
+        lines: [
+          t('personalData.deferred.body', {
+            day: formatDay(text(notice.data.eraseAfter), language),
+          }),
+        ],
+      }),
+      summary: t('personalData.deferred.title'),
+    }),
+  };
 }

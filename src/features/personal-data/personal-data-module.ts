@@ -8,14 +8,18 @@ import type { Clock } from '../../core/ports/clock';
 import type { IdSource } from '../../core/ports/id-source';
 import { createMyDataRoute, signMyDataLink } from '../../adapters/export/create-my-data-route';
 import { SqlPersonalDataStore } from '../../adapters/sql/sql-personal-data-store';
-import { defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/verbs/card-verb';
+import { ALL_SCOPES, defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/verbs/card-verb';
+import { cardId } from '../../adapters/teams/verbs/card-data';
+import { SqlErasureRequestStore } from '../../adapters/sql/sql-erasure-request-store';
+import { createLoggingNotifier } from '../../adapters/teams/notices/create-logging-notifier';
+import { decideErasureRequest } from '../../core/personal-data/decide-erasure-request';
+import { requestErasure, type ErasureDeps } from '../../core/personal-data/request-erasure';
 import { Guards } from '../../adapters/teams/verbs/guard';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
 import type { Turn } from '../../adapters/teams/verbs/turn';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { createMyDataLink } from '../../core/personal-data/create-my-data-link';
 import { describeMyData } from '../../core/personal-data/describe-my-data';
-import { erasePerson } from '../../core/personal-data/erase-person';
 import type { PersonalDataDeps } from '../../core/personal-data/personal-data-deps';
 import { toPseudonym } from '../../core/personal-data/to-pseudonym';
 import { toOccurrenceKey } from '../../core/jobs/occurrence';
@@ -31,7 +35,10 @@ import type { Platform } from '../platform';
 import { formatExpiry } from '../selection/selection-cards';
 import {
   buildConfirmErasureCard,
+  buildDecisionCard,
   buildErasedCard,
+  buildErasurePendingCard,
+  createPersonalDataRenderers,
   buildMyDataCard,
   buildMyDataLinkCard,
 } from './personal-data-cards';
@@ -41,6 +48,10 @@ import { PersonalDataVerbs } from './personal-data-verbs';
 const NO_DATA = z.object({}).passthrough();
 /** The erase button says it was confirmed; anything else is refused before any write. */
 const ERASE_DATA = z.object({ confirm: z.literal('yes') }).passthrough();
+/** A Lab member's decision on a stored request; the request, not the card, says whose data. */
+const DECISION_DATA = z
+  .object({ requestId: cardId, decision: z.enum(['erase', 'defer']) })
+  .passthrough();
 
 /** The use cases' dependencies on a database: one place, for the module and the command line. */
 export function createPersonalDataDeps(
@@ -106,10 +117,37 @@ export function createPersonalDataModule(
     return buildMyDataLinkCard(turn.card, { url, until: formatExpiry(turn.card, token.expiresAt) });
   };
 
+  const erasure: ErasureDeps = {
+    ...deps,
+    requests: new SqlErasureRequestStore(platform.database.db),
+    programmes: platform.programmes,
+    // A Lab member or a person the bot cannot reach is logged, and the request still stands.
+    notifier: createLoggingNotifier(platform.candidacyCore.notifier, platform.logger),
+    labTeam: platform.candidacyCore.labTeam,
+  };
+
   const erase = async (turn: Turn): Promise<AdaptiveCardJson> => {
-    const result = await erasePerson(deps, { kind: 'self', aadId: turn.sender.aadId });
-    platform.logger.info({ counts: result.counts }, 'personal data erased');
-    return buildErasedCard(turn.card, result.pseudonymName);
+    const answer = await requestErasure(erasure, {
+      aadId: turn.sender.aadId,
+      today: toLocalDay(deps.clock.now(), PURGE_TIMEZONE),
+    });
+    if (answer.kind === 'erased') return buildErasedCard(turn.card, answer.pseudonymName);
+    return buildErasurePendingCard(turn.card, {
+      programmes: answer.programmeNames,
+      eraseAfter: answer.request.eraseAfter,
+    });
+  };
+
+  const decide = async (
+    turn: Turn,
+    data: z.infer<typeof DECISION_DATA>,
+  ): Promise<AdaptiveCardJson> => {
+    const outcome = await decideErasureRequest(erasure, {
+      actor: { aadId: turn.sender.aadId, roles: await turn.sender.roles() },
+      requestId: data.requestId,
+      decision: data.decision,
+    });
+    return buildDecisionCard(turn.card, outcome);
   };
 
   return {
@@ -129,6 +167,14 @@ export function createPersonalDataModule(
         ...personal,
         handle: erase,
       }),
+      // The Lab team decides from its channel or its personal chat.
+      defineCardVerb({
+        verb: PersonalDataVerbs.decide,
+        data: DECISION_DATA,
+        guard: Guards.lab,
+        scopes: ALL_SCOPES,
+        handle: decide,
+      }),
     ],
     commands: [
       defineTextCommand({
@@ -146,7 +192,8 @@ export function createPersonalDataModule(
         handle: (turn) => turn.send(buildConfirmErasureCard(turn.card)),
       }),
     ],
-    scheduledJobs: [createRetentionJob(deps, platform.programmes, platform.logger)],
+    notices: createPersonalDataRenderers(),
+    scheduledJobs: [createRetentionJob(erasure, platform.programmes, platform.logger)],
     routes: [
       createMyDataRoute({
         core: deps,

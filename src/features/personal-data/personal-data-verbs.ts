@@ -4,4 +4,5 @@ export const PersonalDataVerbs = {
   link: 'mydata.link',
   askErase: 'mydata.askErase',
   erase: 'mydata.erase',
+  decide: 'mydata.decide',
 } as const;

@@ -2,11 +2,22 @@ import { sql, type Kysely } from 'kysely';
 import { chainHash, digestAuditContent, GENESIS_HASH, type AuditContent } from '../audit-chain';
 
 /**
- * Chains the audit log: each row gets the SHA-256 of its fields and a hash over that and the
- * previous row's, so `labbot audit verify` names the first row altered in SQL. Existing rows are
- * chained in their order now.
+ * Personal data: chains the audit log (each row gets the SHA-256 of its fields and a hash over
+ * that and the previous row's, so `labbot audit verify` names the first row altered in SQL;
+ * existing rows are chained in their order now), and records erasure requests the Lab decides.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('erasure_requests')
+    .addColumn('id', 'text', (col) => col.primaryKey())
+    .addColumn('aad_id', 'text', (col) => col.notNull())
+    .addColumn('programme_ids', 'text', (col) => col.notNull())
+    .addColumn('requested_at', 'text', (col) => col.notNull())
+    .addColumn('erase_after', 'text', (col) => col.notNull())
+    .addColumn('state', 'text', (col) => col.notNull())
+    .addColumn('decided_by', 'text')
+    .addColumn('decided_at', 'text')
+    .execute();
   await db.schema.alterTable('audit_log').addColumn('content_digest', 'text').execute();
   await db.schema.alterTable('audit_log').addColumn('chain_hash', 'text').execute();
   const rows = await sql<AuditContent & { id: number }>`
@@ -22,8 +33,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   }
 }
 
-/** Removes the chain columns. */
+/** Removes the chain columns and the erasure requests. */
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('erasure_requests').execute();
   await db.schema.alterTable('audit_log').dropColumn('chain_hash').execute();
   await db.schema.alterTable('audit_log').dropColumn('content_digest').execute();
 }
