@@ -37,6 +37,9 @@ export const en: Record<MessageKey, string> = {
   'help.topic.history.command': 'history',
   'help.topic.history.description':
     'Your team’s past monthly check-ins (members, facilitators, Lab team).',
+  'help.topic.myData.command': 'my data',
+  'help.topic.myData.description':
+    'What the bot keeps about you and for how long, to download (ZIP) or to erase (“erase my data”).',
   'help.topic.absence.command': 'I am away until DD/MM',
   'help.topic.absence.description':
     'Pause your reminders until you are back; "I am back" resumes them.',

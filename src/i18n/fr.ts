@@ -38,6 +38,9 @@ export const fr = {
   'help.topic.history.command': 'historique',
   'help.topic.history.description':
     'Les points mensuels passés de votre équipe (membres, facilitateurs, équipe du Lab).',
+  'help.topic.myData.command': 'mes données',
+  'help.topic.myData.description':
+    'Ce que le bot conserve sur vous et combien de temps, à télécharger (ZIP) ou à effacer (« effacer mes données »).',
   'help.topic.absence.command': 'je suis absent jusqu’au JJ/MM',
   'help.topic.absence.description':
     'Suspendre vos rappels jusqu’à votre retour ; « je suis de retour » les reprend.',
