@@ -38,8 +38,10 @@ export async function runRetention(
     programmes: {},
   };
   for (const programme of input.programmes) {
+    // The programme file may override the defaults, one duration at a time.
+    const durations = { ...input.durations, ...programme.retention };
     const rules = dueRetentionRules(
-      planProgrammeRetention(programme.milestones, input.durations),
+      planProgrammeRetention(programme.milestones, durations),
       input.today,
     );
     if (!rules.drafts && !rules.unselected && !rules.participants) continue;
