@@ -56,4 +56,10 @@ export const personalDataEn: Record<keyof typeof personalDataFr, string> = {
   'personalData.deferred.title': 'Your data is kept until the programme ends',
   'personalData.deferred.body':
     'The Lab team keeps your data until {day}, when the programme ends; it is erased automatically the day after.',
+  'personalData.digest.heading': 'Personal data',
+  'personalData.digest.purged': 'Purged this week',
+  'personalData.digest.rows': '{count} row(s) deleted or pseudonymised',
+  'personalData.digest.due.drafts': 'Drafts deleted on',
+  'personalData.digest.due.unselected': 'Candidacies not selected deleted on',
+  'personalData.digest.due.participants': 'Participants’ data pseudonymised on',
 };

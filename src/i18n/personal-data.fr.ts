@@ -57,4 +57,10 @@ export const personalDataFr = {
   'personalData.deferred.title': 'Vos données sont gardées jusqu’à la fin du programme',
   'personalData.deferred.body':
     'L’équipe du Lab garde vos données jusqu’au {day}, fin du programme ; elles seront effacées automatiquement le lendemain.',
+  'personalData.digest.heading': 'Données personnelles',
+  'personalData.digest.purged': 'Purgées cette semaine',
+  'personalData.digest.rows': '{count} ligne(s) supprimée(s) ou pseudonymisée(s)',
+  'personalData.digest.due.drafts': 'Brouillons supprimés le',
+  'personalData.digest.due.unselected': 'Candidatures non retenues supprimées le',
+  'personalData.digest.due.participants': 'Données des participants pseudonymisées le',
 } as const;

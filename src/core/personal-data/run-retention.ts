@@ -46,7 +46,18 @@ export async function runRetention(
     );
     if (!rules.drafts && !rules.unselected && !rules.participants) continue;
     const counts = await deps.store.purgeProgramme(programme.id, rules, deps.pseudonymOf);
-    if (Object.keys(counts).length > 0) report.programmes[programme.id] = counts;
+    if (Object.keys(counts).length > 0) {
+      report.programmes[programme.id] = counts;
+      // One entry per programme, under its id, so its digest can say what was purged.
+      await deps.audit.append({
+        at: input.now,
+        actor: 'system',
+        action: 'personalData.retention',
+        programmeId: programme.id,
+        subjectId: null,
+        details: counts,
+      });
+    }
   }
   const due = (await deps.requests?.listDue(input.today)) ?? [];
   for (const request of due) {
@@ -57,19 +68,15 @@ export async function runRetention(
     await deps.requests?.decide(request.id, ['pending', 'deferred'], 'erased', 'system', input.now);
   }
   if (due.length > 0) report.erasures = due.length;
-  const changed =
-    due.length > 0 ||
-    Object.values(report.expired).some((n) => n > 0) ||
-    Object.keys(report.programmes).length > 0;
   // A run that removed something is a rights event: the audit trail keeps its counts, no names.
-  if (changed) {
+  if (due.length > 0 || Object.values(report.expired).some((n) => n > 0)) {
     await deps.audit.append({
       at: input.now,
       actor: 'system',
       action: 'personalData.retention',
       programmeId: '',
       subjectId: null,
-      details: { ...report },
+      details: { ...report.expired, erasures: due.length },
     });
   }
   return report;
