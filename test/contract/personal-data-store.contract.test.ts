@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseHandle } from '../../src/adapters/sql/open-database';
 import type { Database } from '../../src/adapters/sql/schema';
+import { SqlDigestSource } from '../../src/adapters/sql/sql-digest-source';
 import { SqlPersonalDataStore } from '../../src/adapters/sql/sql-personal-data-store';
 import type { OutboxTable } from '../../src/adapters/sql/sql-outbox-store';
 import {
@@ -157,6 +158,19 @@ async function seed(db: Kysely<Database>): Promise<void> {
     ])
     .execute();
   await db
+    .insertInto('programme_teams')
+    .values({
+      programme_id: 'defi-2026',
+      team_id: 't1',
+      number: 1,
+      data: JSON.stringify({
+        name: 'Kit à recruter',
+        lead: { aadId: MARIE, name: 'Marie Dupont' },
+      }),
+      updated_at: AT,
+    })
+    .execute();
+  await db
     .insertInto('checkin_answers')
     .values({
       programme_id: 'defi-2026',
@@ -303,6 +317,8 @@ for (const target of testDatabases()) {
 
     it('erases a person: no id, name, e-mail or text of theirs is left, the figures stay', async () => {
       const before = await figures(db);
+      const digestBefore = await digestFigures(db);
+      assert.ok(Object.keys(digestBefore).length > 10, 'the digest counts something');
       const marie = (await store.findPerson(MARIE))!;
       const counts = await store.erase(marie, PSEUDONYM, {
         at: new Date(AT),
@@ -334,6 +350,7 @@ for (const target of testDatabases()) {
       assert.ok(text.includes('personne 7f3a'), 'the pseudonym stands in');
       assert.ok(text.includes('paul martin') && text.includes('le projet de paul'), 'Paul stays');
       assert.deepEqual(await figures(db), before);
+      assert.deepEqual(await digestFigures(db), digestBefore, 'the digest’s figures do not move');
       const pending = await db
         .withTables<{ outbox: OutboxTable }>()
         .selectFrom('outbox')
@@ -458,6 +475,32 @@ for (const target of testDatabases()) {
         bot_state: 0,
       });
     });
+  });
+}
+
+/** Every number of a digest's figures, by path: what the Lab reads, whatever the names. */
+function numbersOf(value: unknown, path = ''): Record<string, number> {
+  if (typeof value === 'number') return { [path]: value };
+  if (value === null || typeof value !== 'object') return {};
+  return Object.assign(
+    {},
+    ...Object.entries(value).map(([key, child]) => numbersOf(child, `${path}.${key}`)),
+  ) as Record<string, number>;
+}
+
+/** The programme's digest figures, as the digest's own SQL counts them. */
+async function digestFigures(db: Kysely<Database>): Promise<Record<string, number>> {
+  const source = new SqlDigestSource(db);
+  return numbersOf({
+    call: await source.countCall('defi-2026', new Date('2026-09-01T00:00:00.000Z')),
+    selection: await source.countSelection('defi-2026', '2026-10-05'),
+    followUp: await source.countFollowUp({
+      programmeId: 'defi-2026',
+      month: '2026-10',
+      previousMonth: null,
+      review: null,
+      listLimit: 10,
+    }),
   });
 }
 
