@@ -121,6 +121,23 @@ describe('"mes données" / "my data" and erasure', () => {
     assert.equal(await contextRows(FIXTURE_ADMIN_AAD_ID), 1, 'the admin named in the data stays');
   });
 
+  it('shows nothing left after an erasure but what the new message itself records', async () => {
+    await harness.bot.database.db
+      .insertInto('absences')
+      .values({ aad_id: CAMILLE, until_day: '2026-12-01', declared_at: '2026-11-19T08:00:00.000Z' })
+      .execute();
+    await harness.send(camilleTypes('mes données'));
+    assert.match(lastSent(harness), /"title":"Absences","value":"1 élément/);
+    await harness.send(camilleClicks('mydata.erase', { confirm: 'yes' }));
+    await harness.send(camilleTypes('mes données'));
+    const card = lastSent(harness);
+    assert.match(card, /"title":"Absences","value":"0 élément/);
+    assert.match(card, /"title":"Candidatures et brouillons","value":"0 élément/);
+    // Writing to the bot again records the language and the chat: that is all it holds.
+    assert.match(card, /"title":"Profil et références Teams","value":"[1-3] élément/);
+    assert.match(card, /"title":"Journal d’audit","value":"0 élément/);
+  });
+
   it('refuses "mes données" in a channel: the answer would show personal data to others', async () => {
     await harness.send({
       ...loadActivity('channel-message-with-mention'),
