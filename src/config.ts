@@ -136,6 +136,8 @@ const environmentSchema = z.object({
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)')
     .default('09:00'),
+  /** Who answers for personal data (DPO): an address or a page, named in the information notice. */
+  DPO_CONTACT: optionalText,
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0', ''])
     .default('')
@@ -232,6 +234,8 @@ export interface Config {
   exportSigningKeyGenerated: boolean;
   /** Where people reach the bot's server (export links); absent: the address it listens on. */
   publicUrl: string | undefined;
+  /** The DPO's contact shown in the information notice of the candidacy form. */
+  dpoContact: string | undefined;
 }
 
 /** Reads and validates the configuration from environment variables; throws ConfigError naming every bad variable. */
@@ -307,6 +311,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     exportSigningKey: v.EXPORT_SIGNING_KEY ?? randomBytes(32).toString('base64url'),
     exportSigningKeyGenerated: v.EXPORT_SIGNING_KEY === undefined,
     publicUrl: v.PUBLIC_URL?.replace(/\/+$/, ''),
+    dpoContact: v.DPO_CONTACT,
     graph,
   };
 }

@@ -43,6 +43,7 @@ import type { Platform } from './features/platform';
 import { createPlatform, type PlatformOptions } from './features/create-platform';
 import { createProgrammeWizardModule } from './features/programme-wizard/programme-wizard-module';
 import { createSelectionModule } from './features/selection/selection-module';
+import { createPersonalDataModule } from './features/personal-data/personal-data-module';
 import { createServer } from './http/create-server';
 import { InstanceHeartbeat } from './instances/instance-heartbeat';
 import { createScheduledJob } from './jobs/create-scheduled-job';
@@ -91,6 +92,7 @@ export function createModules(platform: Platform, options: StartOptions = {}): F
     createDigestModule(platform),
     createFollowUpModule(platform),
     createProgrammeWizardModule(platform),
+    createPersonalDataModule(platform),
   ];
 }
 

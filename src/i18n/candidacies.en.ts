@@ -25,8 +25,10 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'candidacy.field.availableForKickOff': 'I will be available for the kick-off day ({date})',
   'candidacy.field.availableForHackathon':
     'I will be available for the hackathon ({start} to {end})',
-  'candidacy.field.consent':
-    'I agree that the Lab processes the information of this form for the selection',
+  'candidacy.field.notice': 'About your data',
+  'candidacy.notice':
+    'Your answers are used to select the programme’s participants (legal basis: public service mission). They are read by the Lab team, the selection committee and, when the programme asks for it, your manager. A candidacy not selected is deleted {unselectedMonths} months after the committee; participants’ are pseudonymised {participantMonths} months after the programme ends. You can see, download or erase your data by writing “my data” to the bot. Data protection officer: {dpo}.',
+  'candidacy.notice.defaultDpo': 'your administration’s data protection officer',
   'candidacy.field.teamName': 'Team name',
   'candidacy.field.members': 'Team members in Teams',
   'candidacy.field.memberEmails': 'Other members: email addresses, one per line',

@@ -26,8 +26,10 @@ export const candidaciesFr = {
     'Je serai disponible pour la journée de lancement ({date})',
   'candidacy.field.availableForHackathon':
     'Je serai disponible pour le hackathon (du {start} au {end})',
-  'candidacy.field.consent':
-    'J’accepte que les informations de ce formulaire soient traitées par le Lab pour la sélection',
+  'candidacy.field.notice': 'Information sur vos données',
+  'candidacy.notice':
+    'Vos réponses servent à sélectionner les participants du programme (base légale : mission de service public). Elles sont lues par l’équipe du Lab, le comité de sélection et, si le programme le demande, votre manager. Une candidature non retenue est supprimée {unselectedMonths} mois après le comité ; celles des participants sont pseudonymisées {participantMonths} mois après la fin du programme. Vous pouvez consulter, télécharger ou effacer vos données en écrivant « mes données » au bot. Délégué à la protection des données : {dpo}.',
+  'candidacy.notice.defaultDpo': 'le délégué à la protection des données de votre administration',
   'candidacy.field.teamName': 'Nom de l’équipe',
   'candidacy.field.members': 'Membres de l’équipe dans Teams',
   'candidacy.field.memberEmails': 'Autres membres : adresses électroniques, une par ligne',

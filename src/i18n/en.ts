@@ -4,6 +4,7 @@ import { digestEn } from './digest.en';
 import { followUpEn } from './follow-up.en';
 import { formationEn } from './formation.en';
 import { programmeWizardEn } from './programme-wizard.en';
+import { personalDataEn } from './personal-data.en';
 import type { MessageKey } from './fr';
 
 /** English message catalogue, for users whose Teams language is English. */
@@ -36,6 +37,9 @@ export const en: Record<MessageKey, string> = {
   'help.topic.history.command': 'history',
   'help.topic.history.description':
     'Your team’s past monthly check-ins (members, facilitators, Lab team).',
+  'help.topic.myData.command': 'my data',
+  'help.topic.myData.description':
+    'What the bot keeps about you and for how long, to download (ZIP) or to erase (“erase my data”).',
   'help.topic.absence.command': 'I am away until DD/MM',
   'help.topic.absence.description':
     'Pause your reminders until you are back; "I am back" resumes them.',
@@ -127,7 +131,6 @@ export const en: Record<MessageKey, string> = {
   'validation.unknownField': 'unknown field: {fields}',
   'validation.invalid': 'invalid value',
   'validation.syntax': 'unreadable YAML: {detail}',
-  'validation.consent': 'you must agree to the processing of your data to apply',
   'validation.teamSize':
     'the team has {count} people, referent included; at least {min} are needed',
   'validation.time': 'invalid time "{value}": expected HH:MM (for example 09:30)',
@@ -158,4 +161,5 @@ export const en: Record<MessageKey, string> = {
   ...digestEn,
   ...deliveryEn,
   ...programmeWizardEn,
+  ...personalDataEn,
 };

@@ -4,6 +4,7 @@ import { digestFr } from './digest.fr';
 import { followUpFr } from './follow-up.fr';
 import { formationFr } from './formation.fr';
 import { programmeWizardFr } from './programme-wizard.fr';
+import { personalDataFr } from './personal-data.fr';
 
 /** French message catalogue: the reference language; every other catalogue has exactly these keys. */
 export const fr = {
@@ -37,6 +38,9 @@ export const fr = {
   'help.topic.history.command': 'historique',
   'help.topic.history.description':
     'Les points mensuels passés de votre équipe (membres, facilitateurs, équipe du Lab).',
+  'help.topic.myData.command': 'mes données',
+  'help.topic.myData.description':
+    'Ce que le bot conserve sur vous et combien de temps, à télécharger (ZIP) ou à effacer (« effacer mes données »).',
   'help.topic.absence.command': 'je suis absent jusqu’au JJ/MM',
   'help.topic.absence.description':
     'Suspendre vos rappels jusqu’à votre retour ; « je suis de retour » les reprend.',
@@ -130,7 +134,6 @@ export const fr = {
   'validation.unknownField': 'champ inconnu : {fields}',
   'validation.invalid': 'valeur invalide',
   'validation.syntax': 'YAML illisible : {detail}',
-  'validation.consent': 'vous devez accepter le traitement de vos données pour candidater',
   'validation.teamSize':
     'l’équipe compte {count} personnes, référent compris ; il en faut au moins {min}',
   'validation.time': 'heure invalide « {value} » : format attendu HH:MM (exemple : 09:30)',
@@ -161,6 +164,7 @@ export const fr = {
   ...digestFr,
   ...deliveryFr,
   ...programmeWizardFr,
+  ...personalDataFr,
 } as const;
 
 /** The keys every catalogue provides. */

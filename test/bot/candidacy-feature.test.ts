@@ -60,10 +60,12 @@ describe('candidacy feature (recorded Teams activities)', () => {
   it('returns the same card with each error under its field, and stores nothing', async () => {
     const { status, card } = await bot.send('invoke-candidacy-submit-invalid');
     assert.equal(status, 200);
-    assert.match(textOf(card), /3 champ\(s\) à corriger/);
+    assert.match(textOf(card), /2 champ\(s\) à corriger/);
     assert.equal(errorUnder(card, 'motivation'), 'Champ obligatoire');
     assert.match(errorUnder(card, 'themeWish2') ?? '', /apparaît deux fois/);
-    assert.match(errorUnder(card, 'consent') ?? '', /vous devez accepter/i);
+    // No consent box: the information notice is shown instead, and nothing is to be accepted.
+    assert.doesNotMatch(textOf(card), /"id":"consent"/);
+    assert.match(textOf(card), /base légale : mission de service public/);
     assert.equal(errorUnder(card, 'region'), undefined);
     // What the candidate typed is kept on the card.
     assert.equal(inputValue(card, 'region'), 'Guyane');

@@ -82,9 +82,13 @@ describe('selection feature (recorded Teams activities)', () => {
     });
     assert.match(textOf(saved), /Note enregistrée/);
     const audit = await bot.core!.audit.list(BOT_PROGRAMME.id);
+    // The score, then the committee member's view of the detail that answers it.
     assert.deepEqual(
-      audit.map((e) => e.action),
-      ['candidacy.score'],
+      audit.map((e) => [e.action, e.subjectId]),
+      [
+        ['candidacy.score', 'cand-2'],
+        ['candidacy.view', 'cand-2'],
+      ],
     );
   });
 

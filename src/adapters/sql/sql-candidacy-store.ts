@@ -22,7 +22,7 @@ import type {
   Database,
   SelectionLocksTable,
 } from './schema';
-import { toAuditRow } from './sql-audit-log';
+import { appendAuditRow } from './audit-chain';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -85,7 +85,7 @@ export class SqlCandidacyStore implements CandidacyStore {
         await trx.insertInto('candidacy_decisions').values(toDecisionRow(decision)).execute();
       }
       for (const entry of change.audit ?? []) {
-        await trx.insertInto('audit_log').values(toAuditRow(entry)).execute();
+        await appendAuditRow(trx, entry);
       }
       if (change.deleteDraftOf !== undefined) {
         await trx

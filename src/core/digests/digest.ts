@@ -2,6 +2,7 @@ import type { CheckinStatus } from '../follow-up/checkin-answer';
 import type { ReviewId } from '../follow-up/planned-send';
 import type { ProgrammePhase } from '../programmes/get-programme-phase';
 import type { Branch, Milestones } from '../programmes/programme';
+import type { RetentionSection } from './build-retention-section';
 import type { Shortlist, TeamAlert, TeamRef } from './digest-figures';
 
 /** A count for one organisation, named as the programme names it. */
@@ -111,4 +112,6 @@ export interface Digest {
   facilitatorAadId?: string;
   sections: DigestSection[];
   milestones: UpcomingMilestone[];
+  /** The Lab team's digest: personal data purged this week and due within a month. */
+  retention?: RetentionSection;
 }

@@ -15,6 +15,7 @@ export type HelpTopicId =
   | 'endorse'
   | 'history'
   | 'absence'
+  | 'myData'
   | 'selection'
   | 'formation'
   | 'newProgramme'
@@ -31,6 +32,7 @@ const TOPICS: readonly HelpTopic[] = [
   { id: 'endorse', roles: [] },
   { id: 'history', roles: [] },
   { id: 'absence', roles: [] },
+  { id: 'myData', roles: [] },
   { id: 'selection', roles: ['lab', 'committee'] },
   { id: 'newProgramme', roles: ['lab'] },
   { id: 'formation', roles: ['lab'] },

@@ -100,6 +100,15 @@ const programmeSchema = z
     endorsementRequired: z.boolean().default(false),
     confirmationDays: z.number().int().min(1).max(60).default(DEFAULT_CONFIRMATION_DAYS),
     privacyNoticeUrl: z.string().url().optional(),
+    // Shorter or longer than the defaults, within bounds a DPO would sign (docs/personal-data.md).
+    retention: z
+      .object({
+        draftDaysAfterClose: z.number().int().min(0).max(90).optional(),
+        unselectedMonthsAfterCommittee: z.number().int().min(1).max(24).optional(),
+        participantMonthsAfterEnd: z.number().int().min(1).max(60).optional(),
+      })
+      .strict()
+      .optional(),
     teamsTeamId: z.string().min(1).optional(),
     teamsGroupId: z.string().uuid().optional(),
     // Checked by their own validators, so their issues keep paths from the file's root.
@@ -204,6 +213,7 @@ export function validateProgramme(
     };
   }
   if (value.privacyNoticeUrl !== undefined) programme.privacyNoticeUrl = value.privacyNoticeUrl;
+  if (value.retention !== undefined) programme.retention = value.retention;
   if (value.teamsTeamId !== undefined) programme.teamsTeamId = value.teamsTeamId;
   if (value.teamsGroupId !== undefined) programme.teamsGroupId = value.teamsGroupId;
   if (followUp !== undefined) programme.followUp = followUp;

@@ -6,6 +6,7 @@ import {
   toInputIds,
   type FormField,
 } from '../../core/candidacies/candidacy-form';
+import { RETENTION_DEFAULTS } from '../../core/personal-data/personal-data-register';
 import { getOrganisationName, type Programme } from '../../core/programmes/programme';
 import { asSentence, formatDay, isMessageKey } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
@@ -36,6 +37,8 @@ export interface FormCardInput {
   readOnly?: string;
   /** The form's fields; CANDIDACY_FORM unless a test brings its own. */
   form?: readonly FormField[];
+  /** The DPO's contact (configuration), named in the information notice. */
+  dpoContact?: string;
 }
 
 /** The candidacy form, individual or team, with each error under its field. */
@@ -64,6 +67,17 @@ export function buildCandidacyFormCard(
     ],
   };
   if (input.banner !== undefined) model.banner = input.banner;
+  if (
+    input.readOnly === undefined &&
+    listFormFields(programme.intakeMode, input.form).some((f) => f.kind === 'notice')
+  ) {
+    // Shown with the form, before anything is sent: what the law requires (RGPD art. 13).
+    model.note = t('candidacy.notice', {
+      dpo: input.dpoContact ?? t('candidacy.notice.defaultDpo'),
+      unselectedMonths: RETENTION_DEFAULTS.unselectedMonthsAfterCommittee,
+      participantMonths: RETENTION_DEFAULTS.participantMonthsAfterEnd,
+    });
+  }
   const actions: CardButton[] = [];
   const data = { programmeId: programme.id };
   if (input.readOnly !== undefined) {
@@ -237,8 +251,7 @@ export function toFormValues(
       case 'organisation':
         values[field.id] = candidacy.organisationId;
         break;
-      case 'consent':
-        values[field.id] = 'true';
+      case 'notice':
         break;
       case 'themeWishes':
         toInputIds(field).forEach((id, index) => {
@@ -321,8 +334,9 @@ function formInputs(
         }));
       case 'members':
         return [{ kind: 'people', ...common, label: label(field.id) }];
+      case 'notice':
+        return [];
       case 'toggle':
-      case 'consent':
         return [
           { kind: 'toggle', ...common, label: label(field.id), value: value(field.id) === 'true' },
         ];

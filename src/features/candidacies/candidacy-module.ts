@@ -84,7 +84,7 @@ export interface CandidacyModuleOptions {
 export function createCandidacyModule(
   platform: Pick<
     Platform,
-    'candidacyCore' | 'programmes' | 'people' | 'logger' | 'programmeChoices'
+    'candidacyCore' | 'programmes' | 'people' | 'logger' | 'programmeChoices' | 'config'
   >,
   options: CandidacyModuleOptions = {},
 ): FeatureModule {
@@ -105,6 +105,9 @@ export function createCandidacyModule(
     if (aadId !== undefined && email !== null) emails.set(aadId, email, now);
     return email;
   };
+  // Named in the form's information notice; the card says "your DPO" when it is not configured.
+  const dpoContact = platform.config.dpoContact;
+  const dpo = dpoContact === undefined ? {} : { dpoContact };
 
   /** The programme named by the card; else the open call, asking when several calls are open. */
   const programmeFor = async (turn: Turn, data: ProgrammeData): Promise<ProgrammePick> => {
@@ -164,6 +167,7 @@ export function createCandidacyModule(
     return buildCandidacyFormCard(card, {
       programme,
       applicant,
+      ...dpo,
       values: live !== undefined ? toFormValues(live) : (state.draft?.fields ?? {}),
       ...(live === undefined ? {} : { candidacy: live }),
       ...(state.readOnly === undefined ? {} : { readOnly: formatRefusal(state.readOnly, card) }),
@@ -232,6 +236,7 @@ export function createCandidacyModule(
         return buildCandidacyFormCard(card, {
           programme,
           applicant,
+          ...dpo,
           values: pickFormFields(data),
           errors: toFieldErrors(refusal.issues, card),
           banner: attention(

@@ -5,6 +5,7 @@ import type {
   OrganisationCount,
   SelectionSection,
 } from '../../core/digests/digest';
+import type { RetentionSection } from '../../core/digests/build-retention-section';
 import type { Shortlist, TeamAlert, TeamRef } from '../../core/digests/digest-figures';
 import { DIGEST_LIST_LIMIT } from '../../core/digests/get-programme-digest';
 import { formatDay, type Language } from '../../i18n/translate';
@@ -85,6 +86,7 @@ export function buildDigestCard(
   if (digest.sections.length === 0) {
     body.push({ type: 'TextBlock', text: t('digest.nothingYet'), wrap: true });
   }
+  if (digest.retention !== undefined) body.push(...retentionElements(context, digest.retention));
   if (digest.milestones.length > 0) {
     body.push(heading(t('digest.milestones')), {
       type: 'FactSet',
@@ -392,6 +394,22 @@ function listNames(context: CardContext, names: string[], total: number): string
   return rest > 0
     ? `${names.join(', ')}, ${context.t('digest.more', { count: rest })}`
     : names.join(', ');
+}
+
+/** Personal data: rows the retention job removed this week, and what goes within a month. */
+function retentionElements(context: CardContext, section: RetentionSection): Element[] {
+  const { t, language } = context;
+  const facts = [];
+  const purged = Object.values(section.purged).reduce((sum, n) => sum + n, 0);
+  if (purged > 0) {
+    facts.push(
+      fact(t('personalData.digest.purged'), t('personalData.digest.rows', { count: purged })),
+    );
+  }
+  for (const due of section.due) {
+    facts.push(fact(t(`personalData.digest.due.${due.rule}`), formatDay(due.day, language)));
+  }
+  return [heading(t('personalData.digest.heading')), { type: 'FactSet', facts }];
 }
 
 function heading(text: string): Element {

@@ -56,7 +56,7 @@ export function createDigestModule(
 ): FeatureModule {
   const { clock, programmes, teams, logger, config } = platform;
   const source = new SqlDigestSource(platform.database.db);
-  const deps = { source, clock };
+  const deps = { source, clock, audit: platform.candidacyCore.audit };
   const exportReviews = createReviewExporter({
     core: platform.candidacyCore,
     publicUrl: platform.publicUrl,
@@ -185,6 +185,7 @@ export function createDigestModule(
       createDigestJob({
         source,
         clock,
+        audit: platform.candidacyCore.audit,
         programmes,
         teams,
         notifier: platform.notifier,

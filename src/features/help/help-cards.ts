@@ -35,6 +35,8 @@ const TOPIC_VERBS: Record<HelpTopic['id'], HelpVerb | undefined> = {
   endorse: undefined,
   history: undefined,
   absence: undefined,
+  // Typed: its card belongs to the personal-data module.
+  myData: undefined,
   calendar: undefined,
   digest: undefined,
   status: HelpVerbs.status,

@@ -9,6 +9,7 @@ import * as checkins from './0007_checkins';
 import * as formationDrafts from './0008_formation_drafts';
 import * as programmeChannels from './0009_programme_channels';
 import * as instances from './0010_instances';
+import * as personalData from './0011_personal_data';
 
 /**
  * Every migration, by name; Kysely runs them in name order and records each one it applied.
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0008_formation_drafts': formationDrafts,
   '0009_programme_channels': programmeChannels,
   '0010_instances': instances,
+  '0011_personal_data': personalData,
 };

@@ -5,7 +5,7 @@ describe('listHelpTopics', () => {
   it('shows staff the everyday commands only', () => {
     assert.deepEqual(
       listHelpTopics(new Set(['staff'])).map((t) => t.id),
-      ['help', 'profile', 'programmes', 'apply', 'endorse', 'history', 'absence'],
+      ['help', 'profile', 'programmes', 'apply', 'endorse', 'history', 'absence', 'myData'],
     );
   });
 
@@ -20,6 +20,7 @@ describe('listHelpTopics', () => {
         'endorse',
         'history',
         'absence',
+        'myData',
         'selection',
         'newProgramme',
         'formation',

@@ -303,6 +303,24 @@ describe('buildDigestCard', () => {
     assert.deepEqual(verbs({ ...followUpDigest(), facilitatorAadId: 'f-1' }), ['digest.refresh']);
   });
 
+  it('says what personal data was purged this week and what goes within a month, in both languages', () => {
+    const digest: Digest = {
+      ...callDigest(),
+      retention: {
+        purged: { candidacies: 3, candidacy_scores: 5 },
+        due: [{ rule: 'drafts', day: '2026-04-04' }],
+      },
+    };
+    const fr = text(buildDigestCard(context('fr'), digest));
+    assert.match(fr, /Données personnelles/);
+    assert.match(fr, /8 ligne\(s\) supprimée\(s\) ou pseudonymisée\(s\)/);
+    assert.match(fr, /Brouillons supprimés le/);
+    const en = text(buildDigestCard(context('en'), digest));
+    assert.match(en, /Personal data/);
+    assert.match(en, /8 row\(s\) deleted or pseudonymised/);
+    assert.doesNotMatch(text(buildDigestCard(context('fr'), callDigest())), /Données personnelles/);
+  });
+
   it('stays under 80 KB for a national programme with long names and long help requests', () => {
     const national = nationalProgramme(300);
     const longText = 'Nous avons besoin d’un accès aux données anonymisées. '.repeat(40);
