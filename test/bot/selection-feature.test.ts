@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { measureMessageBytes, MAX_CARD_BYTES } from '../../src/adapters/teams/cards/card-size';
 import { FIXTURE_ADMIN_AAD_ID } from './support/bot-harness';
 import { BOT_PROGRAMME, CAMILLE, CandidacyBot, candidate, textOf } from './support/candidacy-bot';
 
@@ -131,7 +132,7 @@ describe('selection feature (recorded Teams activities)', () => {
     assert.match(textOf(card), /Exporter \(.xlsx\)/);
   });
 
-  it('pages the Lab team’s list ten at a time, filters it, and keeps every card under 80 KB', async () => {
+  it('pages the Lab team’s list ten at a time, filters it, and keeps every card under 80 KB of UTF-16', async () => {
     for (let n = 1; n <= 12; n += 1) {
       await bot.apply(candidate(n), n % 2 === 0 ? 'cnav' : 'cpam-sarthe');
     }
@@ -139,7 +140,7 @@ describe('selection feature (recorded Teams activities)', () => {
     const first = await bot.send('invoke-selection-list-committee', { as: admin });
     assert.match(textOf(first.card), /12 candidature\(s\) ; page 1 sur 2/);
     assert.match(textOf(first.card), /Page suivante/);
-    assert.ok(textOf(first.card).length < 80 * 1024);
+    assert.ok(measureMessageBytes(first.card) <= MAX_CARD_BYTES);
     const second = await bot.send('invoke-selection-list-committee', {
       as: admin,
       data: { page: 1 },

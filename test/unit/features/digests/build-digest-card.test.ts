@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import type { CardContext } from '../../../../src/adapters/teams/cards/card-context';
+import {
+  measureMessageBytes,
+  MAX_CARD_BYTES,
+} from '../../../../src/adapters/teams/cards/card-size';
 import { buildDigestCard, MAX_BARS } from '../../../../src/features/digests/build-digest-card';
 import { buildCallSection } from '../../../../src/core/digests/build-call-section';
 import { buildFollowUpSection } from '../../../../src/core/digests/build-follow-up-section';
@@ -15,9 +19,6 @@ import {
   emptyFollowUpFigures,
   statusCounts,
 } from '../../../support/digest-fixtures';
-
-/** Teams refuses bot messages over 80 KB (DESIGN.md §2). */
-const MAX_CARD_BYTES = 80 * 1024;
 
 const context = (language: Language): CardContext => ({ language, t: createTranslator(language) });
 
@@ -303,7 +304,7 @@ describe('buildDigestCard', () => {
     assert.deepEqual(verbs({ ...followUpDigest(), facilitatorAadId: 'f-1' }), ['digest.refresh']);
   });
 
-  it('stays under 80 KB for a national programme with long names and long help requests', () => {
+  it('stays under 80 KB of UTF-16 for a national programme with long names and long help requests', () => {
     const national = nationalProgramme(300);
     const longText = 'Nous avons besoin d’un accès aux données anonymisées. '.repeat(40);
     const teams = (count: number) =>
@@ -380,8 +381,8 @@ describe('buildDigestCard', () => {
     };
     for (const language of ['fr', 'en'] as const) {
       const json = JSON.stringify(buildDigestCard(context(language), digest));
-      const bytes = Buffer.byteLength(json);
-      assert.ok(bytes < MAX_CARD_BYTES, `${bytes} bytes in ${language}`);
+      const bytes = measureMessageBytes(json);
+      assert.ok(bytes <= MAX_CARD_BYTES, `${bytes} bytes in ${language}`);
     }
     const french = JSON.stringify(buildDigestCard(context('fr'), digest));
     assert.match(french, /circonscription numéro 8, et 292 de plus/);
