@@ -85,4 +85,12 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
   'formation.changed.title': 'A change in the team “{team}”',
   'formation.changed.arrivals': 'Joining: {names}',
   'formation.changed.departures': 'Leaving: {names}',
+  'formation.page.label': 'Teams {from} to {to} of {total} (page {page} of {pages})',
+  'formation.page.previous': 'Previous teams',
+  'formation.page.next': 'Next teams',
+  'formation.overview.rulesHeld':
+    'Hard rules held in every team (sizes, colleagues apart, facilitators).',
+  'formation.overview.rulesBroken': 'Hard rules broken: {count}.',
+  'formation.overview.lowest': 'Teams to look at first: {teams}',
+  'formation.picker': '{name} — {organisation}',
 };

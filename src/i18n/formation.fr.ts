@@ -86,4 +86,12 @@ export const formationFr = {
   'formation.changed.title': 'Changement dans l’équipe « {team} »',
   'formation.changed.arrivals': 'Arrivée : {names}',
   'formation.changed.departures': 'Départ : {names}',
+  'formation.page.label': 'Équipes {from} à {to} sur {total} (page {page} sur {pages})',
+  'formation.page.previous': 'Équipes précédentes',
+  'formation.page.next': 'Équipes suivantes',
+  'formation.overview.rulesHeld':
+    'Règles strictes respectées dans toutes les équipes (tailles, collègues séparés, facilitateurs).',
+  'formation.overview.rulesBroken': 'Règles strictes non respectées : {count}.',
+  'formation.overview.lowest': 'Équipes à regarder d’abord : {teams}',
+  'formation.picker': '{name} — {organisation}',
 } as const;

@@ -86,6 +86,30 @@ describe('team formation in Teams ("former les équipes")', () => {
     assert.doesNotMatch(card, /fa000000-/, 'facilitators are named, not given by id');
   });
 
+  it('pages the preview: past the end shows the last page, anything but a page number is refused, and only the Lab team may page', async () => {
+    await harness.send(adminSays('former les équipes'));
+    const last = await harness.send(adminClicks('formation.page', { page: '40' }));
+    assert.equal(last.status, 200);
+    for (let n = 1; n <= 7; n += 1) assert.match(cardText(last.body), new RegExp(`Équipe ${n}`));
+    // Seven teams fit on one page: no page label, no previous or next button.
+    assert.doesNotMatch(cardText(last.body), /Équipes précédentes|Équipes suivantes|page 1 sur/);
+    const odd = await harness.send(adminClicks('formation.page', { page: 'deux' }));
+    assert.equal(odd.status, 200);
+    assert.doesNotMatch(cardText(odd.body), /Équipe 1/);
+    const stranger = await harness.send({
+      ...loadActivity('invoke-action-execute-profile'),
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'formation.page',
+          data: { verb: 'formation.page', programmeId: DEMO_PROGRAMME.id, page: 1 },
+        },
+        trigger: 'manual',
+      },
+    });
+    assert.match(cardText(stranger.body), /réservée à l’équipe du Lab/);
+  });
+
   it('swaps two people when no hard rule breaks, and refuses colleagues together with the reason', async () => {
     await harness.send(adminSays('former les équipes'));
     const draft = firstProposal();

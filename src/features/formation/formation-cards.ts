@@ -35,9 +35,22 @@ interface PreviewInput {
   }[];
   message?: CardMessage;
   lines?: string[];
+  /** The page of teams to show (0-based); past the last page shows the last. */
+  page?: number;
 }
 
 const EMPTY = '';
+
+/**
+ * Teams shown per page of the preview. A team of six to seven with its explanation and its people
+ * in the two pickers weighs up to 8 KB in UTF-16 with long names (measured at national scale in
+ * test/unit/features/national-scale-cards.test.ts): eight keep a page near 60 KB, under the 80 KB
+ * a card may weigh.
+ */
+export const TEAMS_PER_PAGE = 8;
+
+/** The lowest-scored teams the summary names, so an organiser looks at those first. */
+const OUTLIERS = 3;
 
 /** The preview an organiser edits before confirming: each team, its score and the editing controls. */
 export function buildFormationCard(context: CardContext, input: PreviewInput): AdaptiveCardJson {
@@ -58,6 +71,22 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
     return locked.has(id) ? t('formation.locked', { name: line }) : line;
   };
   const editable = draft !== undefined;
+  const pageCount = Math.max(1, Math.ceil(input.teams.length / TEAMS_PER_PAGE));
+  const page = Math.min(Math.max(0, input.page ?? 0), pageCount - 1);
+  const first = page * TEAMS_PER_PAGE;
+  const shown = input.teams.slice(first, first + TEAMS_PER_PAGE);
+  // Pickers list the people of the teams on this page only: the whole list is 5,000 names at
+  // national scale, twice, far over what a card may weigh.
+  const onPage = new Set(shown.flatMap((team) => team.members));
+  const pickable = participants.filter((p) => onPage.has(p.aadId));
+  const pager = [
+    ...(page > 0
+      ? [{ verb: FormationVerbs.page, title: t('formation.page.previous'), page: page - 1 }]
+      : []),
+    ...(page < pageCount - 1
+      ? [{ verb: FormationVerbs.page, title: t('formation.page.next'), page: page + 1 }]
+      : []),
+  ].map((action) => ({ ...action, programmeId: programme.id }));
   const actions = [
     ...(editable
       ? [
@@ -73,7 +102,7 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
       : []),
     { verb: FormationVerbs.dryRun, title: t('formation.action.dryRun'), style: 'default' },
     { verb: FormationVerbs.confirm, title: t('formation.action.confirm'), style: 'positive' },
-  ].map((action) => ({ ...action, programmeId: programme.id }));
+  ].map((action) => ({ ...action, programmeId: programme.id, page }));
   return renderCard(formationTemplate, {
     title: t('formation.title', { programme: programme.name }),
     summary:
@@ -90,7 +119,20 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
     message: input.message?.text ?? EMPTY,
     messageColor: input.message?.tone ?? 'default',
     lines: (input.lines ?? []).map((text) => ({ text })),
-    teams: input.teams.map((team) => ({
+    overview: describeOverview(context, input).map((text) => ({ text })),
+    pageLabel:
+      pageCount === 1
+        ? EMPTY
+        : t('formation.page.label', {
+            from: first + 1,
+            to: first + shown.length,
+            total: input.teams.length,
+            page: page + 1,
+            pages: pageCount,
+          }),
+    hasPager: pager.length > 0,
+    pager,
+    teams: shown.map((team) => ({
       header:
         team.score === undefined
           ? team.name
@@ -111,10 +153,42 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
       other: t('formation.other'),
       team: t('formation.team'),
     },
-    people: participants.map((p) => ({ title: p.name, value: p.aadId })),
-    teamChoices: input.teams.map((team, index) => ({ title: team.name, value: String(index) })),
+    // Name and organisation tell homonyms apart; the branch is on the team's list above.
+    people: pickable.map((p) => ({
+      title: t('formation.picker', {
+        name: p.name,
+        organisation: organisation.get(p.organisationId)?.name ?? '',
+      }),
+      value: p.aadId,
+    })),
+    teamChoices: shown.map((team, index) => ({ title: team.name, value: String(first + index) })),
     actions,
   });
+}
+
+/** The figures over every team: the hard rules held and the lowest-scored teams, by name. */
+function describeOverview(context: CardContext, input: PreviewInput): string[] {
+  const { t } = context;
+  const { result } = input;
+  if (result === undefined) return [];
+  const scored = input.teams
+    .filter((team): team is typeof team & { score: number } => team.score !== undefined)
+    .sort((a, b) => a.score - b.score)
+    .slice(0, OUTLIERS);
+  return [
+    result.hardViolations === 0
+      ? t('formation.overview.rulesHeld')
+      : t('formation.overview.rulesBroken', { count: result.hardViolations }),
+    ...(scored.length === 0 || input.teams.length <= TEAMS_PER_PAGE
+      ? []
+      : [
+          t('formation.overview.lowest', {
+            teams: scored
+              .map((team) => t('formation.teamHeader', { name: team.name, score: team.score }))
+              .join(' ; '),
+          }),
+        ]),
+  ];
 }
 
 /**

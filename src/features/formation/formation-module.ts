@@ -21,7 +21,7 @@ import type { Programme } from '../../core/programmes/programme';
 import type { ProgrammeTeam } from '../../core/programmes/programme-team';
 import { assignFacilitators } from '../../core/team-formation/assign-facilitators';
 import { toLocalDay } from '../../core/scheduling/local-days';
-import { cardId, optionalCardId } from '../../adapters/teams/verbs/card-data';
+import { cardId, cardPage, optionalCardId } from '../../adapters/teams/verbs/card-data';
 import { ALL_SCOPES, defineCardVerb } from '../../adapters/teams/verbs/card-verb';
 import { Guards } from '../../adapters/teams/verbs/guard';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
@@ -60,24 +60,37 @@ const CONFIRM_LEASE_MS = 30 * 60 * 1000;
 export const INVOKE_BUDGET_MS = 3_500;
 
 /** The programme the card is about (absent: the one about to form its teams). */
-const PROGRAMME_DATA = z.object({ programmeId: optionalCardId }).passthrough();
+const PROGRAMME_DATA = z.object({ programmeId: optionalCardId, page: cardPage }).passthrough();
 /** Two people to swap, picked in the card. */
 const SWAP_DATA = z
-  .object({ programmeId: optionalCardId, person: optionalCardId, other: optionalCardId })
+  .object({
+    programmeId: optionalCardId,
+    person: optionalCardId,
+    other: optionalCardId,
+    page: cardPage,
+  })
   .passthrough();
 /** A person and the team (0-based, as the card's choices send it) to move them to. */
 const MOVE_DATA = z
   .object({
     programmeId: optionalCardId,
     person: optionalCardId,
+    page: cardPage,
     team: z
       .union([z.literal(''), z.number().int().min(0).max(9_999), z.string().regex(/^\d{1,4}$/)])
       .optional(),
   })
   .passthrough();
-const LOCK_DATA = z.object({ programmeId: optionalCardId, person: cardId }).passthrough();
+const LOCK_DATA = z
+  .object({ programmeId: optionalCardId, person: cardId, page: cardPage })
+  .passthrough();
 
-type ActionData = { programmeId?: string | undefined; person?: string | undefined };
+type ActionData = {
+  programmeId?: string | undefined;
+  person?: string | undefined;
+  /** The page of teams the card showed: the answer shows the same one. */
+  page?: number | undefined;
+};
 
 /** Replaceable parts, for tests. */
 export interface FormationModuleOptions {
@@ -133,6 +146,7 @@ export function createFormationModule(
     ) =>
       | Promise<{ view: FormationView; message?: CardMessage }>
       | { view: FormationView; message?: CardMessage },
+    page?: number,
   ): Promise<AdaptiveCardJson> => {
     const cardContext = turn.card;
     const { t } = cardContext;
@@ -145,6 +159,7 @@ export function createFormationModule(
         participants: teams.flatMap((team) => team.members.map((m) => ({ ...m }))),
         teams: toPreviewTeams(teams),
         lines: [t('formation.teamMode', { teams: teams.length })],
+        ...(page === undefined ? {} : { page }),
       });
     }
     const participants = await listParticipants(deps.candidacies, programme);
@@ -164,10 +179,14 @@ export function createFormationModule(
             });
       const reason = [t('formation.infeasible'), ...view.explanation].join(' ');
       if (current?.ok === true) {
-        return renderDraft(cardContext, programme, participants, current, {
-          text: reason,
-          tone: 'attention',
-        });
+        return renderDraft(
+          cardContext,
+          programme,
+          participants,
+          current,
+          { text: reason, tone: 'attention' },
+          page,
+        );
       }
       return simpleCard(reason);
     }
@@ -176,7 +195,7 @@ export function createFormationModule(
       updatedAt: deps.clock.now(),
       updatedBy: turn.sender.aadId,
     });
-    return renderDraft(cardContext, programme, participants, view, message);
+    return renderDraft(cardContext, programme, participants, view, message, page);
   };
 
   const teamModeTeams = async (programme: Programme): Promise<ProgrammeTeam[]> => {
@@ -224,58 +243,68 @@ export function createFormationModule(
     data: ActionData,
     make: (draft: FormationDraft) => FormationEdit | undefined,
   ) =>
-    preview(turn, data.programmeId, (programme, participants, draft) => {
-      const { t, language } = turn.card;
-      if (draft === undefined) return initial(turn, programme, participants, undefined);
-      const wanted = make(draft);
-      const applied =
-        wanted === undefined
-          ? { ok: false as const, refusal: 'unknown-person' as const }
-          : applyFormationEdit(draft, wanted);
-      if (!applied.ok) {
-        const current = evaluateDraft(programme, participants, draft, {
+    preview(
+      turn,
+      data.programmeId,
+      (programme, participants, draft) => {
+        const { t, language } = turn.card;
+        if (draft === undefined) return initial(turn, programme, participants, undefined);
+        const wanted = make(draft);
+        const applied =
+          wanted === undefined
+            ? { ok: false as const, refusal: 'unknown-person' as const }
+            : applyFormationEdit(draft, wanted);
+        if (!applied.ok) {
+          const current = evaluateDraft(programme, participants, draft, {
+            lockAll: true,
+            language,
+          });
+          return {
+            view: current,
+            message: {
+              text: t('formation.refused', { reason: t(`formation.refusal.${applied.refusal}`) }),
+              tone: 'attention',
+            },
+          };
+        }
+        const view = evaluateDraft(programme, participants, applied.draft, {
           lockAll: true,
           language,
         });
-        return {
-          view: current,
-          message: {
-            text: t('formation.refused', { reason: t(`formation.refusal.${applied.refusal}`) }),
-            tone: 'attention',
-          },
-        };
-      }
-      const view = evaluateDraft(programme, participants, applied.draft, {
-        lockAll: true,
-        language,
-      });
-      const name = (id: string | undefined): string =>
-        participants.find((p) => p.aadId === id)?.name ?? '';
-      let text = '';
-      if (wanted?.kind === 'swap')
-        text = t('formation.swapped', { a: name(wanted.a), b: name(wanted.b) });
-      if (wanted?.kind === 'move')
-        text = t('formation.moved', { name: name(wanted.person), team: wanted.team + 1 });
-      if (wanted?.kind === 'lock') text = t('formation.lockedNow', { name: name(wanted.person) });
-      if (wanted?.kind === 'unlock')
-        text = t('formation.unlockedNow', { name: name(wanted.person) });
-      return { view, message: { text, tone: 'good' } };
-    });
+        const name = (id: string | undefined): string =>
+          participants.find((p) => p.aadId === id)?.name ?? '';
+        let text = '';
+        if (wanted?.kind === 'swap')
+          text = t('formation.swapped', { a: name(wanted.a), b: name(wanted.b) });
+        if (wanted?.kind === 'move')
+          text = t('formation.moved', { name: name(wanted.person), team: wanted.team + 1 });
+        if (wanted?.kind === 'lock') text = t('formation.lockedNow', { name: name(wanted.person) });
+        if (wanted?.kind === 'unlock')
+          text = t('formation.unlockedNow', { name: name(wanted.person) });
+        return { view, message: { text, tone: 'good' } };
+      },
+      data.page,
+    );
 
   const regenerate = (turn: Turn, data: ActionData) =>
-    preview(turn, data.programmeId, (programme, participants, draft) => {
-      const language = turn.card.language;
-      const seed = (draft?.seed ?? 0) + 1;
-      return {
-        view: proposeFormation(programme, participants, {
-          seed,
-          userLocks: draft?.userLocks ?? [],
-          now: deps.clock.now(),
-          by: turn.sender.aadId,
-          language,
-        }),
-      };
-    });
+    preview(
+      turn,
+      data.programmeId,
+      (programme, participants, draft) => {
+        const language = turn.card.language;
+        const seed = (draft?.seed ?? 0) + 1;
+        return {
+          view: proposeFormation(programme, participants, {
+            seed,
+            userLocks: draft?.userLocks ?? [],
+            now: deps.clock.now(),
+            by: turn.sender.aadId,
+            language,
+          }),
+        };
+      },
+      data.page,
+    );
 
   const confirm = async (
     turn: Turn,
@@ -568,6 +597,18 @@ export function createFormationModule(
           }),
       }),
       defineCardVerb({
+        verb: FormationVerbs.page,
+        data: PROGRAMME_DATA,
+        ...lab,
+        handle: (turn, data) =>
+          preview(
+            turn,
+            data.programmeId,
+            (p, people, draft) => initial(turn, p, people, draft),
+            data.page,
+          ),
+      }),
+      defineCardVerb({
         verb: FormationVerbs.dryRun,
         data: PROGRAMME_DATA,
         ...lab,
@@ -608,6 +649,7 @@ function renderDraft(
   participants: readonly FormationParticipant[],
   view: Extract<FormationView, { ok: true }>,
   message: CardMessage | undefined,
+  page?: number,
 ): AdaptiveCardJson {
   const themeLabel = new Map(programme.themeOptions.map((o) => [o.id, o.label]));
   return buildFormationCard(context, {
@@ -632,6 +674,7 @@ function renderDraft(
       ),
     })),
     ...(message === undefined || message.text === '' ? {} : { message }),
+    ...(page === undefined ? {} : { page }),
   });
 }
 

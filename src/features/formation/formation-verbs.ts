@@ -7,4 +7,5 @@ export const FormationVerbs = {
   dryRun: 'formation.dryRun',
   confirm: 'formation.confirm',
   change: 'formation.change',
+  page: 'formation.page',
 } as const;

@@ -15,6 +15,11 @@ import {
   buildCalendarCard,
   buildHistoryCard,
 } from '../../../src/features/follow-up/follow-up-cards';
+import {
+  buildFormationCard,
+  TEAMS_PER_PAGE,
+} from '../../../src/features/formation/formation-cards';
+import type { FormationParticipant } from '../../../src/core/formation/formation-draft';
 import { buildProgrammesCard } from '../../../src/features/help/help-cards';
 import { buildListCard, buildOverviewCard } from '../../../src/features/selection/selection-cards';
 import { createTranslator, type Language } from '../../../src/i18n/translate';
@@ -84,6 +89,49 @@ function nationalSends(programme: Programme): PlannedSend[] {
   }));
 }
 
+/** 5,000 people in 800 teams of six or seven, as the engine would form them. */
+function nationalFormation(programme: Programme, page?: number) {
+  const participants: FormationParticipant[] = Array.from({ length: SCALE.people }, (_, index) => ({
+    aadId: `00000000-0000-4000-9000-${String(index).padStart(12, '0')}`,
+    name: `Marie-Christine Delacroix-Fontaine ${index + 1}`,
+    organisationId: programme.organisations[index % programme.organisations.length]!.id,
+  }));
+  const teams = Array.from({ length: SCALE.teams }, (_, team) => ({
+    name: `Équipe ${team + 1} · Transformation numérique et inclusion`,
+    score: 50 + ((team * 37) % 50),
+    members: participants.filter((_, index) => index % SCALE.teams === team).map((p) => p.aadId),
+    facilitators: [],
+    explanation: [
+      'Six organisations différentes, aucune deux fois : la règle des collègues séparés tient.',
+      'Trois branches représentées ; la région Île-de-France est la plus présente.',
+    ],
+  }));
+  return {
+    programme,
+    participants,
+    draft: {
+      programmeId: programme.id,
+      seed: 1,
+      teamCount: SCALE.teams,
+      minSize: 6,
+      maxSize: 7,
+      userLocks: [],
+      assignment: [],
+      updatedAt: new Date('2026-05-01T08:00:00Z'),
+      updatedBy: 'lab',
+    },
+    result: {
+      teams: teams.map((team) => ({ ...team, theme: undefined })),
+      worstScore: 50,
+      meanScore: 74.5,
+      hardViolations: 0,
+      seed: 1,
+    },
+    teams,
+    ...(page === undefined ? {} : { page }),
+  };
+}
+
 /** The cards of every builder, filled with national-scale data. */
 export function nationalCards(language: Language): [string, AdaptiveCardJson][] {
   const card = context(language);
@@ -120,6 +168,8 @@ export function nationalCards(language: Language): [string, AdaptiveCardJson][] 
         values: {},
       }),
     ],
+    ['formation preview', buildFormationCard(card, nationalFormation(programme))],
+    ['formation preview, last page', buildFormationCard(card, nationalFormation(programme, 99))],
     ['programmes', buildProgrammesCard(card, [programme], '2026-03-10')],
     ['calendar', buildCalendarCard(card, nationalSends(programme), teamNames)],
     [
@@ -158,4 +208,59 @@ describe('cards at national scale', () => {
       }
     });
   }
+
+  it('pages the formation preview eight teams at a time, with pickers for those teams only', () => {
+    const programme = nationalProgramme();
+    const input = nationalFormation(programme, 1);
+    const json = JSON.stringify(buildFormationCard(context('fr'), input));
+    assert.match(json, /Équipes 9 à 16 sur 800 \(page 2 sur 100\)/);
+    assert.match(json, /Équipe 9 · /);
+    assert.doesNotMatch(json, /"text":"Équipe 8 · [^"]*— \d+\/100"/);
+    assert.match(json, /Règles strictes respectées dans toutes les équipes/);
+    assert.match(json, /Équipes à regarder d’abord : Équipe \d+ · [^;]+ — 50\/100/);
+    const previous =
+      /"title":"Équipes précédentes","verb":"formation.page","data":\{"verb":"formation.page","programmeId":"defi-national","page":0\}/;
+    assert.match(json, previous);
+    assert.match(
+      json,
+      /"title":"Équipes suivantes","verb":"formation.page","data":\{[^}]*"page":2\}/,
+    );
+    const people = input.teams.slice(8, 16).flatMap((team) => team.members);
+    const pickable = [...json.matchAll(/"value":"(00000000-0000-4000-9000-\d{12})"/g)].map(
+      (m) => m[1],
+    );
+    assert.equal(new Set(pickable).size, people.length);
+    assert.ok(pickable.every((id) => people.includes(id!)));
+    assert.match(json, /"title":"Équipe 9 · [^"]*","value":"8"/);
+    assert.equal(TEAMS_PER_PAGE, 8);
+  });
+
+  it('shows the last page for a page past the end, with no next button', () => {
+    const json = JSON.stringify(
+      buildFormationCard(context('en'), nationalFormation(nationalProgramme(), 5_000)),
+    );
+    assert.match(json, /Teams 793 to 800 of 800 \(page 100 of 100\)/);
+    assert.match(json, /Previous teams/);
+    assert.doesNotMatch(json, /Next teams/);
+  });
+
+  it('pages the calendar sixty sends at a time, with the verb and page to reach the others', () => {
+    const programme = nationalProgramme();
+    const sends = nationalSends(programme);
+    const json = JSON.stringify(buildCalendarCard(context('fr'), sends, new Map(), 1));
+    assert.match(json, /Envois 61 à 120 sur 1600 \(page 2 sur 27\)/);
+    assert.match(json, /Lefebvre-Marchand 60\b/);
+    assert.doesNotMatch(json, /Lefebvre-Marchand 59\b/);
+    assert.match(
+      json,
+      /"title":"Envois précédents","verb":"checkin.calendar","style":"default","data":\{"page":0,/,
+    );
+    assert.match(
+      json,
+      /"title":"Envois suivants","verb":"checkin.calendar","style":"default","data":\{"page":2,/,
+    );
+    const last = JSON.stringify(buildCalendarCard(context('en'), sends, new Map(), 99));
+    assert.match(last, /Sends 1561 to 1600 of 1600 \(page 27 of 27\)/);
+    assert.doesNotMatch(last, /Next sends/);
+  });
 });
