@@ -1,3 +1,4 @@
+import { confirmationEn } from './confirmation.en';
 import { candidaciesEn } from './candidacies.en';
 import { deliveryEn } from './delivery.en';
 import { digestEn } from './digest.en';
@@ -154,4 +155,5 @@ export const en: Record<MessageKey, string> = {
   ...digestEn,
   ...deliveryEn,
   ...programmeWizardEn,
+  ...confirmationEn,
 };

@@ -93,4 +93,12 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
   'formation.overview.rulesBroken': 'Hard rules broken: {count}.',
   'formation.overview.lowest': 'Teams to look at first: {teams}',
   'formation.picker': '{name} — {organisation}',
+  'formation.ask.title': 'Confirm the teams of {programme}?',
+  'formation.ask.body':
+    '{teams} teams, {people} people: each team gets its space (a channel, or a thread in General) with a welcome post, and each person a personal message with their team.',
+  'formation.ask.after':
+    'Afterwards, only "Change the confirmed teams" changes the teams, telling the people who move.',
+  'formation.ask.changeTitle': 'Apply the team changes of {programme}?',
+  'formation.ask.change':
+    'The people who change teams and the spaces of the teams they leave or join will be told.',
 };

@@ -94,4 +94,12 @@ export const formationFr = {
   'formation.overview.rulesBroken': 'Règles strictes non respectées : {count}.',
   'formation.overview.lowest': 'Équipes à regarder d’abord : {teams}',
   'formation.picker': '{name} — {organisation}',
+  'formation.ask.title': 'Confirmer les équipes de {programme} ?',
+  'formation.ask.body':
+    '{teams} équipes, {people} personnes : chaque équipe aura son espace (canal, ou fil du canal Général) avec un message de bienvenue, et chaque personne un message personnel avec son équipe.',
+  'formation.ask.after':
+    'Ensuite, seul « Modifier les équipes confirmées » change les équipes, en prévenant les personnes déplacées.',
+  'formation.ask.changeTitle': 'Appliquer les changements d’équipe de {programme} ?',
+  'formation.ask.change':
+    'Les personnes qui changent d’équipe et les espaces des équipes qu’elles quittent ou rejoignent seront prévenus.',
 } as const;

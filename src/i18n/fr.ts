@@ -1,3 +1,4 @@
+import { confirmationFr } from './confirmation.fr';
 import { candidaciesFr } from './candidacies.fr';
 import { deliveryFr } from './delivery.fr';
 import { digestFr } from './digest.fr';
@@ -157,6 +158,7 @@ export const fr = {
   ...digestFr,
   ...deliveryFr,
   ...programmeWizardFr,
+  ...confirmationFr,
 } as const;
 
 /** The keys every catalogue provides. */

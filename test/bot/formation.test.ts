@@ -3,7 +3,14 @@ import { evaluateDraft, proposeFormation } from '../../src/core/formation/propos
 import { applyFormationEdit } from '../../src/core/formation/edit-formation';
 import { createDemoParticipants } from '../../src/demo/demo-people';
 import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
-import { BotHarness, adminClicks as clickAsAdmin, loadActivity } from './support/bot-harness';
+import { SqlFormationDraftStore } from '../../src/adapters/sql/sql-formation-draft-store';
+import {
+  BotHarness,
+  adminClicks as clickAsAdmin,
+  clickOn,
+  findAction,
+  loadActivity,
+} from './support/bot-harness';
 
 const TEAM = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
 const participants = createDemoParticipants(
@@ -167,9 +174,36 @@ describe('team formation in Teams ("former les équipes")', () => {
     assert.deepEqual(await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id), []);
   });
 
+  it('asks before confirming the teams, and "Annuler" leaves everything as it was', async () => {
+    await harness.send(adminSays('former les équipes'));
+    const drafts = new SqlFormationDraftStore(harness.bot.database.db);
+    const draftBefore = await drafts.get(DEMO_PROGRAMME.id);
+    assert.ok(draftBefore);
+    const postsBefore = harness.connector.calls.length;
+    const asked = await harness.send(adminClicks('formation.confirm', { page: '0' }));
+    const question = cardText(asked.body);
+    assert.match(question, /Confirmer les équipes de Défi du Lab 2026 \?/);
+    assert.match(question, /7 équipes, 39 personnes : chaque équipe aura son espace/);
+    assert.match(question, /Cette action est définitive/);
+    const confirm = findAction(asked.body, 'destructive');
+    assert.equal(confirm?.title, 'Confirmer');
+    assert.equal(confirm?.verb, 'formation.confirm');
+    assert.equal(confirm?.data.confirmed, true);
+    assert.deepEqual(await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id), []);
+
+    const cancel = findAction(asked.body, 'Annuler');
+    assert.ok(cancel);
+    const back = await harness.send(clickOn(adminClicks('formation.confirm'), cancel));
+    assert.match(cardText(back.body), /Formation des équipes — Défi du Lab 2026/);
+    assert.match(cardText(back.body), /7 équipes de 5 à 6 personnes/);
+    assert.deepEqual(await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id), []);
+    assert.deepEqual((await drafts.get(DEMO_PROGRAMME.id))?.assignment, draftBefore.assignment);
+    assert.equal(harness.connector.calls.length, postsBefore, 'nobody was told anything');
+  });
+
   it('confirms: stores the teams and posts one welcome per team in General, once even if confirmed twice', async () => {
     await harness.send(adminSays('former les équipes'));
-    const { body } = await harness.send(adminClicks('formation.confirm'));
+    const { body } = await harness.sendConfirmed(adminClicks('formation.confirm'));
     assert.match(cardText(body), /Équipes confirmées — Défi du Lab 2026/);
     const teams = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);
     assert.equal(teams.length, 7);
@@ -191,7 +225,7 @@ describe('team formation in Teams ("former les équipes")', () => {
 
   it('shows the organiser a progress card for the welcomes, updated in place until the summary', async () => {
     await harness.send(adminSays('former les équipes'));
-    await harness.send(adminClicks('formation.confirm'));
+    await harness.sendConfirmed(adminClicks('formation.confirm'));
     const adminChat = 'a:1personal-nadia-9Qr4';
     const progressPost = await waitFor(
       () =>

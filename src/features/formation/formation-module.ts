@@ -22,7 +22,11 @@ import type { ProgrammeTeam } from '../../core/programmes/programme-team';
 import { assignFacilitators } from '../../core/team-formation/assign-facilitators';
 import { toLocalDay } from '../../core/scheduling/local-days';
 import { cardId, cardPage, optionalCardId } from '../../adapters/teams/verbs/card-data';
-import { ALL_SCOPES, defineCardVerb } from '../../adapters/teams/verbs/card-verb';
+import {
+  ALL_SCOPES,
+  defineCardVerb,
+  type Confirmation,
+} from '../../adapters/teams/verbs/card-verb';
 import { Guards } from '../../adapters/teams/verbs/guard';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
 import type { Turn } from '../../adapters/teams/verbs/turn';
@@ -556,6 +560,55 @@ export function createFormationModule(
     return undelivered;
   };
 
+  /**
+   * Before "Confirmer les équipes": how many teams and people, and what each gets. A second
+   * confirmation of formed teams goes straight to "déjà confirmées".
+   */
+  const askBeforeConfirming = async (
+    turn: Turn,
+    data: ActionData,
+  ): Promise<Confirmation | undefined> => {
+    const { t, language } = turn.card;
+    const programme = await pickProgramme(data.programmeId);
+    if (programme === undefined) return undefined;
+    const cancel = {
+      verb: FormationVerbs.page,
+      data: { programmeId: programme.id, page: data.page ?? 0 },
+    };
+    const confirmed = await deps.teams.listByProgramme(programme.id);
+    const draft = await deps.drafts.get(programme.id);
+    if (confirmed.length > 0) {
+      if (draft?.changesConfirmed !== true) return undefined;
+      return {
+        title: t('formation.ask.changeTitle', { programme: programme.name }),
+        lines: [t('formation.ask.change')],
+        cancel,
+      };
+    }
+    let teams: number;
+    let people: number;
+    if (programme.intakeMode === 'team') {
+      const applying = await listApplyingTeams(deps.candidacies, programme);
+      teams = applying.length;
+      people = applying.reduce((sum, team) => sum + team.members.length, 0);
+    } else {
+      const participants = await listParticipants(deps.candidacies, programme);
+      const view =
+        draft === undefined
+          ? initial(turn, programme, participants, undefined).view
+          : evaluateDraft(programme, participants, draft, { lockAll: true, language });
+      // An infeasible formation is refused by the handler, with its reasons.
+      if (!view.ok) return undefined;
+      teams = view.result.teams.length;
+      people = participants.length;
+    }
+    return {
+      title: t('formation.ask.title', { programme: programme.name }),
+      lines: [t('formation.ask.body', { teams, people }), t('formation.ask.after')],
+      cancel,
+    };
+  };
+
   const lab = { guard: Guards.lab, forbidden: 'formation.forbidden', scopes: ALL_SCOPES } as const;
   return {
     name: 'formation',
@@ -624,6 +677,7 @@ export function createFormationModule(
         verb: FormationVerbs.confirm,
         data: PROGRAMME_DATA,
         ...lab,
+        confirmation: askBeforeConfirming,
         handle: (turn, data) => confirm(turn, data, false),
       }),
     ],
