@@ -19,6 +19,8 @@ const FR = {
   noTeamInstalled: 'Le bot n’est pas installé dans l’équipe Teams du programme',
   swapped: (a: string, b: string) => `Échange fait : ${a} et ${b}.`,
   welcomeTitle: (team: string) => `Bienvenue dans l’${team} !`,
+  confirmQuestion: 'Confirmer les équipes de Défi du Lab 2026 ?',
+  confirmBody: '7 équipes, 39 personnes : chaque équipe aura son espace',
 };
 /** The programme's team in .m365agentsplayground.yml, and its General channel. */
 const TEAMS_TEAM = 'Défi du Lab 2026';
@@ -109,9 +111,30 @@ describe('Agents Playground, team formation by the Lab admin (end to end)', func
     assert.ok(!firstTeam.includes(`${swap.a} — `), `${swap.a} left team 1`);
   });
 
+  it('asks before confirming the teams; "Annuler" brings the preview back unchanged', async function () {
+    const card = chat.cards(FR.formationTitle).last();
+    const before = teamSection(await card.innerText(), swap.teamsAfter, 0);
+    await card.getByRole('button', { name: 'Confirmer les équipes', exact: true }).click();
+
+    // Action.Execute: the question replaces the preview, and Annuler puts the preview back.
+    const question = chat.cards(FR.confirmQuestion).last();
+    await question.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const text = await question.innerText();
+    assert.ok(text.includes(FR.confirmBody), text);
+    await chat.screenshot('formation-confirm-question', question);
+    await question.getByRole('button', { name: 'Annuler', exact: true }).click();
+    await chat.waitForCardCount(FR.confirmQuestion, 0);
+    const back = chat.cards(FR.formationTitle).last();
+    await back.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    assert.equal(teamSection(await back.innerText(), swap.teamsAfter, 0), before);
+  });
+
   it('confirms the teams: one thread per team in General, since there is no Graph locally', async function () {
     const card = chat.cards(FR.formationTitle).last();
     await card.getByRole('button', { name: 'Confirmer les équipes', exact: true }).click();
+    const question = chat.cards(FR.confirmQuestion).last();
+    await question.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await question.getByRole('button', { name: 'Confirmer', exact: true }).click();
 
     // The summary card has no heading: it is found by its first line.
     const confirmed = stack!.page
