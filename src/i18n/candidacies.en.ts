@@ -244,4 +244,8 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'selection.ask.declineTitle': 'Not select the application of {candidate}?',
   'selection.ask.decline':
     '{candidate} ({organisation}) will receive a message saying their application to {programme} is not selected.',
+  'candidacy.field.required': '{label} (required)',
+  'candidacy.form.errorsNamed':
+    'Your application is not sent: {count} field(s) to correct: {fields}.',
+  'candidacy.form.errorsMore': 'and {count} more',
 };

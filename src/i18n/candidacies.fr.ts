@@ -246,4 +246,8 @@ export const candidaciesFr = {
   'selection.ask.declineTitle': 'Ne pas retenir la candidature de {candidate} ?',
   'selection.ask.decline':
     '{candidate} ({organisation}) recevra un message disant que sa candidature à {programme} n’est pas retenue.',
+  'candidacy.field.required': '{label} (obligatoire)',
+  'candidacy.form.errorsNamed':
+    'Votre candidature n’est pas envoyée : {count} champ(s) à corriger : {fields}.',
+  'candidacy.form.errorsMore': 'et {count} autre(s)',
 } as const;

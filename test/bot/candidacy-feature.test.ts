@@ -67,7 +67,16 @@ describe('candidacy feature (recorded Teams activities)', () => {
   it('returns the same card with each error under its field, and stores nothing', async () => {
     const { status, card } = await bot.send('invoke-candidacy-submit-invalid');
     assert.equal(status, 200);
-    assert.match(textOf(card), /3 champ\(s\) à corriger/);
+    // The banner names the fields it counts, and required fields say so in their label.
+    assert.match(
+      textOf(card),
+      /3 champ\(s\) à corriger : Votre motivation \(2 000 caractères au plus\), Thème souhaité n° 2 \(facultatif\), J’accepte/,
+    );
+    assert.match(
+      textOf(card),
+      /"id":"motivation","label":"Votre motivation \(2 000 caractères au plus\) \(obligatoire\)"/,
+    );
+    assert.match(textOf(card), /"id":"themeWish2","label":"Thème souhaité n° 2 \(facultatif\)"/);
     assert.equal(errorUnder(card, 'motivation'), 'Champ obligatoire');
     assert.match(errorUnder(card, 'themeWish2') ?? '', /apparaît deux fois/);
     assert.match(errorUnder(card, 'consent') ?? '', /vous devez accepter/i);

@@ -29,9 +29,11 @@ import { readUserEmail } from '../../adapters/teams/read-user-email';
 import {
   buildCandidacyFormCard,
   buildCandidacyStatusCard,
+  formFieldLabel,
   toFormValues,
   type Banner,
 } from './candidacy-cards';
+import type { ValidationIssue } from '../../core/validation/validation-issue';
 import { buildEndorsementRequestCard, createCandidacyRenderers } from './candidacy-notices';
 import { createLoggingNotifier } from '../../adapters/teams/notices/create-logging-notifier';
 import { toFieldErrors } from '../../adapters/teams/cards/field-errors';
@@ -226,9 +228,7 @@ export function createCandidacyModule(
           applicant,
           values: pickFormFields(data),
           errors: toFieldErrors(refusal.issues, card),
-          banner: attention(
-            card.t('candidacy.form.errors', { count: refusal.issues?.length ?? 0 }),
-          ),
+          banner: attention(namedErrors(card, programme, refusal.issues ?? [])),
           ...(current !== undefined && isLive(current) ? { candidacy: current } : {}),
         });
       }),
@@ -449,6 +449,23 @@ function endorsementCard(card: CardContext, programme: Programme, candidacy: Can
     organisationName: getOrganisationName(programme, candidacy.organisationId),
     motivation: candidacy.answers.mode === 'individual' ? candidacy.answers.motivation : '',
   });
+}
+
+/** Fields named in the banner at most; the others are counted, each has its error below it. */
+const MAX_NAMED_FIELDS = 5;
+
+/** "n champ(s) à corriger : Motivation, Région": the banner names the fields it counts. */
+function namedErrors(
+  card: CardContext,
+  programme: Programme,
+  issues: readonly ValidationIssue[],
+): string {
+  const ids = [...new Set(issues.map((issue) => String(issue.path[0] ?? '')))];
+  const names = ids.slice(0, MAX_NAMED_FIELDS).map((id) => formFieldLabel(card, programme, id));
+  if (ids.length > MAX_NAMED_FIELDS) {
+    names.push(card.t('candidacy.form.errorsMore', { count: ids.length - MAX_NAMED_FIELDS }));
+  }
+  return card.t('candidacy.form.errorsNamed', { count: ids.length, fields: names.join(', ') });
 }
 
 function refusalSentence(card: CardContext, outcome: Outcome<unknown>): string {
