@@ -155,14 +155,19 @@ describe('buildDigestCard', () => {
     const card = buildDigestCard(context('fr'), callDigest());
     const donut = chart(card, 'Chart.Donut');
     assert.deepEqual(donut.data, [
-      { legend: 'Famille', value: 7 },
-      { legend: 'Maladie', value: 5 },
+      { legend: 'Famille : 7', value: 7 },
+      { legend: 'Maladie : 5', value: 5 },
     ]);
     assert.deepEqual(donut.fallback, {
       type: 'TextBlock',
-      text: 'Famille 7 · Maladie 5',
+      text: 'Famille : 7 · Maladie : 5',
       wrap: true,
     });
+    // The figures are written out next to the chart for everyone, not only in the fallback.
+    const shown = elements(card)
+      .filter((e) => e.type === 'TextBlock')
+      .map((e) => e.text as string);
+    assert.ok(shown.includes('Famille : 7 · Maladie : 5'));
     const captions = elements(card)
       .filter((e) => e.type === 'Container')
       .map((e) => ((e.items as Element[])[0]?.text as string | undefined) ?? '');
@@ -176,8 +181,9 @@ describe('buildDigestCard', () => {
     ]);
     assert.equal(
       (bars.fallback as { text: string }).text,
-      'Cpam de la Sarthe 5 · Caf de Paris 4 · Caf de Guyane 3',
+      'Cpam de la Sarthe : 5 · Caf de Paris : 4 · Caf de Guyane : 3',
     );
+    assert.ok(shown.includes('Cpam de la Sarthe : 5 · Caf de Paris : 4 · Caf de Guyane : 3'));
   });
 
   it('states the call’s figures and the days left', () => {
@@ -244,10 +250,10 @@ describe('buildDigestCard', () => {
       ],
     });
     assert.deepEqual(chart(card, 'Chart.Donut').data, [
-      { legend: 'À décider', value: 4, color: 'neutral' },
-      { legend: 'Retenues', value: 3, color: 'categoricalBlue' },
-      { legend: 'Confirmées', value: 4, color: 'good' },
-      { legend: 'En liste d’attente', value: 2, color: 'warning' },
+      { legend: 'À décider : 4', value: 4, color: 'neutral' },
+      { legend: 'Retenues : 3', value: 3, color: 'categoricalBlue' },
+      { legend: 'Confirmées : 4', value: 4, color: 'good' },
+      { legend: 'En liste d’attente : 2', value: 2, color: 'warning' },
     ]);
     const json = text(card);
     assert.match(json, /Organismes au maximum \(3\)","value":"Cpam de la Sarthe"/);
@@ -273,10 +279,10 @@ describe('buildDigestCard', () => {
     assert.ok(lines.includes('Équipe 8'));
     assert.ok(lines.includes('Équipe 1, Équipe 5, Équipe 8'));
     assert.deepEqual(chart(card, 'Chart.Donut').data, [
-      { legend: 'En bonne voie', value: 4, color: 'good' },
-      { legend: 'À risque', value: 2, color: 'warning' },
-      { legend: 'Bloquée', value: 1, color: 'attention' },
-      { legend: 'Pas de réponse', value: 3, color: 'neutral' },
+      { legend: 'En bonne voie : 4', value: 4, color: 'good' },
+      { legend: 'À risque : 2', value: 2, color: 'warning' },
+      { legend: 'Bloquée : 1', value: 1, color: 'attention' },
+      { legend: 'Pas de réponse : 3', value: 3, color: 'neutral' },
     ]);
     const json = text(card);
     assert.match(json, /"Réponses au point mensuel","value":"7 sur 10 \(70 %\), dont 2 en retard"/);
