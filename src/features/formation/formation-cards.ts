@@ -43,9 +43,9 @@ const EMPTY = '';
 
 /**
  * Teams shown per page of the preview. A team of six to seven with its explanation and its people
- * in the two pickers weighs up to 8 KB in UTF-16 with long names (measured at national scale in
- * test/unit/features/national-scale-cards.test.ts): eight keep a page near 60 KB, under the 80 KB
- * a card may weigh.
+ * in the two pickers weighs up to 9 KB in UTF-16 with very long names and organisation names
+ * (measured at national scale in test/unit/features/national-scale-cards.test.ts): eight make a
+ * page of at most about 76 KB, under the 80 KB a card may weigh; ten would not fit.
  */
 export const TEAMS_PER_PAGE = 8;
 
