@@ -115,4 +115,5 @@ export const followUpEn: Record<keyof typeof followUpFr, string> = {
   'calendar.page': 'Sends {from} to {to} of {total} (page {page} of {pages})',
   'calendar.previous': 'Previous sends',
   'calendar.next': 'Next sends',
+  'checkin.field.required': '{label} (required)',
 };

@@ -117,4 +117,5 @@ export const followUpFr = {
   'calendar.page': 'Envois {from} à {to} sur {total} (page {page} sur {pages})',
   'calendar.previous': 'Envois précédents',
   'calendar.next': 'Envois suivants',
+  'checkin.field.required': '{label} (obligatoire)',
 } as const;

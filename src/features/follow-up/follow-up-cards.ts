@@ -199,11 +199,13 @@ function checkinInputs(
     return text(id) === '' || !Number.isFinite(value) ? null : value;
   };
   const error = (id: string): string => errors[id] ?? '';
+  // The four answers every check-in needs say so in their label, which a screen reader announces.
+  const required = (label: string): string => t('checkin.field.required', { label });
   const inputs: CardInput[] = [
     {
       kind: 'choice',
       id: CheckinFieldIds.status,
-      label: t('checkin.field.status'),
+      label: required(t('checkin.field.status')),
       value: text(CheckinFieldIds.status),
       choices: CHECKIN_STATUSES.map((status) => ({
         title: t(`checkin.status.${status}`),
@@ -214,7 +216,7 @@ function checkinInputs(
     {
       kind: 'number',
       id: CheckinFieldIds.progress,
-      label: t('checkin.field.progress'),
+      label: required(t('checkin.field.progress')),
       value: number(CheckinFieldIds.progress),
       min: 0,
       max: 100,
@@ -223,7 +225,7 @@ function checkinInputs(
     {
       kind: 'text',
       id: CheckinFieldIds.done,
-      label: t('checkin.field.done'),
+      label: required(t('checkin.field.done')),
       value: text(CheckinFieldIds.done),
       maxLength: CHECKIN_TEXT_MAX_LENGTH,
       multiline: true,
@@ -232,7 +234,7 @@ function checkinInputs(
     {
       kind: 'text',
       id: CheckinFieldIds.nextSteps,
-      label: t('checkin.field.nextSteps'),
+      label: required(t('checkin.field.nextSteps')),
       value: text(CheckinFieldIds.nextSteps),
       maxLength: CHECKIN_TEXT_MAX_LENGTH,
       multiline: true,

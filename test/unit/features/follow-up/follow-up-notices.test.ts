@@ -114,6 +114,22 @@ describe('follow-up cards', () => {
     assert.match(JSON.stringify(reminder), /Rappel : le check-in mensuel \(septembre 2026\)/);
   });
 
+  it('says in their label which check-in answers are required, and only those', async () => {
+    const [notice] = await noticesOfEveryKind();
+    const card = JSON.stringify(
+      createFollowUpRenderers()['checkin.card'](notice!, context('fr')).card,
+    );
+    for (const label of [
+      'Statut',
+      'Avancement de l’expérimentation \\(%\\)',
+      'Ce qui a été fait',
+      'Prochaines étapes',
+    ]) {
+      assert.match(card, new RegExp(`"label":"${label} \\(obligatoire\\)"`));
+    }
+    assert.match(card, /"label":"Besoin d’aide du Lab"/);
+  });
+
   it('keeps a year of history and a month of calendar for a national programme under 80 KB of UTF-16', () => {
     const answers = Array.from({ length: 7 }, (_, i) =>
       aCheckinAnswer({
