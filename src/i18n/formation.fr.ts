@@ -102,4 +102,5 @@ export const formationFr = {
   'formation.ask.changeTitle': 'Appliquer les changements d’équipe de {programme} ?',
   'formation.ask.change':
     'Les personnes qui changent d’équipe et les espaces des équipes qu’elles quittent ou rejoignent seront prévenus.',
+  'formation.action.back': 'Revenir à la proposition',
 } as const;

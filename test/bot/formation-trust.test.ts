@@ -113,6 +113,7 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
     assert.match(plan, new RegExp(`${name(a)} : de Équipe 1[^"]* vers Équipe 2`));
     assert.match(plan, new RegExp(`${name(b)} : de Équipe 2[^"]* vers Équipe 1`));
     assert.match(plan, /les 2 personnes concernées/);
+    assert.match(plan, /"title":"Confirmer les équipes","verb":"formation.confirm"/);
     const postsBefore = harness.connector.calls.length;
 
     const done = await harness.sendConfirmed(click('formation.confirm'));

@@ -168,9 +168,18 @@ describe('team formation in Teams ("former les équipes")', () => {
 
   it('shows in a dry run that each team gets a thread in General without Graph, and creates nothing', async () => {
     await harness.send(adminSays('former les équipes'));
+    // Confirming is offered once the organiser has seen what it creates, not on the preview.
+    const preview = JSON.stringify(harness.connector.sentActivities().at(-1));
+    assert.doesNotMatch(preview, /formation\.confirm/);
+    assert.match(
+      preview,
+      /"title":"Voir ce qui sera créé","verb":"formation.dryRun","style":"positive"/,
+    );
     const { body } = await harness.send(adminClicks('formation.dryRun'));
     assert.match(cardText(body), /fil dans le canal Général/);
     assert.match(cardText(body), /Fil « Équipe 1/);
+    assert.equal(findAction(body, 'Confirmer les équipes')?.verb, 'formation.confirm');
+    assert.equal(findAction(body, 'Revenir à la proposition')?.verb, 'formation.page');
     assert.deepEqual(await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id), []);
   });
 

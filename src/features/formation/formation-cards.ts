@@ -3,7 +3,7 @@ import type { ConfirmationReport } from '../../core/formation/confirm-formation'
 import { getNextMilestone } from '../../core/programmes/get-programme-phase';
 import type { Milestones, Programme } from '../../core/programmes/programme';
 import type { TeamChange } from '../../core/formation/change-formation';
-import { buildMessageCard } from '../../adapters/teams/cards/card-kit';
+import { buildCard, buildMessageCard } from '../../adapters/teams/cards/card-kit';
 import type { ProgrammeTeam } from '../../core/programmes/programme-team';
 import type { TeamFormationResult } from '../../core/team-formation/team-formation';
 import { formatDay } from '../../i18n/translate';
@@ -100,8 +100,8 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
           },
         ]
       : []),
-    { verb: FormationVerbs.dryRun, title: t('formation.action.dryRun'), style: 'default' },
-    { verb: FormationVerbs.confirm, title: t('formation.action.confirm'), style: 'positive' },
+    // Confirming is offered on the dry run's card, once the organiser has seen what it creates.
+    { verb: FormationVerbs.dryRun, title: t('formation.action.dryRun'), style: 'positive' },
   ].map((action) => ({ ...action, programmeId: programme.id, page }));
   return renderCard(formationTemplate, {
     title: t('formation.title', { programme: programme.name }),
@@ -163,6 +163,30 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
     })),
     teamChoices: shown.map((team, index) => ({ title: team.name, value: String(first + index) })),
     actions,
+  });
+}
+
+/**
+ * What a dry run would create (or change), with "Confirmer les équipes" (which asks once more) and
+ * the way back to the preview: confirming is offered only after a dry run.
+ */
+export function buildDryRunCard(
+  { t }: CardContext,
+  input: { title: string; lines: string[]; programmeId: string; page?: number | undefined },
+): AdaptiveCardJson {
+  const data = { programmeId: input.programmeId, page: input.page ?? 0 };
+  return buildCard({
+    title: input.title,
+    lines: input.lines,
+    actions: [
+      {
+        title: t('formation.action.confirm'),
+        verb: FormationVerbs.confirm,
+        data,
+        style: 'positive',
+      },
+      { title: t('formation.action.back'), verb: FormationVerbs.page, data },
+    ],
   });
 }
 
@@ -242,8 +266,14 @@ interface WelcomeData {
 /** Cards for the notices team formation sends: the welcome post in the team's space and the personal card. */
 export function createFormationRenderers(today: () => string): NoticeRenderers {
   return {
-    'formation.result': (notice) => {
-      const data = notice.data as { title: string; lines: string[] };
+    'formation.result': (notice, context) => {
+      const data = notice.data as { title: string; lines: string[]; programmeId?: string };
+      if (data.programmeId !== undefined) {
+        return {
+          card: buildDryRunCard(context, { ...data, programmeId: data.programmeId }),
+          summary: data.title,
+        };
+      }
       return {
         card: renderCard(
           {

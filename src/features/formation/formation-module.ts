@@ -44,6 +44,7 @@ import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
 import {
   createFormationRenderers,
+  buildDryRunCard,
   buildFormationCard,
   describeChange,
   describeConfirmation,
@@ -407,7 +408,10 @@ export function createFormationModule(
     });
     const render = (outcome: Awaited<typeof work>): AdaptiveCardJson => {
       if (!outcome.ok) return simpleCard(refusalSentence(outcome.refusal, programme));
-      return simpleCard(title, summaryLines(cardContext, outcome.report, dryRun));
+      const lines = summaryLines(cardContext, outcome.report, dryRun);
+      return dryRun
+        ? buildDryRunCard(cardContext, { title, lines, programmeId: programme.id, page: data.page })
+        : simpleCard(title, lines);
     };
     if (quick !== undefined) return render(quick);
     // Slow (many channels through Graph): answer now, post the summary when done.
@@ -422,7 +426,12 @@ export function createFormationModule(
         await deps.notifier.notify(
           `formation:${programme.id}:result:${startedAt}`,
           { kind: 'conversation', conversationId },
-          { kind: 'formation.result', data: { title, lines } },
+          {
+            kind: 'formation.result',
+            // A dry run's result offers the confirmation, as the quick answer does.
+            data:
+              dryRun && outcome.ok ? { title, lines, programmeId: programme.id } : { title, lines },
+          },
         );
       })
       .catch((error: unknown) =>
@@ -496,6 +505,9 @@ export function createFormationModule(
     const title = t(dryRun ? 'formation.change.dryRunTitle' : 'formation.change.doneTitle', {
       programme: programme.name,
     });
+    if (dryRun && change.moves.length > 0) {
+      return buildDryRunCard(turn.card, { title, lines, programmeId: programme.id });
+    }
     if (dryRun || change.moves.length === 0) {
       if (!dryRun) await deps.drafts.delete(programme.id);
       return simpleCard(title, lines);
