@@ -116,4 +116,5 @@ export const followUpEn: Record<keyof typeof followUpFr, string> = {
   'calendar.previous': 'Previous sends',
   'calendar.next': 'Next sends',
   'checkin.field.required': '{label} (required)',
+  'calendar.unnamed': 'person with no known name',
 };

@@ -118,4 +118,5 @@ export const followUpFr = {
   'calendar.previous': 'Envois précédents',
   'calendar.next': 'Envois suivants',
   'checkin.field.required': '{label} (obligatoire)',
+  'calendar.unnamed': 'personne sans nom connu',
 } as const;

@@ -102,4 +102,5 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
   'formation.ask.change':
     'The people who change teams and the spaces of the teams they leave or join will be told.',
   'formation.action.back': 'Back to the proposal',
+  'formation.unnamed': 'person with no known name',
 };

@@ -103,4 +103,5 @@ export const formationFr = {
   'formation.ask.change':
     'Les personnes qui changent d’équipe et les espaces des équipes qu’elles quittent ou rejoignent seront prévenus.',
   'formation.action.back': 'Revenir à la proposition',
+  'formation.unnamed': 'personne sans nom connu',
 } as const;

@@ -399,6 +399,8 @@ function listNames(context: CardContext, names: string[], total: number): string
 function heading(text: string): Element {
   return {
     type: 'TextBlock',
+    // A heading a screen reader lists, so people jump from section to section.
+    style: 'heading',
     text,
     size: 'Medium',
     weight: 'Bolder',

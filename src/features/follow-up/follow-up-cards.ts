@@ -572,7 +572,7 @@ export function buildCalendarCard(
       recipient:
         send.recipient.kind === 'channel'
           ? t('followUp.channel', { team })
-          : send.recipient.name || send.recipient.aadId,
+          : send.recipient.name || t('calendar.unnamed'),
     });
     days.set(send.localDay, [...(days.get(send.localDay) ?? []), line]);
   }

@@ -6,7 +6,7 @@ import type { TeamChange } from '../../core/formation/change-formation';
 import { buildCard, buildMessageCard } from '../../adapters/teams/cards/card-kit';
 import type { ProgrammeTeam } from '../../core/programmes/programme-team';
 import type { TeamFormationResult } from '../../core/team-formation/team-formation';
-import { formatDay } from '../../i18n/translate';
+import { formatDay, formatNumber } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import formationTemplate from './formation-card.json';
 import { renderCard, type AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
@@ -64,7 +64,8 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
     const p = person.get(id);
     const org = p === undefined ? undefined : organisation.get(p.organisationId);
     const line = t('formation.member', {
-      name: p?.name ?? id,
+      // Never an Entra id: people read names.
+      name: p?.name ?? t('formation.unnamed'),
       organisation: org?.name ?? p?.organisationId ?? '',
       branch: org?.branch ?? '',
     });
@@ -112,8 +113,8 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
             teams: result.teams.length,
             min: draft.minSize,
             max: draft.maxSize,
-            worst: result.worstScore,
-            mean: result.meanScore,
+            worst: formatNumber(result.worstScore, context.language),
+            mean: formatNumber(result.meanScore, context.language),
             seed: draft.seed,
           }),
     message: input.message?.text ?? EMPTY,
@@ -136,13 +137,18 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
       header:
         team.score === undefined
           ? team.name
-          : t('formation.teamHeader', { name: team.name, score: team.score }),
+          : t('formation.teamHeader', {
+              name: team.name,
+              score: formatNumber(team.score, context.language),
+            }),
       members: team.members.map((id) => ({ text: describe(id) })),
       facilitators:
         team.facilitators.length === 0
           ? t('formation.noFacilitators')
           : t('formation.facilitators', {
-              names: team.facilitators.map((id) => facilitator.get(id) ?? id).join(', '),
+              names: team.facilitators
+                .map((id) => facilitator.get(id) ?? t('formation.unnamed'))
+                .join(', '),
             }),
       explanation: team.explanation.map((text) => ({ text })),
     })),
@@ -208,7 +214,12 @@ function describeOverview(context: CardContext, input: PreviewInput): string[] {
       : [
           t('formation.overview.lowest', {
             teams: scored
-              .map((team) => t('formation.teamHeader', { name: team.name, score: team.score }))
+              .map((team) =>
+                t('formation.teamHeader', {
+                  name: team.name,
+                  score: formatNumber(team.score, context.language),
+                }),
+              )
               .join(' ; '),
           }),
         ]),

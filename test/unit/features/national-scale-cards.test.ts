@@ -217,6 +217,8 @@ describe('cards at national scale', () => {
     assert.match(json, /Équipe 9 · /);
     assert.doesNotMatch(json, /"text":"Équipe 8 · [^"]*— \d+\/100"/);
     assert.match(json, /Règles strictes respectées dans toutes les équipes/);
+    // Figures in the reader's language: a decimal comma in French.
+    assert.match(json, /moyenne : 74,5\/100/);
     assert.match(json, /Équipes à regarder d’abord : Équipe \d+ · [^;]+ — 50\/100/);
     const previous =
       /"title":"Équipes précédentes","verb":"formation.page","data":\{"verb":"formation.page","programmeId":"defi-national","page":0\}/;
@@ -240,6 +242,7 @@ describe('cards at national scale', () => {
       buildFormationCard(context('en'), nationalFormation(nationalProgramme(), 5_000)),
     );
     assert.match(json, /Teams 793 to 800 of 800 \(page 100 of 100\)/);
+    assert.match(json, /mean: 74\.5\/100/);
     assert.match(json, /Previous teams/);
     assert.doesNotMatch(json, /Next teams/);
   });
