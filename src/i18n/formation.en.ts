@@ -103,4 +103,10 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
     'The people who change teams and the spaces of the teams they leave or join will be told.',
   'formation.action.back': 'Back to the proposal',
   'formation.unnamed': 'person with no known name',
+  'formation.search.label': 'Find a person (name or part of it)',
+  'formation.search.action': 'Find the person',
+  'formation.search.found': '{name} is in {team}.',
+  'formation.search.foundMore':
+    '{name} is in {team}; {count} other person(s) match, give more of the name.',
+  'formation.search.none': 'Nobody matches "{search}".',
 };

@@ -104,4 +104,10 @@ export const formationFr = {
     'Les personnes qui changent d’équipe et les espaces des équipes qu’elles quittent ou rejoignent seront prévenus.',
   'formation.action.back': 'Revenir à la proposition',
   'formation.unnamed': 'personne sans nom connu',
+  'formation.search.label': 'Trouver une personne (nom ou partie du nom)',
+  'formation.search.action': 'Trouver la personne',
+  'formation.search.found': '{name} est dans {team}.',
+  'formation.search.foundMore':
+    '{name} est dans {team} ; {count} autre(s) personne(s) correspondent, précisez le nom.',
+  'formation.search.none': 'Personne ne correspond à « {search} ».',
 } as const;

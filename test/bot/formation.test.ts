@@ -117,6 +117,28 @@ describe('team formation in Teams ("former les équipes")', () => {
     assert.match(cardText(stranger.body), /réservée à l’équipe du Lab/);
   });
 
+  it('finds a person by part of their name, whatever the case and accents, and says which team', async () => {
+    await harness.send(adminSays('former les équipes'));
+    const draft = firstProposal();
+    const someone = participants.find((p) => /[éèëç]/.test(p.name)) ?? participants[5]!;
+    const team = draft.assignment.find((x) => x.person === someone.aadId)!.team;
+    const part = someone.name
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toUpperCase()
+      .slice(0, 12);
+    const found = await harness.send(adminClicks('formation.find', { search: part }));
+    assert.match(
+      cardText(found.body),
+      new RegExp(`${someone.name} est dans l?’?Équipe ${team + 1}`),
+    );
+    const none = await harness.send(adminClicks('formation.find', { search: 'Zzyzx' }));
+    assert.match(cardText(none.body), /Personne ne correspond à « Zzyzx »/);
+    const long = await harness.send(adminClicks('formation.find', { search: 'a'.repeat(101) }));
+    assert.match(cardText(long.body), /search/);
+    assert.doesNotMatch(cardText(long.body), /Formation des équipes/);
+  });
+
   it('swaps two people when no hard rule breaks, and refuses colleagues together with the reason', async () => {
     await harness.send(adminSays('former les équipes'));
     const draft = firstProposal();

@@ -49,6 +49,9 @@ const EMPTY = '';
  */
 export const TEAMS_PER_PAGE = 8;
 
+/** Longest text the person search takes: a name, or part of one. */
+export const MAX_SEARCH_LENGTH = 100;
+
 /** The lowest-scored teams the summary names, so an organiser looks at those first. */
 const OUTLIERS = 3;
 
@@ -133,6 +136,16 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
           }),
     hasPager: pager.length > 0,
     pager,
+    programmeId: programme.id,
+    page,
+    // Past one page, finding someone by name beats paging through a hundred pages.
+    search: {
+      shown: editable && pageCount > 1,
+      label: t('formation.search.label'),
+      title: t('formation.search.action'),
+      verb: FormationVerbs.find,
+      maxLength: MAX_SEARCH_LENGTH,
+    },
     teams: shown.map((team) => ({
       header:
         team.score === undefined

@@ -47,6 +47,8 @@ import {
   buildDryRunCard,
   buildFormationCard,
   describeChange,
+  MAX_SEARCH_LENGTH,
+  TEAMS_PER_PAGE,
   describeConfirmation,
   toPreviewTeams,
   type CardMessage,
@@ -89,6 +91,18 @@ const MOVE_DATA = z
 const LOCK_DATA = z
   .object({ programmeId: optionalCardId, person: cardId, page: cardPage })
   .passthrough();
+
+/** A name, or part of one, to find in the preview. */
+const FIND_DATA = z
+  .object({
+    programmeId: optionalCardId,
+    page: cardPage,
+    search: z.string().max(MAX_SEARCH_LENGTH).optional(),
+  })
+  .passthrough();
+
+/** What an action does to the preview: the formation to show, a line about it, the page. */
+type PreviewChange = { view: FormationView; message?: CardMessage; page?: number };
 
 type ActionData = {
   programmeId?: string | undefined;
@@ -148,9 +162,7 @@ export function createFormationModule(
       programme: Programme,
       participants: FormationParticipant[],
       draft: FormationDraft | undefined,
-    ) =>
-      | Promise<{ view: FormationView; message?: CardMessage }>
-      | { view: FormationView; message?: CardMessage },
+    ) => Promise<PreviewChange> | PreviewChange,
     page?: number,
   ): Promise<AdaptiveCardJson> => {
     const cardContext = turn.card;
@@ -172,7 +184,7 @@ export function createFormationModule(
       return simpleCard(t('formation.noParticipants', { programme: programme.name }));
     }
     const draft = await deps.drafts.get(programme.id);
-    const { view, message } = await change(programme, participants, draft);
+    const { view, message, page: shownPage = page } = await change(programme, participants, draft);
     if (!view.ok) {
       // A refused edit keeps the stored draft; the card shows it again with the reason.
       const current =
@@ -200,7 +212,7 @@ export function createFormationModule(
       updatedAt: deps.clock.now(),
       updatedBy: turn.sender.aadId,
     });
-    return renderDraft(cardContext, programme, participants, view, message, page);
+    return renderDraft(cardContext, programme, participants, view, message, shownPage);
   };
 
   const teamModeTeams = async (programme: Programme): Promise<ProgrammeTeam[]> => {
@@ -287,6 +299,46 @@ export function createFormationModule(
         if (wanted?.kind === 'unlock')
           text = t('formation.unlockedNow', { name: name(wanted.person) });
         return { view, message: { text, tone: 'good' } };
+      },
+      data.page,
+    );
+
+  /** Shows the page of the team of the first person whose name contains the search. */
+  const find = (turn: Turn, data: ActionData & { search?: string | undefined }) =>
+    preview(
+      turn,
+      data.programmeId,
+      (programme, participants, draft): PreviewChange => {
+        const { view } = initial(turn, programme, participants, draft);
+        const { t } = turn.card;
+        const search = (data.search ?? '').trim();
+        if (!view.ok || search === '') return { view };
+        const wanted = foldName(search);
+        const matches = participants.filter((p) => foldName(p.name).includes(wanted));
+        const first = matches[0];
+        const index =
+          first === undefined
+            ? -1
+            : view.result.teams.findIndex((team) => team.members.includes(first.aadId));
+        const team = view.result.teams[index];
+        if (first === undefined || team === undefined) {
+          return {
+            view,
+            message: { text: t('formation.search.none', { search }), tone: 'attention' },
+          };
+        }
+        const values = { name: first.name, team: teamName(programme, team, index) };
+        return {
+          view,
+          message: {
+            text:
+              matches.length === 1
+                ? t('formation.search.found', values)
+                : t('formation.search.foundMore', { ...values, count: matches.length - 1 }),
+            tone: 'good',
+          },
+          page: Math.floor(index / TEAMS_PER_PAGE),
+        };
       },
       data.page,
     );
@@ -674,6 +726,12 @@ export function createFormationModule(
           ),
       }),
       defineCardVerb({
+        verb: FormationVerbs.find,
+        data: FIND_DATA,
+        ...lab,
+        handle: find,
+      }),
+      defineCardVerb({
         verb: FormationVerbs.dryRun,
         data: PROGRAMME_DATA,
         ...lab,
@@ -717,17 +775,13 @@ function renderDraft(
   message: CardMessage | undefined,
   page?: number,
 ): AdaptiveCardJson {
-  const themeLabel = new Map(programme.themeOptions.map((o) => [o.id, o.label]));
   return buildFormationCard(context, {
     programme,
     participants,
     draft: view.draft,
     result: view.result,
     teams: view.result.teams.map((team, index) => ({
-      name: toChannelName(
-        index + 1,
-        team.theme === undefined ? undefined : themeLabel.get(team.theme),
-      ),
+      name: teamName(programme, team, index),
       score: team.score,
       members: team.members,
       facilitators: team.facilitators,
@@ -742,6 +796,23 @@ function renderDraft(
     ...(message === undefined || message.text === '' ? {} : { message }),
     ...(page === undefined ? {} : { page }),
   });
+}
+
+/** A formed team's name as its channel will be called: "Équipe 3 — Qualité de vie au travail". */
+function teamName(programme: Programme, team: { theme?: string }, index: number): string {
+  const theme =
+    team.theme === undefined
+      ? undefined
+      : programme.themeOptions.find((option) => option.id === team.theme)?.label;
+  return toChannelName(index + 1, theme);
+}
+
+/** A name as a search compares it: lower case, without accents. */
+function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 function summaryLines(context: CardContext, report: ConfirmationReport, dryRun: boolean): string[] {

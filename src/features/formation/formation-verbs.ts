@@ -8,4 +8,5 @@ export const FormationVerbs = {
   confirm: 'formation.confirm',
   change: 'formation.change',
   page: 'formation.page',
+  find: 'formation.find',
 } as const;

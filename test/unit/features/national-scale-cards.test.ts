@@ -217,6 +217,8 @@ describe('cards at national scale', () => {
     assert.match(json, /Équipe 9 · /);
     assert.doesNotMatch(json, /"text":"Équipe 8 · [^"]*— \d+\/100"/);
     assert.match(json, /Règles strictes respectées dans toutes les équipes/);
+    assert.match(json, /"id":"search","label":"Trouver une personne \(nom ou partie du nom\)"/);
+    assert.match(json, /"title":"Trouver la personne","verb":"formation.find"/);
     // Figures in the reader's language: a decimal comma in French.
     assert.match(json, /moyenne : 74,5\/100/);
     assert.match(json, /Équipes à regarder d’abord : Équipe \d+ · [^;]+ — 50\/100/);
