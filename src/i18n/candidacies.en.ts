@@ -230,4 +230,24 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'refusal.linkExpired': 'this link has expired.',
   'refusal.linkUsed': 'this link was already used.',
   'refusal.sentence': 'Not possible: {reason}',
+  'candidacy.ask.withdrawTitle': 'Withdraw your application to {programme}?',
+  'candidacy.ask.withdraw':
+    'Your application will no longer be considered: the Lab team and the selection committee will not see it any more.',
+  'candidacy.ask.withdrawSeat':
+    'Your place will be freed and offered to the next person on the waiting list.',
+  'decision.ask.renounceTitle': 'Give up your place in {programme}?',
+  'decision.ask.renounce':
+    'Your place will be offered to the next person on the waiting list; you will not be able to take it back.',
+  'endorsement.ask.declineTitle': 'Decline to endorse?',
+  'endorsement.ask.decline':
+    '{candidate} will receive your negative opinion on their application to {programme}, with your comment; it cannot be changed afterwards.',
+  'endorsement.ask.declineUnnamed':
+    'The person who applied to {programme} will receive your negative opinion, with your comment; it cannot be changed afterwards.',
+  'selection.ask.declineTitle': 'Not select the application of {candidate}?',
+  'selection.ask.decline':
+    '{candidate} ({organisation}) will receive a message saying their application to {programme} is not selected.',
+  'candidacy.field.required': '{label} (required)',
+  'candidacy.form.errorsNamed':
+    'Your application is not sent: {count} field(s) to correct: {fields}.',
+  'candidacy.form.errorsMore': 'and {count} more',
 };

@@ -232,4 +232,24 @@ export const candidaciesFr = {
   'refusal.linkExpired': 'ce lien a expiré.',
   'refusal.linkUsed': 'ce lien a déjà servi.',
   'refusal.sentence': 'Impossible : {reason}',
+  'candidacy.ask.withdrawTitle': 'Retirer votre candidature à {programme} ?',
+  'candidacy.ask.withdraw':
+    'Votre candidature ne sera plus étudiée : l’équipe du Lab et le comité de sélection ne la verront plus.',
+  'candidacy.ask.withdrawSeat':
+    'Votre place sera libérée et proposée à la personne suivante de la liste d’attente.',
+  'decision.ask.renounceTitle': 'Renoncer à votre place dans {programme} ?',
+  'decision.ask.renounce':
+    'Votre place sera proposée à la personne suivante de la liste d’attente ; vous ne pourrez pas la reprendre.',
+  'endorsement.ask.declineTitle': 'Donner un avis défavorable ?',
+  'endorsement.ask.decline':
+    '{candidate} recevra votre avis défavorable sur sa candidature à {programme}, avec votre commentaire ; l’avis ne pourra plus être changé.',
+  'endorsement.ask.declineUnnamed':
+    'La personne qui a candidaté à {programme} recevra votre avis défavorable, avec votre commentaire ; l’avis ne pourra plus être changé.',
+  'selection.ask.declineTitle': 'Ne pas retenir la candidature de {candidate} ?',
+  'selection.ask.decline':
+    '{candidate} ({organisation}) recevra un message disant que sa candidature à {programme} n’est pas retenue.',
+  'candidacy.field.required': '{label} (obligatoire)',
+  'candidacy.form.errorsNamed':
+    'Votre candidature n’est pas envoyée : {count} champ(s) à corriger : {fields}.',
+  'candidacy.form.errorsMore': 'et {count} autre(s)',
 } as const;

@@ -118,4 +118,5 @@ export const digestFr = {
   'digest.export.decision.scale-up': 'étendre',
   'digest.export.decision.adjust': 'ajuster',
   'digest.export.decision.stop': 'arrêter',
+  'digest.figure': '{label} : {value}',
 } as const;

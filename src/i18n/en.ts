@@ -1,3 +1,4 @@
+import { confirmationEn } from './confirmation.en';
 import { candidaciesEn } from './candidacies.en';
 import { deliveryEn } from './delivery.en';
 import { digestEn } from './digest.en';
@@ -162,4 +163,5 @@ export const en: Record<MessageKey, string> = {
   ...deliveryEn,
   ...programmeWizardEn,
   ...personalDataEn,
+  ...confirmationEn,
 };

@@ -112,4 +112,9 @@ export const followUpEn: Record<keyof typeof followUpFr, string> = {
   'absence.invalid': 'I did not understand the date: write for example “I am away until 15/10”.',
   'absence.ended': 'Welcome back! Your reminders resume.',
   'absence.none': 'No absence was recorded: your reminders are on.',
+  'calendar.page': 'Sends {from} to {to} of {total} (page {page} of {pages})',
+  'calendar.previous': 'Previous sends',
+  'calendar.next': 'Next sends',
+  'checkin.field.required': '{label} (required)',
+  'calendar.unnamed': 'person with no known name',
 };

@@ -115,4 +115,9 @@ export const followUpFr = {
     'Je n’ai pas compris la date : écrivez par exemple « je suis absent jusqu’au 15/10 ».',
   'absence.ended': 'Bon retour ! Vos rappels reprennent.',
   'absence.none': 'Aucune absence n’était enregistrée : vos rappels sont actifs.',
+  'calendar.page': 'Envois {from} à {to} sur {total} (page {page} sur {pages})',
+  'calendar.previous': 'Envois précédents',
+  'calendar.next': 'Envois suivants',
+  'checkin.field.required': '{label} (obligatoire)',
+  'calendar.unnamed': 'personne sans nom connu',
 } as const;

@@ -86,4 +86,28 @@ export const formationFr = {
   'formation.changed.title': 'Changement dans l’équipe « {team} »',
   'formation.changed.arrivals': 'Arrivée : {names}',
   'formation.changed.departures': 'Départ : {names}',
+  'formation.page.label': 'Équipes {from} à {to} sur {total} (page {page} sur {pages})',
+  'formation.page.previous': 'Équipes précédentes',
+  'formation.page.next': 'Équipes suivantes',
+  'formation.overview.rulesHeld':
+    'Règles strictes respectées dans toutes les équipes (tailles, collègues séparés, facilitateurs).',
+  'formation.overview.rulesBroken': 'Règles strictes non respectées : {count}.',
+  'formation.overview.lowest': 'Équipes à regarder d’abord : {teams}',
+  'formation.picker': '{name} — {organisation}',
+  'formation.ask.title': 'Confirmer les équipes de {programme} ?',
+  'formation.ask.body':
+    '{teams} équipes, {people} personnes : chaque équipe aura son espace (canal, ou fil du canal Général) avec un message de bienvenue, et chaque personne un message personnel avec son équipe.',
+  'formation.ask.after':
+    'Ensuite, seul « Modifier les équipes confirmées » change les équipes, en prévenant les personnes déplacées.',
+  'formation.ask.changeTitle': 'Appliquer les changements d’équipe de {programme} ?',
+  'formation.ask.change':
+    'Les personnes qui changent d’équipe et les espaces des équipes qu’elles quittent ou rejoignent seront prévenus.',
+  'formation.action.back': 'Revenir à la proposition',
+  'formation.unnamed': 'personne sans nom connu',
+  'formation.search.label': 'Trouver une personne (nom ou partie du nom)',
+  'formation.search.action': 'Trouver la personne',
+  'formation.search.found': '{name} est dans {team}.',
+  'formation.search.foundMore':
+    '{name} est dans {team} ; {count} autre(s) personne(s) correspondent, précisez le nom.',
+  'formation.search.none': 'Personne ne correspond à « {search} ».',
 } as const;

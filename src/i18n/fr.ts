@@ -1,3 +1,4 @@
+import { confirmationFr } from './confirmation.fr';
 import { candidaciesFr } from './candidacies.fr';
 import { deliveryFr } from './delivery.fr';
 import { digestFr } from './digest.fr';
@@ -165,6 +166,7 @@ export const fr = {
   ...deliveryFr,
   ...programmeWizardFr,
   ...personalDataFr,
+  ...confirmationFr,
 } as const;
 
 /** The keys every catalogue provides. */

@@ -64,6 +64,13 @@ export function formatDay(day: string, language: Language): string {
   return text;
 }
 
+/** A figure written for people: "86,5" in French, "86.5" in English, one decimal at most. */
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
 /** An instant as a person reads it in their zone: "lundi 7 septembre 2026 à 09:30". */
 export function formatInstant(instant: Date, language: Language, timeZone: string): string {
   const day = dateTimeFormat('en-CA', { timeZone }).format(instant);

@@ -119,7 +119,7 @@ describe('digests in Teams ("tableau de bord")', () => {
     // Every seat is taken: no organisation can be given one, whatever its own maximum.
     assert.match(card, /"Organismes au maximum \(5\)","value":"aucun"/);
     assert.match(card, /"type":"Chart.Donut"/);
-    assert.match(card, /"legend":"Confirmées","value":39/);
+    assert.match(card, /"legend":"Confirmées : 39","value":39/);
     assert.match(card, /"type":"Chart.VerticalBar"/);
   });
 

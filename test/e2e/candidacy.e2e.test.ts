@@ -19,19 +19,20 @@ const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const FR = {
   formTitle: (programme: string) => `Candidature : ${programme}`,
   applicant: (name: string) => `Candidature de ${name}`,
-  organisation: 'Organisme',
-  jobRole: 'Catégorie d’emploi',
-  region: 'Région',
-  motivation: 'Votre motivation (2 000 caractères au plus)',
-  themeWish1: 'Thème souhaité n° 1',
+  organisation: 'Organisme (obligatoire)',
+  jobRole: 'Catégorie d’emploi (obligatoire)',
+  region: 'Région (obligatoire)',
+  motivation: 'Votre motivation (2 000 caractères au plus) (obligatoire)',
+  themeWish1: 'Thème souhaité n° 1 (obligatoire)',
   themeWish2: 'Thème souhaité n° 2 (facultatif)',
   kickOff: (day: string) => `Je serai disponible pour la journée de lancement (${day})`,
   hackathon: (start: string, end: string) =>
     `Je serai disponible pour le hackathon (du ${start} au ${end})`,
   consent:
-    'J’accepte que les informations de ce formulaire soient traitées par le Lab pour la sélection',
+    'J’accepte que les informations de ce formulaire soient traitées par le Lab pour la sélection (obligatoire)',
   submit: 'Envoyer ma candidature',
-  errors: (count: number) => `Votre candidature n’est pas envoyée : ${count} champ(s) à corriger.`,
+  errors: (count: number, fields: string) =>
+    `Votre candidature n’est pas envoyée : ${count} champ(s) à corriger : ${fields}.`,
   required: 'Champ obligatoire',
   consentRequired: 'Vous devez accepter le traitement de vos données pour candidater',
   sent: 'Candidature envoyée',
@@ -133,7 +134,15 @@ describe('Agents Playground, candidacy from form to decision (end to end)', func
 
     // Action.Execute: the form comes back in place, with the errors and what was typed.
     const sent = form();
-    await sent.getByText(FR.errors(2), { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await sent
+      .getByText(
+        FR.errors(
+          2,
+          `${FR.motivation.replace(' (obligatoire)', '')}, ${FR.consent.replace(' (obligatoire)', '')}`,
+        ),
+        { exact: true },
+      )
+      .waitFor({ timeout: UI_TIMEOUT_MS });
     await assertErrorUnder(sent, FR.motivation, FR.required);
     await assertErrorUnder(sent, FR.consent, FR.consentRequired);
     await assertValue(sent.getByLabel(FR.region, { exact: true }), ANSWERS.region);

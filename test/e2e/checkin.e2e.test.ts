@@ -18,10 +18,10 @@ const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 /** The texts a person reads and the labels they look for; copied from the catalogue on purpose. */
 const FR = {
   title: /^Point mensuel · /,
-  status: 'Statut',
-  progress: 'Avancement de l’expérimentation (%)',
-  done: 'Ce qui a été fait',
-  nextSteps: 'Prochaines étapes',
+  status: 'Statut (obligatoire)',
+  progress: 'Avancement de l’expérimentation (%) (obligatoire)',
+  done: 'Ce qui a été fait (obligatoire)',
+  nextSteps: 'Prochaines étapes (obligatoire)',
   onTrack: 'En bonne voie',
   send: 'Envoyer',
   invalid: 'Vérifiez les champs signalés : rien n’a été enregistré.',

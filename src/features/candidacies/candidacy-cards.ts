@@ -283,20 +283,21 @@ function formInputs(
   errors: Record<string, string>,
   form: readonly FormField[] = CANDIDACY_FORM,
 ): CardInput[] {
-  const { t, language } = context;
+  const { t } = context;
   const value = (id: string): string => values[id] ?? '';
-  const m = programme.milestones;
-  // Labels may name the programme's dates (the kick-off, the hackathon).
-  const dates = {
-    date: formatDay(m.kickOff, language),
-    start: formatDay(m.hackathonStart, language),
-    end: formatDay(m.hackathonEnd, language),
-  };
-  const label = (id: string): string => {
-    const key = `candidacy.field.${id}`;
-    return isMessageKey(key) ? t(key, dates) : id;
-  };
   return listFormFields(programme.intakeMode, form).flatMap((field): CardInput[] => {
+    // A required field says so in its label, which is what a screen reader announces.
+    const label = (id: string): string => {
+      const text = formFieldLabel(context, programme, id);
+      // As validateCandidacyForm decides: a first theme wish is always needed.
+      const required =
+        field.required === true ||
+        (field.required === 'whenEndorsementRequired' && programme.endorsementRequired === true) ||
+        field.kind === 'themeWishes';
+      // Of ranked wishes only the first is required.
+      const first = toInputIds(field).indexOf(id) <= 0;
+      return required && first ? t('candidacy.field.required', { label: text }) : text;
+    };
     const common = { id: field.id, value: value(field.id), error: errors[field.id] ?? '' };
     switch (field.kind) {
       case 'organisation':
@@ -370,6 +371,22 @@ function formInputs(
       }
     }
   });
+}
+
+/** A form input's label, with the programme's dates it may name (the kick-off, the hackathon). */
+export function formFieldLabel(
+  { t, language }: CardContext,
+  programme: Programme,
+  id: string,
+): string {
+  const m = programme.milestones;
+  const dates = {
+    date: formatDay(m.kickOff, language),
+    start: formatDay(m.hackathonStart, language),
+    end: formatDay(m.hackathonEnd, language),
+  };
+  const key = `candidacy.field.${id}`;
+  return isMessageKey(key) ? t(key, dates) : id;
 }
 
 /** The short label of a field (summary, export), else its form label. */

@@ -5,7 +5,12 @@ import {
   answerEndorsement,
   ENDORSEMENT_COMMENT_MAX_LENGTH,
 } from '../../core/candidacies/answer-endorsement';
-import { type Applicant, type Candidacy, isLive } from '../../core/candidacies/candidacy';
+import {
+  type Applicant,
+  type Candidacy,
+  holdsSeats,
+  isLive,
+} from '../../core/candidacies/candidacy';
 import type { CandidacyDeps } from '../../core/candidacies/candidacy-deps';
 import { pickFormFields } from '../../core/candidacies/candidacy-form';
 import { getCandidacyForm } from '../../core/candidacies/get-candidacy-form';
@@ -26,9 +31,11 @@ import { readUserEmail } from '../../adapters/teams/read-user-email';
 import {
   buildCandidacyFormCard,
   buildCandidacyStatusCard,
+  formFieldLabel,
   toFormValues,
   type Banner,
 } from './candidacy-cards';
+import type { ValidationIssue } from '../../core/validation/validation-issue';
 import { buildEndorsementRequestCard, createCandidacyRenderers } from './candidacy-notices';
 import { createLoggingNotifier } from '../../adapters/teams/notices/create-logging-notifier';
 import { toFieldErrors } from '../../adapters/teams/cards/field-errors';
@@ -52,6 +59,10 @@ const PROGRAMME_DATA = z.object({ programmeId: optionalCardId }).passthrough();
 /** The candidacy form: the programme, and the form's inputs checked by the use case. */
 const FORM_DATA = withInputs({ programmeId: optionalCardId });
 /** A manager's answer to an endorsement request. */
+/** A pending endorsement request to show again (after "Annuler"). */
+const SHOW_ENDORSEMENT_DATA = z
+  .object({ programmeId: optionalCardId, candidacyId: cardId })
+  .passthrough();
 const ENDORSEMENT_DATA = z
   .object({
     programmeId: optionalCardId,
@@ -199,6 +210,28 @@ export function createCandidacyModule(
     openForm(card, applicant, programme),
   );
 
+  /**
+   * The candidacy whose endorsement is pending with the sender, if any: they are the manager it
+   * names, by Entra id or e-mail, as answerEndorsement checks; anyone else reads nothing of it.
+   */
+  const pendingEndorsement = async (
+    turn: Turn,
+    candidacyId: string,
+  ): Promise<Candidacy | undefined> => {
+    const candidacy = await core.candidacies.get(candidacyId);
+    const endorsement = candidacy?.endorsement;
+    if (candidacy === undefined || endorsement == null || endorsement.status !== 'pending') {
+      return undefined;
+    }
+    const sender = turn.sender.aadId.toLowerCase();
+    if (candidacy.applicant.aadId.toLowerCase() === sender) return undefined;
+    if (endorsement.managerAadId?.toLowerCase() === sender) return candidacy;
+    const email = await lookupEmail(turn.context);
+    return email !== null && email.toLowerCase() === endorsement.managerEmail
+      ? candidacy
+      : undefined;
+  };
+
   const candidate = { guard: Guards.staff, scopes: PERSONAL_ONLY } as const;
   const verbs = [
     defineCardVerb({ verb: CandidacyVerbs.open, data: PROGRAMME_DATA, ...candidate, handle: open }),
@@ -239,9 +272,7 @@ export function createCandidacyModule(
           ...dpo,
           values: pickFormFields(data),
           errors: toFieldErrors(refusal.issues, card),
-          banner: attention(
-            card.t('candidacy.form.errors', { count: refusal.issues?.length ?? 0 }),
-          ),
+          banner: attention(namedErrors(card, programme, refusal.issues ?? [])),
           ...(current !== undefined && isLive(current) ? { candidacy: current } : {}),
         });
       }),
@@ -267,6 +298,23 @@ export function createCandidacyModule(
       verb: CandidacyVerbs.withdraw,
       data: PROGRAMME_DATA,
       ...candidate,
+      confirmation: async (turn, data) => {
+        const pick = await programmeFor(turn, data);
+        if (pick.kind !== 'programme') return undefined;
+        const programme = pick.programme;
+        const own = await core.candidacies.findByApplicant(programme.id, turn.sender.aadId);
+        // Nothing to withdraw: the use case says why.
+        if (own === undefined || !isLive(own)) return undefined;
+        const { t } = turn.card;
+        return {
+          title: t('candidacy.ask.withdrawTitle', { programme: programme.name }),
+          lines: [
+            t('candidacy.ask.withdraw'),
+            ...(holdsSeats(own) ? [t('candidacy.ask.withdrawSeat')] : []),
+          ],
+          cancel: { verb: CandidacyVerbs.open, data: { programmeId: programme.id } },
+        };
+      },
       handle: withApplicant(async (_turn, card, applicant, programme) => {
         const outcome = await withdrawCandidacy(core, { programme, applicant });
         if (!outcome.ok) return simple(refusalSentence(card, outcome));
@@ -288,9 +336,44 @@ export function createCandidacyModule(
       }),
     }),
     defineCardVerb({
+      verb: CandidacyVerbs.showEndorsement,
+      data: SHOW_ENDORSEMENT_DATA,
+      ...candidate,
+      handle: withApplicant(async (turn, card, _manager, programme, data) => {
+        const pending = await pendingEndorsement(turn, data.candidacyId);
+        return pending === undefined
+          ? simple(card.t('endorsement.none'))
+          : endorsementCard(card, programme, pending);
+      }),
+    }),
+    defineCardVerb({
       verb: CandidacyVerbs.endorse,
       data: ENDORSEMENT_DATA,
       ...candidate,
+      confirmation: async (turn, data) => {
+        if (data.verdict !== 'declined') return undefined;
+        const pick = await programmeFor(turn, data);
+        if (pick.kind !== 'programme') return undefined;
+        const programme = pick.programme;
+        const { t } = turn.card;
+        // The candidate is named only to the manager the request is pending with.
+        const pending = await pendingEndorsement(turn, data.candidacyId);
+        return {
+          title: t('endorsement.ask.declineTitle'),
+          lines: [
+            pending === undefined
+              ? t('endorsement.ask.declineUnnamed', { programme: programme.name })
+              : t('endorsement.ask.decline', {
+                  candidate: pending.applicant.name,
+                  programme: programme.name,
+                }),
+          ],
+          cancel: {
+            verb: CandidacyVerbs.showEndorsement,
+            data: { programmeId: programme.id, candidacyId: data.candidacyId },
+          },
+        };
+      },
       handle: withApplicant(async (turn, card, manager, programme, data) => {
         const outcome = await answerEndorsement(core, {
           programme,
@@ -318,6 +401,23 @@ export function createCandidacyModule(
         verb,
         data: PROGRAMME_DATA,
         ...candidate,
+        ...(answer === 'decline'
+          ? {
+              confirmation: async (turn: Turn, data: ProgrammeData) => {
+                const pick = await programmeFor(turn, data);
+                if (pick.kind !== 'programme') return undefined;
+                const programme = pick.programme;
+                const own = await core.candidacies.findByApplicant(programme.id, turn.sender.aadId);
+                if (own?.status !== 'accepted') return undefined;
+                const { t } = turn.card;
+                return {
+                  title: t('decision.ask.renounceTitle', { programme: programme.name }),
+                  lines: [t('decision.ask.renounce')],
+                  cancel: { verb: CandidacyVerbs.open, data: { programmeId: programme.id } },
+                };
+              },
+            }
+          : {}),
         handle: withApplicant(async (_turn, card, applicant, programme) => {
           const outcome = await confirmParticipation(core, { programme, applicant, answer });
           if (!outcome.ok) return simple(refusalSentence(card, outcome));
@@ -396,6 +496,23 @@ function endorsementCard(card: CardContext, programme: Programme, candidacy: Can
     organisationName: getOrganisationName(programme, candidacy.organisationId),
     motivation: candidacy.answers.mode === 'individual' ? candidacy.answers.motivation : '',
   });
+}
+
+/** Fields named in the banner at most; the others are counted, each has its error below it. */
+const MAX_NAMED_FIELDS = 5;
+
+/** "n champ(s) à corriger : Motivation, Région": the banner names the fields it counts. */
+function namedErrors(
+  card: CardContext,
+  programme: Programme,
+  issues: readonly ValidationIssue[],
+): string {
+  const ids = [...new Set(issues.map((issue) => String(issue.path[0] ?? '')))];
+  const names = ids.slice(0, MAX_NAMED_FIELDS).map((id) => formFieldLabel(card, programme, id));
+  if (ids.length > MAX_NAMED_FIELDS) {
+    names.push(card.t('candidacy.form.errorsMore', { count: ids.length - MAX_NAMED_FIELDS }));
+  }
+  return card.t('candidacy.form.errorsNamed', { count: ids.length, fields: names.join(', ') });
 }
 
 function refusalSentence(card: CardContext, outcome: Outcome<unknown>): string {

@@ -26,8 +26,12 @@ import type { Programme } from '../../core/programmes/programme';
 import type { ProgrammeTeam } from '../../core/programmes/programme-team';
 import { assignFacilitators } from '../../core/team-formation/assign-facilitators';
 import { toLocalDay } from '../../core/scheduling/local-days';
-import { cardId, optionalCardId } from '../../adapters/teams/verbs/card-data';
-import { ALL_SCOPES, defineCardVerb } from '../../adapters/teams/verbs/card-verb';
+import { cardId, cardPage, optionalCardId } from '../../adapters/teams/verbs/card-data';
+import {
+  ALL_SCOPES,
+  defineCardVerb,
+  type Confirmation,
+} from '../../adapters/teams/verbs/card-verb';
 import { Guards } from '../../adapters/teams/verbs/guard';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
 import type { Turn } from '../../adapters/teams/verbs/turn';
@@ -45,8 +49,11 @@ import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
 import {
   createFormationRenderers,
+  buildDryRunCard,
   buildFormationCard,
   describeChange,
+  MAX_SEARCH_LENGTH,
+  TEAMS_PER_PAGE,
   describeConfirmation,
   toPreviewTeams,
   type CardMessage,
@@ -65,24 +72,49 @@ const CONFIRM_LEASE_MS = 30 * 60 * 1000;
 export const INVOKE_BUDGET_MS = 3_500;
 
 /** The programme the card is about (absent: the one about to form its teams). */
-const PROGRAMME_DATA = z.object({ programmeId: optionalCardId }).passthrough();
+const PROGRAMME_DATA = z.object({ programmeId: optionalCardId, page: cardPage }).passthrough();
 /** Two people to swap, picked in the card. */
 const SWAP_DATA = z
-  .object({ programmeId: optionalCardId, person: optionalCardId, other: optionalCardId })
+  .object({
+    programmeId: optionalCardId,
+    person: optionalCardId,
+    other: optionalCardId,
+    page: cardPage,
+  })
   .passthrough();
 /** A person and the team (0-based, as the card's choices send it) to move them to. */
 const MOVE_DATA = z
   .object({
     programmeId: optionalCardId,
     person: optionalCardId,
+    page: cardPage,
     team: z
       .union([z.literal(''), z.number().int().min(0).max(9_999), z.string().regex(/^\d{1,4}$/)])
       .optional(),
   })
   .passthrough();
-const LOCK_DATA = z.object({ programmeId: optionalCardId, person: cardId }).passthrough();
+const LOCK_DATA = z
+  .object({ programmeId: optionalCardId, person: cardId, page: cardPage })
+  .passthrough();
 
-type ActionData = { programmeId?: string | undefined; person?: string | undefined };
+/** A name, or part of one, to find in the preview. */
+const FIND_DATA = z
+  .object({
+    programmeId: optionalCardId,
+    page: cardPage,
+    search: z.string().max(MAX_SEARCH_LENGTH).optional(),
+  })
+  .passthrough();
+
+/** What an action does to the preview: the formation to show, a line about it, the page. */
+type PreviewChange = { view: FormationView; message?: CardMessage; page?: number };
+
+type ActionData = {
+  programmeId?: string | undefined;
+  person?: string | undefined;
+  /** The page of teams the card showed: the answer shows the same one. */
+  page?: number | undefined;
+};
 
 /** Replaceable parts, for tests. */
 export interface FormationModuleOptions {
@@ -167,9 +199,8 @@ export function createFormationModule(
       programme: Programme,
       participants: FormationParticipant[],
       draft: FormationDraft | undefined,
-    ) =>
-      | Promise<{ view: FormationView; message?: CardMessage }>
-      | { view: FormationView; message?: CardMessage },
+    ) => Promise<PreviewChange> | PreviewChange,
+    page?: number,
   ): Promise<AdaptiveCardJson> => {
     const cardContext = turn.card;
     const { t } = cardContext;
@@ -186,6 +217,7 @@ export function createFormationModule(
         participants: teams.flatMap((team) => team.members.map((m) => ({ ...m }))),
         teams: toPreviewTeams(teams),
         lines: [t('formation.teamMode', { teams: teams.length })],
+        ...(page === undefined ? {} : { page }),
       });
     }
     const participants = await listParticipants(deps.candidacies, programme);
@@ -193,7 +225,7 @@ export function createFormationModule(
       return simpleCard(t('formation.noParticipants', { programme: programme.name }));
     }
     const draft = await deps.drafts.get(programme.id);
-    const { view, message } = await change(programme, participants, draft);
+    const { view, message, page: shownPage = page } = await change(programme, participants, draft);
     if (!view.ok) {
       // A refused edit keeps the stored draft; the card shows it again with the reason.
       const current =
@@ -205,10 +237,14 @@ export function createFormationModule(
             });
       const reason = [t('formation.infeasible'), ...view.explanation].join(' ');
       if (current?.ok === true) {
-        return renderDraft(cardContext, programme, participants, current, {
-          text: reason,
-          tone: 'attention',
-        });
+        return renderDraft(
+          cardContext,
+          programme,
+          participants,
+          current,
+          { text: reason, tone: 'attention' },
+          page,
+        );
       }
       return simpleCard(reason);
     }
@@ -217,7 +253,7 @@ export function createFormationModule(
       updatedAt: deps.clock.now(),
       updatedBy: turn.sender.aadId,
     });
-    return renderDraft(cardContext, programme, participants, view, message);
+    return renderDraft(cardContext, programme, participants, view, message, shownPage);
   };
 
   const teamModeTeams = async (programme: Programme): Promise<ProgrammeTeam[]> => {
@@ -265,58 +301,108 @@ export function createFormationModule(
     data: ActionData,
     make: (draft: FormationDraft) => FormationEdit | undefined,
   ) =>
-    preview(turn, data.programmeId, (programme, participants, draft) => {
-      const { t, language } = turn.card;
-      if (draft === undefined) return initial(turn, programme, participants, undefined);
-      const wanted = make(draft);
-      const applied =
-        wanted === undefined
-          ? { ok: false as const, refusal: 'unknown-person' as const }
-          : applyFormationEdit(draft, wanted);
-      if (!applied.ok) {
-        const current = evaluateDraft(programme, participants, draft, {
+    preview(
+      turn,
+      data.programmeId,
+      (programme, participants, draft) => {
+        const { t, language } = turn.card;
+        if (draft === undefined) return initial(turn, programme, participants, undefined);
+        const wanted = make(draft);
+        const applied =
+          wanted === undefined
+            ? { ok: false as const, refusal: 'unknown-person' as const }
+            : applyFormationEdit(draft, wanted);
+        if (!applied.ok) {
+          const current = evaluateDraft(programme, participants, draft, {
+            lockAll: true,
+            language,
+          });
+          return {
+            view: current,
+            message: {
+              text: t('formation.refused', { reason: t(`formation.refusal.${applied.refusal}`) }),
+              tone: 'attention',
+            },
+          };
+        }
+        const view = evaluateDraft(programme, participants, applied.draft, {
           lockAll: true,
           language,
         });
+        const name = (id: string | undefined): string =>
+          participants.find((p) => p.aadId === id)?.name ?? '';
+        let text = '';
+        if (wanted?.kind === 'swap')
+          text = t('formation.swapped', { a: name(wanted.a), b: name(wanted.b) });
+        if (wanted?.kind === 'move')
+          text = t('formation.moved', { name: name(wanted.person), team: wanted.team + 1 });
+        if (wanted?.kind === 'lock') text = t('formation.lockedNow', { name: name(wanted.person) });
+        if (wanted?.kind === 'unlock')
+          text = t('formation.unlockedNow', { name: name(wanted.person) });
+        return { view, message: { text, tone: 'good' } };
+      },
+      data.page,
+    );
+
+  /** Shows the page of the team of the first person whose name contains the search. */
+  const find = (turn: Turn, data: ActionData & { search?: string | undefined }) =>
+    preview(
+      turn,
+      data.programmeId,
+      (programme, participants, draft): PreviewChange => {
+        const { view } = initial(turn, programme, participants, draft);
+        const { t } = turn.card;
+        const search = (data.search ?? '').trim();
+        if (!view.ok || search === '') return { view };
+        const wanted = foldName(search);
+        const matches = participants.filter((p) => foldName(p.name).includes(wanted));
+        const first = matches[0];
+        const index =
+          first === undefined
+            ? -1
+            : view.result.teams.findIndex((team) => team.members.includes(first.aadId));
+        const team = view.result.teams[index];
+        if (first === undefined || team === undefined) {
+          return {
+            view,
+            message: { text: t('formation.search.none', { search }), tone: 'attention' },
+          };
+        }
+        const values = { name: first.name, team: teamName(programme, team, index) };
         return {
-          view: current,
+          view,
           message: {
-            text: t('formation.refused', { reason: t(`formation.refusal.${applied.refusal}`) }),
-            tone: 'attention',
+            text:
+              matches.length === 1
+                ? t('formation.search.found', values)
+                : t('formation.search.foundMore', { ...values, count: matches.length - 1 }),
+            tone: 'good',
           },
+          page: Math.floor(index / TEAMS_PER_PAGE),
         };
-      }
-      const view = evaluateDraft(programme, participants, applied.draft, {
-        lockAll: true,
-        language,
-      });
-      const name = (id: string | undefined): string =>
-        participants.find((p) => p.aadId === id)?.name ?? '';
-      let text = '';
-      if (wanted?.kind === 'swap')
-        text = t('formation.swapped', { a: name(wanted.a), b: name(wanted.b) });
-      if (wanted?.kind === 'move')
-        text = t('formation.moved', { name: name(wanted.person), team: wanted.team + 1 });
-      if (wanted?.kind === 'lock') text = t('formation.lockedNow', { name: name(wanted.person) });
-      if (wanted?.kind === 'unlock')
-        text = t('formation.unlockedNow', { name: name(wanted.person) });
-      return { view, message: { text, tone: 'good' } };
-    });
+      },
+      data.page,
+    );
 
   const regenerate = (turn: Turn, data: ActionData) =>
-    preview(turn, data.programmeId, (programme, participants, draft) => {
-      const language = turn.card.language;
-      const seed = (draft?.seed ?? 0) + 1;
-      return {
-        view: proposeFormation(programme, participants, {
-          seed,
-          userLocks: draft?.userLocks ?? [],
-          now: deps.clock.now(),
-          by: turn.sender.aadId,
-          language,
-        }),
-      };
-    });
+    preview(
+      turn,
+      data.programmeId,
+      (programme, participants, draft) => {
+        const language = turn.card.language;
+        const seed = (draft?.seed ?? 0) + 1;
+        return {
+          view: proposeFormation(programme, participants, {
+            seed,
+            userLocks: draft?.userLocks ?? [],
+            now: deps.clock.now(),
+            by: turn.sender.aadId,
+            language,
+          }),
+        };
+      },
+      data.page,
+    );
 
   const confirm = async (
     turn: Turn,
@@ -415,7 +501,10 @@ export function createFormationModule(
     });
     const render = (outcome: Awaited<typeof work>): AdaptiveCardJson => {
       if (!outcome.ok) return simpleCard(refusalSentence(outcome.refusal, programme));
-      return simpleCard(title, summaryLines(cardContext, outcome.report, dryRun));
+      const lines = summaryLines(cardContext, outcome.report, dryRun);
+      return dryRun
+        ? buildDryRunCard(cardContext, { title, lines, programmeId: programme.id, page: data.page })
+        : simpleCard(title, lines);
     };
     if (quick !== undefined) return render(quick);
     // Slow (many channels through Graph): answer now, post the summary when done.
@@ -430,7 +519,12 @@ export function createFormationModule(
         await deps.notifier.notify(
           `formation:${programme.id}:result:${startedAt}`,
           { kind: 'conversation', conversationId },
-          { kind: 'formation.result', data: { title, lines } },
+          {
+            kind: 'formation.result',
+            // A dry run's result offers the confirmation, as the quick answer does.
+            data:
+              dryRun && outcome.ok ? { title, lines, programmeId: programme.id } : { title, lines },
+          },
         );
       })
       .catch((error: unknown) =>
@@ -504,6 +598,9 @@ export function createFormationModule(
     const title = t(dryRun ? 'formation.change.dryRunTitle' : 'formation.change.doneTitle', {
       programme: programme.name,
     });
+    if (dryRun && change.moves.length > 0) {
+      return buildDryRunCard(turn.card, { title, lines, programmeId: programme.id });
+    }
     if (dryRun || change.moves.length === 0) {
       if (!dryRun) await deps.drafts.delete(programme.id);
       return simpleCard(title, lines);
@@ -568,6 +665,55 @@ export function createFormationModule(
     return undelivered;
   };
 
+  /**
+   * Before "Confirmer les équipes": how many teams and people, and what each gets. A second
+   * confirmation of formed teams goes straight to "déjà confirmées".
+   */
+  const askBeforeConfirming = async (
+    turn: Turn,
+    data: ActionData,
+  ): Promise<Confirmation | undefined> => {
+    const { t, language } = turn.card;
+    const programme = await pickProgramme(data.programmeId);
+    if (programme === undefined) return undefined;
+    const cancel = {
+      verb: FormationVerbs.page,
+      data: { programmeId: programme.id, page: data.page ?? 0 },
+    };
+    const confirmed = await deps.teams.listByProgramme(programme.id);
+    const draft = await deps.drafts.get(programme.id);
+    if (confirmed.length > 0) {
+      if (draft?.changesConfirmed !== true) return undefined;
+      return {
+        title: t('formation.ask.changeTitle', { programme: programme.name }),
+        lines: [t('formation.ask.change')],
+        cancel,
+      };
+    }
+    let teams: number;
+    let people: number;
+    if (programme.intakeMode === 'team') {
+      const applying = await listApplyingTeams(deps.candidacies, programme);
+      teams = applying.length;
+      people = applying.reduce((sum, team) => sum + team.members.length, 0);
+    } else {
+      const participants = await listParticipants(deps.candidacies, programme);
+      const view =
+        draft === undefined
+          ? initial(turn, programme, participants, undefined).view
+          : evaluateDraft(programme, participants, draft, { lockAll: true, language });
+      // An infeasible formation is refused by the handler, with its reasons.
+      if (!view.ok) return undefined;
+      teams = view.result.teams.length;
+      people = participants.length;
+    }
+    return {
+      title: t('formation.ask.title', { programme: programme.name }),
+      lines: [t('formation.ask.body', { teams, people }), t('formation.ask.after')],
+      cancel,
+    };
+  };
+
   const lab = { guard: Guards.lab, forbidden: 'formation.forbidden', scopes: ALL_SCOPES } as const;
   return {
     name: 'formation',
@@ -609,6 +755,24 @@ export function createFormationModule(
           }),
       }),
       defineCardVerb({
+        verb: FormationVerbs.page,
+        data: PROGRAMME_DATA,
+        ...lab,
+        handle: (turn, data) =>
+          preview(
+            turn,
+            data.programmeId,
+            (p, people, draft) => initial(turn, p, people, draft),
+            data.page,
+          ),
+      }),
+      defineCardVerb({
+        verb: FormationVerbs.find,
+        data: FIND_DATA,
+        ...lab,
+        handle: find,
+      }),
+      defineCardVerb({
         verb: FormationVerbs.dryRun,
         data: PROGRAMME_DATA,
         ...lab,
@@ -624,6 +788,7 @@ export function createFormationModule(
         verb: FormationVerbs.confirm,
         data: PROGRAMME_DATA,
         ...lab,
+        confirmation: askBeforeConfirming,
         handle: (turn, data) => confirm(turn, data, false),
       }),
     ],
@@ -649,18 +814,15 @@ function renderDraft(
   participants: readonly FormationParticipant[],
   view: Extract<FormationView, { ok: true }>,
   message: CardMessage | undefined,
+  page?: number,
 ): AdaptiveCardJson {
-  const themeLabel = new Map(programme.themeOptions.map((o) => [o.id, o.label]));
   return buildFormationCard(context, {
     programme,
     participants,
     draft: view.draft,
     result: view.result,
     teams: view.result.teams.map((team, index) => ({
-      name: toChannelName(
-        index + 1,
-        team.theme === undefined ? undefined : themeLabel.get(team.theme),
-      ),
+      name: teamName(programme, team, index),
       score: team.score,
       members: team.members,
       facilitators: team.facilitators,
@@ -673,7 +835,25 @@ function renderDraft(
       ),
     })),
     ...(message === undefined || message.text === '' ? {} : { message }),
+    ...(page === undefined ? {} : { page }),
   });
+}
+
+/** A formed team's name as its channel will be called: "Équipe 3 — Qualité de vie au travail". */
+function teamName(programme: Programme, team: { theme?: string }, index: number): string {
+  const theme =
+    team.theme === undefined
+      ? undefined
+      : programme.themeOptions.find((option) => option.id === team.theme)?.label;
+  return toChannelName(index + 1, theme);
+}
+
+/** A name as a search compares it: lower case, without accents. */
+function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 function summaryLines(context: CardContext, report: ConfirmationReport, dryRun: boolean): string[] {

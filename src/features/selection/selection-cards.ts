@@ -12,7 +12,7 @@ import {
   SCORE_MAX,
   SCORE_MIN,
 } from '../../core/selection/score-candidacy';
-import { formatDay } from '../../i18n/translate';
+import { formatDay, formatNumber } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard, type CardButton, type CardInput } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
@@ -361,7 +361,7 @@ function displayName(candidacy: Candidacy): string {
 }
 
 function rowSubtitle(
-  { t }: CardContext,
+  { t, language }: CardContext,
   programme: Programme,
   candidacy: Candidacy,
   scores: readonly Score[],
@@ -373,7 +373,10 @@ function rowSubtitle(
   const own = scores.filter((s) => s.candidacyId === candidacy.id);
   const values = own.flatMap((s) => Object.values(s.values));
   if (values.length === 0) return base;
-  const average = (values.reduce((a, b) => a + b, 0) / values.length).toFixed(1);
+  const average = formatNumber(
+    Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10,
+    language,
+  );
   return base + t('selection.list.scored', { count: own.length, average });
 }
 

@@ -280,6 +280,35 @@ export function createSelectionModule(
       verb: SelectionVerbs.decide,
       data: DECISION_DATA,
       ...committee,
+      confirmation: async (turn, data) => {
+        if (data.decision !== 'decline') return undefined;
+        const viewer = await viewerOf(turn);
+        const pick = await programmeFor(turn, data);
+        if (pick.kind !== 'programme') return undefined;
+        const programme = pick.programme;
+        if (getViewerScope(programme, viewer).kind === 'none') return undefined;
+        // Read as the detail card reads it: the decision's refusals stay the use case's.
+        const outcome = await getCandidacyDetail(core, {
+          programme,
+          viewer,
+          candidacyId: data.candidacyId ?? '',
+        });
+        if (!outcome.ok || !outcome.value.canDecide) return undefined;
+        const { candidacy } = outcome.value;
+        const { t } = turn.card;
+        const { decision: _decision, ...back } = data;
+        return {
+          title: t('selection.ask.declineTitle', { candidate: candidacy.applicant.name }),
+          lines: [
+            t('selection.ask.decline', {
+              candidate: candidacy.applicant.name,
+              organisation: getOrganisationName(programme, candidacy.organisationId),
+              programme: programme.name,
+            }),
+          ],
+          cancel: { verb: SelectionVerbs.detail, data: back },
+        };
+      },
       handle: guarded<z.infer<typeof DECISION_DATA>>(
         async (_turn, card, viewer, programme, data) => {
           if (data.decision === undefined) return detail(card, viewer, programme, data);

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import {
+  measureMessageBytes,
+  MAX_CARD_BYTES,
+} from '../../../../src/adapters/teams/cards/card-size';
 import { createCandidacyRenderers } from '../../../../src/features/candidacies/candidacy-notices';
 import { createSelectionRenderers } from '../../../../src/features/selection/selection-notices';
 import { createTranslator, type Language } from '../../../../src/i18n/translate';
@@ -7,7 +11,7 @@ import { CANDIDACY_NOTICES as NOTICES } from '../../../support/notice-samples';
 describe('candidacy and selection notice cards', () => {
   const renderers = { ...createCandidacyRenderers(), ...createSelectionRenderers() };
 
-  it('renders every notice kind the core sends, in French and English, under 80 KB', () => {
+  it('renders every notice kind the core sends, in French and English, under 80 KB of UTF-16', () => {
     assert.deepEqual(Object.keys(renderers).sort(), Object.keys(NOTICES).sort());
     for (const language of ['fr', 'en'] as Language[]) {
       for (const [kind, data] of Object.entries(NOTICES)) {
@@ -19,7 +23,7 @@ describe('candidacy and selection notice cards', () => {
         assert.equal(card.version, '1.5');
         assert.ok(summary.length > 0, kind);
         assert.doesNotMatch(text, /\{[a-zA-Z]+\}|\$\{/, `${kind} left a placeholder`);
-        assert.ok(text.length < 80 * 1024);
+        assert.ok(measureMessageBytes(text) <= MAX_CARD_BYTES, kind);
       }
     }
   });
