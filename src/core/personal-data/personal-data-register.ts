@@ -76,6 +76,8 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Readonly<Record<string, string>> = {
   job_occurrences: 'which occurrence of a scheduled job ran, by key and date',
   selection_locks: 'one row per programme, to serialise selection transactions',
   programme_channels: 'the channels the bot created for a programme, by id and display name',
+  instances: 'the running bot processes and their last heartbeat',
+  tenant_pauses: 'until when a tenant is paused after Teams answered 429',
 };
 
 /** Every table holding personal data. */
