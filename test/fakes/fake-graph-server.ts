@@ -32,7 +32,44 @@ const ACCEPTED_PERMISSIONS = {
     'Group.ReadWrite.All',
     'Teamwork.Migrate.All',
   ],
+  getUser: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  installForUser: [
+    'TeamsAppInstallation.ReadWriteSelfForUser.All',
+    'TeamsAppInstallation.ReadWriteSelectedForUser.All',
+    'TeamsAppInstallation.ReadWriteForUser.All',
+  ],
+  listUserApps: [
+    'TeamsAppInstallation.ReadSelfForUser.All',
+    'TeamsAppInstallation.ReadForUser.All',
+    'TeamsAppInstallation.ReadWriteSelfForUser.All',
+    'TeamsAppInstallation.ReadWriteSelectedForUser.All',
+    'TeamsAppInstallation.ReadWriteForUser.All',
+    'TeamsAppInstallation.Read.All',
+  ],
+  getInstallationChat: [
+    'TeamsAppInstallation.ReadForUser.All',
+    'TeamsAppInstallation.Read.All',
+    'TeamsAppInstallation.ReadWriteForUser.All',
+    'TeamsAppInstallation.ReadWriteSelectedForUser.All',
+    'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  ],
 } as const;
+
+/** A person of the fake directory (Graph's user resource, the properties the bot selects). */
+export interface FakeUser {
+  id: string;
+  displayName: string;
+  mail: string;
+  userPrincipalName: string;
+}
+
+/** The app installed in a user's personal scope, with the chat Teams opened for it. */
+interface FakeInstallation {
+  id: string;
+  chatId: string;
+  /** Reads of the installation or its chat still answered as if it were not there yet. */
+  hiddenReads: number;
+}
 
 /** Graph knows a team by its group id, a GUID; a Teams thread id (19:…) is not found. */
 const GROUP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -81,6 +118,16 @@ export class FakeGraphServer {
   readonly alwaysFail = new Map<string, number>();
   /** What the token carries: by default the consent the manifest asks for, as installation grants it. */
   readonly permissions: Set<string>;
+  /** The tenant's people, by Entra id. */
+  readonly users = new Map<string, FakeUser>();
+  /** The apps of the organisation's catalogue (teamsApp ids) that can be installed. */
+  readonly catalogue = new Set<string>();
+  /** Installations in personal scope, by user id (one app: the bot's). */
+  readonly installations = new Map<string, FakeInstallation>();
+  /** Reads of a fresh installation that do not see it yet (eventual consistency). */
+  installVisibleAfterReads = 2;
+  /** Statuses to answer to the next calls under /users, in order, before behaving normally. */
+  readonly failNextUserCalls: { status: number; retryAfter?: number }[] = [];
   private readonly server = http.createServer((req, res) => this.handle(req, res));
 
   constructor(
@@ -118,6 +165,18 @@ export class FakeGraphServer {
         }),
       ),
     ]);
+  }
+
+  /** Adds a person to the tenant's directory. */
+  addUser(user: FakeUser): void {
+    this.users.set(user.id, user);
+  }
+
+  /** Requests to install the app for a user (those answered 409 too), for assertions. */
+  installs(): GraphCall[] {
+    return this.calls.filter(
+      (call) => call.method === 'POST' && /\/teamwork\/installedApps$/.test(call.path),
+    );
   }
 
   posts(): GraphCall[] {
@@ -165,6 +224,10 @@ export class FakeGraphServer {
     const lastCall = this.calls[this.calls.length - 1];
     if (lastCall?.authorization !== `Bearer ${this.expectedToken}`) {
       error(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+      return;
+    }
+    if (url.pathname.startsWith('/v1.0/users/')) {
+      this.routeUser(method, url, body, reply, error);
       return;
     }
     const match = /^\/v1\.0\/teams\/([^/]+)\/channels$/.exec(url.pathname);
@@ -239,6 +302,107 @@ export class FakeGraphServer {
     };
     channels.push(created);
     reply(201, toGraph(created));
+  }
+
+  /**
+   * `GET /users/{id | userPrincipalName}`, and the app in a user's personal scope:
+   * `POST /users/{id}/teamwork/installedApps` (201, no body; 409 when installed),
+   * `GET …/installedApps?$filter=teamsApp/id eq '…'` and `GET …/installedApps/{id}/chat`, which
+   * see a fresh installation only after `installVisibleAfterReads` reads.
+   */
+  private routeUser(
+    method: string,
+    url: URL,
+    body: Record<string, unknown> | undefined,
+    reply: (status: number, payload: unknown) => void,
+    error: (
+      status: number,
+      code: string,
+      message: string,
+      headers?: Record<string, string>,
+    ) => void,
+  ): void {
+    const parts = url.pathname.split('/').slice(3).map(decodeURIComponent);
+    const [key, teamwork, installedApps, installationId, chat] = parts;
+    const call =
+      parts.length === 1
+        ? 'getUser'
+        : teamwork === 'teamwork' && installedApps === 'installedApps' && parts.length === 3
+          ? method === 'POST'
+            ? 'installForUser'
+            : 'listUserApps'
+          : teamwork === 'teamwork' && installedApps === 'installedApps' && chat === 'chat'
+            ? 'getInstallationChat'
+            : undefined;
+    if (call === undefined || (call === 'getUser' && method !== 'GET')) {
+      error(400, 'BadRequest', `Unsupported request ${method} ${url.pathname}`);
+      return;
+    }
+    const accepted: readonly string[] = ACCEPTED_PERMISSIONS[call];
+    if (!accepted.some((permission) => this.permissions.has(permission))) {
+      error(
+        403,
+        'Authorization_RequestDenied',
+        `Insufficient privileges: the call needs one of ${accepted.join(', ')}.`,
+      );
+      return;
+    }
+    const failure = this.failNextUserCalls.shift();
+    if (failure !== undefined) {
+      error(
+        failure.status,
+        failure.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
+        'try later',
+        failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) },
+      );
+      return;
+    }
+    const wanted = (key ?? '').toLowerCase();
+    const user = [...this.users.values()].find(
+      (u) => u.id.toLowerCase() === wanted || u.userPrincipalName.toLowerCase() === wanted,
+    );
+    if (user === undefined) {
+      error(404, 'Request_ResourceNotFound', `Resource '${key ?? ''}' does not exist.`);
+      return;
+    }
+    if (call === 'getUser') {
+      reply(200, { id: user.id, displayName: user.displayName });
+      return;
+    }
+    const installation = this.installations.get(user.id);
+    if (call === 'installForUser') {
+      const bind =
+        typeof body?.['teamsApp@odata.bind'] === 'string' ? body['teamsApp@odata.bind'] : '';
+      const appId =
+        /^https:\/\/graph\.microsoft\.com\/v1\.0\/appCatalogs\/teamsApps\/([^/]+)$/.exec(bind)?.[1];
+      if (appId === undefined || !this.catalogue.has(appId)) {
+        error(404, 'NotFound', `No teamsApp ${bind} in the catalogue`);
+        return;
+      }
+      if (installation !== undefined) {
+        error(409, 'Conflict', 'App is already installed.');
+        return;
+      }
+      this.installations.set(user.id, {
+        id: Buffer.from(`${user.id}##${appId}`).toString('base64'),
+        chatId: `19:${user.id}_${randomUUID()}@unq.gbl.spaces`,
+        hiddenReads: this.installVisibleAfterReads,
+      });
+      // Graph answers an installation with 201 Created and no body.
+      reply(201, undefined);
+      return;
+    }
+    const visible = installation !== undefined && installation.hiddenReads <= 0;
+    if (installation !== undefined && !visible) installation.hiddenReads -= 1;
+    if (call === 'listUserApps') {
+      reply(200, { value: visible ? [{ id: installation.id }] : [] });
+      return;
+    }
+    if (!visible || installation.id !== installationId) {
+      error(404, 'NotFound', 'Installation not found');
+      return;
+    }
+    reply(200, { id: installation.chatId, chatType: 'oneOnOne' });
   }
 }
 

@@ -86,7 +86,9 @@ export function createCandidacyModule(
 ): FeatureModule {
   const core: CandidacyDeps = {
     ...platform.candidacyCore,
-    notifier: createLoggingNotifier(platform.candidacyCore.notifier, platform.logger),
+    notifier: createLoggingNotifier(platform.candidacyCore.notifier, platform.logger, [
+      'candidacy.endorsementRequest',
+    ]),
   };
   const lookupEmail = options.lookupEmail ?? readUserEmail;
 
