@@ -4,6 +4,7 @@ import { createGraphCredential } from '../adapters/graph/create-graph-credential
 import { EntraBackedDirectory } from '../adapters/graph/entra-backed-directory';
 import { GraphChannelProvisioner } from '../adapters/graph/graph-channel-provisioner';
 import type { Sleep } from '../adapters/graph/graph-request';
+import { GraphTeamMembership } from '../adapters/graph/graph-team-membership';
 import { GraphUserReach } from '../adapters/graph/graph-user-reach';
 import { createCandidacyDeps } from '../adapters/sql/create-candidacy-deps';
 import { createFollowUpDeps } from '../adapters/sql/create-follow-up-deps';
@@ -108,6 +109,13 @@ export function createPlatform(input: {
     people,
     followUp: createFollowUpDeps(database.db, { clock, labAdminIds: config.labAdminIds }),
     provisioner,
+    membership:
+      graphCredential === undefined
+        ? undefined
+        : new GraphTeamMembership(graphCredential, {
+            ...(config.graph?.baseUrl === undefined ? {} : { baseUrl: config.graph.baseUrl }),
+            ...(input.options?.graphSleep === undefined ? {} : { sleep: input.options.graphSleep }),
+          }),
     publicUrl: input.publicUrl,
     labTeamIds: input.labTeamIds,
     programmeChoices: new ProgrammeChoices(clock),

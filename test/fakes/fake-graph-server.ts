@@ -32,6 +32,17 @@ const ACCEPTED_PERMISSIONS = {
     'Group.ReadWrite.All',
     'Teamwork.Migrate.All',
   ],
+  listMembers: [
+    'TeamMember.Read.Group',
+    'TeamMember.Read.All',
+    'TeamMember.ReadWrite.All',
+    'TeamMember.ReadWriteNonOwnerRole.All',
+    'Group.Read.All',
+    'Group.ReadWrite.All',
+    'Directory.Read.All',
+    'Directory.ReadWrite.All',
+  ],
+  addMember: ['TeamMember.ReadWriteNonOwnerRole.All', 'TeamMember.ReadWrite.All'],
   getUser: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   installForUser: [
     'TeamsAppInstallation.ReadWriteSelfForUser.All',
@@ -102,6 +113,8 @@ export interface GraphCall {
   path: string;
   authorization: string | undefined;
   body: Record<string, unknown> | undefined;
+  /** The status the fake answered. */
+  status?: number;
 }
 
 /**
@@ -118,6 +131,10 @@ export class FakeGraphServer {
   readonly alwaysFail = new Map<string, number>();
   /** What the token carries: by default the consent the manifest asks for, as installation grants it. */
   readonly permissions: Set<string>;
+  /** Members of each team (Entra ids), by group id. */
+  readonly teamMembers = new Map<string, string[]>();
+  /** Accounts Graph refuses to add (disabled or blocked: 404). */
+  readonly blockedUsers = new Set<string>();
   /** The tenant's people, by Entra id. */
   readonly users = new Map<string, FakeUser>();
   /** The apps of the organisation's catalogue (teamsApp ids) that can be installed. */
@@ -172,6 +189,21 @@ export class FakeGraphServer {
     this.users.set(user.id, user);
   }
 
+  /** Member additions Graph accepted (201), for assertions: the user id of each. */
+  memberAdditions(teamGroupId: string): string[] {
+    return this.calls
+      .filter(
+        (call) =>
+          call.method === 'POST' &&
+          call.path === `/v1.0/teams/${teamGroupId}/members` &&
+          call.status === 201,
+      )
+      .map((call) => {
+        const bind = call.body?.['user@odata.bind'];
+        return /users\('([^']+)'\)/.exec(typeof bind === 'string' ? bind : '')?.[1] ?? '';
+      });
+  }
+
   /** Requests to install the app for a user (those answered 409 too), for assertions. */
   installs(): GraphCall[] {
     return this.calls.filter(
@@ -211,6 +243,8 @@ export class FakeGraphServer {
       payload: unknown,
       headers: Record<string, string> = {},
     ): void => {
+      const call = this.calls[this.calls.length - 1];
+      if (call !== undefined) call.status = status;
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(payload));
     };
@@ -228,6 +262,11 @@ export class FakeGraphServer {
     }
     if (url.pathname.startsWith('/v1.0/users/')) {
       this.routeUser(method, url, body, reply, error);
+      return;
+    }
+    const members = /^\/v1\.0\/teams\/([^/]+)\/members$/.exec(url.pathname);
+    if (members !== null) {
+      this.routeMembers(method, url, decodeURIComponent(members[1]!), body, reply, error);
       return;
     }
     const match = /^\/v1\.0\/teams\/([^/]+)\/channels$/.exec(url.pathname);
@@ -302,6 +341,93 @@ export class FakeGraphServer {
     };
     channels.push(created);
     reply(201, toGraph(created));
+  }
+
+  /**
+   * `GET /teams/{id}/members` (paged) and `POST /teams/{id}/members` with an
+   * aadUserConversationMember: 201 with the member, 409 when already a member, 404 for a blocked
+   * account, 403 for an owner role without TeamMember.ReadWrite.All.
+   */
+  private routeMembers(
+    method: string,
+    url: URL,
+    teamId: string,
+    body: Record<string, unknown> | undefined,
+    reply: (status: number, payload: unknown) => void,
+    error: (
+      status: number,
+      code: string,
+      message: string,
+      headers?: Record<string, string>,
+    ) => void,
+  ): void {
+    if (!GROUP_ID.test(teamId) || !this.teams.has(teamId)) {
+      error(404, 'NotFound', `No team found with Group Id ${teamId}`);
+      return;
+    }
+    if (method !== 'GET' && method !== 'POST') {
+      error(405, 'MethodNotAllowed', method);
+      return;
+    }
+    const call = method === 'GET' ? 'listMembers' : 'addMember';
+    const accepted: readonly string[] = ACCEPTED_PERMISSIONS[call];
+    if (!accepted.some((permission) => this.permissions.has(permission))) {
+      error(403, 'Forbidden', `Missing permission: the call needs one of ${accepted.join(', ')}.`);
+      return;
+    }
+    const failure = method === 'POST' ? this.failNextPosts.shift() : undefined;
+    if (failure !== undefined) {
+      error(
+        failure.status,
+        failure.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
+        'try later',
+        failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) },
+      );
+      return;
+    }
+    const members = this.teamMembers.get(teamId) ?? [];
+    this.teamMembers.set(teamId, members);
+    const toMember = (userId: string): Record<string, unknown> => ({
+      '@odata.type': '#microsoft.graph.aadUserConversationMember',
+      id: Buffer.from(`${teamId}##${userId}`).toString('base64'),
+      roles: [],
+      userId,
+      displayName: this.users.get(userId)?.displayName ?? userId,
+    });
+    if (method === 'GET') {
+      const skip = Number(url.searchParams.get('$skiptoken') ?? '0');
+      const next =
+        skip + PAGE_SIZE < members.length
+          ? {
+              '@odata.nextLink': `${this.baseUrl}/teams/${teamId}/members?$skiptoken=${skip + PAGE_SIZE}`,
+            }
+          : {};
+      reply(200, { value: members.slice(skip, skip + PAGE_SIZE).map(toMember), ...next });
+      return;
+    }
+    const bind = body?.['user@odata.bind'];
+    const userId = /^https:\/\/graph\.microsoft\.com\/v1\.0\/users\('([^']+)'\)$/.exec(
+      typeof bind === 'string' ? bind : '',
+    )?.[1];
+    if (body?.['@odata.type'] !== '#microsoft.graph.aadUserConversationMember' || !userId) {
+      error(400, 'BadRequest', 'Expected an aadUserConversationMember with user@odata.bind');
+      return;
+    }
+    const roles = Array.isArray(body.roles) ? body.roles : [];
+    if (roles.includes('owner') && !this.permissions.has('TeamMember.ReadWrite.All')) {
+      error(403, 'Forbidden', 'Adding an owner needs TeamMember.ReadWrite.All.');
+      return;
+    }
+    if (this.blockedUsers.has(userId)) {
+      error(404, 'NotFound', `User ${userId} is disabled or blocked.`);
+      return;
+    }
+    if (members.some((id) => id.toLowerCase() === userId.toLowerCase())) {
+      error(409, 'Conflict', 'The user is already a member of the team.');
+      return;
+    }
+    members.push(userId);
+    reply(201, toMember(userId));
   }
 
   /**

@@ -41,6 +41,7 @@ import {
   type TeamChange,
 } from '../../core/formation/change-formation';
 import { buildCard } from '../../adapters/teams/cards/card-kit';
+import { addTeamMembers } from '../../core/team-spaces/add-team-members';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
 import {
@@ -48,6 +49,7 @@ import {
   buildFormationCard,
   describeChange,
   describeConfirmation,
+  describeMembership,
   toPreviewTeams,
   type CardMessage,
 } from './formation-cards';
@@ -102,6 +104,7 @@ export function createFormationModule(
     | 'conversations'
     | 'notifier'
     | 'provisioner'
+    | 'membership'
     | 'clock'
     | 'logger'
     | 'database'
@@ -383,6 +386,7 @@ export function createFormationModule(
           shownTo: turn.context.activity.conversation?.id ?? turn.sender.conversationId,
         },
         provisioner: deps.provisioner,
+        membership: deps.membership,
         ownChannels,
         wait,
         now: deps.clock.now(),
@@ -510,14 +514,23 @@ export function createFormationModule(
     }
     await deps.teams.replaceAll(programme.id, change.teams);
     await deps.drafts.delete(programme.id);
+    // Someone who joins a team is added to the programme's Teams team (nobody twice).
+    const membership =
+      deps.membership === undefined || programme.teamsGroupId === undefined
+        ? undefined
+        : await addTeamMembers(
+            deps.membership,
+            programme.teamsGroupId,
+            change.moves.map((move) => move.person),
+            { wait },
+          );
     const stamp = deps.clock.now().toISOString();
     const undelivered = await notifyChange(programme, change, stamp);
-    return simpleCard(
-      title,
-      undelivered === 0
-        ? lines
-        : [...lines, t('formation.change.undelivered', { count: undelivered })],
-    );
+    return simpleCard(title, [
+      ...lines,
+      ...(undelivered === 0 ? [] : [t('formation.change.undelivered', { count: undelivered })]),
+      ...(membership === undefined ? [] : describeMembership(turn.card, membership)),
+    ]);
   };
 
   /**
