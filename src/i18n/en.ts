@@ -4,7 +4,7 @@ import { digestEn } from './digest.en';
 import { followUpEn } from './follow-up.en';
 import { formationEn } from './formation.en';
 import { programmeWizardEn } from './programme-wizard.en';
-import { teamSpacesEn } from './team-spaces.en';
+import { graphEn } from './graph.en';
 import type { MessageKey } from './fr';
 
 /** English message catalogue, for users whose Teams language is English. */
@@ -154,7 +154,7 @@ export const en: Record<MessageKey, string> = {
   'error.generic':
     'Sorry, I could not handle your request. Try again in a moment; if it keeps failing, tell the Lab team.',
   ...formationEn,
-  ...teamSpacesEn,
+  ...graphEn,
   ...followUpEn,
   ...candidaciesEn,
   ...digestEn,

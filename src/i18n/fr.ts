@@ -4,7 +4,7 @@ import { digestFr } from './digest.fr';
 import { followUpFr } from './follow-up.fr';
 import { formationFr } from './formation.fr';
 import { programmeWizardFr } from './programme-wizard.fr';
-import { teamSpacesFr } from './team-spaces.fr';
+import { graphFr } from './graph.fr';
 
 /** French message catalogue: the reference language; every other catalogue has exactly these keys. */
 export const fr = {
@@ -157,7 +157,7 @@ export const fr = {
   'error.generic':
     'Désolé, je n’ai pas pu traiter votre demande. Réessayez dans un instant ; si le problème continue, prévenez l’équipe du Lab.',
   ...formationFr,
-  ...teamSpacesFr,
+  ...graphFr,
   ...followUpFr,
   ...candidaciesFr,
   ...digestFr,

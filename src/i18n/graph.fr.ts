@@ -1,5 +1,5 @@
-/** French messages of the team spaces in Teams (members added to the programme's team). */
-export const teamSpacesFr = {
+/** French messages of what the bot does through Microsoft Graph: team spaces, its status. */
+export const graphFr = {
   'teamSpaces.members':
     'Équipe Teams du programme : {added} personnes ajoutées, {already} déjà membres.',
   'teamSpaces.refused':
@@ -9,4 +9,12 @@ export const teamSpacesFr = {
   'teamSpaces.reason.not-found':
     'compte inconnu, désactivé ou bloqué ; pour une personne d’une autre organisation, invitez-la d’abord comme invitée',
   'teamSpaces.reason.error': 'erreur de Microsoft Graph : {detail}',
+  'status.graph': 'Microsoft Graph',
+  'status.graph.none':
+    'non configuré : fils dans le canal Général au lieu de canaux, personne ajouté aux équipes Teams, pas d’installation pour qui n’a jamais ouvert le bot',
+  'status.graph.on':
+    'configuré : canaux d’équipe, ajout des membres à l’équipe Teams du programme ; {installs} (chaque capacité selon l’autorisation accordée, voir docs/graph.md)',
+  'status.graph.installs':
+    'installation du bot pour qui ne l’a jamais ouvert et recherche par adresse électronique',
+  'status.graph.noInstalls': 'pas d’installation pour les personnes (GRAPH_TEAMS_APP_ID absent)',
 } as const;
