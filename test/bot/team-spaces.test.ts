@@ -155,4 +155,49 @@ describe('team spaces: confirming teams adds everyone to the programme’s Teams
     assert.equal(graph.memberAdditions(TEAM_GROUP_ID).length, 0);
     assert.equal((await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id)).length, 7);
   });
+
+  it('adds who is missing when confirming again once the permission is granted, and nobody twice', async () => {
+    graph.permissions.delete(GRAPH_MEMBERSHIP_PERMISSIONS.addMember);
+    const confirm = () =>
+      harness.send(adminClicks('formation.confirm', { programmeId: DEMO_PROGRAMME.id }));
+    await confirm();
+    assert.equal(graph.memberAdditions(TEAM_GROUP_ID).length, 0);
+
+    graph.permissions.add(GRAPH_MEMBERSHIP_PERMISSIONS.addMember);
+    const second = await confirm();
+    const people = await everyone();
+    assert.match(cardText(second.body), /Équipes déjà confirmées/);
+    assert.match(
+      cardText(second.body),
+      new RegExp(`${people.length} personnes ajoutées, 0 déjà membres`),
+    );
+    assert.equal(graph.memberAdditions(TEAM_GROUP_ID).length, people.length);
+
+    const third = await confirm();
+    assert.match(cardText(third.body), new RegExp(`0 personnes ajoutées, ${people.length} déjà`));
+    assert.equal(graph.memberAdditions(TEAM_GROUP_ID).length, people.length);
+    assert.equal(new Set(graph.memberAdditions(TEAM_GROUP_ID)).size, people.length);
+  });
+
+  it('gets through Graph answering 429 then 503 and adds each person once', async () => {
+    graph.failNextMemberPosts.push(
+      { status: 429, retryAfter: 1 },
+      { status: 503, retryAfter: 2 },
+      { status: 429, retryAfter: 1 },
+    );
+    const { body } = await harness.send(
+      adminClicks('formation.confirm', { programmeId: DEMO_PROGRAMME.id }),
+    );
+    const people = await everyone();
+    assert.match(cardText(body), new RegExp(`${people.length} personnes ajoutées`));
+    assert.equal(graph.failNextMemberPosts.length, 0, 'Graph did answer 429 and 503');
+    const answered = graph.calls.filter((c) => c.path.endsWith('/members') && c.method === 'POST');
+    assert.deepEqual(
+      answered.slice(0, 4).map((c) => c.status),
+      [429, 503, 429, 201],
+    );
+    const added = graph.memberAdditions(TEAM_GROUP_ID);
+    assert.equal(added.length, people.length);
+    assert.equal(new Set(added).size, people.length);
+  });
 });

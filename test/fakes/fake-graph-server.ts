@@ -131,6 +131,8 @@ export class FakeGraphServer {
   readonly alwaysFail = new Map<string, number>();
   /** What the token carries: by default the consent the manifest asks for, as installation grants it. */
   readonly permissions: Set<string>;
+  /** Statuses to answer to the next member additions, in order, before behaving normally. */
+  readonly failNextMemberPosts: { status: number; retryAfter?: number }[] = [];
   /** Members of each team (Entra ids), by group id. */
   readonly teamMembers = new Map<string, string[]>();
   /** Accounts Graph refuses to add (disabled or blocked: 404). */
@@ -375,7 +377,7 @@ export class FakeGraphServer {
       error(403, 'Forbidden', `Missing permission: the call needs one of ${accepted.join(', ')}.`);
       return;
     }
-    const failure = method === 'POST' ? this.failNextPosts.shift() : undefined;
+    const failure = method === 'POST' ? this.failNextMemberPosts.shift() : undefined;
     if (failure !== undefined) {
       error(
         failure.status,

@@ -25,9 +25,10 @@ export const GRAPH_APP_PERMISSIONS = {
 
 /**
  * Waits between reads of a fresh installation: Graph shows an installation and its chat a few
- * seconds after the install (eventual consistency). About 15 s in all, then the reason is given.
+ * seconds after the install (eventual consistency). About 7.5 s in all, then the reason is given:
+ * the notice is often queued during someone's turn, which Teams does not let last much longer.
  */
-export const INSTALL_POLL_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000] as const;
+export const INSTALL_POLL_DELAYS_MS = [500, 1_000, 2_000, 4_000] as const;
 
 /** Finds a person of the organisation by e-mail address in Microsoft Entra. */
 export interface EntraUserFinder {
@@ -102,7 +103,13 @@ export class GraphUserReach implements PersonalChatOpener, EntraUserFinder {
       }
     } catch (error) {
       if (!(error instanceof GraphRequestError)) throw error;
-      if (error.status === 404) return { ok: false, reason: 'user not found in Microsoft Entra' };
+      if (error.status === 404) {
+        return {
+          ok: false,
+          reason:
+            'user not found in Microsoft Entra, or app not in the catalogue (GRAPH_TEAMS_APP_ID)',
+        };
+      }
       return { ok: false, reason: error.message };
     }
   }

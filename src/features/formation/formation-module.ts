@@ -336,8 +336,11 @@ export function createFormationModule(
       if (draft?.changesConfirmed === true) {
         return confirmChange(turn, programme, confirmed, draft, dryRun);
       }
-      // A second click, or a click on an old card: confirming again must change nothing.
-      return alreadyConfirmed(turn, programme, confirmed.length);
+      // A second click, or a click on an old card: confirming again changes nothing, but adds
+      // to the programme's Teams team whoever is still missing (a permission granted since, or
+      // Graph failing the first time).
+      if (dryRun) return alreadyConfirmed(turn, programme, confirmed.length);
+      return completeMembership(turn, programme, confirmed);
     }
     const claimKey = `formation:confirm:${programme.id}`;
     if (!dryRun) {
@@ -443,10 +446,64 @@ export function createFormationModule(
     return simpleCard(title);
   };
 
-  const alreadyConfirmed = (turn: Turn, programme: Programme, teams: number): AdaptiveCardJson =>
+  /**
+   * Confirming teams already confirmed: adds the people still missing from the programme's Teams
+   * team (only them: running it again adds nobody twice), within the card's time budget, or
+   * posts the outcome later in the organiser's conversation.
+   */
+  const completeMembership = async (
+    turn: Turn,
+    programme: Programme,
+    confirmed: ProgrammeTeam[],
+  ): Promise<AdaptiveCardJson> => {
+    if (deps.membership === undefined || programme.teamsGroupId === undefined) {
+      return alreadyConfirmed(turn, programme, confirmed.length);
+    }
+    const work = addTeamMembers(
+      deps.membership,
+      programme.teamsGroupId,
+      confirmed.flatMap((team) => [...team.members, ...team.facilitators]),
+      { wait },
+    );
+    const quick = await Promise.race([work, wait(INVOKE_BUDGET_MS).then(() => undefined)]);
+    if (quick !== undefined) {
+      return alreadyConfirmed(
+        turn,
+        programme,
+        confirmed.length,
+        describeMembership(turn.card, quick),
+      );
+    }
+    const conversationId = turn.context.activity.conversation?.id ?? turn.sender.conversationId;
+    const startedAt = deps.clock.now().toISOString();
+    const title = turn.card.t('formation.alreadyConfirmed.title', { programme: programme.name });
+    void work
+      .then(async (report) => {
+        if (conversationId === undefined) return;
+        await deps.notifier.notify(
+          `formation:${programme.id}:members:${startedAt}`,
+          { kind: 'conversation', conversationId },
+          {
+            kind: 'formation.result',
+            data: { title, lines: describeMembership(turn.card, report) },
+          },
+        );
+      })
+      .catch((error: unknown) =>
+        deps.logger.error({ err: error }, 'adding people to the programme team failed'),
+      );
+    return alreadyConfirmed(turn, programme, confirmed.length);
+  };
+
+  const alreadyConfirmed = (
+    turn: Turn,
+    programme: Programme,
+    teams: number,
+    more: string[] = [],
+  ): AdaptiveCardJson =>
     buildCard({
       title: turn.card.t('formation.alreadyConfirmed.title', { programme: programme.name }),
-      lines: [turn.card.t('formation.alreadyConfirmed.body', { teams })],
+      lines: [turn.card.t('formation.alreadyConfirmed.body', { teams }), ...more],
       actions: [
         {
           title: turn.card.t('formation.action.change'),

@@ -87,7 +87,7 @@ describe('reaching people through Microsoft Graph (install for a user, find by e
   it('gives the reason when the user is unknown, the permission is missing or the chat never shows', async () => {
     assert.deepEqual(await reach.openPersonalChat('00000000-0000-4000-8000-000000000404'), {
       ok: false,
-      reason: 'user not found in Microsoft Entra',
+      reason: 'user not found in Microsoft Entra, or app not in the catalogue (GRAPH_TEAMS_APP_ID)',
     });
 
     graph.installVisibleAfterReads = 100;
