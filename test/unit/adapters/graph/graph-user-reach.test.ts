@@ -62,6 +62,18 @@ describe('reaching people through Microsoft Graph (install for a user, find by e
     assert.deepEqual(waits, [100, 200]);
   });
 
+  it('installs for someone a team candidacy names by e-mail only (Graph takes the UPN)', async () => {
+    graph.installVisibleAfterReads = 0;
+
+    const outcome = await reach.openPersonalChat(MANAGER.userPrincipalName);
+
+    assert.equal(outcome.ok && outcome.chatId, graph.installations.get(MANAGER.id)?.chatId);
+    assert.equal(
+      graph.installs()[0]?.path,
+      '/v1.0/users/hugo.martin%40caf-guyane.fr/teamwork/installedApps',
+    );
+  });
+
   it('takes an app already installed (409) as it is, without installing twice', async () => {
     graph.installVisibleAfterReads = 0;
     const first = await reach.openPersonalChat(MANAGER.id);
