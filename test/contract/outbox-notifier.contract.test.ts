@@ -208,6 +208,45 @@ for (const target of testDatabases()) {
         assert.equal((await outbox.countByState()).pending, 0);
       });
 
+      it('never installs the bot again for someone who removed it', async () => {
+        await conversations.upsert(
+          conversation({ conversationId: 'a:1removed', userAadId: 'removed' }),
+        );
+        await conversations.markUninstalled('a:1removed', NOW);
+        await assert.rejects(
+          notifier.notify(
+            'greeting:removed',
+            { kind: 'user', aadId: 'removed' },
+            { kind: 'test.greeting', data: {} },
+          ),
+          /they removed the bot/,
+        );
+        assert.deepEqual(opened, []);
+      });
+
+      it('gives the reason when the installer itself fails (no token)', async () => {
+        const failing: PersonalChatOpener = {
+          openPersonalChat: () => Promise.reject(new Error('No Graph access token')),
+        };
+        notifier = new OutboxNotifier(
+          outbox,
+          conversations,
+          renderers,
+          { now: () => NOW },
+          failing,
+        );
+        await assert.rejects(
+          notifier.notify(
+            'greeting:nobody',
+            { kind: 'user', aadId: 'nobody' },
+            { kind: 'test.greeting', data: {} },
+          ),
+          (error: unknown) =>
+            error instanceof UndeliverableNoticeError &&
+            /No Graph access token/.test(error.message),
+        );
+      });
+
       it('falls back to a 1:1 chat through a team when the installation fails', async () => {
         answer = { ok: false, reason: 'Graph POST answered 403' };
         await conversations.upsert(

@@ -9,7 +9,10 @@ import {
   type Notifier,
 } from '../../../core/ports/notifier';
 import type { ConversationRecord } from '../../../core/conversations/conversation';
-import type { PersonalChatOpener } from '../../../core/ports/personal-chat-opener';
+import type {
+  PersonalChatOpener,
+  PersonalChatOutcome,
+} from '../../../core/ports/personal-chat-opener';
 import type { OutboxMessage, OutboxStore, OutboxTarget } from '../../../core/ports/outbox-store';
 import { startBulkSend } from '../../../delivery/start-bulk-send';
 import { createTranslator, toLanguage } from '../../../i18n/translate';
@@ -163,7 +166,16 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
     if (reference === undefined) {
       return { ok: false, reason: 'the bot has no conversation yet to take its service URL from' };
     }
-    const opened = await this.installer!.openPersonalChat(aadId);
+    if (await this.conversations.removedByUser(aadId)) {
+      return { ok: false, reason: 'they removed the bot, which is not installed for them again' };
+    }
+    let opened: PersonalChatOutcome;
+    try {
+      opened = await this.installer!.openPersonalChat(aadId);
+    } catch (error) {
+      // No token, or another failure outside Graph's answers: a reason like the others.
+      opened = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
     if (!opened.ok) return opened;
     const now = this.clock.now();
     await this.conversations.upsert({
