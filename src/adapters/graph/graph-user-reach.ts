@@ -30,6 +30,12 @@ export const GRAPH_APP_PERMISSIONS = {
  */
 export const INSTALL_POLL_DELAYS_MS = [500, 1_000, 2_000, 4_000] as const;
 
+/**
+ * After Graph refuses an installation for want of a permission, the next ones are not tried for
+ * this long: a bulk send to a thousand people then costs one refused call, not a thousand.
+ */
+export const REFUSAL_MEMORY_MS = 10 * 60 * 1000;
+
 /** Finds a person of the organisation by e-mail address in Microsoft Entra. */
 export interface EntraUserFinder {
   findUserByEmail(email: string): Promise<DirectoryEntry | undefined>;
@@ -46,12 +52,21 @@ export class GraphUserReach implements PersonalChatOpener, EntraUserFinder {
   private readonly baseUrl: string;
   private readonly sleep: Sleep;
   private readonly pollDelaysMs: readonly number[];
+  private readonly now: () => number;
+  /** The last refusal for want of a permission, remembered for REFUSAL_MEMORY_MS. */
+  private refusal: { reason: string; at: number } | undefined;
 
   constructor(
     private readonly credential: TokenCredential,
     private readonly teamsAppCatalogueId: string,
-    options: { baseUrl?: string; sleep?: Sleep; pollDelaysMs?: readonly number[] } = {},
+    options: {
+      baseUrl?: string;
+      sleep?: Sleep;
+      pollDelaysMs?: readonly number[];
+      now?: () => number;
+    } = {},
   ) {
+    this.now = options.now ?? Date.now;
     this.baseUrl = (options.baseUrl ?? GRAPH_BASE_URL).replace(/\/+$/, '');
     this.sleep = options.sleep ?? realSleep;
     this.pollDelaysMs = options.pollDelaysMs ?? INSTALL_POLL_DELAYS_MS;
@@ -77,6 +92,9 @@ export class GraphUserReach implements PersonalChatOpener, EntraUserFinder {
   }
 
   async openPersonalChat(userAadId: string): Promise<PersonalChatOutcome> {
+    if (this.refusal !== undefined && this.now() - this.refusal.at < REFUSAL_MEMORY_MS) {
+      return { ok: false, reason: this.refusal.reason };
+    }
     const user = `${this.baseUrl}/users/${encodeURIComponent(userAadId)}/teamwork/installedApps`;
     try {
       try {
@@ -110,6 +128,7 @@ export class GraphUserReach implements PersonalChatOpener, EntraUserFinder {
             'user not found in Microsoft Entra, or app not in the catalogue (GRAPH_TEAMS_APP_ID)',
         };
       }
+      if (error.status === 403) this.refusal = { reason: error.message, at: this.now() };
       return { ok: false, reason: error.message };
     }
   }

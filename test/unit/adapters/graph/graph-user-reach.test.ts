@@ -25,6 +25,7 @@ describe('reaching people through Microsoft Graph (install for a user, find by e
   let graph: FakeGraphServer;
   let reach: GraphUserReach;
   let waits: number[];
+  let clock: number;
 
   beforeEach(async () => {
     // The token carries exactly what the bot asks the administrator for.
@@ -33,6 +34,7 @@ describe('reaching people through Microsoft Graph (install for a user, find by e
     graph.catalogue.add(CATALOGUE_ID);
     graph.addUser(MANAGER);
     waits = [];
+    clock = Date.UTC(2026, 10, 20, 8);
     reach = new GraphUserReach(credential, CATALOGUE_ID, {
       baseUrl: graph.baseUrl,
       sleep: (ms) => {
@@ -40,6 +42,7 @@ describe('reaching people through Microsoft Graph (install for a user, find by e
         return Promise.resolve();
       },
       pollDelaysMs: [100, 200, 400],
+      now: () => clock,
     });
   });
 
@@ -112,6 +115,16 @@ describe('reaching people through Microsoft Graph (install for a user, find by e
     graph.permissions.delete('TeamsAppInstallation.ReadWriteSelfForUser.All');
     const denied = await reach.openPersonalChat(MANAGER.id);
     assert.equal(denied.ok, false);
+    // The refusal is remembered: the next person costs no call to Graph.
+    const calls = graph.calls.length;
+    assert.deepEqual(await reach.openPersonalChat('someone-else'), denied);
+    assert.equal(graph.calls.length, calls);
+    // Ten minutes later, Graph is asked again (the permission may have been granted since).
+    graph.permissions.add('TeamsAppInstallation.ReadWriteSelfForUser.All');
+    clock += 10 * 60 * 1000;
+    graph.installVisibleAfterReads = 0;
+    graph.installations.delete(MANAGER.id);
+    assert.equal((await reach.openPersonalChat(MANAGER.id)).ok, true);
     assert.match(
       !denied.ok ? denied.reason : '',
       /403.*TeamsAppInstallation\.ReadWriteSelfForUser\.All/,
