@@ -113,6 +113,10 @@ const environmentSchema = z.object({
     (v) => v === undefined || guid.test(v),
     'must be a GUID (the client id of the user-assigned managed identity)',
   ),
+  GRAPH_TEAMS_APP_ID: optionalText.refine(
+    (v) => v === undefined || guid.test(v),
+    "must be a GUID (the app's id in the organisation's Teams app catalogue)",
+  ),
   GRAPH_BASE_URL: optionalText.refine(
     (v) => v === undefined || /^https?:\/\//.test(v),
     'must be an http(s) URL',
@@ -188,6 +192,11 @@ export interface GraphSettings {
   tenantId: string;
   clientId: string;
   credential: GraphAppCredential;
+  /**
+   * The bot's Teams app in the organisation's app catalogue (its `teamsApp` id, not the manifest
+   * id): with it, the bot installs itself for people who never opened it. Absent: it does not.
+   */
+  teamsAppCatalogueId: string | undefined;
   /** Graph v1.0 root; only tests change it. */
   baseUrl: string | undefined;
 }
@@ -329,6 +338,7 @@ function readGraphSettings(v: Environment, problems: string[]): GraphSettings | 
   if (v.GRAPH_CLIENT_ID === undefined) {
     for (const name of [
       'GRAPH_TENANT_ID',
+      'GRAPH_TEAMS_APP_ID',
       'GRAPH_CLIENT_SECRET',
       'GRAPH_MANAGED_IDENTITY_CLIENT_ID',
     ] as const) {
@@ -355,6 +365,7 @@ function readGraphSettings(v: Environment, problems: string[]): GraphSettings | 
             kind: 'managed-identity-federation',
             managedIdentityClientId: v.GRAPH_MANAGED_IDENTITY_CLIENT_ID!,
           },
+    teamsAppCatalogueId: v.GRAPH_TEAMS_APP_ID,
     baseUrl: v.GRAPH_BASE_URL,
   };
 }

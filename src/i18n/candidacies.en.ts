@@ -100,6 +100,9 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'endorsement.notice.title': 'Your line manager’s opinion',
   'endorsement.notice.body':
     'Your line manager answered on your application to {programme}: {verdict}.',
+  'endorsement.unreachable.title': 'Your line manager could not be reached',
+  'endorsement.unreachable.body':
+    'The bot could not pass the request for an opinion on your application to {programme} to {email}: the bot is not available in their Teams yet. Ask them to open the Lab bot in Teams and type “endorsements”.',
   'reminder.draft.title': 'Your application is not sent yet',
   'reminder.draft.body':
     'Applications to {programme} close on the evening of {closeDay}. Finish and send yours so that it is considered.',

@@ -100,6 +100,9 @@ export const candidaciesFr = {
   'endorsement.notice.title': 'Avis de votre responsable',
   'endorsement.notice.body':
     'Votre responsable a donné un avis {verdict} sur votre candidature au {programme}.',
+  'endorsement.unreachable.title': 'Votre responsable n’a pas pu être joint',
+  'endorsement.unreachable.body':
+    'Le bot n’a pas pu transmettre à {email} la demande d’avis sur votre candidature au {programme} : il n’est pas encore disponible dans son Teams. Demandez-lui d’ouvrir le bot du Lab dans Teams et d’écrire « avis ».',
   'reminder.draft.title': 'Votre candidature n’est pas encore envoyée',
   'reminder.draft.body':
     'Les candidatures au {programme} ferment le {closeDay} au soir. Terminez et envoyez la vôtre pour qu’elle soit examinée.',

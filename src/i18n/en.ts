@@ -6,6 +6,7 @@ import { followUpEn } from './follow-up.en';
 import { formationEn } from './formation.en';
 import { programmeWizardEn } from './programme-wizard.en';
 import { personalDataEn } from './personal-data.en';
+import { graphEn } from './graph.en';
 import type { MessageKey } from './fr';
 
 /** English message catalogue, for users whose Teams language is English. */
@@ -157,6 +158,7 @@ export const en: Record<MessageKey, string> = {
   'error.generic':
     'Sorry, I could not handle your request. Try again in a moment; if it keeps failing, tell the Lab team.',
   ...formationEn,
+  ...graphEn,
   ...followUpEn,
   ...candidaciesEn,
   ...digestEn,

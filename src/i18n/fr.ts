@@ -6,6 +6,7 @@ import { followUpFr } from './follow-up.fr';
 import { formationFr } from './formation.fr';
 import { programmeWizardFr } from './programme-wizard.fr';
 import { personalDataFr } from './personal-data.fr';
+import { graphFr } from './graph.fr';
 
 /** French message catalogue: the reference language; every other catalogue has exactly these keys. */
 export const fr = {
@@ -160,6 +161,7 @@ export const fr = {
   'error.generic':
     'Désolé, je n’ai pas pu traiter votre demande. Réessayez dans un instant ; si le problème continue, prévenez l’équipe du Lab.',
   ...formationFr,
+  ...graphFr,
   ...followUpFr,
   ...candidaciesFr,
   ...digestFr,

@@ -164,6 +164,11 @@ for (const target of testDatabases()) {
         (await store.listActive()).map((record) => record.conversationId),
         [TEAM],
       );
+      // She removed the bot: it must not install itself for her again.
+      assert.equal(await store.removedByUser(CAMILLE), true);
+      assert.equal(await store.removedByUser('0b1c2d3e-0000-4000-8000-000000000000'), false);
+      await store.upsert(personal('a:1camille-again'));
+      assert.equal(await store.removedByUser(CAMILLE), false);
     });
 
     it('keeps the first removal time when the removal event arrives twice', async () => {

@@ -218,6 +218,12 @@ export class InMemoryConversationStore implements ConversationStore {
   listActive(): Promise<ConversationRecord[]> {
     return Promise.resolve([...this.records.values()].filter((r) => r.uninstalledAt === null));
   }
+  removedByUser(userAadId: string): Promise<boolean> {
+    const personal = [...this.records.values()].filter(
+      (r) => r.scope === 'personal' && r.userAadId === userAadId,
+    );
+    return Promise.resolve(personal.length > 0 && personal.every((r) => r.uninstalledAt !== null));
+  }
   refresh(): Promise<void> {
     return Promise.resolve();
   }

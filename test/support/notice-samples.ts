@@ -13,6 +13,11 @@ export const CANDIDACY_NOTICES: Record<string, Record<string, unknown>> = {
     verdict: 'endorsed',
     comment: 'Oui',
   },
+  'candidacy.endorsementUnreachable': {
+    programmeId: 'defi',
+    programmeName: 'Défi du Lab',
+    managerEmail: 'hugo.martin@caf-guyane.fr',
+  },
   'candidacy.draftReminder': {
     programmeId: 'defi',
     programmeName: 'Défi du Lab',

@@ -101,7 +101,9 @@ export function createCandidacyModule(
 ): FeatureModule {
   const core: CandidacyDeps = {
     ...platform.candidacyCore,
-    notifier: createLoggingNotifier(platform.candidacyCore.notifier, platform.logger),
+    notifier: createLoggingNotifier(platform.candidacyCore.notifier, platform.logger, [
+      'candidacy.endorsementRequest',
+    ]),
   };
   const askEmail = options.lookupEmail ?? readUserEmail;
   // Teams' member API is a request to the connector per call; an address, once given, is kept

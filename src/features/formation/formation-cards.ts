@@ -1,5 +1,6 @@
 import type { FormationDraft, FormationParticipant } from '../../core/formation/formation-draft';
 import type { ConfirmationReport } from '../../core/formation/confirm-formation';
+import type { MembershipReport } from '../../core/team-spaces/add-team-members';
 import { getNextMilestone } from '../../core/programmes/get-programme-phase';
 import type { Milestones, Programme } from '../../core/programmes/programme';
 import type { TeamChange } from '../../core/formation/change-formation';
@@ -244,6 +245,38 @@ function describeOverview(context: CardContext, input: PreviewInput): string[] {
  * lives, after a line saying why teams get threads (no Graph, or Graph refused for lack of consent).
  */
 export function describeConfirmation(context: CardContext, report: ConfirmationReport): string[] {
+  return [
+    ...describeChannels(context, report),
+    ...(report.membership === undefined ? [] : describeMembership(context, report.membership)),
+  ];
+}
+
+/** Most people named one by one when they could not be added to the team; the rest are counted. */
+const MAX_NAMED_FAILURES = 8;
+
+/** Who was added to the programme's Teams team, and who could not be, with why. */
+export function describeMembership(context: CardContext, membership: MembershipReport): string[] {
+  const { t } = context;
+  const lines = [t('teamSpaces.members', { added: membership.added, already: membership.already })];
+  const refused = membership.failed.filter((f) => f.reason === 'permission');
+  if (refused.length > 0) {
+    lines.push(t('teamSpaces.refused', { permission: refused[0]!.detail, count: refused.length }));
+  }
+  const failed = membership.failed.filter((f) => f.reason !== 'permission');
+  for (const failure of failed.slice(0, MAX_NAMED_FAILURES)) {
+    const reason =
+      failure.reason === 'not-found'
+        ? t('teamSpaces.reason.not-found')
+        : t('teamSpaces.reason.error', { detail: failure.detail });
+    lines.push(t('teamSpaces.failed', { name: failure.name, reason }));
+  }
+  if (failed.length > MAX_NAMED_FAILURES) {
+    lines.push(t('teamSpaces.failedMore', { count: failed.length - MAX_NAMED_FAILURES }));
+  }
+  return lines;
+}
+
+function describeChannels(context: CardContext, report: ConfirmationReport): string[] {
   const { t } = context;
   const lines = report.outcomes.map((outcome) =>
     report.mode === 'threads' || outcome.status === 'refused'

@@ -45,6 +45,7 @@ import {
   type TeamChange,
 } from '../../core/formation/change-formation';
 import { buildCard } from '../../adapters/teams/cards/card-kit';
+import { addTeamMembers } from '../../core/team-spaces/add-team-members';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
 import {
@@ -55,6 +56,7 @@ import {
   MAX_SEARCH_LENGTH,
   TEAMS_PER_PAGE,
   describeConfirmation,
+  describeMembership,
   toPreviewTeams,
   type CardMessage,
 } from './formation-cards';
@@ -134,6 +136,7 @@ export function createFormationModule(
     | 'conversations'
     | 'notifier'
     | 'provisioner'
+    | 'membership'
     | 'clock'
     | 'logger'
     | 'database'
@@ -419,8 +422,11 @@ export function createFormationModule(
       if (draft?.changesConfirmed === true) {
         return confirmChange(turn, programme, confirmed, draft, dryRun);
       }
-      // A second click, or a click on an old card: confirming again must change nothing.
-      return alreadyConfirmed(turn, programme, confirmed.length);
+      // A second click, or a click on an old card: confirming again changes nothing, but adds
+      // to the programme's Teams team whoever is still missing (a permission granted since, or
+      // Graph failing the first time).
+      if (dryRun) return alreadyConfirmed(turn, programme, confirmed.length);
+      return completeMembership(turn, programme, confirmed);
     }
     const claimKey = `formation:confirm:${programme.id}`;
     if (!dryRun) {
@@ -469,6 +475,7 @@ export function createFormationModule(
           shownTo: turn.context.activity.conversation?.id ?? turn.sender.conversationId,
         },
         provisioner: deps.provisioner,
+        membership: deps.membership,
         ownChannels,
         wait,
         now: deps.clock.now(),
@@ -533,10 +540,64 @@ export function createFormationModule(
     return simpleCard(title);
   };
 
-  const alreadyConfirmed = (turn: Turn, programme: Programme, teams: number): AdaptiveCardJson =>
+  /**
+   * Confirming teams already confirmed: adds the people still missing from the programme's Teams
+   * team (only them: running it again adds nobody twice), within the card's time budget, or
+   * posts the outcome later in the organiser's conversation.
+   */
+  const completeMembership = async (
+    turn: Turn,
+    programme: Programme,
+    confirmed: ProgrammeTeam[],
+  ): Promise<AdaptiveCardJson> => {
+    if (deps.membership === undefined || programme.teamsGroupId === undefined) {
+      return alreadyConfirmed(turn, programme, confirmed.length);
+    }
+    const work = addTeamMembers(
+      deps.membership,
+      programme.teamsGroupId,
+      confirmed.flatMap((team) => [...team.members, ...team.facilitators]),
+      { wait },
+    );
+    const quick = await Promise.race([work, wait(INVOKE_BUDGET_MS).then(() => undefined)]);
+    if (quick !== undefined) {
+      return alreadyConfirmed(
+        turn,
+        programme,
+        confirmed.length,
+        describeMembership(turn.card, quick),
+      );
+    }
+    const conversationId = turn.context.activity.conversation?.id ?? turn.sender.conversationId;
+    const startedAt = deps.clock.now().toISOString();
+    const title = turn.card.t('formation.alreadyConfirmed.title', { programme: programme.name });
+    void work
+      .then(async (report) => {
+        if (conversationId === undefined) return;
+        await deps.notifier.notify(
+          `formation:${programme.id}:members:${startedAt}`,
+          { kind: 'conversation', conversationId },
+          {
+            kind: 'formation.result',
+            data: { title, lines: describeMembership(turn.card, report) },
+          },
+        );
+      })
+      .catch((error: unknown) =>
+        deps.logger.error({ err: error }, 'adding people to the programme team failed'),
+      );
+    return alreadyConfirmed(turn, programme, confirmed.length);
+  };
+
+  const alreadyConfirmed = (
+    turn: Turn,
+    programme: Programme,
+    teams: number,
+    more: string[] = [],
+  ): AdaptiveCardJson =>
     buildCard({
       title: turn.card.t('formation.alreadyConfirmed.title', { programme: programme.name }),
-      lines: [turn.card.t('formation.alreadyConfirmed.body', { teams })],
+      lines: [turn.card.t('formation.alreadyConfirmed.body', { teams }), ...more],
       actions: [
         {
           title: turn.card.t('formation.action.change'),
@@ -607,14 +668,23 @@ export function createFormationModule(
     }
     await deps.teams.replaceAll(programme.id, change.teams);
     await deps.drafts.delete(programme.id);
+    // Someone who joins a team is added to the programme's Teams team (nobody twice).
+    const membership =
+      deps.membership === undefined || programme.teamsGroupId === undefined
+        ? undefined
+        : await addTeamMembers(
+            deps.membership,
+            programme.teamsGroupId,
+            change.moves.map((move) => move.person),
+            { wait },
+          );
     const stamp = deps.clock.now().toISOString();
     const undelivered = await notifyChange(programme, change, stamp);
-    return simpleCard(
-      title,
-      undelivered === 0
-        ? lines
-        : [...lines, t('formation.change.undelivered', { count: undelivered })],
-    );
+    return simpleCard(title, [
+      ...lines,
+      ...(undelivered === 0 ? [] : [t('formation.change.undelivered', { count: undelivered })]),
+      ...(membership === undefined ? [] : describeMembership(turn.card, membership)),
+    ]);
   };
 
   /**

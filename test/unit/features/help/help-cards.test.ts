@@ -29,6 +29,7 @@ function allCards(language: Language): AdaptiveCardJson[] {
       databaseUp: true,
       installations: { personal: 3, channel: 1, groupChat: 0 },
       version: '0.1.0',
+      graph: { configured: true, installs: false },
     }),
   ];
 }
@@ -45,6 +46,28 @@ describe('cards', () => {
       }
     });
   }
+
+  it('says in the status card what Microsoft Graph is configured for', () => {
+    const status = (graph: { configured: boolean; installs: boolean }): string =>
+      JSON.stringify(
+        buildStatusCard(context('fr'), {
+          dialect: 'sqlite',
+          databaseUp: true,
+          installations: { personal: 0, channel: 0, groupChat: 0 },
+          version: '0.1.0',
+          graph,
+        }),
+      );
+    assert.match(status({ configured: false, installs: false }), /Microsoft Graph.*non configuré/);
+    assert.match(
+      status({ configured: true, installs: false }),
+      /configuré : canaux d’équipe.*GRAPH_TEAMS_APP_ID absent/,
+    );
+    assert.match(
+      status({ configured: true, installs: true }),
+      /installation du bot pour qui ne l’a jamais ouvert/,
+    );
+  });
 
   it('gives every Action.Execute an Action.Submit fallback carrying the same verb', () => {
     for (const card of allCards('fr')) {
