@@ -88,7 +88,7 @@ describe('team spaces: confirming teams adds everyone to the programme’s Teams
     assert.ok(facilitator);
     graph.teamMembers.set(TEAM_GROUP_ID, [facilitator]);
 
-    const { body } = await harness.send(
+    const { body } = await harness.sendConfirmed(
       adminClicks('formation.confirm', { programmeId: DEMO_PROGRAMME.id }),
     );
 
@@ -126,7 +126,7 @@ describe('team spaces: confirming teams adds everyone to the programme’s Teams
     assert.ok(blocked);
     graph.blockedUsers.add(blocked.aadId);
 
-    const { body } = await harness.send(
+    const { body } = await harness.sendConfirmed(
       adminClicks('formation.confirm', { programmeId: DEMO_PROGRAMME.id }),
     );
 
@@ -142,7 +142,7 @@ describe('team spaces: confirming teams adds everyone to the programme’s Teams
   it('says which permission is missing, adds nobody, and still confirms the teams', async () => {
     graph.permissions.delete(GRAPH_MEMBERSHIP_PERMISSIONS.addMember);
 
-    const { body } = await harness.send(
+    const { body } = await harness.sendConfirmed(
       adminClicks('formation.confirm', { programmeId: DEMO_PROGRAMME.id }),
     );
 
@@ -158,9 +158,10 @@ describe('team spaces: confirming teams adds everyone to the programme’s Teams
 
   it('adds who is missing when confirming again once the permission is granted, and nobody twice', async () => {
     graph.permissions.delete(GRAPH_MEMBERSHIP_PERMISSIONS.addMember);
-    const confirm = () =>
-      harness.send(adminClicks('formation.confirm', { programmeId: DEMO_PROGRAMME.id }));
-    await confirm();
+    const click = adminClicks('formation.confirm', { programmeId: DEMO_PROGRAMME.id });
+    // The first click asks first; once the teams are confirmed, a click acts at once.
+    const confirm = () => harness.send(click);
+    await harness.sendConfirmed(click);
     assert.equal(graph.memberAdditions(TEAM_GROUP_ID).length, 0);
 
     graph.permissions.add(GRAPH_MEMBERSHIP_PERMISSIONS.addMember);
@@ -185,7 +186,7 @@ describe('team spaces: confirming teams adds everyone to the programme’s Teams
       { status: 503, retryAfter: 2 },
       { status: 429, retryAfter: 1 },
     );
-    const { body } = await harness.send(
+    const { body } = await harness.sendConfirmed(
       adminClicks('formation.confirm', { programmeId: DEMO_PROGRAMME.id }),
     );
     const people = await everyone();
