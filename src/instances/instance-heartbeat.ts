@@ -81,7 +81,13 @@ export class InstanceHeartbeat {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
     await this.beating;
-    if (this.started) await this.options.registry.remove(this.options.id);
+    // A database already gone (shutdown after an outage) must not fail the shutdown: the others
+    // free this instance's leases once its heartbeat is stale.
+    if (this.started) {
+      await this.options.registry.remove(this.options.id).catch((error: unknown) => {
+        this.options.onError?.(error);
+      });
+    }
     this.started = false;
   }
 

@@ -2,7 +2,7 @@ import { ManualClock, RecordingNotifier, type NotifiedCall } from './test-double
 export { ManualClock, RecordingNotifier } from './test-doubles';
 import type { Candidacy, CandidacyDraft } from '../../src/core/candidacies/candidacy';
 import type { CandidacyDeps } from '../../src/core/candidacies/candidacy-deps';
-import type { AuditEntry, AuditLog } from '../../src/core/ports/audit-log';
+import type { AuditEntry, AuditFilter, AuditLog } from '../../src/core/ports/audit-log';
 import type {
   CandidacyChange,
   CandidacyFilter,
@@ -181,8 +181,17 @@ export class InMemoryAuditLog implements AuditLog {
     this.entries.push(clone(entry));
     return Promise.resolve();
   }
-  list(programmeId: string): Promise<AuditEntry[]> {
-    return Promise.resolve(this.entries.filter((e) => e.programmeId === programmeId).map(clone));
+  list(programmeId: string, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+    return Promise.resolve(
+      this.entries
+        .filter(
+          (e) =>
+            e.programmeId === programmeId &&
+            (filter.action === undefined || e.action === filter.action) &&
+            (filter.since === undefined || e.at.getTime() >= filter.since.getTime()),
+        )
+        .map(clone),
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditAction, AuditEntry, AuditLog } from '../../core/ports/audit-log';
+import type { AuditAction, AuditEntry, AuditFilter, AuditLog } from '../../core/ports/audit-log';
 import type { Database } from './schema';
 import { appendAuditRow } from './audit-chain';
 
@@ -11,13 +11,11 @@ export class SqlAuditLog implements AuditLog {
     await appendAuditRow(this.db, entry);
   }
 
-  async list(programmeId: string): Promise<AuditEntry[]> {
-    const rows = await this.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('programme_id', '=', programmeId)
-      .orderBy('id')
-      .execute();
+  async list(programmeId: string, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+    let query = this.db.selectFrom('audit_log').selectAll().where('programme_id', '=', programmeId);
+    if (filter.action !== undefined) query = query.where('action', '=', filter.action);
+    if (filter.since !== undefined) query = query.where('at', '>=', filter.since.toISOString());
+    const rows = await query.orderBy('id').execute();
     return rows.map((row) => ({
       at: new Date(row.at),
       actor: row.actor,

@@ -57,11 +57,11 @@ export async function getProgrammeDigest(
   const phase = getProgrammePhase(programme.milestones, today);
   const facilitator = options.facilitatorAadId;
   const sections: DigestSection[] = [];
+  const weekAgo = new Date(now.getTime() - WEEK_DAYS * 24 * 60 * 60 * 1000);
 
   if (facilitator === undefined && phase === 'call-open') {
-    const since = new Date(now.getTime() - WEEK_DAYS * 24 * 60 * 60 * 1000);
     sections.push(
-      buildCallSection(programme, await deps.source.countCall(programme.id, since), today),
+      buildCallSection(programme, await deps.source.countCall(programme.id, weekAgo), today),
     );
   }
   if (facilitator === undefined && ['selection', 'kick-off', 'hackathon'].includes(phase)) {
@@ -91,8 +91,9 @@ export async function getProgrammeDigest(
       ? buildRetentionSection(
           programme,
           today,
-          await deps.audit.list(programme.id),
-          new Date(now.getTime() - WEEK_DAYS * 24 * 60 * 60 * 1000),
+          // The retention job's entries of the week only: the trail of a national programme is long.
+          await deps.audit.list(programme.id, { action: 'personalData.retention', since: weekAgo }),
+          weekAgo,
         )
       : undefined;
   return {

@@ -26,9 +26,15 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
+/** Which entries to read: of one action, at or after an instant. */
+export interface AuditFilter {
+  action?: AuditAction;
+  since?: Date;
+}
+
 /** The append-only audit log; nothing here updates or deletes. */
 export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
-  /** The programme's entries, oldest first. */
-  list(programmeId: string): Promise<AuditEntry[]>;
+  /** The programme's entries, oldest first; only those of one action and from a date, if asked. */
+  list(programmeId: string, filter?: AuditFilter): Promise<AuditEntry[]>;
 }
