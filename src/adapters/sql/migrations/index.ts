@@ -8,6 +8,7 @@ import * as programmeTeams from './0006_programme_teams';
 import * as checkins from './0007_checkins';
 import * as formationDrafts from './0008_formation_drafts';
 import * as programmeChannels from './0009_programme_channels';
+import * as labSessions from './0012_lab_sessions';
 
 /**
  * Every migration, by name; Kysely runs them in name order and records each one it applied.
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0007_checkins': checkins,
   '0008_formation_drafts': formationDrafts,
   '0009_programme_channels': programmeChannels,
+  '0012_lab_sessions': labSessions,
 };
