@@ -1,0 +1,101 @@
+import type { Occurrence } from '../jobs/occurrence';
+import { toOccurrenceKey } from '../jobs/occurrence';
+import { addDays } from '../scheduling/local-days';
+import { toUtcInstant } from '../scheduling/to-utc-instant';
+import type { LabSessionDeps } from './lab-session-deps';
+import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
+import type { SessionRequest } from './session-request';
+
+/** A session day ends by late afternoon: the hot debrief goes out then, in the requester's zone. */
+export const HOT_DEBRIEF_TIME = '17:30';
+/** The cold debrief and a postponed request's return, in the morning of their day. */
+export const MORNING_TIME = '09:30';
+/** A debrief missed while the bot was down still goes out within a week; after, it is stale. */
+export const DEBRIEF_GRACE_DAYS = 7;
+
+/** Jobs of Lab sessions, each in an occurrence key's first part. */
+export const SESSION_JOBS = {
+  hot: 'lab-session-hot',
+  cold: 'lab-session-cold',
+  revisit: 'lab-session-revisit',
+} as const;
+
+/**
+ * The occurrences the Lab session job runs, derived from the stored requests: the hot debrief at
+ * the end of each session day, the cold debrief on its day, and the return of each postponed
+ * request on the day the Lab team chose.
+ */
+export async function planSessionOccurrences(
+  deps: Pick<LabSessionDeps, 'sessions'>,
+): Promise<Occurrence[]> {
+  const occurrences: Occurrence[] = [];
+  const at = (request: SessionRequest, job: string, day: string, time: string): Occurrence => {
+    const dueAt = toUtcInstant(day, time, request.requesterTimeZone);
+    return {
+      key: toOccurrenceKey(job, day, request.id),
+      dueAt,
+      expiresAt: toUtcInstant(addDays(day, DEBRIEF_GRACE_DAYS), time, request.requesterTimeZone),
+    };
+  };
+  for (const request of await deps.sessions.list(['preparation', 'held', 'postponed'])) {
+    if (request.status === 'preparation' && request.sessionDay !== null) {
+      occurrences.push(at(request, SESSION_JOBS.hot, request.sessionDay, HOT_DEBRIEF_TIME));
+    }
+    if (request.status === 'held' && request.coldDebriefDay !== null) {
+      occurrences.push(at(request, SESSION_JOBS.cold, request.coldDebriefDay, MORNING_TIME));
+    }
+    if (request.status === 'postponed' && request.decision?.kind === 'notNow') {
+      occurrences.push(at(request, SESSION_JOBS.revisit, request.decision.revisitOn, MORNING_TIME));
+    }
+  }
+  return occurrences;
+}
+
+/**
+ * Runs one occurrence: the notices first (their keys make a rerun harmless), then the request
+ * moves on, only from the status the occurrence was planned for (a day moved or a request
+ * withdrawn meanwhile leaves it alone).
+ */
+export async function runSessionOccurrence(
+  deps: LabSessionDeps,
+  occurrence: { job: string; period: string; target: string },
+): Promise<void> {
+  const request = await deps.sessions.get(occurrence.target);
+  if (request === undefined) return;
+  const now = deps.clock.now();
+  if (occurrence.job === SESSION_JOBS.hot) {
+    if (request.status !== 'preparation' || request.sessionDay !== occurrence.period) return;
+    for (const person of [request.requester, ...request.facilitators]) {
+      await deps.notifier.notify(
+        `lab-session:${request.id}:hot:${person.aadId.toLowerCase()}`,
+        { kind: 'user', aadId: person.aadId },
+        { kind: LAB_SESSION_NOTICES.hotDebrief, data: toNoticeData(request) },
+      );
+    }
+    await deps.sessions.update({ ...request, status: 'held', updatedAt: now }, 'preparation');
+  } else if (occurrence.job === SESSION_JOBS.cold) {
+    if (request.status !== 'held' || request.coldDebriefDay !== occurrence.period) return;
+    await deps.notifier.notify(
+      `lab-session:${request.id}:cold:${request.requester.aadId.toLowerCase()}`,
+      { kind: 'user', aadId: request.requester.aadId },
+      { kind: LAB_SESSION_NOTICES.coldDebrief, data: toNoticeData(request) },
+    );
+    await deps.sessions.update({ ...request, status: 'coldDebrief', updatedAt: now }, 'held');
+  } else if (occurrence.job === SESSION_JOBS.revisit) {
+    if (request.status !== 'postponed') return;
+    if (request.decision?.kind !== 'notNow' || request.decision.revisitOn !== occurrence.period) {
+      return;
+    }
+    // Back to qualification with its facilitators: the Lab team decides again.
+    const back: SessionRequest = { ...request, status: 'qualification', updatedAt: now };
+    for (const recipient of await deps.labRecipients()) {
+      const who = recipient.kind === 'user' ? recipient.aadId : recipient.conversationId;
+      await deps.notifier.notify(
+        `lab-session:${request.id}:back:${occurrence.period}:${who.toLowerCase()}`,
+        recipient,
+        { kind: LAB_SESSION_NOTICES.requested, data: { ...toNoticeData(back), back: true } },
+      );
+    }
+    await deps.sessions.update(back, 'postponed');
+  }
+}

@@ -1,0 +1,483 @@
+import assert from 'node:assert/strict';
+import { answerDebrief } from '../../../../src/core/lab-sessions/answer-debrief';
+import { decideRequest } from '../../../../src/core/lab-sessions/decide-request';
+import { getSessionRequest } from '../../../../src/core/lab-sessions/get-session-request';
+import {
+  countRequestsByStatus,
+  listMySessions,
+  listOpenRequests,
+} from '../../../../src/core/lab-sessions/list-session-requests';
+import {
+  planSessionOccurrences,
+  runSessionOccurrence,
+} from '../../../../src/core/lab-sessions/plan-session-occurrences';
+import { qualifyRequest } from '../../../../src/core/lab-sessions/qualify-request';
+import {
+  planColdDebrief,
+  scheduleSession,
+} from '../../../../src/core/lab-sessions/schedule-session';
+import { saveRequestDraft, submitRequest } from '../../../../src/core/lab-sessions/submit-request';
+import { withdrawRequest } from '../../../../src/core/lab-sessions/withdraw-request';
+import { parseOccurrenceKey } from '../../../../src/core/jobs/occurrence';
+import { createHolidayCalendar } from '../../../../src/core/scheduling/holiday-calendars';
+import {
+  ACTORS,
+  FACILITATOR_A,
+  FACILITATOR_B,
+  REQUESTER,
+  VALID_FIELDS,
+  createLabSessionFakes,
+} from '../../../support/lab-session-fixtures';
+
+const form = (changes: Record<string, unknown> = {}): Record<string, unknown> => ({
+  ...VALID_FIELDS,
+  internalParticipants: String(VALID_FIELDS.internalParticipants),
+  externalParticipants: String(VALID_FIELDS.externalParticipants),
+  ...changes,
+});
+
+describe('Lab session requests', () => {
+  let fakes: ReturnType<typeof createLabSessionFakes>;
+
+  beforeEach(() => {
+    fakes = createLabSessionFakes();
+  });
+
+  async function submitted(): Promise<string> {
+    const outcome = await submitRequest(fakes.deps, { actor: ACTORS.requester, raw: form() });
+    assert.ok(outcome.ok);
+    return outcome.value.id;
+  }
+
+  async function qualified(): Promise<string> {
+    const id = await submitted();
+    const outcome = await qualifyRequest(fakes.deps, {
+      actor: ACTORS.lab,
+      requestId: id,
+      facilitatorIds: [FACILITATOR_A.aadId, FACILITATOR_B.aadId],
+    });
+    assert.ok(outcome.ok);
+    return id;
+  }
+
+  async function approved(): Promise<string> {
+    const id = await qualified();
+    const outcome = await decideRequest(fakes.deps, {
+      actor: ACTORS.lab,
+      requestId: id,
+      decision: 'go',
+      reason: 'Prioritaire',
+      revisitOn: '',
+    });
+    assert.ok(outcome.ok);
+    return id;
+  }
+
+  describe('submitting', () => {
+    it('stores the request with a tracking number of the year, drops the draft and tells the Lab team', async () => {
+      await saveRequestDraft(fakes.deps, {
+        actor: ACTORS.requester,
+        raw: { subject: 'Brouillon' },
+      });
+      assert.equal(fakes.sessions.drafts.size, 1);
+      const first = await submitRequest(fakes.deps, { actor: ACTORS.requester, raw: form() });
+      const second = await submitRequest(fakes.deps, { actor: ACTORS.requester, raw: form() });
+      assert.ok(first.ok && second.ok);
+      assert.equal(first.value.trackingNumber, 'LAB-2026-001');
+      assert.equal(second.value.trackingNumber, 'LAB-2026-002');
+      assert.equal(first.value.status, 'requested');
+      assert.equal(fakes.sessions.drafts.size, 0);
+      const told = fakes.notifier.ofKind('labSession.requested');
+      assert.equal(told.length, 2);
+      assert.equal(told[0]?.notice.data.trackingNumber, 'LAB-2026-001');
+    });
+
+    it('refuses more than 60 participants in all, saying how many external ones still fit', async () => {
+      const outcome = await submitRequest(fakes.deps, {
+        actor: ACTORS.requester,
+        raw: form({ internalParticipants: '50', externalParticipants: '11' }),
+      });
+      assert.ok(!outcome.ok);
+      assert.deepEqual(outcome.refusal.issues, [
+        { path: ['externalParticipants'], code: 'max', params: { max: 10 } },
+      ]);
+      assert.equal(fakes.sessions.requests.size, 0);
+      assert.equal(fakes.notifier.notices.length, 0);
+    });
+
+    it('says each wrong field once, and writes nothing', async () => {
+      const outcome = await submitRequest(fakes.deps, {
+        actor: ACTORS.requester,
+        raw: form({
+          subject: '  ',
+          problem: 42,
+          internalParticipants: '2.5',
+          externalParticipants: '61',
+          constraints: 'x'.repeat(1001),
+        }),
+      });
+      assert.ok(!outcome.ok);
+      assert.deepEqual(
+        outcome.refusal.issues?.map((issue) => [issue.path[0], issue.code]),
+        [
+          ['subject', 'required'],
+          ['problem', 'expectedText'],
+          ['constraints', 'tooLong'],
+          ['internalParticipants', 'integer'],
+          ['externalParticipants', 'max'],
+        ],
+      );
+      assert.equal(fakes.sessions.requests.size, 0);
+    });
+
+    it('refuses a session of nobody', async () => {
+      const outcome = await submitRequest(fakes.deps, {
+        actor: ACTORS.requester,
+        raw: form({ internalParticipants: '0', externalParticipants: '0' }),
+      });
+      assert.ok(!outcome.ok);
+      assert.deepEqual(outcome.refusal.issues?.[0]?.code, 'min');
+    });
+  });
+
+  describe('reading', () => {
+    it('shows a request to the Lab team, its requester and its facilitators only', async () => {
+      const id = await qualified();
+      for (const actor of [ACTORS.lab, ACTORS.requester, ACTORS.facilitatorA]) {
+        assert.equal((await getSessionRequest(fakes.deps, { actor, requestId: id })).ok, true);
+      }
+      const stranger = await getSessionRequest(fakes.deps, {
+        actor: ACTORS.stranger,
+        requestId: id,
+      });
+      assert.ok(!stranger.ok);
+      assert.equal(stranger.refusal.code, 'notFound');
+      assert.deepEqual(
+        (await listMySessions(fakes.deps, ACTORS.facilitatorA)).map((r) => r.id),
+        [id],
+      );
+      assert.deepEqual(await listMySessions(fakes.deps, ACTORS.stranger), []);
+      const open = await listOpenRequests(fakes.deps, ACTORS.requester);
+      assert.ok(!open.ok);
+      assert.equal(open.refusal.code, 'labOnly');
+    });
+  });
+
+  describe('qualifying', () => {
+    it('names two facilitators and tells them and the requester', async () => {
+      const id = await qualified();
+      const request = fakes.sessions.requests.get(id);
+      assert.equal(request?.status, 'qualification');
+      assert.deepEqual(
+        request?.facilitators.map((f) => f.name),
+        ['Aline Facil', 'Bruno Facil'],
+      );
+      assert.deepEqual(
+        fakes.notifier.ofKind('labSession.assigned').map((n) => n.recipient),
+        [
+          { kind: 'user', aadId: FACILITATOR_A.aadId },
+          { kind: 'user', aadId: FACILITATOR_B.aadId },
+        ],
+      );
+      assert.deepEqual(
+        fakes.notifier.ofKind('labSession.update').map((n) => n.notice.data.step),
+        ['qualification'],
+      );
+    });
+
+    it('never names the requester facilitator, even when they are in the pool', async () => {
+      const id = await submitted();
+      const outcome = await qualifyRequest(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        facilitatorIds: [FACILITATOR_A.aadId, REQUESTER.aadId.toUpperCase()],
+      });
+      assert.ok(!outcome.ok);
+      assert.equal(outcome.refusal.issues?.[0]?.code, 'notYourself');
+      assert.equal(fakes.sessions.requests.get(id)?.status, 'requested');
+    });
+
+    it('wants exactly two different people of the pool, and the Lab team only', async () => {
+      const id = await submitted();
+      const tries: [typeof ACTORS.lab, string[], string][] = [
+        [ACTORS.lab, [FACILITATOR_A.aadId, FACILITATOR_A.aadId.toUpperCase()], 'tooShort'],
+        [ACTORS.lab, [FACILITATOR_A.aadId, ACTORS.stranger.aadId], 'choice'],
+      ];
+      for (const [actor, facilitatorIds, code] of tries) {
+        const outcome = await qualifyRequest(fakes.deps, { actor, requestId: id, facilitatorIds });
+        assert.ok(!outcome.ok);
+        assert.equal(outcome.refusal.issues?.[0]?.code, code);
+      }
+      const byFacilitator = await qualifyRequest(fakes.deps, {
+        actor: ACTORS.facilitatorA,
+        requestId: id,
+        facilitatorIds: [FACILITATOR_A.aadId, FACILITATOR_B.aadId],
+      });
+      assert.ok(!byFacilitator.ok);
+      assert.equal(byFacilitator.refusal.code, 'labOnly');
+      assert.equal(fakes.sessions.requests.get(id)?.status, 'requested');
+    });
+  });
+
+  describe('go / no-go', () => {
+    it('needs a reason, and a later day for "not now"', async () => {
+      const id = await qualified();
+      const noReason = await decideRequest(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        decision: 'noGo',
+        reason: ' ',
+        revisitOn: '',
+      });
+      assert.ok(!noReason.ok);
+      assert.equal(noReason.refusal.issues?.[0]?.path[0], 'reason');
+      const pastDay = await decideRequest(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        decision: 'notNow',
+        reason: 'Charge',
+        revisitOn: '2026-11-20',
+      });
+      assert.ok(!pastDay.ok);
+      assert.equal(pastDay.refusal.issues?.[0]?.code, 'dateOrder');
+      assert.equal(fakes.sessions.requests.get(id)?.status, 'qualification');
+    });
+
+    it('puts off a request "not now", which comes back to the Lab team on its day', async () => {
+      const id = await qualified();
+      const outcome = await decideRequest(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        decision: 'notNow',
+        reason: 'Trop de charge en décembre',
+        revisitOn: '2027-01-11',
+      });
+      assert.ok(outcome.ok);
+      assert.equal(outcome.value.status, 'postponed');
+      const [occurrence] = await planSessionOccurrences(fakes.deps);
+      assert.equal(occurrence?.key, `lab-session-revisit:2027-01-11:${id}`);
+      assert.equal(occurrence?.dueAt.toISOString(), '2027-01-11T08:30:00.000Z');
+      await runSessionOccurrence(fakes.deps, parseOccurrenceKey(occurrence.key)!);
+      assert.equal(fakes.sessions.requests.get(id)?.status, 'qualification');
+      const back = fakes.notifier.ofKind('labSession.requested').at(-1);
+      assert.equal(back?.notice.data.back, true);
+    });
+
+    it('refuses a decision from someone outside the Lab team, or on a request not qualified', async () => {
+      const id = await submitted();
+      const early = await decideRequest(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        decision: 'go',
+        reason: 'Oui',
+        revisitOn: '',
+      });
+      assert.ok(!early.ok);
+      assert.equal(early.refusal.code, 'wrongStatus');
+      const notLab = await decideRequest(fakes.deps, {
+        actor: ACTORS.requester,
+        requestId: id,
+        decision: 'go',
+        reason: 'Oui',
+        revisitOn: '',
+      });
+      assert.ok(!notLab.ok);
+      assert.equal(notLab.refusal.code, 'labOnly');
+    });
+  });
+
+  describe('scheduling', () => {
+    const schedule = (
+      actor: (typeof ACTORS)[keyof typeof ACTORS],
+      id: string,
+      day: string,
+      override = false,
+    ) =>
+      scheduleSession(fakes.deps, {
+        actor,
+        requestId: id,
+        sessionDay: day,
+        coldDebriefWeeks: '',
+        overrideMinimum: override,
+      });
+
+    it('lets a facilitator set a working day 4 weeks ahead or more, with the cold debrief 6 weeks after', async () => {
+      const id = await approved();
+      const outcome = await schedule(ACTORS.facilitatorA, id, '2027-01-14');
+      assert.ok(outcome.ok);
+      assert.equal(outcome.value.sessionDay, '2027-01-14');
+      assert.equal(outcome.value.coldDebriefDay, '2027-02-25');
+      assert.deepEqual(
+        fakes.notifier.ofKind('labSession.update').filter((n) => n.notice.data.step === 'scheduled')
+          .length,
+        3,
+      );
+    });
+
+    it('refuses a day less than 4 weeks ahead unless a Lab member overrides', async () => {
+      const id = await approved();
+      const tooSoon = await schedule(ACTORS.facilitatorA, id, '2026-12-10', true);
+      assert.ok(!tooSoon.ok);
+      assert.deepEqual(tooSoon.refusal.issues?.[0], {
+        path: ['sessionDay'],
+        code: 'min',
+        params: { min: '2026-12-18' },
+      });
+      assert.equal(fakes.sessions.requests.get(id)?.sessionDay, null);
+      const overridden = await schedule(ACTORS.lab, id, '2026-12-10', true);
+      assert.ok(overridden.ok);
+    });
+
+    it('refuses a weekend or a public holiday of the requester’s calendar', async () => {
+      const id = await approved();
+      for (const day of ['2027-01-16', '2027-03-29']) {
+        const outcome = await schedule(ACTORS.lab, id, day);
+        assert.ok(!outcome.ok, day);
+        assert.equal(outcome.refusal.issues?.[0]?.code, 'invalid');
+      }
+    });
+
+    it('hides the request from someone who neither facilitates it nor is in the Lab team', async () => {
+      const id = await approved();
+      const outcome = await schedule(ACTORS.requester, id, '2027-01-14');
+      assert.ok(!outcome.ok);
+      assert.equal(outcome.refusal.code, 'notFound');
+    });
+
+    it('moves the cold debrief off holidays, within 5 to 8 weeks', () => {
+      const calendar = createHolidayCalendar('FR');
+      // 6 weeks after 2027-03-25 is Thursday 6 May; Ascension is Thursday 6 May 2027.
+      assert.equal(planColdDebrief('2027-03-25', 42, calendar), '2027-05-07');
+      // 8 weeks after Tuesday 2027-03-16 is Tuesday 11 May (a working day).
+      assert.equal(planColdDebrief('2027-03-16', 56, calendar), '2027-05-11');
+    });
+  });
+
+  describe('debriefs', () => {
+    it('sends the hot debrief at the end of the session day, then the cold one on its day, and keeps the answers', async () => {
+      const id = await approved();
+      await scheduleSession(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        sessionDay: '2027-01-14',
+        coldDebriefWeeks: '6',
+        overrideMinimum: false,
+      });
+      const [hot] = await planSessionOccurrences(fakes.deps);
+      assert.equal(hot?.key, `lab-session-hot:2027-01-14:${id}`);
+      assert.equal(hot?.dueAt.toISOString(), '2027-01-14T16:30:00.000Z');
+      await runSessionOccurrence(fakes.deps, parseOccurrenceKey(hot.key)!);
+      assert.equal(fakes.sessions.requests.get(id)?.status, 'held');
+      assert.deepEqual(
+        fakes.notifier.ofKind('labSession.hotDebrief').map((n) => n.recipient),
+        [
+          { kind: 'user', aadId: REQUESTER.aadId },
+          { kind: 'user', aadId: FACILITATOR_A.aadId },
+          { kind: 'user', aadId: FACILITATOR_B.aadId },
+        ],
+      );
+      const answered = await answerDebrief(fakes.deps, {
+        actor: ACTORS.facilitatorA,
+        requestId: id,
+        kind: 'hot',
+        raw: { satisfaction: '4', takeaway: 'Le prénom seul libère la parole' },
+      });
+      assert.ok(answered.ok);
+      const strangerAnswer = await answerDebrief(fakes.deps, {
+        actor: ACTORS.stranger,
+        requestId: id,
+        kind: 'hot',
+        raw: { satisfaction: '1' },
+      });
+      assert.ok(!strangerAnswer.ok);
+      const coldTooEarly = await answerDebrief(fakes.deps, {
+        actor: ACTORS.requester,
+        requestId: id,
+        kind: 'cold',
+        raw: { implemented: 'x', followUp: 'no' },
+      });
+      assert.ok(!coldTooEarly.ok);
+      assert.equal(coldTooEarly.refusal.code, 'wrongStatus');
+
+      const [cold] = await planSessionOccurrences(fakes.deps);
+      assert.equal(cold?.key, `lab-session-cold:2027-02-25:${id}`);
+      await runSessionOccurrence(fakes.deps, parseOccurrenceKey(cold.key)!);
+      assert.equal(fakes.sessions.requests.get(id)?.status, 'coldDebrief');
+      const coldByFacilitator = await answerDebrief(fakes.deps, {
+        actor: ACTORS.facilitatorA,
+        requestId: id,
+        kind: 'cold',
+        raw: { implemented: 'x', followUp: 'no' },
+      });
+      assert.ok(!coldByFacilitator.ok);
+      const invalid = await answerDebrief(fakes.deps, {
+        actor: ACTORS.requester,
+        requestId: id,
+        kind: 'cold',
+        raw: { implemented: '', followUp: 'maybe' },
+      });
+      assert.ok(!invalid.ok);
+      assert.deepEqual(
+        invalid.refusal.issues?.map((i) => [i.path[0], i.code]),
+        [
+          ['followUp', 'choice'],
+          ['implemented', 'required'],
+        ],
+      );
+      const coldAnswer = await answerDebrief(fakes.deps, {
+        actor: ACTORS.requester,
+        requestId: id,
+        kind: 'cold',
+        raw: { implemented: 'Deux prototypes en agence', followUp: 'yes' },
+      });
+      assert.ok(coldAnswer.ok);
+      assert.deepEqual(
+        fakes.sessions.debriefs.map((a) => [a.kind, a.answers.satisfaction ?? a.answers.followUp]),
+        [
+          ['hot', 4],
+          ['cold', 'yes'],
+        ],
+      );
+      assert.deepEqual(await planSessionOccurrences(fakes.deps), []);
+    });
+
+    it('leaves a session whose day moved meanwhile alone', async () => {
+      const id = await approved();
+      const base = {
+        actor: ACTORS.lab,
+        requestId: id,
+        coldDebriefWeeks: '',
+        overrideMinimum: false,
+      };
+      await scheduleSession(fakes.deps, { ...base, sessionDay: '2027-01-14' });
+      await scheduleSession(fakes.deps, { ...base, sessionDay: '2027-01-21' });
+      await runSessionOccurrence(fakes.deps, {
+        job: 'lab-session-hot',
+        period: '2027-01-14',
+        target: id,
+      });
+      assert.equal(fakes.sessions.requests.get(id)?.status, 'preparation');
+      assert.equal(fakes.notifier.ofKind('labSession.hotDebrief').length, 0);
+    });
+  });
+
+  describe('withdrawing and counting', () => {
+    it('lets only the requester withdraw an open request, and counts every status', async () => {
+      const id = await qualified();
+      const byLab = await withdrawRequest(fakes.deps, { actor: ACTORS.lab, requestId: id });
+      assert.ok(!byLab.ok);
+      assert.equal(byLab.refusal.code, 'forbidden');
+      const mine = await withdrawRequest(fakes.deps, { actor: ACTORS.requester, requestId: id });
+      assert.ok(mine.ok);
+      assert.equal(fakes.notifier.ofKind('labSession.withdrawn').length, 1);
+      const again = await withdrawRequest(fakes.deps, { actor: ACTORS.requester, requestId: id });
+      assert.ok(!again.ok);
+      assert.equal(again.refusal.code, 'wrongStatus');
+      await submitted();
+      const counts = await countRequestsByStatus(fakes.deps);
+      assert.equal(counts.withdrawn, 1);
+      assert.equal(counts.requested, 1);
+      assert.equal(counts.preparation, 0);
+    });
+  });
+});
