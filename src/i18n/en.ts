@@ -3,6 +3,7 @@ import { deliveryEn } from './delivery.en';
 import { digestEn } from './digest.en';
 import { followUpEn } from './follow-up.en';
 import { formationEn } from './formation.en';
+import { labSessionsEn } from './lab-sessions.en';
 import { programmeWizardEn } from './programme-wizard.en';
 import type { MessageKey } from './fr';
 
@@ -152,4 +153,5 @@ export const en: Record<MessageKey, string> = {
   ...digestEn,
   ...deliveryEn,
   ...programmeWizardEn,
+  ...labSessionsEn,
 };

@@ -3,6 +3,7 @@ import { deliveryFr } from './delivery.fr';
 import { digestFr } from './digest.fr';
 import { followUpFr } from './follow-up.fr';
 import { formationFr } from './formation.fr';
+import { labSessionsFr } from './lab-sessions.fr';
 import { programmeWizardFr } from './programme-wizard.fr';
 
 /** French message catalogue: the reference language; every other catalogue has exactly these keys. */
@@ -155,6 +156,7 @@ export const fr = {
   ...digestFr,
   ...deliveryFr,
   ...programmeWizardFr,
+  ...labSessionsFr,
 } as const;
 
 /** The keys every catalogue provides. */

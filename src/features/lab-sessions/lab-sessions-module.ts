@@ -1,0 +1,462 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { answerDebrief } from '../../core/lab-sessions/answer-debrief';
+import { decideRequest } from '../../core/lab-sessions/decide-request';
+import { getSessionRequest, toViewer } from '../../core/lab-sessions/get-session-request';
+import type { LabSessionDeps, SessionActor } from '../../core/lab-sessions/lab-session-deps';
+import type { LabSessionRefusalCode } from '../../core/lab-sessions/lab-session-refusal';
+import {
+  countRequestsByStatus,
+  listMySessions,
+  listOpenRequests,
+} from '../../core/lab-sessions/list-session-requests';
+import {
+  planSessionOccurrences,
+  runSessionOccurrence,
+} from '../../core/lab-sessions/plan-session-occurrences';
+import { qualifyRequest } from '../../core/lab-sessions/qualify-request';
+import { scheduleSession } from '../../core/lab-sessions/schedule-session';
+import {
+  SESSION_STATUSES,
+  type SessionRequest,
+  type SessionStatus,
+} from '../../core/lab-sessions/session-request';
+import { saveRequestDraft, submitRequest } from '../../core/lab-sessions/submit-request';
+import { toRequestFormValues } from '../../core/lab-sessions/validate-request-fields';
+import { withdrawRequest } from '../../core/lab-sessions/withdraw-request';
+import { parseOccurrenceKey } from '../../core/jobs/occurrence';
+import type { Refusal } from '../../core/validation/outcome';
+import {
+  createHolidayCalendar,
+  toHolidayCalendarId,
+} from '../../core/scheduling/holiday-calendars';
+import { toLocalDay } from '../../core/scheduling/local-days';
+import { formatDay } from '../../i18n/translate';
+import { findPersonNames } from '../../adapters/sql/find-person-names';
+import { SqlLabSessionStore } from '../../adapters/sql/sql-lab-session-store';
+import type { CardContext } from '../../adapters/teams/cards/card-context';
+import { buildCard, type Banner } from '../../adapters/teams/cards/card-kit';
+import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+import { createLabChannelResolver } from '../../adapters/teams/create-lab-channel-resolver';
+import { createLoggingNotifier } from '../../adapters/teams/notices/create-logging-notifier';
+import { cardId, withInputs } from '../../adapters/teams/verbs/card-data';
+import { ALL_SCOPES, defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/verbs/card-verb';
+import { Guards } from '../../adapters/teams/verbs/guard';
+import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
+import type { Turn } from '../../adapters/teams/verbs/turn';
+import type { FeatureModule } from '../feature-module';
+import type { Platform } from '../platform';
+import {
+  buildColdDebriefCard,
+  buildConfirmationCard,
+  buildHotDebriefCard,
+  buildRequestCard,
+  buildRequestFormCard,
+  buildRequestListCard,
+  toSessionFieldErrors,
+  type FormState,
+} from './lab-sessions-cards';
+import { createLabSessionRenderers } from './lab-sessions-notices';
+import { LabSessionVerbs } from './lab-sessions-verbs';
+
+const NO_DATA = z.object({}).passthrough();
+const REQUEST_DATA = z.object({ requestId: cardId }).passthrough();
+/** The request form: its inputs are checked field by field by the use case. */
+const FORM_DATA = withInputs({});
+const QUALIFY_DATA = withInputs({
+  requestId: cardId,
+  facilitators: z.string().max(2000).optional(),
+});
+const DECIDE_DATA = withInputs({
+  requestId: cardId,
+  decision: z.enum(['go', 'noGo', 'notNow']).optional(),
+});
+const SCHEDULE_DATA = withInputs({
+  requestId: cardId,
+  overrideMinimum: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+});
+const DEBRIEF_DATA = withInputs({ requestId: cardId });
+
+/**
+ * Lab sessions in Teams: any staff member requests a session ("demander une session"); the Lab
+ * team gets the request in its channel (or each member), names two facilitators, gives its go or
+ * no-go; the facilitators set the date; the hot debrief goes out at the end of the session day
+ * and the cold one 5 to 8 weeks later. "mes sessions" lists one's own, "demandes" the open ones.
+ */
+export function createLabSessionsModule(
+  platform: Pick<
+    Platform,
+    | 'database'
+    | 'notifier'
+    | 'clock'
+    | 'logger'
+    | 'config'
+    | 'conversations'
+    | 'people'
+    | 'labTeamIds'
+  >,
+): FeatureModule {
+  const sessions = new SqlLabSessionStore(platform.database.db);
+  const resolveLabChannel = createLabChannelResolver({
+    conversations: platform.conversations,
+    channelId: platform.config.labChannelId,
+    clock: platform.clock,
+    logger: platform.logger,
+  });
+  const deps: LabSessionDeps = {
+    sessions,
+    // The request is stored before anyone is told: a notice that cannot be queued is logged.
+    notifier: createLoggingNotifier(platform.notifier, platform.logger),
+    clock: platform.clock,
+    ids: { newId: () => randomUUID() },
+    facilitatorPool: () => platform.labTeamIds(),
+    labRecipients: async () => {
+      const channel = await resolveLabChannel();
+      if (channel !== undefined) return [{ kind: 'conversation', conversationId: channel }];
+      const ids = new Map(platform.labTeamIds().map((id) => [id.toLowerCase(), id]));
+      return [...ids.values()].map((aadId) => ({ kind: 'user', aadId }));
+    },
+    namesOf: (aadIds) => findPersonNames(platform.database.db, aadIds),
+    calendarFor: (timeZone) => createHolidayCalendar(toHolidayCalendarId(timeZone)),
+  };
+
+  const actorOf = async (turn: Turn): Promise<SessionActor> => {
+    // Remembered so the Lab team sees names, not ids, when it picks facilitators.
+    await platform.people.record(
+      { aadId: turn.sender.aadId, name: turn.sender.name, email: null },
+      platform.clock.now(),
+    );
+    return {
+      aadId: turn.sender.aadId,
+      name: turn.sender.name,
+      isLab: turn.sender.isLab,
+      timeZone: turn.sender.timeZone,
+    };
+  };
+
+  const requestCard = async (
+    card: CardContext,
+    actor: SessionActor,
+    request: SessionRequest,
+    state: FormState = {},
+  ): Promise<AdaptiveCardJson> => {
+    const viewer = toViewer(request, actor);
+    const labIds = platform.labTeamIds();
+    const names = viewer.isLab ? await deps.namesOf(labIds) : new Map<string, string>();
+    return buildRequestCard(card, request, viewer, {
+      ...state,
+      pool: labIds.map((aadId) => ({ aadId, name: names.get(aadId.toLowerCase()) ?? '' })),
+      labIds,
+    });
+  };
+
+  /** The request as it stands, with a banner, or the refusal when the sender may not see it. */
+  const current = async (
+    card: CardContext,
+    actor: SessionActor,
+    requestId: string,
+    state: FormState = {},
+  ): Promise<AdaptiveCardJson> => {
+    const outcome = await getSessionRequest(deps, { actor, requestId });
+    if (!outcome.ok) return refusalCard(card, outcome.refusal);
+    return requestCard(card, actor, outcome.value.request, state);
+  };
+
+  /** After a Lab or facilitator action: the card again, with what happened or what was wrong. */
+  const answerAction = async (
+    card: CardContext,
+    actor: SessionActor,
+    requestId: string,
+    outcome:
+      { ok: true; value: SessionRequest } | { ok: false; refusal: Refusal<LabSessionRefusalCode> },
+    data: Record<string, unknown>,
+    done: (request: SessionRequest) => string,
+  ): Promise<AdaptiveCardJson> => {
+    if (outcome.ok) {
+      return requestCard(card, actor, outcome.value, { banner: good(done(outcome.value)) });
+    }
+    const refusal = outcome.refusal;
+    if (refusal.code === 'invalid') {
+      return current(card, actor, requestId, {
+        values: stringValues(data),
+        errors: toSessionFieldErrors(refusal.issues, card),
+        banner: attention(card.t('labSession.refusal.invalid')),
+      });
+    }
+    if (refusal.code === 'notFound' || refusal.code === 'labOnly') {
+      return refusalCard(card, refusal);
+    }
+    return current(card, actor, requestId, { banner: attention(refusalText(card, refusal)) });
+  };
+
+  const openForm = async (turn: Turn): Promise<AdaptiveCardJson> => {
+    const draft = await sessions.getDraft(turn.sender.aadId);
+    return buildRequestFormCard(turn.card, { values: draft?.values ?? {} });
+  };
+
+  const mine = async (turn: Turn): Promise<AdaptiveCardJson> => {
+    const actor = await actorOf(turn);
+    const requests = await listMySessions(deps, actor);
+    return buildRequestListCard(turn.card, turn.card.t('labSession.list.mine'), requests, {
+      today: toLocalDay(platform.clock.now(), actor.timeZone ?? 'Europe/Paris'),
+    });
+  };
+
+  const openRequests = async (turn: Turn): Promise<AdaptiveCardJson> => {
+    const actor = await actorOf(turn);
+    const outcome = await listOpenRequests(deps, actor);
+    if (!outcome.ok) return refusalCard(turn.card, outcome.refusal);
+    return buildRequestListCard(turn.card, turn.card.t('labSession.list.open'), outcome.value, {
+      today: toLocalDay(platform.clock.now(), actor.timeZone ?? 'Europe/Paris'),
+      counts: await countRequestsByStatus(deps),
+    });
+  };
+
+  const staff = { guard: Guards.staff, scopes: PERSONAL_ONLY } as const;
+  // The Lab team acts from its channel as well as from a personal chat.
+  const anywhere = { guard: Guards.staff, scopes: ALL_SCOPES } as const;
+  const verbs = [
+    defineCardVerb({ verb: LabSessionVerbs.open, data: NO_DATA, ...staff, handle: openForm }),
+    defineCardVerb({
+      verb: LabSessionVerbs.submit,
+      data: FORM_DATA,
+      ...staff,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await submitRequest(deps, { actor, raw: data });
+        if (outcome.ok) return buildConfirmationCard(turn.card, outcome.value);
+        // The form comes back as sent, each error under its field; nothing was stored.
+        const errors = toSessionFieldErrors(outcome.refusal.issues, turn.card);
+        return buildRequestFormCard(turn.card, {
+          values: toRequestFormValues(data),
+          errors,
+          banner: attention(
+            turn.card.t('labSession.form.errors', { count: Object.keys(errors).length }),
+          ),
+        });
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.saveDraft,
+      data: FORM_DATA,
+      ...staff,
+      handle: async (turn, data) => {
+        const values = await saveRequestDraft(deps, { actor: await actorOf(turn), raw: data });
+        return buildRequestFormCard(turn.card, {
+          values,
+          banner: good(turn.card.t('labSession.form.draftSaved')),
+        });
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.view,
+      data: REQUEST_DATA,
+      ...anywhere,
+      handle: async (turn, data) => current(turn.card, await actorOf(turn), data.requestId),
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.qualify,
+      data: QUALIFY_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await qualifyRequest(deps, {
+          actor,
+          requestId: data.requestId,
+          facilitatorIds: (data.facilitators ?? '').split(','),
+        });
+        return answerAction(turn.card, actor, data.requestId, outcome, data, (request) =>
+          turn.card.t('labSession.qualified', {
+            names: request.facilitators.map((f) => f.name || f.aadId).join(', '),
+          }),
+        );
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.decide,
+      data: DECIDE_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        if (data.decision === undefined) {
+          if (!actor.isLab) return refusalCard(turn.card, { code: 'labOnly', params: {} });
+          return current(turn.card, actor, data.requestId, {
+            values: stringValues(data),
+            errors: { decision: turn.card.t('validation.required') },
+            banner: attention(turn.card.t('labSession.refusal.invalid')),
+          });
+        }
+        const outcome = await decideRequest(deps, {
+          actor,
+          requestId: data.requestId,
+          decision: data.decision,
+          reason: data.reason,
+          revisitOn: data.revisitOn,
+        });
+        return answerAction(turn.card, actor, data.requestId, outcome, data, (request) =>
+          turn.card.t('labSession.decided', {
+            decision: turn.card.t(`labSession.decision.${request.decision?.kind ?? 'go'}`),
+          }),
+        );
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.schedule,
+      data: SCHEDULE_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await scheduleSession(deps, {
+          actor,
+          requestId: data.requestId,
+          sessionDay: data.sessionDay,
+          coldDebriefWeeks: data.coldDebriefWeeks,
+          overrideMinimum: data.overrideMinimum === true || data.overrideMinimum === 'true',
+        });
+        return answerAction(turn.card, actor, data.requestId, outcome, data, (request) =>
+          turn.card.t('labSession.scheduled', {
+            day: formatDayOf(turn.card, request.sessionDay),
+            coldDay: formatDayOf(turn.card, request.coldDebriefDay),
+          }),
+        );
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.withdraw,
+      data: REQUEST_DATA,
+      ...staff,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await withdrawRequest(deps, { actor, requestId: data.requestId });
+        return answerAction(turn.card, actor, data.requestId, outcome, {}, (request) =>
+          turn.card.t('labSession.withdrawn', { tracking: request.trackingNumber }),
+        );
+      },
+    }),
+    ...(['hot', 'cold'] as const).map((kind) =>
+      defineCardVerb({
+        verb: kind === 'hot' ? LabSessionVerbs.hotDebrief : LabSessionVerbs.coldDebrief,
+        data: DEBRIEF_DATA,
+        ...staff,
+        handle: async (turn, data) => {
+          const actor = await actorOf(turn);
+          const outcome = await answerDebrief(deps, {
+            actor,
+            requestId: data.requestId,
+            kind,
+            raw: data,
+          });
+          if (!outcome.ok && outcome.refusal.code !== 'invalid') {
+            return refusalCard(turn.card, outcome.refusal);
+          }
+          const request = outcome.ok ? outcome.value.request : await sessions.get(data.requestId);
+          if (request === undefined) {
+            return refusalCard(turn.card, { code: 'notFound', params: {} });
+          }
+          const state: FormState = outcome.ok
+            ? { values: stringValues(data), banner: good(turn.card.t('labSession.answered')) }
+            : {
+                values: stringValues(data),
+                errors: toSessionFieldErrors(outcome.refusal.issues, turn.card),
+                banner: attention(turn.card.t('labSession.refusal.invalid')),
+              };
+          const summary = {
+            id: request.id,
+            trackingNumber: request.trackingNumber,
+            subject: request.fields.subject,
+            sessionDay: request.sessionDay ?? '',
+          };
+          return kind === 'hot'
+            ? buildHotDebriefCard(turn.card, summary, state)
+            : buildColdDebriefCard(turn.card, summary, state);
+        },
+      }),
+    ),
+    defineCardVerb({ verb: LabSessionVerbs.mine, data: NO_DATA, ...staff, handle: mine }),
+    defineCardVerb({
+      verb: LabSessionVerbs.requests,
+      data: NO_DATA,
+      guard: Guards.lab,
+      scopes: ALL_SCOPES,
+      handle: openRequests,
+    }),
+  ];
+
+  const commands = [
+    defineTextCommand({
+      id: 'session.request',
+      pattern: /^\s*(demander une session|request a session)\s*$/i,
+      examples: { fr: 'demander une session', en: 'request a session' },
+      ...staff,
+      handle: async (turn) => turn.send(await openForm(turn)),
+    }),
+    defineTextCommand({
+      id: 'session.mine',
+      pattern: /^\s*(mes sessions|my sessions)\s*$/i,
+      examples: { fr: 'mes sessions', en: 'my sessions' },
+      ...staff,
+      handle: async (turn) => turn.send(await mine(turn)),
+    }),
+    defineTextCommand({
+      id: 'session.requests',
+      pattern: /^\s*(demandes|demandes de session|requests|session requests)\s*$/i,
+      examples: { fr: 'demandes', en: 'requests' },
+      guard: Guards.lab,
+      scopes: ALL_SCOPES,
+      handle: async (turn) => turn.send(await openRequests(turn)),
+    }),
+  ];
+
+  return {
+    name: 'lab-sessions',
+    verbs,
+    commands,
+    notices: createLabSessionRenderers(),
+    scheduledJobs: [
+      {
+        name: 'lab-sessions',
+        listOccurrences: () => planSessionOccurrences(deps),
+        execute: async (occurrence) => {
+          const parts = parseOccurrenceKey(occurrence.key);
+          if (parts !== undefined) await runSessionOccurrence(deps, parts);
+        },
+      },
+    ],
+  };
+}
+
+function refusalText(card: CardContext, refusal: Refusal<LabSessionRefusalCode>): string {
+  const status = refusal.params.status;
+  return card.t(`labSession.refusal.${refusal.code}`, {
+    ...refusal.params,
+    ...(typeof status === 'string' && isStatus(status)
+      ? { status: card.t(`labSession.status.${status}`) }
+      : {}),
+  });
+}
+
+function refusalCard(card: CardContext, refusal: Refusal<LabSessionRefusalCode>): AdaptiveCardJson {
+  return buildCard({ title: refusalText(card, refusal) });
+}
+
+function isStatus(value: string): value is SessionStatus {
+  return SESSION_STATUSES.some((status) => status === value);
+}
+
+function good(text: string): Banner {
+  return { text, style: 'good' };
+}
+
+function attention(text: string): Banner {
+  return { text, style: 'attention' };
+}
+
+function stringValues(data: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(data).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}
+
+function formatDayOf(card: CardContext, day: string | null): string {
+  return day === null ? '' : formatDay(day, card.language);
+}
