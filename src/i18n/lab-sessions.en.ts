@@ -140,5 +140,6 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.list.open': 'Open session requests',
   'labSession.list.none': 'No session request for now.',
   'labSession.list.item': '{status} · {age} d · {requester}',
+  'labSession.digest.heading': 'Lab sessions (requests by status)',
   'labSession.list.counts': 'By status',
 };

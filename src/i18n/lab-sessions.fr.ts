@@ -142,5 +142,6 @@ export const labSessionsFr = {
   'labSession.list.open': 'Demandes de session en cours',
   'labSession.list.none': 'Aucune demande de session pour le moment.',
   'labSession.list.item': '{status} · {age} j · {requester}',
+  'labSession.digest.heading': 'Sessions du Lab (demandes par état)',
   'labSession.list.counts': 'Par état',
 } as const;

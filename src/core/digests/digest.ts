@@ -1,4 +1,5 @@
 import type { CheckinStatus } from '../follow-up/checkin-answer';
+import type { SessionStatus } from '../lab-sessions/session-request';
 import type { ReviewId } from '../follow-up/planned-send';
 import type { ProgrammePhase } from '../programmes/get-programme-phase';
 import type { Branch, Milestones } from '../programmes/programme';
@@ -90,8 +91,14 @@ export interface FollowUpSection {
   } | null;
 }
 
+/** Lab session requests by status (they run beside the programmes, whatever their phase). */
+export interface SessionsSection {
+  kind: 'sessions';
+  byStatus: Record<SessionStatus, number>;
+}
+
 /** One section of a digest; which ones appear depends on the programme's phase. */
-export type DigestSection = CallSection | SelectionSection | FollowUpSection;
+export type DigestSection = CallSection | SelectionSection | FollowUpSection | SessionsSection;
 
 /** A milestone still ahead, and how far. */
 export interface UpcomingMilestone {

@@ -1,4 +1,5 @@
 import type { ReviewId } from '../follow-up/planned-send';
+import type { SessionStatus } from '../lab-sessions/session-request';
 import type { Clock } from '../ports/clock';
 import type { DigestSource } from '../ports/digest-source';
 import { getProgrammePhase } from '../programmes/get-programme-phase';
@@ -34,6 +35,8 @@ export interface DigestDeps {
   clock: Clock;
   /** The Lab's holiday calendar, which dates the check-ins it reports; mainland France by default. */
   calendar?: HolidayCalendar;
+  /** Lab session requests by status; the Lab team's digest gains a sessions section with them. */
+  sessions?: { countByStatus(): Promise<Record<SessionStatus, number>> };
 }
 
 let franceCalendar: HolidayCalendar | undefined;
@@ -79,6 +82,13 @@ export async function getProgrammeDigest(
         listLimit: DIGEST_LIST_LIMIT,
       });
       sections.push(buildFollowUpSection(figures, { ...checkin, today, nextReview }));
+    }
+  }
+
+  if (facilitator === undefined && deps.sessions !== undefined) {
+    const byStatus = await deps.sessions.countByStatus();
+    if (Object.values(byStatus).some((count) => count > 0)) {
+      sections.push({ kind: 'sessions', byStatus });
     }
   }
 

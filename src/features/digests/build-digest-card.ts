@@ -4,9 +4,11 @@ import type {
   FollowUpSection,
   OrganisationCount,
   SelectionSection,
+  SessionsSection,
 } from '../../core/digests/digest';
 import type { Shortlist, TeamAlert, TeamRef } from '../../core/digests/digest-figures';
 import { DIGEST_LIST_LIMIT } from '../../core/digests/get-programme-digest';
+import { SESSION_STATUSES } from '../../core/lab-sessions/session-request';
 import { formatDay, type Language } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
@@ -80,6 +82,7 @@ export function buildDigestCard(
     if (section.kind === 'call') body.push(...callElements(context, section));
     if (section.kind === 'selection') body.push(...selectionElements(context, section));
     if (section.kind === 'follow-up') body.push(...followUpElements(context, section));
+    if (section.kind === 'sessions') body.push(...sessionsElements(context, section));
   }
   if (digest.sections.length === 0) {
     body.push({ type: 'TextBlock', text: t('digest.nothingYet'), wrap: true });
@@ -391,6 +394,19 @@ function listNames(context: CardContext, names: string[], total: number): string
   return rest > 0
     ? `${names.join(', ')}, ${context.t('digest.more', { count: rest })}`
     : names.join(', ');
+}
+
+/** Lab session requests by status, the statuses with none left out. */
+function sessionsElements({ t }: CardContext, section: SessionsSection): Element[] {
+  return [
+    heading(t('labSession.digest.heading')),
+    {
+      type: 'FactSet',
+      facts: SESSION_STATUSES.filter((status) => section.byStatus[status] > 0).map((status) =>
+        fact(capitalise(t(`labSession.status.${status}`)), String(section.byStatus[status])),
+      ),
+    },
+  ];
 }
 
 function heading(text: string): Element {
