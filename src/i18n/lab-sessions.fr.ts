@@ -1,5 +1,11 @@
 /** French messages of Lab sessions: the request, qualification, go / no-go, the date, the debriefs. */
 export const labSessionsFr = {
+  'help.topic.sessions.command': 'demander une session',
+  'help.topic.sessions.description':
+    'Demander une session du Lab (60 personnes au plus) ; « mes sessions » suit vos demandes.',
+  'help.topic.sessionRequests.command': 'demandes',
+  'help.topic.sessionRequests.description':
+    'Les demandes de session en cours : facilitateurs, go / non, date.',
   'labSession.form.title': 'Demander une session du Lab',
   'labSession.form.intro':
     'Une session réunit au plus 60 personnes, internes et externes, chacune avec son prénom, sans grade ni fonction. Sa préparation prend 4 à 6 semaines.',

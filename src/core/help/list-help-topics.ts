@@ -15,6 +15,8 @@ export type HelpTopicId =
   | 'endorse'
   | 'history'
   | 'absence'
+  | 'sessions'
+  | 'sessionRequests'
   | 'selection'
   | 'formation'
   | 'newProgramme'
@@ -31,11 +33,13 @@ const TOPICS: readonly HelpTopic[] = [
   { id: 'endorse', roles: [] },
   { id: 'history', roles: [] },
   { id: 'absence', roles: [] },
+  { id: 'sessions', roles: [] },
   { id: 'selection', roles: ['lab', 'committee'] },
   { id: 'newProgramme', roles: ['lab'] },
   { id: 'formation', roles: ['lab'] },
   { id: 'calendar', roles: ['lab'] },
   { id: 'digest', roles: ['lab', 'facilitator'] },
+  { id: 'sessionRequests', roles: ['lab'] },
   { id: 'status', roles: ['lab'] },
 ];
 

@@ -37,6 +37,8 @@ const TOPIC_VERBS: Record<HelpTopic['id'], HelpVerb | undefined> = {
   absence: undefined,
   calendar: undefined,
   digest: undefined,
+  sessions: undefined,
+  sessionRequests: undefined,
   status: HelpVerbs.status,
 };
 

@@ -5,7 +5,7 @@ describe('listHelpTopics', () => {
   it('shows staff the everyday commands only', () => {
     assert.deepEqual(
       listHelpTopics(new Set(['staff'])).map((t) => t.id),
-      ['help', 'profile', 'programmes', 'apply', 'endorse', 'history', 'absence'],
+      ['help', 'profile', 'programmes', 'apply', 'endorse', 'history', 'absence', 'sessions'],
     );
   });
 
@@ -20,11 +20,13 @@ describe('listHelpTopics', () => {
         'endorse',
         'history',
         'absence',
+        'sessions',
         'selection',
         'newProgramme',
         'formation',
         'calendar',
         'digest',
+        'sessionRequests',
         'status',
       ],
     );
