@@ -147,5 +147,23 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.list.none': 'No session request for now.',
   'labSession.list.item': '{status} · {age} d · {requester}',
   'labSession.digest.heading': 'Lab sessions (requests by status)',
+  'labSession.refusal.notQualified':
+    'No go without the facilitators’ qualification card, with objectives judged reachable.',
+  'labSession.field.objectivesReachable': 'Are the objectives reachable?',
+  'labSession.field.intentionChecked': 'Requester’s intention and posture checked',
+  'labSession.field.format': 'Proposed format (length, methods, place)',
+  'labSession.field.effortDays': 'Estimated preparation effort (facilitator days)',
+  'labSession.field.risks': 'Risks',
+  'labSession.action.qualification': 'Save the qualification',
+  'labSession.qualificationSaved': 'Qualification saved. The Lab team can give its go.',
+  'labSession.fact.qualification': 'Qualification',
+  'labSession.fact.qualificationValue':
+    'objectives {reachable} · intention and posture {checked} · {effort} d · {format}',
+  'labSession.fact.risks': 'Risks',
+  'labSession.reachable.yes': 'reachable',
+  'labSession.reachable.no': 'not reachable',
+  'labSession.checked.yes': 'checked',
+  'labSession.checked.no': 'not checked',
+  'labSession.list.effort': '{days} d of preparation',
   'labSession.list.counts': 'By status',
 };

@@ -149,5 +149,23 @@ export const labSessionsFr = {
   'labSession.list.none': 'Aucune demande de session pour le moment.',
   'labSession.list.item': '{status} · {age} j · {requester}',
   'labSession.digest.heading': 'Sessions du Lab (demandes par état)',
+  'labSession.refusal.notQualified':
+    'Pas de go sans la fiche de qualification des facilitateurs, avec des objectifs jugés atteignables.',
+  'labSession.field.objectivesReachable': 'Les objectifs sont-ils atteignables ?',
+  'labSession.field.intentionChecked': 'Intention et posture du demandeur vérifiées',
+  'labSession.field.format': 'Format proposé (durée, méthodes, lieu)',
+  'labSession.field.effortDays': 'Charge de préparation estimée (jours de facilitateur)',
+  'labSession.field.risks': 'Risques',
+  'labSession.action.qualification': 'Enregistrer la qualification',
+  'labSession.qualificationSaved': 'Qualification enregistrée. L’équipe du Lab peut donner son go.',
+  'labSession.fact.qualification': 'Qualification',
+  'labSession.fact.qualificationValue':
+    'objectifs {reachable} · intention et posture {checked} · {effort} j · {format}',
+  'labSession.fact.risks': 'Risques',
+  'labSession.reachable.yes': 'atteignables',
+  'labSession.reachable.no': 'non atteignables',
+  'labSession.checked.yes': 'vérifiées',
+  'labSession.checked.no': 'non vérifiées',
+  'labSession.list.effort': '{days} j de préparation',
   'labSession.list.counts': 'Par état',
 } as const;

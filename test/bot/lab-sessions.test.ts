@@ -46,6 +46,16 @@ const VALID_FORM = {
   constraints: '',
 };
 
+/** The qualification card as a facilitator fills it. */
+const QUALIFICATION = (requestId: string) => ({
+  requestId,
+  objectivesReachable: 'yes',
+  intentionChecked: 'true',
+  format: 'Une journée, Scan / Focus / Act',
+  effortDays: '6',
+  risks: '',
+});
+
 /** An activity as the user in their personal chat, in their language. */
 function asUser(fixture: string, user: User, locale = 'fr-FR'): Record<string, unknown> {
   const activity = loadActivity(fixture);
@@ -169,6 +179,17 @@ describe('Lab sessions in Teams (recorded activities)', () => {
       facilitators: `${FACILITATOR_A.aadObjectId},${FACILITATOR_B.aadObjectId}`,
     });
     assert.match(qualified, /Facilitateurs nommés : Aline Facil, Bruno Facil/);
+    assert.match(qualified, /Enregistrer la qualification/);
+
+    const early = await click(ADMIN, 'session.decide', {
+      requestId: id,
+      decision: 'go',
+      reason: 'Trop tôt',
+    });
+    assert.match(early, /Pas de go sans la fiche de qualification/);
+    const assessment = await click(FACILITATOR_B, 'session.qualification', QUALIFICATION(id));
+    assert.match(assessment, /Qualification enregistrée/);
+    assert.match(assessment, /objectifs atteignables · intention et posture vérifiées · 6 j/);
 
     const go = await click(ADMIN, 'session.decide', {
       requestId: id,
@@ -208,6 +229,8 @@ describe('Lab sessions in Teams (recorded activities)', () => {
     );
     const mine = await say(FACILITATOR_B, 'mes sessions');
     assert.match(mine, /LAB-2026-001/);
+    const open = await say(ADMIN, 'demandes');
+    assert.match(open, /en préparation \(go\) · 0 j · Camille Martin · 6 j de préparation/);
   });
 
   it('sends the hot debrief at the end of the session day and keeps the answer given in place', async () => {
@@ -216,6 +239,7 @@ describe('Lab sessions in Teams (recorded activities)', () => {
       requestId: id,
       facilitators: `${FACILITATOR_A.aadObjectId},${FACILITATOR_B.aadObjectId}`,
     });
+    await click(FACILITATOR_A, 'session.qualification', QUALIFICATION(id));
     await click(ADMIN, 'session.decide', { requestId: id, decision: 'go', reason: 'Oui' });
     await click(ADMIN, 'session.schedule', { requestId: id, sessionDay: '2027-01-14' });
 
@@ -265,6 +289,8 @@ describe('Lab sessions in Teams (recorded activities)', () => {
         sessionDay: '2027-01-14',
       });
       assert.match(schedule, /Je ne trouve pas cette demande/);
+      const assessment = await click(STRANGER, 'session.qualification', QUALIFICATION(id));
+      assert.match(assessment, /Je ne trouve pas cette demande/);
       const requests = await say(STRANGER, 'demandes');
       assert.doesNotMatch(requests, /LAB-2026-001/);
       assert.equal((await store.get(id))?.status, 'requested');

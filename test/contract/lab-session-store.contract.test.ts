@@ -38,6 +38,15 @@ for (const target of testDatabases()) {
       const request = makeRequest({
         status: 'preparation',
         facilitators: [FACILITATOR_A, FACILITATOR_B],
+        qualification: {
+          objectivesReachable: true,
+          intentionChecked: true,
+          format: 'Une journée',
+          effortDays: 4.5,
+          risks: 'Peu de participants externes',
+          by: FACILITATOR_A.aadId,
+          at: new Date('2026-11-24T10:00:00.000Z'),
+        },
         decision: {
           kind: 'go',
           reason: 'Sujet prioritaire',

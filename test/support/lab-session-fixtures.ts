@@ -45,6 +45,7 @@ export function makeRequest(overrides: Partial<SessionRequest> = {}): SessionReq
     requesterTimeZone: 'Europe/Paris',
     fields: VALID_FIELDS,
     facilitators: [],
+    qualification: null,
     decision: null,
     sessionDay: null,
     coldDebriefDay: null,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type {
   SessionDecision,
+  SessionQualification,
   SessionRequest,
   SessionStatus,
 } from '../../core/lab-sessions/session-request';
@@ -187,8 +188,12 @@ export class SqlLabSessionStore implements LabSessionStore {
   }
 }
 
-interface StoredRequest extends Omit<SessionRequest, 'createdAt' | 'updatedAt' | 'decision'> {
+interface StoredRequest extends Omit<
+  SessionRequest,
+  'createdAt' | 'updatedAt' | 'decision' | 'qualification'
+> {
   decision: (Omit<SessionDecision, 'at'> & { at: string }) | null;
+  qualification?: (Omit<SessionQualification, 'at'> & { at: string }) | null;
 }
 
 function toRow(request: SessionRequest): RequestRow {
@@ -216,6 +221,10 @@ function fromRow(row: RequestRow): SessionRequest {
       stored.decision === null
         ? null
         : ({ ...stored.decision, at: new Date(stored.decision.at) } as SessionDecision),
+    qualification:
+      stored.qualification == null
+        ? null
+        : { ...stored.qualification, at: new Date(stored.qualification.at) },
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };

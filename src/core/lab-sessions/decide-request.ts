@@ -10,9 +10,10 @@ import type { SessionRequest } from './session-request';
 export const MAX_REASON_LENGTH = 1000;
 
 /**
- * The Lab team's go or no-go on a qualified request, with its reason in words. A go starts the
- * preparation; a no declines it; "not now" puts it off until a later day, when it comes back to
- * the Lab team. The requester and the facilitators are told.
+ * The Lab team's go or no-go on a qualified request, with its reason in words. A go needs the
+ * qualification card, with objectives judged reachable, and starts the preparation; a no declines
+ * it; "not now" puts it off until a later day, when it comes back to the Lab team. The requester
+ * and the facilitators are told.
  */
 export async function decideRequest(
   deps: LabSessionDeps,
@@ -28,6 +29,10 @@ export async function decideRequest(
   const request = await deps.sessions.get(input.requestId);
   if (request === undefined) return refuse('notFound');
   if (request.status !== 'qualification') return refuse('wrongStatus', { status: request.status });
+  // A go needs the facilitators' qualification, with objectives they judged reachable.
+  if (input.decision === 'go' && request.qualification?.objectivesReachable !== true) {
+    return refuse('notQualified');
+  }
   const now = deps.clock.now();
   const today = toLocalDay(now, request.requesterTimeZone);
   const issues: ValidationIssue[] = [];

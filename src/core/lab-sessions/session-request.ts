@@ -58,6 +58,21 @@ export type SessionDecision =
   | { kind: 'noGo'; reason: string; by: string; at: Date }
   | { kind: 'notNow'; reason: string; by: string; at: Date; revisitOn: string };
 
+/**
+ * What the facilitators found at the qualification meeting: whether the objectives are
+ * reachable, whether the intention and the posture were checked, the format, the preparation
+ * effort in facilitator days, and the risks.
+ */
+export interface SessionQualification {
+  objectivesReachable: boolean;
+  intentionChecked: boolean;
+  format: string;
+  effortDays: number;
+  risks: string;
+  by: string;
+  at: Date;
+}
+
 /** A person the request names (requester, facilitator), with the name shown on cards. */
 export interface SessionPerson {
   aadId: string;
@@ -76,6 +91,8 @@ export interface SessionRequest {
   fields: SessionRequestFields;
   /** The two facilitators, from qualification on; never the requester. */
   facilitators: SessionPerson[];
+  /** The qualification card, once a facilitator filled it. */
+  qualification: SessionQualification | null;
   decision: SessionDecision | null;
   /** The session's day (YYYY-MM-DD, the requester's calendar), once the facilitators set it. */
   sessionDay: string | null;

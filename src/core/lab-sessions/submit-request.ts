@@ -33,6 +33,7 @@ export async function submitRequest(
     requesterTimeZone: timeZone,
     fields: checked.fields,
     facilitators: [],
+    qualification: null,
     decision: null,
     sessionDay: null,
     coldDebriefDay: null,

@@ -1,4 +1,8 @@
 import type { SessionViewer } from '../../core/lab-sessions/get-session-request';
+import {
+  MAX_EFFORT_DAYS,
+  QUALIFICATION_TEXT_FIELDS,
+} from '../../core/lab-sessions/record-qualification';
 import { COLD_DEBRIEF_FIELDS, HOT_DEBRIEF_FIELDS } from '../../core/lab-sessions/answer-debrief';
 import {
   COLD_DEBRIEF_DEFAULT_DAYS,
@@ -177,6 +181,14 @@ export function buildRequestCard(
         style: 'positive',
       });
     }
+  }
+  if ((viewer.isLab || viewer.isFacilitator) && request.status === 'qualification') {
+    inputs.unshift(...qualificationInputs(context, request, values, errors));
+    actions.unshift({
+      title: t('labSession.action.qualification'),
+      verb: LabSessionVerbs.qualification,
+      data,
+    });
   }
   if ((viewer.isLab || viewer.isFacilitator) && request.status === 'preparation') {
     const weeks = [];
@@ -360,14 +372,19 @@ export function buildRequestListCard(
     ...(requests.length === 0 ? { lines: [t('labSession.list.none')] } : {}),
     items: requests.map((request) => ({
       title: `${request.trackingNumber} · ${request.fields.subject}`,
-      subtitle: t('labSession.list.item', {
-        status: statusName(context, request.status),
-        age: Math.max(
-          0,
-          countDaysBetween(request.createdAt.toISOString().slice(0, 10), options.today),
-        ),
-        requester: request.requester.name,
-      }),
+      subtitle: [
+        t('labSession.list.item', {
+          status: statusName(context, request.status),
+          age: Math.max(
+            0,
+            countDaysBetween(request.createdAt.toISOString().slice(0, 10), options.today),
+          ),
+          requester: request.requester.name,
+        }),
+        ...(request.qualification === null
+          ? []
+          : [t('labSession.list.effort', { days: request.qualification.effortDays })]),
+      ].join(' · '),
       action: {
         title: t('labSession.action.open'),
         verb: LabSessionVerbs.view,
@@ -449,6 +466,27 @@ function requestFacts(
         .join(', '),
     });
   }
+  const qualification = request.qualification;
+  if (qualification !== null) {
+    facts.push({
+      label: t('labSession.fact.qualification'),
+      value: t('labSession.fact.qualificationValue', {
+        reachable: t(
+          qualification.objectivesReachable
+            ? 'labSession.reachable.yes'
+            : 'labSession.reachable.no',
+        ),
+        checked: t(
+          qualification.intentionChecked ? 'labSession.checked.yes' : 'labSession.checked.no',
+        ),
+        effort: qualification.effortDays,
+        format: qualification.format,
+      }),
+    });
+    if (qualification.risks !== '') {
+      facts.push({ label: t('labSession.fact.risks'), value: qualification.risks });
+    }
+  }
   if (request.decision !== null) {
     facts.push({
       label: t('labSession.fact.decision'),
@@ -477,6 +515,59 @@ function requestFacts(
     });
   }
   return facts;
+}
+
+/** The qualification card's inputs, refilled from what was sent or from what is recorded. */
+function qualificationInputs(
+  { t }: CardContext,
+  request: SessionRequest,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+): CardInput[] {
+  const recorded = request.qualification;
+  return [
+    {
+      kind: 'choice',
+      id: 'objectivesReachable',
+      label: t('labSession.field.objectivesReachable'),
+      value:
+        values.objectivesReachable ??
+        (recorded === null ? '' : recorded.objectivesReachable ? 'yes' : 'no'),
+      choices: [
+        { title: t('labSession.yes'), value: 'yes' },
+        { title: t('labSession.no'), value: 'no' },
+      ],
+      ...withError(errors.objectivesReachable),
+    },
+    {
+      kind: 'toggle',
+      id: 'intentionChecked',
+      label: t('labSession.field.intentionChecked'),
+      value:
+        values.intentionChecked === undefined
+          ? recorded?.intentionChecked === true
+          : values.intentionChecked === 'true',
+      ...withError(errors.intentionChecked),
+    },
+    ...QUALIFICATION_TEXT_FIELDS.map((field): CardInput => ({
+      kind: 'text',
+      id: field.id,
+      label: t(`labSession.field.${field.id}`),
+      value: values[field.id] ?? recorded?.[field.id] ?? '',
+      maxLength: field.maxLength,
+      multiline: field.id === 'risks',
+      ...withError(errors[field.id]),
+    })),
+    {
+      kind: 'number',
+      id: 'effortDays',
+      label: t('labSession.field.effortDays'),
+      value: toNumber(values.effortDays) ?? recorded?.effortDays ?? null,
+      min: 0,
+      max: MAX_EFFORT_DAYS,
+      ...withError(errors.effortDays),
+    },
+  ];
 }
 
 function withError(error: string | undefined): { error?: string } {

@@ -15,6 +15,7 @@ import {
   runSessionOccurrence,
 } from '../../core/lab-sessions/plan-session-occurrences';
 import { qualifyRequest } from '../../core/lab-sessions/qualify-request';
+import { recordQualification } from '../../core/lab-sessions/record-qualification';
 import { scheduleSession } from '../../core/lab-sessions/schedule-session';
 import {
   SESSION_STATUSES,
@@ -75,7 +76,8 @@ const SCHEDULE_DATA = withInputs({
   requestId: cardId,
   overrideMinimum: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
 });
-const DEBRIEF_DATA = withInputs({ requestId: cardId });
+/** A form on a request's card (qualification, debriefs): its inputs are checked by the use case. */
+const REQUEST_FORM_DATA = withInputs({ requestId: cardId });
 
 /**
  * Lab sessions in Teams: any staff member requests a session ("demander une session"); the Lab
@@ -273,6 +275,22 @@ export function createLabSessionsModule(
       },
     }),
     defineCardVerb({
+      verb: LabSessionVerbs.qualification,
+      data: REQUEST_FORM_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await recordQualification(deps, {
+          actor,
+          requestId: data.requestId,
+          raw: data,
+        });
+        return answerAction(turn.card, actor, data.requestId, outcome, data, () =>
+          turn.card.t('labSession.qualificationSaved'),
+        );
+      },
+    }),
+    defineCardVerb({
       verb: LabSessionVerbs.decide,
       data: DECIDE_DATA,
       ...anywhere,
@@ -336,7 +354,7 @@ export function createLabSessionsModule(
     ...(['hot', 'cold'] as const).map((kind) =>
       defineCardVerb({
         verb: kind === 'hot' ? LabSessionVerbs.hotDebrief : LabSessionVerbs.coldDebrief,
-        data: DEBRIEF_DATA,
+        data: REQUEST_FORM_DATA,
         ...staff,
         handle: async (turn, data) => {
           const actor = await actorOf(turn);

@@ -5,6 +5,7 @@ export const LabSessionVerbs = {
   saveDraft: 'session.saveDraft',
   view: 'session.view',
   qualify: 'session.qualify',
+  qualification: 'session.qualification',
   decide: 'session.decide',
   schedule: 'session.schedule',
   withdraw: 'session.withdraw',

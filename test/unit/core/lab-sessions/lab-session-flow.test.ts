@@ -12,6 +12,7 @@ import {
   runSessionOccurrence,
 } from '../../../../src/core/lab-sessions/plan-session-occurrences';
 import { qualifyRequest } from '../../../../src/core/lab-sessions/qualify-request';
+import { recordQualification } from '../../../../src/core/lab-sessions/record-qualification';
 import {
   planColdDebrief,
   scheduleSession,
@@ -60,8 +61,25 @@ describe('Lab session requests', () => {
     return id;
   }
 
-  async function approved(): Promise<string> {
+  async function assessed(reachable = 'yes'): Promise<string> {
     const id = await qualified();
+    const outcome = await recordQualification(fakes.deps, {
+      actor: ACTORS.facilitatorA,
+      requestId: id,
+      raw: {
+        objectivesReachable: reachable,
+        intentionChecked: 'true',
+        format: 'Une journée, Scan / Focus / Act',
+        effortDays: '6',
+        risks: '',
+      },
+    });
+    assert.ok(outcome.ok);
+    return id;
+  }
+
+  async function approved(): Promise<string> {
+    const id = await assessed();
     const outcome = await decideRequest(fakes.deps, {
       actor: ACTORS.lab,
       requestId: id,
@@ -216,6 +234,80 @@ describe('Lab session requests', () => {
       assert.ok(!byFacilitator.ok);
       assert.equal(byFacilitator.refusal.code, 'labOnly');
       assert.equal(fakes.sessions.requests.get(id)?.status, 'requested');
+    });
+  });
+
+  describe('the qualification card', () => {
+    it('is filled by a facilitator of the request, checked field by field', async () => {
+      const id = await qualified();
+      const invalid = await recordQualification(fakes.deps, {
+        actor: ACTORS.facilitatorA,
+        requestId: id,
+        raw: { objectivesReachable: 'maybe', format: '', effortDays: '90' },
+      });
+      assert.ok(!invalid.ok);
+      assert.deepEqual(
+        invalid.refusal.issues?.map((i) => [i.path[0], i.code]),
+        [
+          ['objectivesReachable', 'choice'],
+          ['format', 'required'],
+          ['effortDays', 'max'],
+        ],
+      );
+      const byStranger = await recordQualification(fakes.deps, {
+        actor: ACTORS.stranger,
+        requestId: id,
+        raw: { objectivesReachable: 'yes', format: 'x', effortDays: '3' },
+      });
+      assert.ok(!byStranger.ok);
+      assert.equal(byStranger.refusal.code, 'notFound');
+      const byRequester = await recordQualification(fakes.deps, {
+        actor: ACTORS.requester,
+        requestId: id,
+        raw: { objectivesReachable: 'yes', format: 'x', effortDays: '3' },
+      });
+      assert.ok(!byRequester.ok);
+      assert.equal(fakes.sessions.requests.get(id)?.qualification, null);
+      const saved = await recordQualification(fakes.deps, {
+        actor: ACTORS.facilitatorA,
+        requestId: id,
+        raw: { objectivesReachable: 'yes', format: 'Deux demi-journées', effortDays: '4.5' },
+      });
+      assert.ok(saved.ok);
+      assert.equal(saved.value.qualification?.effortDays, 4.5);
+      assert.equal(saved.value.qualification?.intentionChecked, false);
+    });
+
+    it('must say the objectives are reachable before a go, while a no needs no card', async () => {
+      const unqualified = await qualified();
+      const early = await decideRequest(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: unqualified,
+        decision: 'go',
+        reason: 'Oui',
+        revisitOn: '',
+      });
+      assert.ok(!early.ok);
+      assert.equal(early.refusal.code, 'notQualified');
+      const unreachable = await assessed('no');
+      const go = await decideRequest(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: unreachable,
+        decision: 'go',
+        reason: 'Oui',
+        revisitOn: '',
+      });
+      assert.ok(!go.ok);
+      assert.equal(go.refusal.code, 'notQualified');
+      const no = await decideRequest(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: unreachable,
+        decision: 'noGo',
+        reason: 'Objectifs hors de portée d’une session',
+        revisitOn: '',
+      });
+      assert.ok(no.ok);
+      assert.equal(no.value.status, 'declined');
     });
   });
 
