@@ -165,5 +165,18 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.checked.yes': 'checked',
   'labSession.checked.no': 'not checked',
   'labSession.list.effort': '{days} d of preparation',
+  'labSession.milestone.title': 'D-{days} before session {tracking}: {milestone}',
+  'labSession.milestone.scenario': 'scenario and instructions',
+  'labSession.milestone.invitations': 'invitations',
+  'labSession.milestone.logistics': 'logistics',
+  'labSession.milestone.finalBrief': 'final brief',
+  'labSession.milestone.body.scenario':
+    '"{subject}" takes place on {day}: the scenario and the instructions are to be finished this week.',
+  'labSession.milestone.body.invitations':
+    '"{subject}" takes place on {day}: time to send the invitations.',
+  'labSession.milestone.body.logistics':
+    '"{subject}" takes place on {day}: room, equipment and welcome are to be checked this week.',
+  'labSession.milestone.body.finalBrief':
+    '"{subject}" takes place on {day}: final brief between facilitators.',
   'labSession.list.counts': 'By status',
 };

@@ -167,5 +167,18 @@ export const labSessionsFr = {
   'labSession.checked.yes': 'vérifiées',
   'labSession.checked.no': 'non vérifiées',
   'labSession.list.effort': '{days} j de préparation',
+  'labSession.milestone.title': 'J-{days} avant la session {tracking} : {milestone}',
+  'labSession.milestone.scenario': 'scénario et cahier de consignes',
+  'labSession.milestone.invitations': 'invitations',
+  'labSession.milestone.logistics': 'logistique',
+  'labSession.milestone.finalBrief': 'dernier point',
+  'labSession.milestone.body.scenario':
+    '« {subject} » a lieu le {day} : le scénario et le cahier de consignes sont à finir cette semaine.',
+  'labSession.milestone.body.invitations':
+    '« {subject} » a lieu le {day} : c’est le moment d’envoyer les invitations.',
+  'labSession.milestone.body.logistics':
+    '« {subject} » a lieu le {day} : salle, matériel et accueil sont à vérifier cette semaine.',
+  'labSession.milestone.body.finalBrief':
+    '« {subject} » a lieu le {day} : dernier point entre facilitateurs.',
   'labSession.list.counts': 'Par état',
 } as const;

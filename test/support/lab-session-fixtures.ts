@@ -15,7 +15,8 @@ import {
   createHolidayCalendar,
   toHolidayCalendarId,
 } from '../../src/core/scheduling/holiday-calendars';
-import { ManualClock, RecordingNotifier, SequentialIds } from './candidacy-fakes';
+import type { Notice, NoticeRecipient, Notifier } from '../../src/core/ports/notifier';
+import { ManualClock, SequentialIds, type RecordedNotice } from './candidacy-fakes';
 
 /** A director who asks the Lab for a session. */
 export const REQUESTER = { aadId: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'Dominique Roy' };
@@ -123,10 +124,29 @@ export class InMemoryLabSessionStore implements LabSessionStore {
   }
 }
 
+/** A notice the fake notifier recorded, with the instant it may be delivered from. */
+export interface TimedNotice extends RecordedNotice {
+  notBefore: Date | undefined;
+}
+
+/** Records notices once per key, with their notBefore (local times are what these tests check). */
+export class TimedRecordingNotifier implements Notifier {
+  readonly notices: TimedNotice[] = [];
+  notify(key: string, recipient: NoticeRecipient, notice: Notice, notBefore?: Date): Promise<void> {
+    if (!this.notices.some((n) => n.key === key)) {
+      this.notices.push({ key, recipient, notice, notBefore });
+    }
+    return Promise.resolve();
+  }
+  ofKind(kind: string): TimedNotice[] {
+    return this.notices.filter((n) => n.notice.kind === kind);
+  }
+}
+
 /** Lab session deps on fakes: a manual clock, sequential ids, a recording notifier. */
 export function createLabSessionFakes(now = new Date('2026-11-20T09:00:00.000Z')) {
   const sessions = new InMemoryLabSessionStore();
-  const notifier = new RecordingNotifier();
+  const notifier = new TimedRecordingNotifier();
   const clock = new ManualClock(now);
   const deps: LabSessionDeps = {
     sessions,
@@ -148,6 +168,8 @@ export function createLabSessionFakes(now = new Date('2026-11-20T09:00:00.000Z')
             .map((p) => [p.aadId, p.name]),
         ),
       ),
+    zoneOf: (aadId) =>
+      Promise.resolve(aadId === FACILITATOR_B.aadId ? 'America/Cayenne' : 'Europe/Paris'),
     calendarFor: (timeZone) => createHolidayCalendar(toHolidayCalendarId(timeZone)),
   };
   return { deps, sessions, notifier, clock };

@@ -16,6 +16,8 @@ export interface LabSessionDeps {
   labRecipients(): Promise<NoticeRecipient[]>;
   /** The names the bot knows for these people (from their messages); absent ones are unknown. */
   namesOf(aadIds: readonly string[]): Promise<Map<string, string>>;
+  /** The IANA zone a person's Teams client last reported (Europe/Paris when unknown). */
+  zoneOf(aadId: string): Promise<string>;
   /** The public holidays of the calendar people in this zone live by. */
   calendarFor(timeZone: string): HolidayCalendar;
 }

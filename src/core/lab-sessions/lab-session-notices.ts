@@ -10,6 +10,8 @@ export const LAB_SESSION_NOTICES = {
   assigned: 'labSession.assigned',
   /** To the Lab team: the requester withdrew. */
   withdrawn: 'labSession.withdrawn',
+  /** To each facilitator: a preparation milestone (J-28, J-21, J-7, J-1). */
+  milestone: 'labSession.milestone',
   hotDebrief: 'labSession.hotDebrief',
   coldDebrief: 'labSession.coldDebrief',
 } as const;

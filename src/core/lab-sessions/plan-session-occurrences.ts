@@ -1,32 +1,38 @@
 import type { Occurrence } from '../jobs/occurrence';
 import { toOccurrenceKey } from '../jobs/occurrence';
-import { addDays } from '../scheduling/local-days';
+import { addDays, toLocalDay } from '../scheduling/local-days';
 import { toUtcInstant } from '../scheduling/to-utc-instant';
 import type { LabSessionDeps } from './lab-session-deps';
 import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
+import { planPreparationMilestones } from './plan-preparation-milestones';
 import type { SessionRequest } from './session-request';
 
 /** A session day ends by late afternoon: the hot debrief goes out then, in the requester's zone. */
 export const HOT_DEBRIEF_TIME = '17:30';
 /** The cold debrief and a postponed request's return, in the morning of their day. */
 export const MORNING_TIME = '09:30';
+/** Preparation reminders reach each facilitator at this time of their own zone. */
+export const REMINDER_TIME = '09:30';
+
 /** A debrief missed while the bot was down still goes out within a week; after, it is stale. */
 export const DEBRIEF_GRACE_DAYS = 7;
 
 /** Jobs of Lab sessions, each in an occurrence key's first part. */
 export const SESSION_JOBS = {
+  prep: 'lab-session-prep',
   hot: 'lab-session-hot',
   cold: 'lab-session-cold',
   revisit: 'lab-session-revisit',
 } as const;
 
 /**
- * The occurrences the Lab session job runs, derived from the stored requests: the hot debrief at
- * the end of each session day, the cold debrief on its day, and the return of each postponed
+ * The occurrences the Lab session job runs, derived from the stored requests: the facilitators'
+ * preparation reminders (J-28, J-21, J-7, J-1), the hot debrief at the end of each session day, the cold debrief on its day, and the return of each postponed
  * request on the day the Lab team chose.
  */
 export async function planSessionOccurrences(
-  deps: Pick<LabSessionDeps, 'sessions'>,
+  deps: Pick<LabSessionDeps, 'sessions' | 'calendarFor'>,
+  now: Date,
 ): Promise<Occurrence[]> {
   const occurrences: Occurrence[] = [];
   const at = (request: SessionRequest, job: string, day: string, time: string): Occurrence => {
@@ -40,6 +46,17 @@ export async function planSessionOccurrences(
   for (const request of await deps.sessions.list(['preparation', 'held', 'postponed'])) {
     if (request.status === 'preparation' && request.sessionDay !== null) {
       occurrences.push(at(request, SESSION_JOBS.hot, request.sessionDay, HOT_DEBRIEF_TIME));
+      // Queued at noon the day before, each reminder waiting for 09:30 in its reader's zone.
+      const today = toLocalDay(now, request.requesterTimeZone);
+      const calendar = deps.calendarFor(request.requesterTimeZone);
+      for (const milestone of planPreparationMilestones(request.sessionDay, today, calendar)) {
+        const dueAt = toUtcInstant(addDays(milestone.day, -1), '12:00', request.requesterTimeZone);
+        occurrences.push({
+          key: toOccurrenceKey(SESSION_JOBS.prep, milestone.day, request.id),
+          dueAt,
+          expiresAt: toUtcInstant(milestone.day, '18:00', request.requesterTimeZone),
+        });
+      }
     }
     if (request.status === 'held' && request.coldDebriefDay !== null) {
       occurrences.push(at(request, SESSION_JOBS.cold, request.coldDebriefDay, MORNING_TIME));
@@ -63,7 +80,28 @@ export async function runSessionOccurrence(
   const request = await deps.sessions.get(occurrence.target);
   if (request === undefined) return;
   const now = deps.clock.now();
-  if (occurrence.job === SESSION_JOBS.hot) {
+  if (occurrence.job === SESSION_JOBS.prep) {
+    if (request.status !== 'preparation' || request.sessionDay === null) return;
+    // The date may have moved since: only a milestone of the current date is sent.
+    const milestone = planPreparationMilestones(
+      request.sessionDay,
+      addDays(occurrence.period, -1),
+      deps.calendarFor(request.requesterTimeZone),
+    ).find((m) => m.day === occurrence.period);
+    if (milestone === undefined) return;
+    for (const facilitator of request.facilitators) {
+      const zone = await deps.zoneOf(facilitator.aadId);
+      await deps.notifier.notify(
+        `lab-session:${request.id}:${milestone.id}:${request.sessionDay}:${facilitator.aadId.toLowerCase()}`,
+        { kind: 'user', aadId: facilitator.aadId },
+        {
+          kind: LAB_SESSION_NOTICES.milestone,
+          data: { ...toNoticeData(request), milestone: milestone.id },
+        },
+        toUtcInstant(milestone.day, REMINDER_TIME, zone),
+      );
+    }
+  } else if (occurrence.job === SESSION_JOBS.hot) {
     if (request.status !== 'preparation' || request.sessionDay !== occurrence.period) return;
     for (const person of [request.requester, ...request.facilitators]) {
       await deps.notifier.notify(

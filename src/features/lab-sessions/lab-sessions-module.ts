@@ -31,6 +31,7 @@ import {
   createHolidayCalendar,
   toHolidayCalendarId,
 } from '../../core/scheduling/holiday-calendars';
+import { DEFAULT_TIME_ZONE } from '../../core/scheduling/compute-send-instant';
 import { toLocalDay } from '../../core/scheduling/local-days';
 import { formatDay } from '../../i18n/translate';
 import { findPersonNames } from '../../adapters/sql/find-person-names';
@@ -119,6 +120,8 @@ export function createLabSessionsModule(
       return [...ids.values()].map((aadId) => ({ kind: 'user', aadId }));
     },
     namesOf: (aadIds) => findPersonNames(platform.database.db, aadIds),
+    zoneOf: async (aadId) =>
+      (await platform.conversations.getUserContext(aadId))?.timezone ?? DEFAULT_TIME_ZONE,
     calendarFor: (timeZone) => createHolidayCalendar(toHolidayCalendarId(timeZone)),
   };
 
@@ -433,7 +436,7 @@ export function createLabSessionsModule(
     scheduledJobs: [
       {
         name: 'lab-sessions',
-        listOccurrences: () => planSessionOccurrences(deps),
+        listOccurrences: (now) => planSessionOccurrences(deps, now),
         execute: async (occurrence) => {
           const parts = parseOccurrenceKey(occurrence.key);
           if (parts !== undefined) await runSessionOccurrence(deps, parts);

@@ -1,4 +1,5 @@
 import { LAB_SESSION_NOTICES } from '../../core/lab-sessions/lab-session-notices';
+import { PREPARATION_MILESTONES } from '../../core/lab-sessions/plan-preparation-milestones';
 import { SESSION_STATUSES, type SessionStatus } from '../../core/lab-sessions/session-request';
 import { formatDay } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
@@ -93,6 +94,30 @@ export function createLabSessionRenderers(): NoticeRenderers {
           title,
           subtitle: statusName(context, toStatus(data.status)),
           lines: [t(`labSession.update.${step}.body`, params)],
+          actions: [openAction(context, data)],
+        }),
+        summary: title,
+      };
+    },
+    [LAB_SESSION_NOTICES.milestone]: (notice, context) => {
+      const { t, language } = context;
+      const data = notice.data;
+      const milestone =
+        PREPARATION_MILESTONES.find((m) => m.id === data.milestone) ?? PREPARATION_MILESTONES[0];
+      const title = t('labSession.milestone.title', {
+        days: milestone.daysBefore,
+        tracking: text(data.trackingNumber),
+        milestone: t(`labSession.milestone.${milestone.id}`),
+      });
+      return {
+        card: buildCard({
+          title,
+          lines: [
+            t(`labSession.milestone.body.${milestone.id}`, {
+              subject: text(data.subject),
+              day: dayOf(data.sessionDay, language),
+            }),
+          ],
           actions: [openAction(context, data)],
         }),
         summary: title,

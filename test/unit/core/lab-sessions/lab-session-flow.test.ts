@@ -346,7 +346,7 @@ describe('Lab session requests', () => {
       });
       assert.ok(outcome.ok);
       assert.equal(outcome.value.status, 'postponed');
-      const [occurrence] = await planSessionOccurrences(fakes.deps);
+      const [occurrence] = await planSessionOccurrences(fakes.deps, fakes.clock.now());
       assert.equal(occurrence?.key, `lab-session-revisit:2027-01-11:${id}`);
       assert.equal(occurrence?.dueAt.toISOString(), '2027-01-11T08:30:00.000Z');
       await runSessionOccurrence(fakes.deps, parseOccurrenceKey(occurrence.key)!);
@@ -455,7 +455,9 @@ describe('Lab session requests', () => {
         coldDebriefWeeks: '6',
         overrideMinimum: false,
       });
-      const [hot] = await planSessionOccurrences(fakes.deps);
+      const hot = (await planSessionOccurrences(fakes.deps, fakes.clock.now())).find((o) =>
+        o.key.startsWith('lab-session-hot:'),
+      );
       assert.equal(hot?.key, `lab-session-hot:2027-01-14:${id}`);
       assert.equal(hot?.dueAt.toISOString(), '2027-01-14T16:30:00.000Z');
       await runSessionOccurrence(fakes.deps, parseOccurrenceKey(hot.key)!);
@@ -491,7 +493,7 @@ describe('Lab session requests', () => {
       assert.ok(!coldTooEarly.ok);
       assert.equal(coldTooEarly.refusal.code, 'wrongStatus');
 
-      const [cold] = await planSessionOccurrences(fakes.deps);
+      const [cold] = await planSessionOccurrences(fakes.deps, fakes.clock.now());
       assert.equal(cold?.key, `lab-session-cold:2027-02-25:${id}`);
       await runSessionOccurrence(fakes.deps, parseOccurrenceKey(cold.key)!);
       assert.equal(fakes.sessions.requests.get(id)?.status, 'coldDebrief');
@@ -530,7 +532,46 @@ describe('Lab session requests', () => {
           ['cold', 'yes'],
         ],
       );
-      assert.deepEqual(await planSessionOccurrences(fakes.deps), []);
+      assert.deepEqual(await planSessionOccurrences(fakes.deps, fakes.clock.now()), []);
+    });
+
+    it('reminds each facilitator of the preparation milestones at 09:30 in their own zone, off weekends', async () => {
+      const id = await approved();
+      await scheduleSession(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        sessionDay: '2027-01-18',
+        coldDebriefWeeks: '',
+        overrideMinimum: false,
+      });
+      const prep = (await planSessionOccurrences(fakes.deps, fakes.clock.now())).filter((o) =>
+        o.key.startsWith('lab-session-prep:'),
+      );
+      // J-28 Monday 21 Dec; J-21 Monday 28 Dec; J-7 Monday 11 Jan; J-1 is Sunday 17 Jan: Friday 15.
+      assert.deepEqual(
+        prep.map((o) => parseOccurrenceKey(o.key)?.period),
+        ['2026-12-21', '2026-12-28', '2027-01-11', '2027-01-15'],
+      );
+      assert.equal(prep[3]?.dueAt.toISOString(), '2027-01-14T11:00:00.000Z');
+      await runSessionOccurrence(fakes.deps, parseOccurrenceKey(prep[3].key)!);
+      const sent = fakes.notifier.ofKind('labSession.milestone');
+      assert.deepEqual(
+        sent.map((n) => [n.recipient, n.notice.data.milestone, n.notBefore?.toISOString()]),
+        [
+          [{ kind: 'user', aadId: FACILITATOR_A.aadId }, 'finalBrief', '2027-01-15T08:30:00.000Z'],
+          [{ kind: 'user', aadId: FACILITATOR_B.aadId }, 'finalBrief', '2027-01-15T12:30:00.000Z'],
+        ],
+      );
+      // Moved meanwhile: the reminder of the old date is not sent.
+      await scheduleSession(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        sessionDay: '2027-01-21',
+        coldDebriefWeeks: '',
+        overrideMinimum: false,
+      });
+      await runSessionOccurrence(fakes.deps, parseOccurrenceKey(prep[2]!.key)!);
+      assert.equal(fakes.notifier.ofKind('labSession.milestone').length, 2);
     });
 
     it('leaves a session whose day moved meanwhile alone', async () => {
