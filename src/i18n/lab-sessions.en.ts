@@ -17,6 +17,7 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.field.problem': 'The problem to work on',
   'labSession.field.intendedResult': 'The intended result',
   'labSession.field.sponsor': 'Director sponsoring the request (if not you)',
+  'labSession.field.sponsorEmail': "Sponsor's e-mail (they will be told of the decision)",
   'labSession.field.internalParticipants': 'Expected internal participants',
   'labSession.field.externalParticipants': 'Expected external participants',
   'labSession.field.desiredPeriod': 'Desired period',

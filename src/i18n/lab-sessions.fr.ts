@@ -17,6 +17,7 @@ export const labSessionsFr = {
   'labSession.field.intendedResult': 'Le résultat attendu',
   'labSession.field.sponsor':
     'Directeur ou directrice qui parraine la demande (si ce n’est pas vous)',
+  'labSession.field.sponsorEmail': 'E-mail du parrain (il sera prévenu de la décision)',
   'labSession.field.internalParticipants': 'Participants internes attendus',
   'labSession.field.externalParticipants': 'Participants externes attendus',
   'labSession.field.desiredPeriod': 'Période souhaitée',

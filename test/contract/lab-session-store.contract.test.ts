@@ -61,6 +61,14 @@ for (const target of testDatabases()) {
       assert.equal(await store.get('other'), undefined);
     });
 
+    it('reads a request stored before the sponsor’s e-mail was asked with none', async () => {
+      const { sponsorEmail: _dropped, ...older } = makeRequest().fields;
+      await store.insert(
+        makeRequest({ fields: older as ReturnType<typeof makeRequest>['fields'] }),
+      );
+      assert.equal((await store.get('req-1'))?.fields.sponsorEmail, '');
+    });
+
     it('refuses a second request with the same tracking number', async () => {
       await store.insert(makeRequest());
       await assert.rejects(store.insert(makeRequest({ id: 'req-2' })));

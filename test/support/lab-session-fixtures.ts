@@ -30,6 +30,7 @@ export const VALID_FIELDS: SessionRequestFields = {
   problem: 'Les nouveaux allocataires attendent trop longtemps un premier rendez-vous.',
   intendedResult: 'Trois prototypes de parcours d’accueil à tester en agence.',
   sponsor: '',
+  sponsorEmail: '',
   internalParticipants: 30,
   externalParticipants: 12,
   desiredPeriod: 'mars 2027',
@@ -55,6 +56,10 @@ export function makeRequest(overrides: Partial<SessionRequest> = {}): SessionReq
     ...overrides,
   };
 }
+
+/** A director who sponsors a request, known to the bot by e-mail. */
+export const SPONSOR = { aadId: 'dddddddd-0000-4000-8000-00000000000d', name: 'Claude Directeur' };
+export const SPONSOR_EMAIL = 'claude.directeur@caf.fr';
 
 /** The Lab team member of the tests. */
 export const LAB_MEMBER = { aadId: 'labbbbbb-0000-4000-8000-00000000000c', name: 'Nadia Lab' };
@@ -168,6 +173,9 @@ export function createLabSessionFakes(now = new Date('2026-11-20T09:00:00.000Z')
             .map((p) => [p.aadId, p.name]),
         ),
       ),
+    directory: {
+      findByEmail: (email) => Promise.resolve(email === SPONSOR_EMAIL ? SPONSOR : undefined),
+    },
     zoneOf: (aadId) =>
       Promise.resolve(aadId === FACILITATOR_B.aadId ? 'America/Cayenne' : 'Europe/Paris'),
     calendarFor: (timeZone) => createHolidayCalendar(toHolidayCalendarId(timeZone)),

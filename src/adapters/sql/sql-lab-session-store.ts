@@ -216,6 +216,8 @@ function fromRow(row: RequestRow): SessionRequest {
   const stored = JSON.parse(row.data) as StoredRequest;
   return {
     ...stored,
+    // Requests stored before the sponsor's e-mail was asked have none.
+    fields: { ...stored.fields, sponsorEmail: stored.fields.sponsorEmail ?? '' },
     status: row.status as SessionStatus,
     decision:
       stored.decision === null

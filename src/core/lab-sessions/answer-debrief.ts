@@ -3,7 +3,8 @@ import { refuse } from '../validation/outcome';
 import type { ValidationIssue } from '../validation/validation-issue';
 import type { LabSessionDeps, SessionActor } from './lab-session-deps';
 import type { LabSessionOutcome } from './lab-session-refusal';
-import { isFacilitatorOf, isRequesterOf, type SessionRequest } from './session-request';
+import { findSponsor } from './notify-requester';
+import { isFacilitatorOf, isRequesterOf, sameId, type SessionRequest } from './session-request';
 
 /** The hot debrief's questions: satisfaction 1 to 5, what one takes away, one free text. */
 export const HOT_DEBRIEF_FIELDS = [
@@ -17,14 +18,19 @@ export const COLD_DEBRIEF_FIELDS = [
   { id: 'changed', required: false, maxLength: 2000 },
 ] as const;
 
-/** Who is asked each debrief: the hot one everyone the bot can reach; the cold one the requester. */
-export function mayAnswerDebrief(
+/**
+ * Who is asked each debrief: the hot one the requester and the facilitators; the cold one the
+ * requester and the sponsor the bot could reach.
+ */
+export async function mayAnswerDebrief(
+  deps: Pick<LabSessionDeps, 'directory'>,
   request: SessionRequest,
   kind: 'hot' | 'cold',
   aadId: string,
-): boolean {
-  if (kind === 'cold') return isRequesterOf(request, aadId);
-  return isRequesterOf(request, aadId) || isFacilitatorOf(request, aadId);
+): Promise<boolean> {
+  if (isRequesterOf(request, aadId)) return true;
+  if (kind === 'hot') return isFacilitatorOf(request, aadId);
+  return (await findSponsor(deps, request)).some((sponsor) => sameId(sponsor.aadId, aadId));
 }
 
 /**
@@ -33,7 +39,7 @@ export function mayAnswerDebrief(
  * debrief once it was sent).
  */
 export async function answerDebrief(
-  deps: Pick<LabSessionDeps, 'sessions' | 'clock'>,
+  deps: Pick<LabSessionDeps, 'sessions' | 'clock' | 'directory'>,
   input: {
     actor: SessionActor;
     requestId: string;
@@ -43,7 +49,9 @@ export async function answerDebrief(
 ): Promise<LabSessionOutcome<{ request: SessionRequest; answer: SessionDebriefAnswer }>> {
   const request = await deps.sessions.get(input.requestId);
   if (request === undefined) return refuse('notFound');
-  if (!mayAnswerDebrief(request, input.kind, input.actor.aadId)) return refuse('notFound');
+  if (!(await mayAnswerDebrief(deps, request, input.kind, input.actor.aadId))) {
+    return refuse('notFound');
+  }
   const open =
     input.kind === 'hot'
       ? request.status === 'held' || request.status === 'coldDebrief'

@@ -71,6 +71,9 @@ export async function decideRequest(
     updatedAt: now,
   };
   if (!(await deps.sessions.update(updated, request.status))) return refuse('changedMeanwhile');
-  await notifyRequestStep(deps, updated, input.decision, { facilitatorsToo: true });
+  await notifyRequestStep(deps, updated, input.decision, {
+    facilitatorsToo: true,
+    sponsorToo: true,
+  });
   return { ok: true, value: updated };
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../ports/clock';
+import type { Directory } from '../ports/directory';
 import type { IdSource } from '../ports/id-source';
 import type { LabSessionStore } from '../ports/lab-session-store';
 import type { NoticeRecipient, Notifier } from '../ports/notifier';
@@ -16,6 +17,8 @@ export interface LabSessionDeps {
   labRecipients(): Promise<NoticeRecipient[]>;
   /** The names the bot knows for these people (from their messages); absent ones are unknown. */
   namesOf(aadIds: readonly string[]): Promise<Map<string, string>>;
+  /** Finds the sponsor named by e-mail among the people the bot has met. */
+  directory: Directory;
   /** The IANA zone a person's Teams client last reported (Europe/Paris when unknown). */
   zoneOf(aadId: string): Promise<string>;
   /** The public holidays of the calendar people in this zone live by. */

@@ -4,6 +4,7 @@ import { addDays, toLocalDay } from '../scheduling/local-days';
 import { toUtcInstant } from '../scheduling/to-utc-instant';
 import type { LabSessionDeps } from './lab-session-deps';
 import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
+import { findSponsor } from './notify-requester';
 import { planPreparationMilestones } from './plan-preparation-milestones';
 import type { SessionRequest } from './session-request';
 
@@ -113,11 +114,13 @@ export async function runSessionOccurrence(
     await deps.sessions.update({ ...request, status: 'held', updatedAt: now }, 'preparation');
   } else if (occurrence.job === SESSION_JOBS.cold) {
     if (request.status !== 'held' || request.coldDebriefDay !== occurrence.period) return;
-    await deps.notifier.notify(
-      `lab-session:${request.id}:cold:${request.requester.aadId.toLowerCase()}`,
-      { kind: 'user', aadId: request.requester.aadId },
-      { kind: LAB_SESSION_NOTICES.coldDebrief, data: toNoticeData(request) },
-    );
+    for (const person of [request.requester, ...(await findSponsor(deps, request))]) {
+      await deps.notifier.notify(
+        `lab-session:${request.id}:cold:${person.aadId.toLowerCase()}`,
+        { kind: 'user', aadId: person.aadId },
+        { kind: LAB_SESSION_NOTICES.coldDebrief, data: toNoticeData(request) },
+      );
+    }
     await deps.sessions.update({ ...request, status: 'coldDebrief', updatedAt: now }, 'held');
   } else if (occurrence.job === SESSION_JOBS.revisit) {
     if (request.status !== 'postponed') return;

@@ -42,6 +42,8 @@ export interface SessionRequestFields {
   intendedResult: string;
   /** The director who sponsors the request, when the requester is not one; '' otherwise. */
   sponsor: string;
+  /** The sponsor's e-mail, so the bot can tell them of the decision once they have met the bot. */
+  sponsorEmail: string;
   internalParticipants: number;
   externalParticipants: number;
   /** In words, e.g. "mars 2027, plutôt un jeudi". */

@@ -1,12 +1,16 @@
 import type { ValidationIssue } from '../validation/validation-issue';
 import { MAX_SESSION_PARTICIPANTS, type SessionRequestFields } from './session-request';
 
+/** An address as people type it: something@domain.tld, no spaces. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 /** The request form's fields, in the order of the card, with their bounds. */
 export const REQUEST_TEXT_FIELDS = [
   { id: 'subject', required: true, maxLength: 120, multiline: false },
   { id: 'problem', required: true, maxLength: 2000, multiline: true },
   { id: 'intendedResult', required: true, maxLength: 2000, multiline: true },
   { id: 'sponsor', required: false, maxLength: 120, multiline: false },
+  { id: 'sponsorEmail', required: false, maxLength: 200, multiline: false },
   { id: 'desiredPeriod', required: true, maxLength: 120, multiline: false },
   { id: 'constraints', required: false, maxLength: 1000, multiline: true },
 ] as const satisfies readonly {
@@ -59,6 +63,8 @@ export function validateRequestFields(
       issues.push({ path: [field.id], code: 'required', params: {} });
     } else if (text.length > field.maxLength) {
       issues.push({ path: [field.id], code: 'tooLong', params: { max: field.maxLength } });
+    } else if (field.id === 'sponsorEmail' && text !== '' && !EMAIL.test(text)) {
+      issues.push({ path: [field.id], code: 'email', params: {} });
     }
     texts[field.id] = text;
   }
@@ -95,6 +101,7 @@ export function validateRequestFields(
       problem: texts.problem ?? '',
       intendedResult: texts.intendedResult ?? '',
       sponsor: texts.sponsor ?? '',
+      sponsorEmail: (texts.sponsorEmail ?? '').toLowerCase(),
       internalParticipants: internal,
       externalParticipants: external,
       desiredPeriod: texts.desiredPeriod ?? '',

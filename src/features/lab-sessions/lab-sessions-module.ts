@@ -120,6 +120,7 @@ export function createLabSessionsModule(
       return [...ids.values()].map((aadId) => ({ kind: 'user', aadId }));
     },
     namesOf: (aadIds) => findPersonNames(platform.database.db, aadIds),
+    directory: platform.people,
     zoneOf: async (aadId) =>
       (await platform.conversations.getUserContext(aadId))?.timezone ?? DEFAULT_TIME_ZONE,
     calendarFor: (timeZone) => createHolidayCalendar(toHolidayCalendarId(timeZone)),

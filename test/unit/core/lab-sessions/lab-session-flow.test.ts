@@ -26,6 +26,7 @@ import {
   FACILITATOR_A,
   FACILITATOR_B,
   REQUESTER,
+  SPONSOR,
   VALID_FIELDS,
   createLabSessionFakes,
 } from '../../../support/lab-session-fixtures';
@@ -155,6 +156,94 @@ describe('Lab session requests', () => {
       });
       assert.ok(!outcome.ok);
       assert.deepEqual(outcome.refusal.issues?.[0]?.code, 'min');
+    });
+  });
+
+  describe('the sponsor', () => {
+    it('refuses an address that is not one, under its field', async () => {
+      const outcome = await submitRequest(fakes.deps, {
+        actor: ACTORS.requester,
+        raw: form({ sponsorEmail: 'claude at caf' }),
+      });
+      assert.ok(!outcome.ok);
+      assert.deepEqual(outcome.refusal.issues, [
+        { path: ['sponsorEmail'], code: 'email', params: {} },
+      ]);
+    });
+
+    it('tells the sponsor the bot knows of the decision, and asks them the cold debrief', async () => {
+      const submitted = await submitRequest(fakes.deps, {
+        actor: ACTORS.requester,
+        raw: form({ sponsor: 'Claude Directeur', sponsorEmail: 'Claude.Directeur@caf.fr' }),
+      });
+      assert.ok(submitted.ok);
+      const id = submitted.value.id;
+      await qualifyRequest(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        facilitatorIds: [FACILITATOR_A.aadId, FACILITATOR_B.aadId],
+      });
+      await recordQualification(fakes.deps, {
+        actor: ACTORS.facilitatorA,
+        requestId: id,
+        raw: { objectivesReachable: 'yes', format: 'Une journée', effortDays: '5' },
+      });
+      await decideRequest(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        decision: 'go',
+        reason: 'Prioritaire',
+        revisitOn: '',
+      });
+      const go = fakes.notifier
+        .ofKind('labSession.update')
+        .filter((n) => n.notice.data.step === 'go')
+        .map((n) => (n.recipient.kind === 'user' ? n.recipient.aadId : ''));
+      assert.deepEqual(go, [
+        REQUESTER.aadId,
+        FACILITATOR_A.aadId,
+        FACILITATOR_B.aadId,
+        SPONSOR.aadId,
+      ]);
+
+      await scheduleSession(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        sessionDay: '2027-01-14',
+        coldDebriefWeeks: '',
+        overrideMinimum: false,
+      });
+      await runSessionOccurrence(fakes.deps, {
+        job: 'lab-session-hot',
+        period: '2027-01-14',
+        target: id,
+      });
+      await runSessionOccurrence(fakes.deps, {
+        job: 'lab-session-cold',
+        period: '2027-02-25',
+        target: id,
+      });
+      assert.deepEqual(
+        fakes.notifier.ofKind('labSession.coldDebrief').map((n) => n.recipient),
+        [
+          { kind: 'user', aadId: REQUESTER.aadId },
+          { kind: 'user', aadId: SPONSOR.aadId },
+        ],
+      );
+      const answer = await answerDebrief(fakes.deps, {
+        actor: { ...SPONSOR, isLab: false, timeZone: null },
+        requestId: id,
+        kind: 'cold',
+        raw: { implemented: 'Le nouveau parcours d’accueil', followUp: 'no' },
+      });
+      assert.ok(answer.ok);
+      const hotBySponsor = await answerDebrief(fakes.deps, {
+        actor: { ...SPONSOR, isLab: false, timeZone: null },
+        requestId: id,
+        kind: 'hot',
+        raw: { satisfaction: '5' },
+      });
+      assert.ok(!hotBySponsor.ok);
     });
   });
 
