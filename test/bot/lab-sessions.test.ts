@@ -270,6 +270,40 @@ describe('Lab sessions in Teams (recorded activities)', () => {
     );
   });
 
+  it('tells the sponsor named by e-mail of the go once they have written to the bot', async () => {
+    const sponsor: User = {
+      id: '29:sponsor',
+      name: 'Claude Directeur',
+      aadObjectId: 'dddddddd-0000-4000-8000-00000000000d',
+    };
+    harness.connector.members.set(sponsor.aadObjectId, {
+      email: 'Claude.Directeur@caf.fr',
+      name: sponsor.name,
+    });
+    await say(sponsor, 'mes sessions');
+    const card = await click(REQUESTER, 'session.submit', {
+      ...VALID_FORM,
+      sponsor: 'Claude Directeur',
+      sponsorEmail: 'claude.directeur@caf.fr',
+    });
+    assert.match(card, /LAB-2026-001/);
+    const [request] = await store.list();
+    const id = request!.id;
+    await click(ADMIN, 'session.qualify', {
+      requestId: id,
+      facilitators: `${FACILITATOR_A.aadObjectId},${FACILITATOR_B.aadObjectId}`,
+    });
+    await click(FACILITATOR_A, 'session.qualification', QUALIFICATION(id));
+    await click(ADMIN, 'session.decide', { requestId: id, decision: 'go', reason: 'Oui' });
+    const keys = await outboxKeys();
+    assert.ok(
+      keys.some(
+        (key) => key.startsWith(`lab-session:${id}:go:`) && key.endsWith(sponsor.aadObjectId),
+      ),
+      keys.join('\n'),
+    );
+  });
+
   describe('hostile senders and data', () => {
     it('refuses the Lab team’s steps to the requester and to a stranger, writing nothing', async () => {
       const id = await submitted();

@@ -40,6 +40,7 @@ import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard, type Banner } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { createLabChannelResolver } from '../../adapters/teams/create-lab-channel-resolver';
+import { readUserEmail } from '../../adapters/teams/read-user-email';
 import { createLoggingNotifier } from '../../adapters/teams/notices/create-logging-notifier';
 import { cardId, withInputs } from '../../adapters/teams/verbs/card-data';
 import { ALL_SCOPES, defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/verbs/card-verb';
@@ -138,6 +139,19 @@ export function createLabSessionsModule(
       isLab: turn.sender.isLab,
       timeZone: turn.sender.timeZone,
     };
+  };
+
+  /**
+   * Typed commands also look up the sender's e-mail in Teams (one connector call), so a director
+   * named as sponsor by e-mail can be told once they have written to the bot.
+   */
+  const rememberEmail = async (turn: Turn): Promise<void> => {
+    const email = await readUserEmail(turn.context);
+    if (email === null) return;
+    await platform.people.record(
+      { aadId: turn.sender.aadId, name: turn.sender.name, email },
+      platform.clock.now(),
+    );
   };
 
   const requestCard = async (
@@ -410,14 +424,20 @@ export function createLabSessionsModule(
       pattern: /^\s*(demander une session|request a session)\s*$/i,
       examples: { fr: 'demander une session', en: 'request a session' },
       ...staff,
-      handle: async (turn) => turn.send(await openForm(turn)),
+      handle: async (turn) => {
+        await rememberEmail(turn);
+        await turn.send(await openForm(turn));
+      },
     }),
     defineTextCommand({
       id: 'session.mine',
       pattern: /^\s*(mes sessions|my sessions)\s*$/i,
       examples: { fr: 'mes sessions', en: 'my sessions' },
       ...staff,
-      handle: async (turn) => turn.send(await mine(turn)),
+      handle: async (turn) => {
+        await rememberEmail(turn);
+        await turn.send(await mine(turn));
+      },
     }),
     defineTextCommand({
       id: 'session.requests',
