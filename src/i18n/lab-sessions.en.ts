@@ -179,5 +179,11 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
     '"{subject}" takes place on {day}: room, equipment and welcome are to be checked this week.',
   'labSession.milestone.body.finalBrief':
     '"{subject}" takes place on {day}: final brief between facilitators.',
+  'labSession.cold.reminder':
+    'Reminder: your view a few weeks after the session helps the Lab improve.',
+  'labSession.action.followUp': 'Request a follow-up session',
+  'labSession.followUp.subject': 'Follow-up: {subject}',
+  'labSession.followUp.banner':
+    'Follow-up request of {tracking}, pre-filled: complete it, then send it.',
   'labSession.list.counts': 'By status',
 };

@@ -181,5 +181,11 @@ export const labSessionsFr = {
     '« {subject} » a lieu le {day} : salle, matériel et accueil sont à vérifier cette semaine.',
   'labSession.milestone.body.finalBrief':
     '« {subject} » a lieu le {day} : dernier point entre facilitateurs.',
+  'labSession.cold.reminder':
+    'Rappel : votre avis quelques semaines après la session aide le Lab à s’améliorer.',
+  'labSession.action.followUp': 'Demander une session de suite',
+  'labSession.followUp.subject': 'Suite : {subject}',
+  'labSession.followUp.banner':
+    'Demande de suite de {tracking}, préremplie : complétez-la puis envoyez-la.',
   'labSession.list.counts': 'Par état',
 } as const;

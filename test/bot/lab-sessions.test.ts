@@ -268,6 +268,25 @@ describe('Lab sessions in Teams (recorded activities)', () => {
       answers.map((a) => a.answers.satisfaction),
       [5],
     );
+
+    // Six weeks later, the cold debrief; a follow-up wanted opens a pre-filled request.
+    const [cold] = await job.listOccurrences(new Date('2027-02-25T09:00:00.000Z'));
+    assert.equal(cold?.key, `lab-session-cold:2027-02-25:${id}`);
+    await job.execute(cold);
+    const coldAnswer = await click(REQUESTER, 'session.coldDebrief', {
+      requestId: id,
+      implemented: 'Le parcours d’accueil en deux agences',
+      changed: 'Premier rendez-vous en 5 jours',
+      followUp: 'yes',
+    });
+    assert.match(coldAnswer, /Merci, votre réponse est enregistrée/);
+    assert.match(coldAnswer, /Demander une session de suite/);
+    const followUp = await click(REQUESTER, 'session.open', { followUpOf: id });
+    assert.match(followUp, /Demande de suite de LAB-2026-001, préremplie/);
+    assert.match(followUp, /Suite : Accueil des nouveaux allocataires/);
+    const notTheirs = await click(STRANGER, 'session.open', { followUpOf: id });
+    assert.match(notTheirs, /Je ne trouve pas cette demande/);
+    assert.doesNotMatch(notTheirs, /Accueil/);
   });
 
   it('tells the sponsor named by e-mail of the go once they have written to the bot', async () => {

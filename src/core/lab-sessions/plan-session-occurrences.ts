@@ -6,7 +6,7 @@ import type { LabSessionDeps } from './lab-session-deps';
 import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
 import { findSponsor } from './notify-requester';
 import { planPreparationMilestones } from './plan-preparation-milestones';
-import type { SessionRequest } from './session-request';
+import { sameId, type SessionRequest } from './session-request';
 
 /** A session day ends by late afternoon: the hot debrief goes out then, in the requester's zone. */
 export const HOT_DEBRIEF_TIME = '17:30';
@@ -14,6 +14,9 @@ export const HOT_DEBRIEF_TIME = '17:30';
 export const MORNING_TIME = '09:30';
 /** Preparation reminders reach each facilitator at this time of their own zone. */
 export const REMINDER_TIME = '09:30';
+
+/** The cold debrief's one reminder, a week after it, when the requester has not answered. */
+export const COLD_REMINDER_DAYS = 7;
 
 /** A debrief missed while the bot was down still goes out within a week; after, it is stale. */
 export const DEBRIEF_GRACE_DAYS = 7;
@@ -23,6 +26,7 @@ export const SESSION_JOBS = {
   prep: 'lab-session-prep',
   hot: 'lab-session-hot',
   cold: 'lab-session-cold',
+  coldReminder: 'lab-session-cold-reminder',
   revisit: 'lab-session-revisit',
 } as const;
 
@@ -44,7 +48,12 @@ export async function planSessionOccurrences(
       expiresAt: toUtcInstant(addDays(day, DEBRIEF_GRACE_DAYS), time, request.requesterTimeZone),
     };
   };
-  for (const request of await deps.sessions.list(['preparation', 'held', 'postponed'])) {
+  for (const request of await deps.sessions.list([
+    'preparation',
+    'held',
+    'coldDebrief',
+    'postponed',
+  ])) {
     if (request.status === 'preparation' && request.sessionDay !== null) {
       occurrences.push(at(request, SESSION_JOBS.hot, request.sessionDay, HOT_DEBRIEF_TIME));
       // Queued at noon the day before, each reminder waiting for 09:30 in its reader's zone.
@@ -61,6 +70,13 @@ export async function planSessionOccurrences(
     }
     if (request.status === 'held' && request.coldDebriefDay !== null) {
       occurrences.push(at(request, SESSION_JOBS.cold, request.coldDebriefDay, MORNING_TIME));
+    }
+    if (request.status === 'coldDebrief' && request.coldDebriefDay !== null) {
+      const day = addDays(request.coldDebriefDay, COLD_REMINDER_DAYS);
+      // Planned while it may still run: a request whose reminder day passed long ago drops out.
+      if (toLocalDay(now, request.requesterTimeZone) <= addDays(day, DEBRIEF_GRACE_DAYS)) {
+        occurrences.push(at(request, SESSION_JOBS.coldReminder, day, MORNING_TIME));
+      }
     }
     if (request.status === 'postponed' && request.decision?.kind === 'notNow') {
       occurrences.push(at(request, SESSION_JOBS.revisit, request.decision.revisitOn, MORNING_TIME));
@@ -122,6 +138,21 @@ export async function runSessionOccurrence(
       );
     }
     await deps.sessions.update({ ...request, status: 'coldDebrief', updatedAt: now }, 'held');
+  } else if (occurrence.job === SESSION_JOBS.coldReminder) {
+    if (request.status !== 'coldDebrief' || request.coldDebriefDay === null) return;
+    if (addDays(request.coldDebriefDay, COLD_REMINDER_DAYS) !== occurrence.period) return;
+    const answered = (await deps.sessions.listDebriefs(request.id)).some(
+      (answer) => answer.kind === 'cold' && sameId(answer.aadId, request.requester.aadId),
+    );
+    if (answered) return;
+    await deps.notifier.notify(
+      `lab-session:${request.id}:cold-reminder:${request.requester.aadId.toLowerCase()}`,
+      { kind: 'user', aadId: request.requester.aadId },
+      {
+        kind: LAB_SESSION_NOTICES.coldDebrief,
+        data: { ...toNoticeData(request), reminder: true },
+      },
+    );
   } else if (occurrence.job === SESSION_JOBS.revisit) {
     if (request.status !== 'postponed') return;
     if (request.decision?.kind !== 'notNow' || request.decision.revisitOn !== occurrence.period) {

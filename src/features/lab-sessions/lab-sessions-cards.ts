@@ -311,7 +311,7 @@ export function buildHotDebriefCard(
 export function buildColdDebriefCard(
   context: CardContext,
   request: { id: string; trackingNumber: string; subject: string; sessionDay: string },
-  state: FormState = {},
+  state: FormState & { followUpWanted?: boolean } = {},
 ): AdaptiveCardJson {
   const { t, language } = context;
   const values = state.values ?? {};
@@ -354,6 +354,15 @@ export function buildColdDebriefCard(
         data: { requestId: request.id },
         style: 'positive',
       },
+      ...(state.followUpWanted === true
+        ? [
+            {
+              title: t('labSession.action.followUp'),
+              verb: LabSessionVerbs.open,
+              data: { followUpOf: request.id },
+            },
+          ]
+        : []),
     ],
   });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { answerDebrief } from '../../core/lab-sessions/answer-debrief';
 import { decideRequest } from '../../core/lab-sessions/decide-request';
+import { getFollowUpSource } from '../../core/lab-sessions/get-follow-up-source';
 import { getSessionRequest, toViewer } from '../../core/lab-sessions/get-session-request';
 import type { LabSessionDeps, SessionActor } from '../../core/lab-sessions/lab-session-deps';
 import type { LabSessionRefusalCode } from '../../core/lab-sessions/lab-session-refusal';
@@ -42,7 +43,7 @@ import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { createLabChannelResolver } from '../../adapters/teams/create-lab-channel-resolver';
 import { readUserEmail } from '../../adapters/teams/read-user-email';
 import { createLoggingNotifier } from '../../adapters/teams/notices/create-logging-notifier';
-import { cardId, withInputs } from '../../adapters/teams/verbs/card-data';
+import { cardId, optionalCardId, withInputs } from '../../adapters/teams/verbs/card-data';
 import { ALL_SCOPES, defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/verbs/card-verb';
 import { Guards } from '../../adapters/teams/verbs/guard';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
@@ -63,6 +64,8 @@ import { createLabSessionRenderers } from './lab-sessions-notices';
 import { LabSessionVerbs } from './lab-sessions-verbs';
 
 const NO_DATA = z.object({}).passthrough();
+/** The request form, empty (or the draft) or pre-filled as a follow-up of a request. */
+const OPEN_DATA = z.object({ followUpOf: optionalCardId }).passthrough();
 const REQUEST_DATA = z.object({ requestId: cardId }).passthrough();
 /** The request form: its inputs are checked field by field by the use case. */
 const FORM_DATA = withInputs({});
@@ -209,7 +212,35 @@ export function createLabSessionsModule(
     return current(card, actor, requestId, { banner: attention(refusalText(card, refusal)) });
   };
 
-  const openForm = async (turn: Turn): Promise<AdaptiveCardJson> => {
+  const openForm = async (
+    turn: Turn,
+    data: { followUpOf?: string | undefined } = {},
+  ): Promise<AdaptiveCardJson> => {
+    const { t } = turn.card;
+    if (data.followUpOf !== undefined && data.followUpOf !== '') {
+      // A follow-up session, asked from the cold debrief: the form starts from the first request.
+      const outcome = await getFollowUpSource(deps, {
+        actor: await actorOf(turn),
+        requestId: data.followUpOf,
+      });
+      if (!outcome.ok) return refusalCard(turn.card, outcome.refusal);
+      const source = outcome.value;
+      const { fields } = source;
+      return buildRequestFormCard(turn.card, {
+        values: {
+          subject: t('labSession.followUp.subject', { subject: fields.subject }).slice(0, 120),
+          sponsor: fields.sponsor,
+          sponsorEmail: fields.sponsorEmail,
+          internalParticipants: String(fields.internalParticipants),
+          externalParticipants: String(fields.externalParticipants),
+          constraints: fields.constraints,
+        },
+        banner: {
+          text: t('labSession.followUp.banner', { tracking: source.trackingNumber }),
+          style: 'accent',
+        },
+      });
+    }
     const draft = await sessions.getDraft(turn.sender.aadId);
     return buildRequestFormCard(turn.card, { values: draft?.values ?? {} });
   };
@@ -236,7 +267,7 @@ export function createLabSessionsModule(
   // The Lab team acts from its channel as well as from a personal chat.
   const anywhere = { guard: Guards.staff, scopes: ALL_SCOPES } as const;
   const verbs = [
-    defineCardVerb({ verb: LabSessionVerbs.open, data: NO_DATA, ...staff, handle: openForm }),
+    defineCardVerb({ verb: LabSessionVerbs.open, data: OPEN_DATA, ...staff, handle: openForm }),
     defineCardVerb({
       verb: LabSessionVerbs.submit,
       data: FORM_DATA,
@@ -389,8 +420,12 @@ export function createLabSessionsModule(
           if (request === undefined) {
             return refusalCard(turn.card, { code: 'notFound', params: {} });
           }
-          const state: FormState = outcome.ok
-            ? { values: stringValues(data), banner: good(turn.card.t('labSession.answered')) }
+          const state: FormState & { followUpWanted?: boolean } = outcome.ok
+            ? {
+                values: stringValues(data),
+                banner: good(turn.card.t('labSession.answered')),
+                followUpWanted: outcome.value.answer.answers.followUp === 'yes',
+              }
             : {
                 values: stringValues(data),
                 errors: toSessionFieldErrors(outcome.refusal.issues, turn.card),

@@ -141,8 +141,15 @@ export function createLabSessionRenderers(): NoticeRenderers {
         subject: text(notice.data.subject),
         sessionDay: text(notice.data.sessionDay),
       };
+      const reminder = notice.data.reminder === true;
       return {
-        card: buildColdDebriefCard(context, request),
+        card: buildColdDebriefCard(
+          context,
+          request,
+          reminder
+            ? { banner: { text: context.t('labSession.cold.reminder'), style: 'warning' } }
+            : {},
+        ),
         summary: context.t('labSession.cold.title', { subject: request.subject }),
       };
     },

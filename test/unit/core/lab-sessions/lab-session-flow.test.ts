@@ -621,7 +621,11 @@ describe('Lab session requests', () => {
           ['cold', 'yes'],
         ],
       );
-      assert.deepEqual(await planSessionOccurrences(fakes.deps, fakes.clock.now()), []);
+      // The cold debrief's reminder is still planned, but the requester answered: nothing goes out.
+      const [reminder] = await planSessionOccurrences(fakes.deps, fakes.clock.now());
+      assert.equal(reminder?.key, `lab-session-cold-reminder:2027-03-04:${id}`);
+      await runSessionOccurrence(fakes.deps, parseOccurrenceKey(reminder.key)!);
+      assert.equal(fakes.notifier.ofKind('labSession.coldDebrief').length, 1);
     });
 
     it('reminds each facilitator of the preparation milestones at 09:30 in their own zone, off weekends', async () => {
@@ -680,6 +684,41 @@ describe('Lab session requests', () => {
       });
       assert.equal(fakes.sessions.requests.get(id)?.status, 'preparation');
       assert.equal(fakes.notifier.ofKind('labSession.hotDebrief').length, 0);
+    });
+  });
+
+  describe('the cold debrief reminder', () => {
+    it('reminds the requester a week after the cold debrief when they have not answered', async () => {
+      const id = await approved();
+      await scheduleSession(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        sessionDay: '2027-01-14',
+        coldDebriefWeeks: '',
+        overrideMinimum: false,
+      });
+      await runSessionOccurrence(fakes.deps, {
+        job: 'lab-session-hot',
+        period: '2027-01-14',
+        target: id,
+      });
+      await runSessionOccurrence(fakes.deps, {
+        job: 'lab-session-cold',
+        period: '2027-02-25',
+        target: id,
+      });
+      fakes.clock.set('2027-03-04T08:00:00.000Z');
+      const [reminder] = await planSessionOccurrences(fakes.deps, fakes.clock.now());
+      assert.equal(reminder?.dueAt.toISOString(), '2027-03-04T08:30:00.000Z');
+      await runSessionOccurrence(fakes.deps, parseOccurrenceKey(reminder.key)!);
+      const cold = fakes.notifier.ofKind('labSession.coldDebrief');
+      assert.deepEqual(
+        cold.map((n) => n.notice.data.reminder ?? false),
+        [false, true],
+      );
+      // Weeks later the reminder is no longer planned.
+      fakes.clock.set('2027-04-30T08:00:00.000Z');
+      assert.deepEqual(await planSessionOccurrences(fakes.deps, fakes.clock.now()), []);
     });
   });
 

@@ -29,6 +29,7 @@ describe('Lab session notices', () => {
           (milestone) => ({ milestone }),
         ),
         [LAB_SESSION_NOTICES.requested]: [{}, { back: true }],
+        [LAB_SESSION_NOTICES.coldDebrief]: [{}, { reminder: true }],
       };
       for (const kind of Object.values(LAB_SESSION_NOTICES)) {
         const render = renderers[kind];
