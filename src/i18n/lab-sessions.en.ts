@@ -185,5 +185,8 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.followUp.subject': 'Follow-up: {subject}',
   'labSession.followUp.banner':
     'Follow-up request of {tracking}, pre-filled: complete it, then send it.',
+  'labSession.list.effortHeading': 'Preparation effort committed (facilitator days)',
+  'labSession.list.awaitingGo': 'Awaiting a go',
+  'labSession.list.days': '{days} d',
   'labSession.list.counts': 'By status',
 };

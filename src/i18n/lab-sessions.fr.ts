@@ -187,5 +187,8 @@ export const labSessionsFr = {
   'labSession.followUp.subject': 'Suite : {subject}',
   'labSession.followUp.banner':
     'Demande de suite de {tracking}, préremplie : complétez-la puis envoyez-la.',
+  'labSession.list.effortHeading': 'Charge de préparation engagée (jours de facilitateur)',
+  'labSession.list.awaitingGo': 'En attente de go',
+  'labSession.list.days': '{days} j',
   'labSession.list.counts': 'Par état',
 } as const;

@@ -231,6 +231,8 @@ describe('Lab sessions in Teams (recorded activities)', () => {
     assert.match(mine, /LAB-2026-001/);
     const open = await say(ADMIN, 'demandes');
     assert.match(open, /en préparation \(go\) · 0 j · Camille Martin · 6 j de préparation/);
+    assert.match(open, /Charge de préparation engagée/);
+    assert.match(open, /"title":"janvier 2027","value":"6 j"/);
   });
 
   it('sends the hot debrief at the end of the session day and keeps the answer given in place', async () => {

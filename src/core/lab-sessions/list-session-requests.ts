@@ -36,3 +36,33 @@ export async function countRequestsByStatus(
   for (const request of await deps.sessions.list()) counts[request.status] += 1;
   return counts;
 }
+
+/**
+ * The preparation effort (facilitator days, from the qualification cards) committed to sessions
+ * by the month they take place, from `fromMonth` on, and the effort of the qualified requests
+ * still awaiting their go: what the Lab team weighs before saying yes.
+ */
+export async function sumCommittedEffort(
+  deps: Pick<LabSessionDeps, 'sessions'>,
+  fromMonth: string,
+): Promise<{ byMonth: { month: string; days: number }[]; awaitingGo: number }> {
+  const byMonth = new Map<string, number>();
+  let awaitingGo = 0;
+  for (const request of await deps.sessions.list(['qualification', 'preparation', 'held'])) {
+    const effort = request.qualification?.effortDays ?? 0;
+    if (request.status === 'qualification') {
+      awaitingGo += effort;
+      continue;
+    }
+    // A session without a date yet counts in the current month: the work starts now.
+    const month = request.sessionDay?.slice(0, 7) ?? fromMonth;
+    if (month < fromMonth) continue;
+    byMonth.set(month, (byMonth.get(month) ?? 0) + effort);
+  }
+  return {
+    byMonth: [...byMonth]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, days]) => ({ month, days })),
+    awaitingGo,
+  };
+}

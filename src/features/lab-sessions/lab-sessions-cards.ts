@@ -372,10 +372,44 @@ export function buildRequestListCard(
   context: CardContext,
   title: string,
   requests: readonly SessionRequest[],
-  options: { today: string; counts?: Record<SessionStatus, number> },
+  options: {
+    today: string;
+    counts?: Record<SessionStatus, number>;
+    effort?: { byMonth: { month: string; days: number }[]; awaitingGo: number };
+  },
 ): AdaptiveCardJson {
   const { t } = context;
   const counts = options.counts;
+  const effort = options.effort;
+  const sections: { title: string; facts: { label: string; value: string }[] }[] = [];
+  if (effort !== undefined && (effort.byMonth.length > 0 || effort.awaitingGo > 0)) {
+    sections.push({
+      title: t('labSession.list.effortHeading'),
+      facts: [
+        ...effort.byMonth.map(({ month, days }) => ({
+          label: formatMonth(month, context.language),
+          value: t('labSession.list.days', { days }),
+        })),
+        ...(effort.awaitingGo > 0
+          ? [
+              {
+                label: t('labSession.list.awaitingGo'),
+                value: t('labSession.list.days', { days: effort.awaitingGo }),
+              },
+            ]
+          : []),
+      ],
+    });
+  }
+  if (counts !== undefined) {
+    sections.push({
+      title: t('labSession.list.counts'),
+      facts: (Object.keys(counts) as SessionStatus[]).map((status) => ({
+        label: statusName(context, status),
+        value: String(counts[status]),
+      })),
+    });
+  }
   return buildCard({
     title,
     ...(requests.length === 0 ? { lines: [t('labSession.list.none')] } : {}),
@@ -400,20 +434,17 @@ export function buildRequestListCard(
         data: { requestId: request.id },
       },
     })),
-    ...(counts === undefined
-      ? {}
-      : {
-          sections: [
-            {
-              title: t('labSession.list.counts'),
-              facts: (Object.keys(counts) as SessionStatus[]).map((status) => ({
-                label: statusName(context, status),
-                value: String(counts[status]),
-              })),
-            },
-          ],
-        }),
+    sections,
   });
+}
+
+/** A month (YYYY-MM) as people read it: "janvier 2027". */
+function formatMonth(month: string, language: CardContext['language']): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${month}-15T12:00:00Z`));
 }
 
 /** The name of a status in the viewer's language. */

@@ -10,6 +10,7 @@ import {
   countRequestsByStatus,
   listMySessions,
   listOpenRequests,
+  sumCommittedEffort,
 } from '../../core/lab-sessions/list-session-requests';
 import {
   planSessionOccurrences,
@@ -249,7 +250,7 @@ export function createLabSessionsModule(
     const actor = await actorOf(turn);
     const requests = await listMySessions(deps, actor);
     return buildRequestListCard(turn.card, turn.card.t('labSession.list.mine'), requests, {
-      today: toLocalDay(platform.clock.now(), actor.timeZone ?? 'Europe/Paris'),
+      today: toLocalDay(platform.clock.now(), actor.timeZone ?? DEFAULT_TIME_ZONE),
     });
   };
 
@@ -257,9 +258,11 @@ export function createLabSessionsModule(
     const actor = await actorOf(turn);
     const outcome = await listOpenRequests(deps, actor);
     if (!outcome.ok) return refusalCard(turn.card, outcome.refusal);
+    const today = toLocalDay(platform.clock.now(), actor.timeZone ?? DEFAULT_TIME_ZONE);
     return buildRequestListCard(turn.card, turn.card.t('labSession.list.open'), outcome.value, {
-      today: toLocalDay(platform.clock.now(), actor.timeZone ?? 'Europe/Paris'),
+      today,
       counts: await countRequestsByStatus(deps),
+      effort: await sumCommittedEffort(deps, today.slice(0, 7)),
     });
   };
 

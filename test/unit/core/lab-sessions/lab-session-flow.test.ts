@@ -6,6 +6,7 @@ import {
   countRequestsByStatus,
   listMySessions,
   listOpenRequests,
+  sumCommittedEffort,
 } from '../../../../src/core/lab-sessions/list-session-requests';
 import {
   planSessionOccurrences,
@@ -719,6 +720,33 @@ describe('Lab session requests', () => {
       // Weeks later the reminder is no longer planned.
       fakes.clock.set('2027-04-30T08:00:00.000Z');
       assert.deepEqual(await planSessionOccurrences(fakes.deps, fakes.clock.now()), []);
+    });
+  });
+
+  describe('committed effort', () => {
+    it('sums the qualified effort by session month, and apart what awaits a go', async () => {
+      const dated = await approved();
+      await scheduleSession(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: dated,
+        sessionDay: '2027-01-14',
+        coldDebriefWeeks: '',
+        overrideMinimum: false,
+      });
+      await approved();
+      await assessed();
+      await submitted();
+      assert.deepEqual(await sumCommittedEffort(fakes.deps, '2026-11'), {
+        byMonth: [
+          { month: '2026-11', days: 6 },
+          { month: '2027-01', days: 6 },
+        ],
+        awaitingGo: 6,
+      });
+      // Later, the January session drops out; the undated one still counts in the current month.
+      assert.deepEqual((await sumCommittedEffort(fakes.deps, '2027-02')).byMonth, [
+        { month: '2027-02', days: 6 },
+      ]);
     });
   });
 
