@@ -1,6 +1,7 @@
 import type { Occurrence } from '../jobs/occurrence';
 import { toOccurrenceKey } from '../jobs/occurrence';
-import { addDays, toLocalDay } from '../scheduling/local-days';
+import type { HolidayCalendar } from '../scheduling/holiday-calendars';
+import { addDays, isWorkingDay, toLocalDay } from '../scheduling/local-days';
 import { toUtcInstant } from '../scheduling/to-utc-instant';
 import type { LabSessionDeps } from './lab-session-deps';
 import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
@@ -72,14 +73,18 @@ export async function planSessionOccurrences(
       occurrences.push(at(request, SESSION_JOBS.cold, request.coldDebriefDay, MORNING_TIME));
     }
     if (request.status === 'coldDebrief' && request.coldDebriefDay !== null) {
-      const day = addDays(request.coldDebriefDay, COLD_REMINDER_DAYS);
+      const day = coldReminderDay(request, deps.calendarFor(request.requesterTimeZone));
       // Planned while it may still run: a request whose reminder day passed long ago drops out.
       if (toLocalDay(now, request.requesterTimeZone) <= addDays(day, DEBRIEF_GRACE_DAYS)) {
         occurrences.push(at(request, SESSION_JOBS.coldReminder, day, MORNING_TIME));
       }
     }
     if (request.status === 'postponed' && request.decision?.kind === 'notNow') {
-      occurrences.push(at(request, SESSION_JOBS.revisit, request.decision.revisitOn, MORNING_TIME));
+      const day = nextWorkingDay(
+        request.decision.revisitOn,
+        deps.calendarFor(request.requesterTimeZone),
+      );
+      occurrences.push(at(request, SESSION_JOBS.revisit, day, MORNING_TIME));
     }
   }
   return occurrences;
@@ -140,7 +145,8 @@ export async function runSessionOccurrence(
     await deps.sessions.update({ ...request, status: 'coldDebrief', updatedAt: now }, 'held');
   } else if (occurrence.job === SESSION_JOBS.coldReminder) {
     if (request.status !== 'coldDebrief' || request.coldDebriefDay === null) return;
-    if (addDays(request.coldDebriefDay, COLD_REMINDER_DAYS) !== occurrence.period) return;
+    const calendar = deps.calendarFor(request.requesterTimeZone);
+    if (coldReminderDay(request, calendar) !== occurrence.period) return;
     const answered = (await deps.sessions.listDebriefs(request.id)).some(
       (answer) => answer.kind === 'cold' && sameId(answer.aadId, request.requester.aadId),
     );
@@ -155,9 +161,9 @@ export async function runSessionOccurrence(
     );
   } else if (occurrence.job === SESSION_JOBS.revisit) {
     if (request.status !== 'postponed') return;
-    if (request.decision?.kind !== 'notNow' || request.decision.revisitOn !== occurrence.period) {
-      return;
-    }
+    if (request.decision?.kind !== 'notNow') return;
+    const calendar = deps.calendarFor(request.requesterTimeZone);
+    if (nextWorkingDay(request.decision.revisitOn, calendar) !== occurrence.period) return;
     // Back to qualification with its facilitators: the Lab team decides again.
     const back: SessionRequest = { ...request, status: 'qualification', updatedAt: now };
     for (const recipient of await deps.labRecipients()) {
@@ -170,4 +176,16 @@ export async function runSessionOccurrence(
     }
     await deps.sessions.update(back, 'postponed');
   }
+}
+
+/** The day itself when it is a working day of the calendar, else the next one. */
+export function nextWorkingDay(day: string, calendar: HolidayCalendar): string {
+  let next = day;
+  while (!isWorkingDay(next, calendar)) next = addDays(next, 1);
+  return next;
+}
+
+/** The cold debrief's reminder day: a week after it, on a working day. */
+function coldReminderDay(request: SessionRequest, calendar: HolidayCalendar): string {
+  return nextWorkingDay(addDays(request.coldDebriefDay ?? '', COLD_REMINDER_DAYS), calendar);
 }

@@ -12,10 +12,6 @@ import {
   listOpenRequests,
   sumCommittedEffort,
 } from '../../core/lab-sessions/list-session-requests';
-import {
-  planSessionOccurrences,
-  runSessionOccurrence,
-} from '../../core/lab-sessions/plan-session-occurrences';
 import { qualifyRequest } from '../../core/lab-sessions/qualify-request';
 import { recordQualification } from '../../core/lab-sessions/record-qualification';
 import { scheduleSession } from '../../core/lab-sessions/schedule-session';
@@ -27,7 +23,6 @@ import {
 import { saveRequestDraft, submitRequest } from '../../core/lab-sessions/submit-request';
 import { toRequestFormValues } from '../../core/lab-sessions/validate-request-fields';
 import { withdrawRequest } from '../../core/lab-sessions/withdraw-request';
-import { parseOccurrenceKey } from '../../core/jobs/occurrence';
 import type { Refusal } from '../../core/validation/outcome';
 import {
   createHolidayCalendar,
@@ -49,6 +44,7 @@ import { ALL_SCOPES, defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/
 import { Guards } from '../../adapters/teams/verbs/guard';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
 import type { Turn } from '../../adapters/teams/verbs/turn';
+import { createLabSessionJob } from '../../jobs/create-lab-session-job';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
 import {
@@ -492,16 +488,7 @@ export function createLabSessionsModule(
     verbs,
     commands,
     notices: createLabSessionRenderers(),
-    scheduledJobs: [
-      {
-        name: 'lab-sessions',
-        listOccurrences: (now) => planSessionOccurrences(deps, now),
-        execute: async (occurrence) => {
-          const parts = parseOccurrenceKey(occurrence.key);
-          if (parts !== undefined) await runSessionOccurrence(deps, parts);
-        },
-      },
-    ],
+    scheduledJobs: [createLabSessionJob(deps)],
   };
 }
 
