@@ -14,7 +14,9 @@ import type {
 import {
   createHolidayCalendar,
   toHolidayCalendarId,
+  type HolidayCalendar,
 } from '../../src/core/scheduling/holiday-calendars';
+import type { Clock } from '../../src/core/ports/clock';
 import type { Notice, NoticeRecipient, Notifier } from '../../src/core/ports/notifier';
 import { ManualClock, SequentialIds, type RecordedNotice } from './candidacy-fakes';
 
@@ -132,14 +134,17 @@ export class InMemoryLabSessionStore implements LabSessionStore {
 /** A notice the fake notifier recorded, with the instant it may be delivered from. */
 export interface TimedNotice extends RecordedNotice {
   notBefore: Date | undefined;
+  /** When it was queued, by the test's clock. */
+  queuedAt: Date;
 }
 
 /** Records notices once per key, with their notBefore (local times are what these tests check). */
 export class TimedRecordingNotifier implements Notifier {
   readonly notices: TimedNotice[] = [];
+  constructor(private readonly clock: Clock) {}
   notify(key: string, recipient: NoticeRecipient, notice: Notice, notBefore?: Date): Promise<void> {
     if (!this.notices.some((n) => n.key === key)) {
-      this.notices.push({ key, recipient, notice, notBefore });
+      this.notices.push({ key, recipient, notice, notBefore, queuedAt: this.clock.now() });
     }
     return Promise.resolve();
   }
@@ -151,8 +156,9 @@ export class TimedRecordingNotifier implements Notifier {
 /** Lab session deps on fakes: a manual clock, sequential ids, a recording notifier. */
 export function createLabSessionFakes(now = new Date('2026-11-20T09:00:00.000Z')) {
   const sessions = new InMemoryLabSessionStore();
-  const notifier = new TimedRecordingNotifier();
   const clock = new ManualClock(now);
+  const notifier = new TimedRecordingNotifier(clock);
+  const calendars = new Map<string, HolidayCalendar>();
   const deps: LabSessionDeps = {
     sessions,
     notifier,
@@ -178,7 +184,12 @@ export function createLabSessionFakes(now = new Date('2026-11-20T09:00:00.000Z')
     },
     zoneOf: (aadId) =>
       Promise.resolve(aadId === FACILITATOR_B.aadId ? 'America/Cayenne' : 'Europe/Paris'),
-    calendarFor: (timeZone) => createHolidayCalendar(toHolidayCalendarId(timeZone)),
+    calendarFor: (timeZone) => {
+      const id = toHolidayCalendarId(timeZone);
+      let calendar = calendars.get(id);
+      if (calendar === undefined) calendars.set(id, (calendar = createHolidayCalendar(id)));
+      return calendar;
+    },
   };
   return { deps, sessions, notifier, clock };
 }
