@@ -1,4 +1,5 @@
 import type { LabSessionDeps } from './lab-session-deps';
+import { notifyPerson } from './notify-person';
 import { LAB_SESSION_NOTICES, toNoticeData, type SessionUpdateStep } from './lab-session-notices';
 import {
   isFacilitatorOf,
@@ -12,7 +13,7 @@ import {
  * the step and its moment, so a repeated call queues nothing new while a later change is told.
  */
 export async function notifyRequestStep(
-  deps: Pick<LabSessionDeps, 'notifier' | 'directory'>,
+  deps: Pick<LabSessionDeps, 'notifier' | 'directory' | 'clock' | 'zoneOf' | 'calendarFor'>,
   request: SessionRequest,
   step: SessionUpdateStep,
   options: { facilitatorsToo?: boolean; sponsorToo?: boolean } = {},
@@ -24,9 +25,10 @@ export async function notifyRequestStep(
   ];
   const at = request.updatedAt.toISOString();
   for (const person of people) {
-    await deps.notifier.notify(
+    await notifyPerson(
+      deps,
       `lab-session:${request.id}:${step}:${at}:${person.aadId.toLowerCase()}`,
-      { kind: 'user', aadId: person.aadId },
+      person.aadId,
       { kind: LAB_SESSION_NOTICES.update, data: { ...toNoticeData(request), step } },
     );
   }

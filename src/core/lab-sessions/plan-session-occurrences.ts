@@ -5,6 +5,7 @@ import { addDays, isWorkingDay, toLocalDay } from '../scheduling/local-days';
 import { toUtcInstant } from '../scheduling/to-utc-instant';
 import type { LabSessionDeps } from './lab-session-deps';
 import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
+import { notifyPerson, notifyRecipients } from './notify-person';
 import { findSponsor } from './notify-requester';
 import { planPreparationMilestones } from './plan-preparation-milestones';
 import { sameId, type SessionRequest } from './session-request';
@@ -113,9 +114,10 @@ export async function runSessionOccurrence(
     if (milestone === undefined) return;
     for (const facilitator of request.facilitators) {
       const zone = await deps.zoneOf(facilitator.aadId);
-      await deps.notifier.notify(
+      await notifyPerson(
+        deps,
         `lab-session:${request.id}:${milestone.id}:${request.sessionDay}:${facilitator.aadId.toLowerCase()}`,
-        { kind: 'user', aadId: facilitator.aadId },
+        facilitator.aadId,
         {
           kind: LAB_SESSION_NOTICES.milestone,
           data: { ...toNoticeData(request), milestone: milestone.id },
@@ -126,9 +128,10 @@ export async function runSessionOccurrence(
   } else if (occurrence.job === SESSION_JOBS.hot) {
     if (request.status !== 'preparation' || request.sessionDay !== occurrence.period) return;
     for (const person of [request.requester, ...request.facilitators]) {
-      await deps.notifier.notify(
+      await notifyPerson(
+        deps,
         `lab-session:${request.id}:hot:${person.aadId.toLowerCase()}`,
-        { kind: 'user', aadId: person.aadId },
+        person.aadId,
         { kind: LAB_SESSION_NOTICES.hotDebrief, data: toNoticeData(request) },
       );
     }
@@ -136,9 +139,10 @@ export async function runSessionOccurrence(
   } else if (occurrence.job === SESSION_JOBS.cold) {
     if (request.status !== 'held' || request.coldDebriefDay !== occurrence.period) return;
     for (const person of [request.requester, ...(await findSponsor(deps, request))]) {
-      await deps.notifier.notify(
+      await notifyPerson(
+        deps,
         `lab-session:${request.id}:cold:${person.aadId.toLowerCase()}`,
-        { kind: 'user', aadId: person.aadId },
+        person.aadId,
         { kind: LAB_SESSION_NOTICES.coldDebrief, data: toNoticeData(request) },
       );
     }
@@ -151,9 +155,10 @@ export async function runSessionOccurrence(
       (answer) => answer.kind === 'cold' && sameId(answer.aadId, request.requester.aadId),
     );
     if (answered) return;
-    await deps.notifier.notify(
+    await notifyPerson(
+      deps,
       `lab-session:${request.id}:cold-reminder:${request.requester.aadId.toLowerCase()}`,
-      { kind: 'user', aadId: request.requester.aadId },
+      request.requester.aadId,
       {
         kind: LAB_SESSION_NOTICES.coldDebrief,
         data: { ...toNoticeData(request), reminder: true },
@@ -166,14 +171,12 @@ export async function runSessionOccurrence(
     if (nextWorkingDay(request.decision.revisitOn, calendar) !== occurrence.period) return;
     // Back to qualification with its facilitators: the Lab team decides again.
     const back: SessionRequest = { ...request, status: 'qualification', updatedAt: now };
-    for (const recipient of await deps.labRecipients()) {
-      const who = recipient.kind === 'user' ? recipient.aadId : recipient.conversationId;
-      await deps.notifier.notify(
-        `lab-session:${request.id}:back:${occurrence.period}:${who.toLowerCase()}`,
-        recipient,
-        { kind: LAB_SESSION_NOTICES.requested, data: { ...toNoticeData(back), back: true } },
-      );
-    }
+    await notifyRecipients(
+      deps,
+      (who) => `lab-session:${request.id}:back:${occurrence.period}:${who}`,
+      await deps.labRecipients(),
+      { kind: LAB_SESSION_NOTICES.requested, data: { ...toNoticeData(back), back: true } },
+    );
     await deps.sessions.update(back, 'postponed');
   }
 }

@@ -3,6 +3,7 @@ import type { ValidationIssue } from '../validation/validation-issue';
 import type { LabSessionDeps, SessionActor } from './lab-session-deps';
 import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
 import type { LabSessionOutcome } from './lab-session-refusal';
+import { notifyPerson } from './notify-person';
 import { notifyRequestStep } from './notify-requester';
 import { sameId, type SessionRequest } from './session-request';
 
@@ -55,9 +56,10 @@ export async function qualifyRequest(
   };
   if (!(await deps.sessions.update(updated, request.status))) return refuse('changedMeanwhile');
   for (const facilitator of updated.facilitators) {
-    await deps.notifier.notify(
+    await notifyPerson(
+      deps,
       `lab-session:${updated.id}:assigned:${updated.updatedAt.toISOString()}:${facilitator.aadId.toLowerCase()}`,
-      { kind: 'user', aadId: facilitator.aadId },
+      facilitator.aadId,
       { kind: LAB_SESSION_NOTICES.assigned, data: toNoticeData(updated) },
     );
   }

@@ -1,6 +1,7 @@
 import { refuse } from '../validation/outcome';
 import type { LabSessionDeps, SessionActor } from './lab-session-deps';
 import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
+import { notifyRecipients } from './notify-person';
 import type { LabSessionOutcome } from './lab-session-refusal';
 import { DEFAULT_TIME_ZONE } from '../scheduling/compute-send-instant';
 import { formatTrackingNumber, type SessionRequest } from './session-request';
@@ -42,14 +43,12 @@ export async function submitRequest(
   };
   await deps.sessions.insert(request);
   await deps.sessions.deleteDraft(input.actor.aadId);
-  for (const recipient of await deps.labRecipients()) {
-    const who = recipient.kind === 'user' ? recipient.aadId : recipient.conversationId;
-    await deps.notifier.notify(
-      `lab-session:${request.id}:requested:${who.toLowerCase()}`,
-      recipient,
-      { kind: LAB_SESSION_NOTICES.requested, data: toNoticeData(request) },
-    );
-  }
+  await notifyRecipients(
+    deps,
+    (who) => `lab-session:${request.id}:requested:${who}`,
+    await deps.labRecipients(),
+    { kind: LAB_SESSION_NOTICES.requested, data: toNoticeData(request) },
+  );
   return { ok: true, value: request };
 }
 

@@ -1,6 +1,7 @@
 import { refuse } from '../validation/outcome';
 import type { LabSessionDeps, SessionActor } from './lab-session-deps';
 import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
+import { notifyRecipients } from './notify-person';
 import type { LabSessionOutcome } from './lab-session-refusal';
 import { isRequesterOf, OPEN_STATUSES, type SessionRequest } from './session-request';
 
@@ -20,13 +21,11 @@ export async function withdrawRequest(
   }
   const updated: SessionRequest = { ...request, status: 'withdrawn', updatedAt: deps.clock.now() };
   if (!(await deps.sessions.update(updated, request.status))) return refuse('changedMeanwhile');
-  for (const recipient of await deps.labRecipients()) {
-    const who = recipient.kind === 'user' ? recipient.aadId : recipient.conversationId;
-    await deps.notifier.notify(
-      `lab-session:${updated.id}:withdrawn:${who.toLowerCase()}`,
-      recipient,
-      { kind: LAB_SESSION_NOTICES.withdrawn, data: toNoticeData(updated) },
-    );
-  }
+  await notifyRecipients(
+    deps,
+    (who) => `lab-session:${updated.id}:withdrawn:${who}`,
+    await deps.labRecipients(),
+    { kind: LAB_SESSION_NOTICES.withdrawn, data: toNoticeData(updated) },
+  );
   return { ok: true, value: updated };
 }

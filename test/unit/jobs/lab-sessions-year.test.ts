@@ -226,6 +226,8 @@ describe('a year of Lab session requests, with a fake clock from November to Jul
 
   before(async () => {
     const kit = createLabSessionFakes(START);
+    // Each person's zone as their Teams client reports it.
+    kit.deps.zoneOf = (aadId) => Promise.resolve(ZONES.get(aadId)?.zone ?? 'Europe/Paris');
     const logger = createLogger('silent');
     const job = createScheduledJob(createLabSessionJob(kit.deps), {
       occurrences: new InMemoryOccurrenceStore(),
@@ -318,6 +320,17 @@ describe('a year of Lab session requests, with a fake clock from November to Jul
         ['LAB-2026-002', 'labSession.coldDebrief', '2027-07-01'],
       ],
     );
+  });
+
+  it('holds a card sent outside working hours until 09:30 on the recipient’s next working day', () => {
+    const hot = sent.filter(
+      (s) => s.tracking === 'LAB-2026-002' && s.kind === 'labSession.hotDebrief',
+    );
+    assert.deepEqual(hot.map((s) => s.line.slice(0, 35).trim()).sort(), [
+      '2027-05-20 17:30  America/Cayenne',
+      '2027-05-20 17:30  America/Cayenne',
+      '2027-05-21 09:30  Europe/Paris',
+    ]);
   });
 
   it('tells the declined requester why, and never plans anything for that request', () => {
