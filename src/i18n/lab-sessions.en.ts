@@ -188,5 +188,13 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.list.effortHeading': 'Preparation effort committed (facilitator days)',
   'labSession.list.awaitingGo': 'Awaiting a go',
   'labSession.list.days': '{days} d',
+  'labSession.digest.none': '—',
+  'labSession.digest.toGo': 'Median delay from request to go',
+  'labSession.digest.goToSession': 'Median delay from go to session',
+  'labSession.digest.heldThisYear': 'Sessions held this year',
+  'labSession.digest.hot': 'Hot debriefs',
+  'labSession.digest.hotValue': '{average} / 5 (answers: {answers})',
+  'labSession.digest.cold': 'Cold debriefs',
+  'labSession.digest.coldValue': 'answers: {answers}; follow-up wanted: {followUps}',
   'labSession.list.counts': 'By status',
 };

@@ -190,5 +190,13 @@ export const labSessionsFr = {
   'labSession.list.effortHeading': 'Charge de préparation engagée (jours de facilitateur)',
   'labSession.list.awaitingGo': 'En attente de go',
   'labSession.list.days': '{days} j',
+  'labSession.digest.none': '—',
+  'labSession.digest.toGo': 'Délai médian de la demande au go',
+  'labSession.digest.goToSession': 'Délai médian du go à la session',
+  'labSession.digest.heldThisYear': 'Sessions tenues cette année',
+  'labSession.digest.hot': 'Débriefings à chaud',
+  'labSession.digest.hotValue': '{average} / 5 (réponses : {answers})',
+  'labSession.digest.cold': 'Débriefings à froid',
+  'labSession.digest.coldValue': 'réponses : {answers} ; suite demandée : {followUps}',
   'labSession.list.counts': 'Par état',
 } as const;

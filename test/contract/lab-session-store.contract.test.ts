@@ -160,6 +160,10 @@ for (const target of testDatabases()) {
         ],
       );
       assert.deepEqual(await store.listDebriefs('other'), []);
+      assert.deepEqual(
+        (await store.listAllDebriefs('hot')).map((a) => [a.requestId, a.answers.satisfaction]),
+        [['req-1', 5]],
+      );
     });
   });
 }

@@ -129,6 +129,9 @@ export class InMemoryLabSessionStore implements LabSessionStore {
   listDebriefs(requestId: string): Promise<SessionDebriefAnswer[]> {
     return Promise.resolve(this.debriefs.filter((a) => a.requestId === requestId));
   }
+  listAllDebriefs(kind: 'hot' | 'cold'): Promise<SessionDebriefAnswer[]> {
+    return Promise.resolve(this.debriefs.filter((a) => a.kind === kind));
+  }
 }
 
 /** A notice the fake notifier recorded, with the instant it may be delivered from. */

@@ -178,14 +178,30 @@ export class SqlLabSessionStore implements LabSessionStore {
       .orderBy('answered_at')
       .orderBy('aad_id')
       .execute();
-    return rows.map((row) => ({
-      requestId: row.request_id,
-      kind: row.kind === 'cold' ? 'cold' : 'hot',
-      aadId: row.aad_id,
-      answers: JSON.parse(row.data) as SessionDebriefAnswer['answers'],
-      answeredAt: new Date(row.answered_at),
-    }));
+    return rows.map(toAnswer);
   }
+
+  async listAllDebriefs(kind: 'hot' | 'cold'): Promise<SessionDebriefAnswer[]> {
+    const rows = await this.db
+      .selectFrom('lab_session_debriefs')
+      .selectAll()
+      .where('kind', '=', kind)
+      .orderBy('answered_at')
+      .orderBy('request_id')
+      .orderBy('aad_id')
+      .execute();
+    return rows.map(toAnswer);
+  }
+}
+
+function toAnswer(row: LabSessionTables['lab_session_debriefs']): SessionDebriefAnswer {
+  return {
+    requestId: row.request_id,
+    kind: row.kind === 'cold' ? 'cold' : 'hot',
+    aadId: row.aad_id,
+    answers: JSON.parse(row.data) as SessionDebriefAnswer['answers'],
+    answeredAt: new Date(row.answered_at),
+  };
 }
 
 interface StoredRequest extends Omit<

@@ -1,5 +1,5 @@
 import type { CheckinStatus } from '../follow-up/checkin-answer';
-import type { SessionStatus } from '../lab-sessions/session-request';
+import type { SessionsSummary } from '../lab-sessions/summarise-sessions';
 import type { ReviewId } from '../follow-up/planned-send';
 import type { ProgrammePhase } from '../programmes/get-programme-phase';
 import type { Branch, Milestones } from '../programmes/programme';
@@ -92,9 +92,8 @@ export interface FollowUpSection {
 }
 
 /** Lab session requests by status (they run beside the programmes, whatever their phase). */
-export interface SessionsSection {
+export interface SessionsSection extends SessionsSummary {
   kind: 'sessions';
-  byStatus: Record<SessionStatus, number>;
 }
 
 /** One section of a digest; which ones appear depends on the programme's phase. */

@@ -1,5 +1,5 @@
 import type { ReviewId } from '../follow-up/planned-send';
-import type { SessionStatus } from '../lab-sessions/session-request';
+import type { SessionsSummary } from '../lab-sessions/summarise-sessions';
 import type { Clock } from '../ports/clock';
 import type { DigestSource } from '../ports/digest-source';
 import { getProgrammePhase } from '../programmes/get-programme-phase';
@@ -35,8 +35,8 @@ export interface DigestDeps {
   clock: Clock;
   /** The Lab's holiday calendar, which dates the check-ins it reports; mainland France by default. */
   calendar?: HolidayCalendar;
-  /** Lab session requests by status; the Lab team's digest gains a sessions section with them. */
-  sessions?: { countByStatus(): Promise<Record<SessionStatus, number>> };
+  /** The Lab sessions' figures; the Lab team's digest gains a sessions section with them. */
+  sessions?: { summarise(): Promise<SessionsSummary> };
 }
 
 let franceCalendar: HolidayCalendar | undefined;
@@ -86,9 +86,9 @@ export async function getProgrammeDigest(
   }
 
   if (facilitator === undefined && deps.sessions !== undefined) {
-    const byStatus = await deps.sessions.countByStatus();
-    if (Object.values(byStatus).some((count) => count > 0)) {
-      sections.push({ kind: 'sessions', byStatus });
+    const summary = await deps.sessions.summarise();
+    if (Object.values(summary.byStatus).some((count) => count > 0)) {
+      sections.push({ kind: 'sessions', ...summary });
     }
   }
 

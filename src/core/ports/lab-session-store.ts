@@ -42,4 +42,6 @@ export interface LabSessionStore {
   /** Records a debrief answer; a second answer from the same person replaces the first. */
   saveDebrief(answer: SessionDebriefAnswer): Promise<void>;
   listDebriefs(requestId: string): Promise<SessionDebriefAnswer[]>;
+  /** Every debrief answer of one kind, for the digest's figures. */
+  listAllDebriefs(kind: 'hot' | 'cold'): Promise<SessionDebriefAnswer[]>;
 }

@@ -396,15 +396,38 @@ function listNames(context: CardContext, names: string[], total: number): string
     : names.join(', ');
 }
 
-/** Lab session requests by status, the statuses with none left out. */
+/** Lab session requests by status (the statuses with none left out), delays and debriefs. */
 function sessionsElements({ t }: CardContext, section: SessionsSection): Element[] {
+  const days = (value: number | null): string =>
+    value === null ? t('labSession.digest.none') : t('labSession.list.days', { days: value });
   return [
     heading(t('labSession.digest.heading')),
     {
       type: 'FactSet',
-      facts: SESSION_STATUSES.filter((status) => section.byStatus[status] > 0).map((status) =>
-        fact(capitalise(t(`labSession.status.${status}`)), String(section.byStatus[status])),
-      ),
+      facts: [
+        ...SESSION_STATUSES.filter((status) => section.byStatus[status] > 0).map((status) =>
+          fact(capitalise(t(`labSession.status.${status}`)), String(section.byStatus[status])),
+        ),
+        fact(t('labSession.digest.toGo'), days(section.medianDaysToGo)),
+        fact(t('labSession.digest.goToSession'), days(section.medianDaysGoToSession)),
+        fact(t('labSession.digest.heldThisYear'), String(section.heldThisYear)),
+        fact(
+          t('labSession.digest.hot'),
+          section.hotAverage === null
+            ? t('labSession.digest.none')
+            : t('labSession.digest.hotValue', {
+                average: section.hotAverage,
+                answers: section.hotAnswers,
+              }),
+        ),
+        fact(
+          t('labSession.digest.cold'),
+          t('labSession.digest.coldValue', {
+            answers: section.coldAnswers,
+            followUps: section.followUpsWanted,
+          }),
+        ),
+      ],
     },
   ];
 }

@@ -12,7 +12,7 @@ import type { Turn } from '../../adapters/teams/verbs/turn';
 import { buildCard, buildMessageCard } from '../../adapters/teams/cards/card-kit';
 import { SqlDigestSource } from '../../adapters/sql/sql-digest-source';
 import { SqlLabSessionStore } from '../../adapters/sql/sql-lab-session-store';
-import { countRequestsByStatus } from '../../core/lab-sessions/list-session-requests';
+import { summariseSessions } from '../../core/lab-sessions/summarise-sessions';
 import { SqlFollowUpAnswers } from '../../adapters/sql/sql-follow-up-answers';
 import { createReviewExportRoute } from '../../adapters/export/create-review-export-route';
 import { createReviewExporter } from '../../adapters/export/create-review-exporter';
@@ -60,7 +60,7 @@ export function createDigestModule(
   const source = new SqlDigestSource(platform.database.db);
   const sessionStore = new SqlLabSessionStore(platform.database.db);
   // The Lab team's digest counts the Lab session requests too.
-  const sessions = { countByStatus: () => countRequestsByStatus({ sessions: sessionStore }) };
+  const sessions = { summarise: () => summariseSessions({ sessions: sessionStore, clock }) };
   const deps = { source, clock, sessions };
   const exportReviews = createReviewExporter({
     core: platform.candidacyCore,
