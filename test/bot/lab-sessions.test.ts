@@ -351,6 +351,15 @@ describe('Lab sessions in Teams (recorded activities)', () => {
       assert.equal((await store.get(id))?.status, 'requested');
     });
 
+    it('refuses in English to an English-speaking stranger', async () => {
+      const id = await submitted();
+      const view = await click(STRANGER, 'session.view', { requestId: id }, 'en-US');
+      assert.match(view, /I cannot find this session request among those you may see/);
+      const qualify = await click(STRANGER, 'session.qualify', { requestId: id }, 'en-US');
+      assert.match(qualify, /For the Lab team only/);
+      assert.equal((await store.get(id))?.status, 'requested');
+    });
+
     it('hides someone else’s request, and lets only its requester withdraw it', async () => {
       const id = await submitted();
       const view = await click(STRANGER, 'session.view', { requestId: id });
