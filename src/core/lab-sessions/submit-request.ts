@@ -4,7 +4,10 @@ import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
 import { notifyRecipients } from './notify-person';
 import type { LabSessionOutcome } from './lab-session-refusal';
 import { DEFAULT_TIME_ZONE } from '../scheduling/compute-send-instant';
-import { formatTrackingNumber, type SessionRequest } from './session-request';
+import { formatTrackingNumber, isRequesterOf, type SessionRequest } from './session-request';
+
+/** The same form sent again within this time is the same request: a double click, a retry. */
+export const RESUBMIT_WINDOW_MS = 10 * 60 * 1000;
 import {
   toRequestFormValues,
   validateRequestFields,
@@ -23,6 +26,15 @@ export async function submitRequest(
   const checked = validateRequestFields(input.raw);
   if (!checked.ok) return refuse('invalid', {}, checked.issues);
   const now = deps.clock.now();
+  // A second click on "send" (or Teams retrying the invoke) gives back the request just made.
+  const recent = (await deps.sessions.listForPerson(input.actor.aadId)).find(
+    (request) =>
+      isRequesterOf(request, input.actor.aadId) &&
+      request.status === 'requested' &&
+      now.getTime() - request.createdAt.getTime() < RESUBMIT_WINDOW_MS &&
+      JSON.stringify(request.fields) === JSON.stringify(checked.fields),
+  );
+  if (recent !== undefined) return { ok: true, value: recent };
   const timeZone = input.actor.timeZone ?? DEFAULT_TIME_ZONE;
   const year = Number(now.toISOString().slice(0, 4));
   const sequence = await deps.sessions.nextSequence(year);

@@ -101,7 +101,10 @@ describe('Lab session requests', () => {
       });
       assert.equal(fakes.sessions.drafts.size, 1);
       const first = await submitRequest(fakes.deps, { actor: ACTORS.requester, raw: form() });
-      const second = await submitRequest(fakes.deps, { actor: ACTORS.requester, raw: form() });
+      const second = await submitRequest(fakes.deps, {
+        actor: ACTORS.requester,
+        raw: form({ subject: 'Un autre sujet' }),
+      });
       assert.ok(first.ok && second.ok);
       assert.equal(first.value.trackingNumber, 'LAB-2026-001');
       assert.equal(second.value.trackingNumber, 'LAB-2026-002');
@@ -110,6 +113,21 @@ describe('Lab session requests', () => {
       const told = fakes.notifier.ofKind('labSession.requested');
       assert.equal(told.length, 2);
       assert.equal(told[0]?.notice.data.trackingNumber, 'LAB-2026-001');
+    });
+
+    it('gives back the same request when the same form is sent twice in a row', async () => {
+      const first = await submitRequest(fakes.deps, { actor: ACTORS.requester, raw: form() });
+      fakes.clock.set('2026-11-20T09:01:00.000Z');
+      const again = await submitRequest(fakes.deps, { actor: ACTORS.requester, raw: form() });
+      assert.ok(first.ok && again.ok);
+      assert.equal(again.value.id, first.value.id);
+      assert.equal(fakes.sessions.requests.size, 1);
+      assert.equal(fakes.notifier.ofKind('labSession.requested').length, 1);
+      // Later, the same form is a new request.
+      fakes.clock.set('2026-11-20T10:00:00.000Z');
+      const later = await submitRequest(fakes.deps, { actor: ACTORS.requester, raw: form() });
+      assert.ok(later.ok);
+      assert.equal(later.value.trackingNumber, 'LAB-2026-002');
     });
 
     it('refuses more than 60 participants in all, saying how many external ones still fit', async () => {
