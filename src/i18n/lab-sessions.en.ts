@@ -196,5 +196,10 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.digest.hotValue': '{average} / 5 (answers: {answers})',
   'labSession.digest.cold': 'Cold debriefs',
   'labSession.digest.coldValue': 'answers: {answers}; follow-up wanted: {followUps}',
+  'labSession.field.meetingDay': 'Qualification meeting: day',
+  'labSession.field.meetingTime': 'Qualification meeting: time (HH:MM, your zone)',
+  'labSession.fact.meeting': 'Qualification meeting',
+  'labSession.meeting': '{day} at {time} ({zone})',
+  'labSession.meetingLine': 'Qualification meeting: {meeting}.',
   'labSession.list.counts': 'By status',
 };

@@ -198,5 +198,10 @@ export const labSessionsFr = {
   'labSession.digest.hotValue': '{average} / 5 (réponses : {answers})',
   'labSession.digest.cold': 'Débriefings à froid',
   'labSession.digest.coldValue': 'réponses : {answers} ; suite demandée : {followUps}',
+  'labSession.field.meetingDay': 'Réunion de qualification : jour',
+  'labSession.field.meetingTime': 'Réunion de qualification : heure (HH:MM, votre fuseau)',
+  'labSession.fact.meeting': 'Réunion de qualification',
+  'labSession.meeting': '{day} à {time} ({zone})',
+  'labSession.meetingLine': 'Réunion de qualification : {meeting}.',
   'labSession.list.counts': 'Par état',
 } as const;

@@ -177,8 +177,11 @@ describe('Lab sessions in Teams (recorded activities)', () => {
     const qualified = await click(ADMIN, 'session.qualify', {
       requestId: id,
       facilitators: `${FACILITATOR_A.aadObjectId},${FACILITATOR_B.aadObjectId}`,
+      meetingDay: '2026-11-26',
+      meetingTime: '10:00',
     });
     assert.match(qualified, /Facilitateurs nommés : Aline Facil, Bruno Facil/);
+    assert.match(qualified, /jeudi 26 novembre 2026 à 10:00 \(Europe\/Paris\)/);
     assert.match(qualified, /Enregistrer la qualification/);
 
     const early = await click(ADMIN, 'session.decide', {

@@ -38,6 +38,7 @@ for (const target of testDatabases()) {
       const request = makeRequest({
         status: 'preparation',
         facilitators: [FACILITATOR_A, FACILITATOR_B],
+        qualificationMeeting: { day: '2026-11-26', time: '10:00', timeZone: 'America/Cayenne' },
         qualification: {
           objectivesReachable: true,
           intentionChecked: true,

@@ -49,6 +49,7 @@ export function makeRequest(overrides: Partial<SessionRequest> = {}): SessionReq
     requesterTimeZone: 'Europe/Paris',
     fields: VALID_FIELDS,
     facilitators: [],
+    qualificationMeeting: null,
     qualification: null,
     decision: null,
     sessionDay: null,

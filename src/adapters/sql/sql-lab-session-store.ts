@@ -206,8 +206,9 @@ function toAnswer(row: LabSessionTables['lab_session_debriefs']): SessionDebrief
 
 interface StoredRequest extends Omit<
   SessionRequest,
-  'createdAt' | 'updatedAt' | 'decision' | 'qualification'
+  'createdAt' | 'updatedAt' | 'decision' | 'qualification' | 'qualificationMeeting'
 > {
+  qualificationMeeting?: SessionRequest['qualificationMeeting'];
   decision: (Omit<SessionDecision, 'at'> & { at: string }) | null;
   qualification?: (Omit<SessionQualification, 'at'> & { at: string }) | null;
 }
@@ -234,6 +235,7 @@ function fromRow(row: RequestRow): SessionRequest {
     ...stored,
     // Requests stored before the sponsor's e-mail was asked have none.
     fields: { ...stored.fields, sponsorEmail: stored.fields.sponsorEmail ?? '' },
+    qualificationMeeting: stored.qualificationMeeting ?? null,
     status: row.status as SessionStatus,
     decision:
       stored.decision === null

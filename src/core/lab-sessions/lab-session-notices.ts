@@ -32,5 +32,8 @@ export function toNoticeData(request: SessionRequest): Record<string, unknown> {
     coldDebriefDay: request.coldDebriefDay ?? '',
     reason: request.decision?.reason ?? '',
     revisitOn: request.decision?.kind === 'notNow' ? request.decision.revisitOn : '',
+    meetingDay: request.qualificationMeeting?.day ?? '',
+    meetingTime: request.qualificationMeeting?.time ?? '',
+    meetingZone: request.qualificationMeeting?.timeZone ?? '',
   };
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_TIME_ZONE } from '../scheduling/compute-send-instant';
+import { toLocalDay } from '../scheduling/local-days';
 import { refuse } from '../validation/outcome';
 import type { ValidationIssue } from '../validation/validation-issue';
 import type { LabSessionDeps, SessionActor } from './lab-session-deps';
@@ -17,7 +19,14 @@ export const FACILITATORS_PER_SESSION = 2;
  */
 export async function qualifyRequest(
   deps: LabSessionDeps,
-  input: { actor: SessionActor; requestId: string; facilitatorIds: readonly string[] },
+  input: {
+    actor: SessionActor;
+    requestId: string;
+    facilitatorIds: readonly string[];
+    /** The qualification meeting's day (YYYY-MM-DD) and time (HH:MM), in the actor's zone. */
+    meetingDay?: unknown;
+    meetingTime?: unknown;
+  },
 ): Promise<LabSessionOutcome<SessionRequest>> {
   if (!input.actor.isLab) return refuse('labOnly');
   const request = await deps.sessions.get(input.requestId);
@@ -46,12 +55,14 @@ export async function qualifyRequest(
   } else if (ids.some((id) => !pool.some((member) => sameId(member, id)))) {
     issues.push({ path: ['facilitators'], code: 'choice', params: { allowed: '' } });
   }
+  const meeting = checkMeeting(input, deps.clock.now(), issues);
   if (issues.length > 0) return refuse('invalid', {}, issues);
   const names = await deps.namesOf(ids);
   const updated: SessionRequest = {
     ...request,
     status: 'qualification',
     facilitators: ids.map((aadId) => ({ aadId, name: names.get(aadId.toLowerCase()) ?? '' })),
+    qualificationMeeting: meeting ?? request.qualificationMeeting,
     updatedAt: deps.clock.now(),
   };
   if (!(await deps.sessions.update(updated, request.status))) return refuse('changedMeanwhile');
@@ -65,4 +76,41 @@ export async function qualifyRequest(
   }
   await notifyRequestStep(deps, updated, 'qualification');
   return { ok: true, value: updated };
+}
+
+/**
+ * The qualification meeting, both parts or neither: a day to come and a time, read in the zone of
+ * the Lab member who sets it (cards then say the zone).
+ */
+function checkMeeting(
+  input: { actor: SessionActor; meetingDay?: unknown; meetingTime?: unknown },
+  now: Date,
+  issues: ValidationIssue[],
+): SessionRequest['qualificationMeeting'] {
+  const day = typeof input.meetingDay === 'string' ? input.meetingDay.trim() : '';
+  const time = typeof input.meetingTime === 'string' ? input.meetingTime.trim() : '';
+  if (day === '' && time === '') return null;
+  const timeZone = input.actor.timeZone ?? DEFAULT_TIME_ZONE;
+  const today = toLocalDay(now, timeZone);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+    issues.push({
+      path: ['meetingDay'],
+      code: day === '' ? 'required' : 'date',
+      params: { value: day },
+    });
+  } else if (day < today) {
+    issues.push({
+      path: ['meetingDay'],
+      code: 'dateOrder',
+      params: { previousDate: today, previous: today },
+    });
+  }
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) {
+    issues.push({
+      path: ['meetingTime'],
+      code: time === '' ? 'required' : 'time',
+      params: { value: time },
+    });
+  }
+  return { day, time, timeZone };
 }

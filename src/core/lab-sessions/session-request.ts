@@ -93,6 +93,8 @@ export interface SessionRequest {
   fields: SessionRequestFields;
   /** The two facilitators, from qualification on; never the requester. */
   facilitators: SessionPerson[];
+  /** The qualification meeting with the facilitators and the requester, when the Lab set it. */
+  qualificationMeeting: { day: string; time: string; timeZone: string } | null;
   /** The qualification card, once a facilitator filled it. */
   qualification: SessionQualification | null;
   decision: SessionDecision | null;

@@ -46,6 +46,7 @@ export async function submitRequest(
     requesterTimeZone: timeZone,
     fields: checked.fields,
     facilitators: [],
+    qualificationMeeting: null,
     qualification: null,
     decision: null,
     sessionDay: null,

@@ -143,6 +143,24 @@ export function buildRequestCard(
         })),
         ...withError(errors.facilitators),
       });
+      inputs.push(
+        {
+          kind: 'date',
+          id: 'meetingDay',
+          label: t('labSession.field.meetingDay'),
+          value: values.meetingDay ?? '',
+          ...withError(errors.meetingDay),
+        },
+        {
+          kind: 'text',
+          id: 'meetingTime',
+          label: t('labSession.field.meetingTime'),
+          value: values.meetingTime ?? '',
+          maxLength: 5,
+          placeholder: '10:00',
+          ...withError(errors.meetingTime),
+        },
+      );
       actions.push({ title: t('labSession.action.qualify'), verb: LabSessionVerbs.qualify, data });
     } else {
       inputs.push(
@@ -447,6 +465,16 @@ function formatMonth(month: string, language: CardContext['language']): string {
   }).format(new Date(`${month}-15T12:00:00Z`));
 }
 
+/** A meeting's day and time as people read them, with the zone they are in. */
+export function formatMeeting(
+  { t, language }: CardContext,
+  day: string,
+  time: string,
+  zone: string,
+): string {
+  return t('labSession.meeting', { day: formatDay(day, language), time, zone });
+}
+
 /** The name of a status in the viewer's language. */
 export function statusName({ t }: CardContext, status: SessionStatus): string {
   return t(`labSession.status.${status}`);
@@ -504,6 +532,13 @@ function requestFacts(
       value: request.facilitators
         .map((f) => (f.name === '' ? t('labSession.unknownPerson', { id: f.aadId }) : f.name))
         .join(', '),
+    });
+  }
+  const meeting = request.qualificationMeeting;
+  if (meeting !== null) {
+    facts.push({
+      label: t('labSession.fact.meeting'),
+      value: formatMeeting(context, meeting.day, meeting.time, meeting.timeZone),
     });
   }
   const qualification = request.qualification;

@@ -323,6 +323,8 @@ export function createLabSessionsModule(
           actor,
           requestId: data.requestId,
           facilitatorIds: (data.facilitators ?? '').split(','),
+          meetingDay: data.meetingDay,
+          meetingTime: data.meetingTime,
         });
         return answerAction(turn.card, actor, data.requestId, outcome, data, (request) =>
           turn.card.t('labSession.qualified', {

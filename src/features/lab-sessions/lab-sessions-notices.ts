@@ -5,7 +5,12 @@ import { formatDay } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard } from '../../adapters/teams/cards/card-kit';
 import type { NoticeRenderers } from '../../adapters/teams/notices/notice-renderer';
-import { buildColdDebriefCard, buildHotDebriefCard, statusName } from './lab-sessions-cards';
+import {
+  buildColdDebriefCard,
+  buildHotDebriefCard,
+  formatMeeting,
+  statusName,
+} from './lab-sessions-cards';
 import { LabSessionVerbs } from './lab-sessions-verbs';
 
 const STEPS = ['qualification', 'go', 'noGo', 'notNow', 'scheduled'] as const;
@@ -70,6 +75,7 @@ export function createLabSessionRenderers(): NoticeRenderers {
               requester: text(data.requesterName),
               facilitators: text(data.facilitators),
             }),
+            ...meetingLines(context, data),
           ],
           actions: [openAction(context, data)],
         }),
@@ -93,7 +99,10 @@ export function createLabSessionRenderers(): NoticeRenderers {
         card: buildCard({
           title,
           subtitle: statusName(context, toStatus(data.status)),
-          lines: [t(`labSession.update.${step}.body`, params)],
+          lines: [
+            t(`labSession.update.${step}.body`, params),
+            ...(step === 'qualification' ? meetingLines(context, data) : []),
+          ],
           actions: [openAction(context, data)],
         }),
         summary: title,
@@ -163,6 +172,14 @@ function openAction(context: CardContext, data: Record<string, unknown>) {
     verb: LabSessionVerbs.view,
     data: { requestId: text(data.requestId) },
   };
+}
+
+/** The qualification meeting's line, when the Lab set one. */
+function meetingLines(context: CardContext, data: Record<string, unknown>): string[] {
+  const day = text(data.meetingDay);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return [];
+  const meeting = formatMeeting(context, day, text(data.meetingTime), text(data.meetingZone));
+  return [context.t('labSession.meetingLine', { meeting })];
 }
 
 function text(value: unknown): string {

@@ -311,6 +311,46 @@ describe('Lab session requests', () => {
       );
     });
 
+    it('sets the qualification meeting, both its day and time or neither, in the Lab member’s zone', async () => {
+      const id = await submitted();
+      const half = await qualifyRequest(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        facilitatorIds: [FACILITATOR_A.aadId, FACILITATOR_B.aadId],
+        meetingDay: '2026-11-26',
+        meetingTime: '25:00',
+      });
+      assert.ok(!half.ok);
+      assert.deepEqual(
+        half.refusal.issues?.map((i) => [i.path[0], i.code]),
+        [['meetingTime', 'time']],
+      );
+      const past = await qualifyRequest(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        facilitatorIds: [FACILITATOR_A.aadId, FACILITATOR_B.aadId],
+        meetingDay: '2026-11-19',
+        meetingTime: '10:00',
+      });
+      assert.ok(!past.ok);
+      assert.equal(past.refusal.issues?.[0]?.code, 'dateOrder');
+      const set = await qualifyRequest(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        facilitatorIds: [FACILITATOR_A.aadId, FACILITATOR_B.aadId],
+        meetingDay: '2026-11-26',
+        meetingTime: '10:00',
+      });
+      assert.ok(set.ok);
+      assert.deepEqual(set.value.qualificationMeeting, {
+        day: '2026-11-26',
+        time: '10:00',
+        timeZone: 'Europe/Paris',
+      });
+      const [assigned] = fakes.notifier.ofKind('labSession.assigned');
+      assert.equal(assigned?.notice.data.meetingTime, '10:00');
+    });
+
     it('never names the requester facilitator, even when they are in the pool', async () => {
       const id = await submitted();
       const outcome = await qualifyRequest(fakes.deps, {

@@ -48,6 +48,26 @@ describe('Lab session notices', () => {
     });
   }
 
+  it('writes the qualification meeting on the facilitator’s card, with its zone', () => {
+    const context = { language: 'fr' as const, t: createTranslator('fr') };
+    const { card } = renderers[LAB_SESSION_NOTICES.assigned]!(
+      {
+        kind: LAB_SESSION_NOTICES.assigned,
+        data: {
+          ...toNoticeData({
+            ...request,
+            qualificationMeeting: { day: '2026-11-26', time: '10:00', timeZone: 'Europe/Paris' },
+          }),
+        },
+      },
+      context,
+    );
+    assert.match(
+      JSON.stringify(card),
+      /Réunion de qualification : jeudi 26 novembre 2026 à 10:00 \(Europe\/Paris\)/,
+    );
+  });
+
   it('names the step and the local date on the requester’s card', () => {
     const context = { language: 'fr' as const, t: createTranslator('fr') };
     const { card } = renderers[LAB_SESSION_NOTICES.update]!(
