@@ -225,6 +225,26 @@ describe('Lab sessions in Teams (recorded activities)', () => {
       /Session fixée au jeudi 14 janvier 2027 ; débriefing à froid le jeudi 25 février 2027/,
     );
 
+    const sequenced = await click(FACILITATOR_B, 'session.sequencing', {
+      requestId: id,
+      block1Title: 'Scan : la journée d’un allocataire',
+      block1Minutes: '90',
+      block1Method: 'scan',
+      block2Title: 'Act : qui fait quoi lundi',
+      block2Minutes: '45',
+      block2Method: 'act',
+    });
+    assert.match(sequenced, /Séquencement enregistré/);
+    assert.match(sequenced, /Séquencement \(135 min\)/);
+    const notByRequester = await click(REQUESTER, 'session.sequencing', {
+      requestId: id,
+      block1Title: 'x',
+      block1Minutes: '30',
+      block1Method: 'act',
+    });
+    assert.match(notByRequester, /Je ne trouve pas cette demande/);
+    assert.equal((await store.get(id))?.sequencing?.blocks.length, 2);
+
     const told = (await outboxKeys()).filter((key) => key.endsWith(REQUESTER.aadObjectId));
     assert.deepEqual(
       told.map((key) => key.split(':')[2]),

@@ -39,6 +39,11 @@ for (const target of testDatabases()) {
         status: 'preparation',
         facilitators: [FACILITATOR_A, FACILITATOR_B],
         qualificationMeeting: { day: '2026-11-26', time: '10:00', timeZone: 'America/Cayenne' },
+        sequencing: {
+          blocks: [{ title: 'Scan', minutes: 90, method: 'scan' }],
+          by: FACILITATOR_B.aadId,
+          at: new Date('2026-12-02T10:00:00.000Z'),
+        },
         qualification: {
           objectivesReachable: true,
           intentionChecked: true,

@@ -50,6 +50,7 @@ export function makeRequest(overrides: Partial<SessionRequest> = {}): SessionReq
     fields: VALID_FIELDS,
     facilitators: [],
     qualificationMeeting: null,
+    sequencing: null,
     qualification: null,
     decision: null,
     sessionDay: null,

@@ -206,8 +206,9 @@ function toAnswer(row: LabSessionTables['lab_session_debriefs']): SessionDebrief
 
 interface StoredRequest extends Omit<
   SessionRequest,
-  'createdAt' | 'updatedAt' | 'decision' | 'qualification' | 'qualificationMeeting'
+  'createdAt' | 'updatedAt' | 'decision' | 'qualification' | 'qualificationMeeting' | 'sequencing'
 > {
+  sequencing?: (Omit<NonNullable<SessionRequest['sequencing']>, 'at'> & { at: string }) | null;
   qualificationMeeting?: SessionRequest['qualificationMeeting'];
   decision: (Omit<SessionDecision, 'at'> & { at: string }) | null;
   qualification?: (Omit<SessionQualification, 'at'> & { at: string }) | null;
@@ -236,6 +237,10 @@ function fromRow(row: RequestRow): SessionRequest {
     // Requests stored before the sponsor's e-mail was asked have none.
     fields: { ...stored.fields, sponsorEmail: stored.fields.sponsorEmail ?? '' },
     qualificationMeeting: stored.qualificationMeeting ?? null,
+    sequencing:
+      stored.sequencing == null
+        ? null
+        : { ...stored.sequencing, at: new Date(stored.sequencing.at) },
     status: row.status as SessionStatus,
     decision:
       stored.decision === null

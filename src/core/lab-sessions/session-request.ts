@@ -95,6 +95,12 @@ export interface SessionRequest {
   facilitators: SessionPerson[];
   /** The qualification meeting with the facilitators and the requester, when the Lab set it. */
   qualificationMeeting: { day: string; time: string; timeZone: string } | null;
+  /** The facilitators' agenda of the session, after the go. */
+  sequencing: {
+    blocks: { title: string; minutes: number; method: 'scan' | 'focus' | 'act' | 'other' }[];
+    by: string;
+    at: Date;
+  } | null;
   /** The qualification card, once a facilitator filled it. */
   qualification: SessionQualification | null;
   decision: SessionDecision | null;

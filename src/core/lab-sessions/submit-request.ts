@@ -47,6 +47,7 @@ export async function submitRequest(
     fields: checked.fields,
     facilitators: [],
     qualificationMeeting: null,
+    sequencing: null,
     qualification: null,
     decision: null,
     sessionDay: null,

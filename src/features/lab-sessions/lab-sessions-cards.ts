@@ -3,6 +3,10 @@ import {
   MAX_EFFORT_DAYS,
   QUALIFICATION_TEXT_FIELDS,
 } from '../../core/lab-sessions/record-qualification';
+import {
+  MAX_SEQUENCING_BLOCKS,
+  SEQUENCING_METHODS,
+} from '../../core/lab-sessions/record-sequencing';
 import { COLD_DEBRIEF_FIELDS, HOT_DEBRIEF_FIELDS } from '../../core/lab-sessions/answer-debrief';
 import {
   COLD_DEBRIEF_DEFAULT_DAYS,
@@ -239,6 +243,12 @@ export function buildRequestCard(
       });
     }
     actions.push({ title: t('labSession.action.schedule'), verb: LabSessionVerbs.schedule, data });
+    inputs.push(...sequencingInputs(context, request, values, errors));
+    actions.push({
+      title: t('labSession.action.sequencing'),
+      verb: LabSessionVerbs.sequencing,
+      data,
+    });
   }
   if (
     viewer.isRequester &&
@@ -251,7 +261,24 @@ export function buildRequestCard(
       style: 'destructive',
     });
   }
+  const sequencing = request.sequencing;
   const sections = [
+    ...(sequencing === null
+      ? []
+      : [
+          {
+            title: t('labSession.section.sequencing', {
+              total: sequencing.blocks.reduce((sum, block) => sum + block.minutes, 0),
+            }),
+            texts: sequencing.blocks.map((block) =>
+              t('labSession.sequencingLine', {
+                minutes: block.minutes,
+                method: t(`labSession.method.${block.method}`),
+                title: block.title,
+              }),
+            ),
+          },
+        ]),
     { title: t('labSession.section.problem'), texts: [request.fields.problem] },
     { title: t('labSession.section.result'), texts: [request.fields.intendedResult] },
     ...(request.fields.constraints === ''
@@ -590,6 +617,50 @@ function requestFacts(
     });
   }
   return facts;
+}
+
+/** The sequencing card's blocks, refilled from what was sent or from what is recorded. */
+function sequencingInputs(
+  { t }: CardContext,
+  request: SessionRequest,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+): CardInput[] {
+  const inputs: CardInput[] = [];
+  for (let n = 1; n <= MAX_SEQUENCING_BLOCKS; n += 1) {
+    const recorded = request.sequencing?.blocks[n - 1];
+    inputs.push(
+      {
+        kind: 'text',
+        id: `block${n}Title`,
+        label: t('labSession.field.blockTitle', { n }),
+        value: values[`block${n}Title`] ?? recorded?.title ?? '',
+        maxLength: 80,
+        ...withError(errors[`block${n}Title`]),
+      },
+      {
+        kind: 'number',
+        id: `block${n}Minutes`,
+        label: t('labSession.field.blockMinutes', { n }),
+        value: toNumber(values[`block${n}Minutes`]) ?? recorded?.minutes ?? null,
+        min: 5,
+        max: 480,
+        ...withError(errors[`block${n}Minutes`]),
+      },
+      {
+        kind: 'choice',
+        id: `block${n}Method`,
+        label: t('labSession.field.blockMethod', { n }),
+        value: values[`block${n}Method`] ?? recorded?.method ?? '',
+        choices: SEQUENCING_METHODS.map((method) => ({
+          title: t(`labSession.method.${method}`),
+          value: method,
+        })),
+        ...withError(errors[`block${n}Method`]),
+      },
+    );
+  }
+  return inputs;
 }
 
 /** The qualification card's inputs, refilled from what was sent or from what is recorded. */

@@ -14,6 +14,7 @@ import {
 } from '../../core/lab-sessions/list-session-requests';
 import { qualifyRequest } from '../../core/lab-sessions/qualify-request';
 import { recordQualification } from '../../core/lab-sessions/record-qualification';
+import { recordSequencing } from '../../core/lab-sessions/record-sequencing';
 import { scheduleSession } from '../../core/lab-sessions/schedule-session';
 import {
   SESSION_STATUSES,
@@ -346,6 +347,22 @@ export function createLabSessionsModule(
         });
         return answerAction(turn.card, actor, data.requestId, outcome, data, () =>
           turn.card.t('labSession.qualificationSaved'),
+        );
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.sequencing,
+      data: REQUEST_FORM_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await recordSequencing(deps, {
+          actor,
+          requestId: data.requestId,
+          raw: data,
+        });
+        return answerAction(turn.card, actor, data.requestId, outcome, data, () =>
+          turn.card.t('labSession.sequencingSaved'),
         );
       },
     }),

@@ -8,6 +8,7 @@ export const LabSessionVerbs = {
   qualification: 'session.qualification',
   decide: 'session.decide',
   schedule: 'session.schedule',
+  sequencing: 'session.sequencing',
   withdraw: 'session.withdraw',
   hotDebrief: 'session.hotDebrief',
   coldDebrief: 'session.coldDebrief',

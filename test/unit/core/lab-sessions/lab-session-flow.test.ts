@@ -14,6 +14,7 @@ import {
 } from '../../../../src/core/lab-sessions/plan-session-occurrences';
 import { qualifyRequest } from '../../../../src/core/lab-sessions/qualify-request';
 import { recordQualification } from '../../../../src/core/lab-sessions/record-qualification';
+import { recordSequencing } from '../../../../src/core/lab-sessions/record-sequencing';
 import {
   planColdDebrief,
   scheduleSession,
@@ -551,6 +552,63 @@ describe('Lab session requests', () => {
         fakes.notifier.ofKind('labSession.update').filter((n) => n.notice.data.step === 'scheduled')
           .length,
         3,
+      );
+    });
+
+    it('lets a facilitator write the sequencing, block by block, with a method each', async () => {
+      const id = await approved();
+      const invalid = await recordSequencing(fakes.deps, {
+        actor: ACTORS.facilitatorA,
+        requestId: id,
+        raw: {
+          block1Title: 'Accueil',
+          block1Minutes: '2',
+          block1Method: 'scan',
+          block2Title: 'x',
+          block2Method: 'dance',
+        },
+      });
+      assert.ok(!invalid.ok);
+      assert.deepEqual(
+        invalid.refusal.issues?.map((i) => [i.path[0], i.code]),
+        [
+          ['block1Minutes', 'min'],
+          ['block2Minutes', 'required'],
+          ['block2Method', 'choice'],
+        ],
+      );
+      const empty = await recordSequencing(fakes.deps, {
+        actor: ACTORS.facilitatorA,
+        requestId: id,
+        raw: {},
+      });
+      assert.ok(!empty.ok);
+      const byRequester = await recordSequencing(fakes.deps, {
+        actor: ACTORS.requester,
+        requestId: id,
+        raw: { block1Title: 'Accueil', block1Minutes: '30', block1Method: 'other' },
+      });
+      assert.ok(!byRequester.ok);
+      assert.equal(byRequester.refusal.code, 'notFound');
+      const saved = await recordSequencing(fakes.deps, {
+        actor: ACTORS.facilitatorA,
+        requestId: id,
+        raw: {
+          block1Title: 'Se mettre à la place des allocataires',
+          block1Minutes: '90',
+          block1Method: 'scan',
+          block3Title: 'Prototypes de parcours',
+          block3Minutes: '120',
+          block3Method: 'focus',
+        },
+      });
+      assert.ok(saved.ok);
+      assert.deepEqual(
+        saved.value.sequencing?.blocks.map((b) => [b.minutes, b.method]),
+        [
+          [90, 'scan'],
+          [120, 'focus'],
+        ],
       );
     });
 
