@@ -212,5 +212,7 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.sequencingSaved': 'Sequencing saved.',
   'labSession.section.sequencing': 'Sequencing ({total} min)',
   'labSession.sequencingLine': '{minutes} min · {method} · {title}',
+  'labSession.list.daysOfCapacity': '{days} d of {capacity} d',
+  'labSession.list.overCapacity': '{days} d of {capacity} d: over by {over} d',
   'labSession.list.counts': 'By status',
 };

@@ -214,5 +214,7 @@ export const labSessionsFr = {
   'labSession.sequencingSaved': 'Séquencement enregistré.',
   'labSession.section.sequencing': 'Séquencement ({total} min)',
   'labSession.sequencingLine': '{minutes} min · {method} · {title}',
+  'labSession.list.daysOfCapacity': '{days} j sur {capacity} j',
+  'labSession.list.overCapacity': '{days} j sur {capacity} j : dépassé de {over} j',
   'labSession.list.counts': 'Par état',
 } as const;

@@ -421,6 +421,8 @@ export function buildRequestListCard(
     today: string;
     counts?: Record<SessionStatus, number>;
     effort?: { byMonth: { month: string; days: number }[]; awaitingGo: number };
+    /** Facilitator days per month the Lab can give sessions (LAB_SESSION_CAPACITY_DAYS). */
+    capacity?: number;
   },
 ): AdaptiveCardJson {
   const { t } = context;
@@ -433,7 +435,7 @@ export function buildRequestListCard(
       facts: [
         ...effort.byMonth.map(({ month, days }) => ({
           label: formatMonth(month, context.language),
-          value: t('labSession.list.days', { days }),
+          value: describeLoad(context, days, options.capacity),
         })),
         ...(effort.awaitingGo > 0
           ? [
@@ -480,6 +482,17 @@ export function buildRequestListCard(
       },
     })),
     sections,
+  });
+}
+
+/** A month's committed days, against the capacity when there is one, saying when it is exceeded. */
+function describeLoad({ t }: CardContext, days: number, capacity: number | undefined): string {
+  if (capacity === undefined) return t('labSession.list.days', { days });
+  if (days <= capacity) return t('labSession.list.daysOfCapacity', { days, capacity });
+  return t('labSession.list.overCapacity', {
+    days,
+    capacity,
+    over: Math.round((days - capacity) * 10) / 10,
   });
 }
 

@@ -269,6 +269,9 @@ export function createLabSessionsModule(
       today,
       counts: await countRequestsByStatus(deps),
       effort: await sumCommittedEffort(deps, today.slice(0, 7)),
+      ...(platform.config.labSessionCapacityDays === undefined
+        ? {}
+        : { capacity: platform.config.labSessionCapacityDays }),
     });
   };
 
