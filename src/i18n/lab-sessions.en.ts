@@ -214,5 +214,15 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.sequencingLine': '{minutes} min · {method} · {title}',
   'labSession.list.daysOfCapacity': '{days} d of {capacity} d',
   'labSession.list.overCapacity': '{days} d of {capacity} d: over by {over} d',
+  'labSession.calendar.title': 'Session calendar: the next {days} days',
+  'labSession.calendar.empty': 'No session send planned over this period.',
+  'labSession.calendar.line': '{time} ({zone}) · {kind} · {tracking} · {subject}',
+  'labSession.calendar.note':
+    "Preparation reminders go out at 09:30 in each facilitator's zone; the times above are the requester's.",
+  'labSession.send.hot': 'hot debrief',
+  'labSession.send.cold': 'cold debrief',
+  'labSession.send.coldReminder': 'cold debrief reminder',
+  'labSession.send.revisit': 'postponed request back',
+  'labSession.send.milestone': 'D-{days} reminder: {milestone}',
   'labSession.list.counts': 'By status',
 };

@@ -216,5 +216,15 @@ export const labSessionsFr = {
   'labSession.sequencingLine': '{minutes} min · {method} · {title}',
   'labSession.list.daysOfCapacity': '{days} j sur {capacity} j',
   'labSession.list.overCapacity': '{days} j sur {capacity} j : dépassé de {over} j',
+  'labSession.calendar.title': 'Calendrier des sessions : les {days} prochains jours',
+  'labSession.calendar.empty': 'Aucun envoi prévu pour les sessions sur cette période.',
+  'labSession.calendar.line': '{time} ({zone}) · {kind} · {tracking} · {subject}',
+  'labSession.calendar.note':
+    'Les rappels de préparation partent à 09:30 dans le fuseau de chaque facilitateur ; les heures ci-dessus sont celles du demandeur.',
+  'labSession.send.hot': 'débriefing à chaud',
+  'labSession.send.cold': 'débriefing à froid',
+  'labSession.send.coldReminder': 'rappel du débriefing à froid',
+  'labSession.send.revisit': 'retour de la demande mise de côté',
+  'labSession.send.milestone': 'rappel J-{days} : {milestone}',
   'labSession.list.counts': 'Par état',
 } as const;

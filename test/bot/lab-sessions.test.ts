@@ -250,6 +250,16 @@ describe('Lab sessions in Teams (recorded activities)', () => {
       told.map((key) => key.split(':')[2]),
       ['go', 'qualification', 'scheduled'],
     );
+    const calendar = await say(ADMIN, 'calendrier des sessions');
+    assert.match(calendar, /Calendrier des sessions : les 60 prochains jours/);
+    assert.match(
+      calendar,
+      /09:30 \(Europe\/Paris\) · rappel J-28 : scénario et cahier de consignes · LAB-2026-001/,
+    );
+    assert.match(calendar, /17:30 \(Europe\/Paris\) · débriefing à chaud · LAB-2026-001/);
+    const notLab = await say(REQUESTER, 'calendrier des sessions');
+    assert.doesNotMatch(notLab, /LAB-2026-001 · Accueil/);
+
     const mine = await say(FACILITATOR_B, 'mes sessions');
     assert.match(mine, /LAB-2026-001/);
     const open = await say(ADMIN, 'demandes');

@@ -3,6 +3,8 @@ import {
   MAX_EFFORT_DAYS,
   QUALIFICATION_TEXT_FIELDS,
 } from '../../core/lab-sessions/record-qualification';
+import { PREPARATION_MILESTONES } from '../../core/lab-sessions/plan-preparation-milestones';
+import type { PlannedSessionSend } from '../../core/lab-sessions/preview-session-sends';
 import {
   MAX_SEQUENCING_BLOCKS,
   SEQUENCING_METHODS,
@@ -737,4 +739,38 @@ function toNumber(value: string | undefined): number | null {
   if (value === undefined || value.trim() === '') return null;
   const number = Number(value);
   return Number.isFinite(number) ? number : null;
+}
+
+/** The Lab sessions' sends of the coming days, day by day, with the requester's local time. */
+export function buildSessionCalendarCard(
+  context: CardContext,
+  sends: readonly PlannedSessionSend[],
+  days: number,
+): AdaptiveCardJson {
+  const { t, language } = context;
+  const byDay = new Map<string, string[]>();
+  for (const send of sends) {
+    const milestone = PREPARATION_MILESTONES.find((m) => m.id === send.kind);
+    const kind =
+      milestone !== undefined
+        ? t('labSession.send.milestone', {
+            days: milestone.daysBefore,
+            milestone: t(`labSession.milestone.${milestone.id}`),
+          })
+        : t(`labSession.send.${send.kind as 'hot' | 'cold' | 'coldReminder' | 'revisit'}`);
+    const line = t('labSession.calendar.line', {
+      time: send.time,
+      zone: send.timeZone,
+      kind,
+      tracking: send.trackingNumber,
+      subject: send.subject,
+    });
+    byDay.set(send.day, [...(byDay.get(send.day) ?? []), line]);
+  }
+  return buildCard({
+    title: t('labSession.calendar.title', { days }),
+    ...(sends.length === 0 ? { lines: [t('labSession.calendar.empty')] } : {}),
+    sections: [...byDay].map(([day, texts]) => ({ title: formatDay(day, language), texts })),
+    note: t('labSession.calendar.note'),
+  });
 }

@@ -12,6 +12,7 @@ import {
   listOpenRequests,
   sumCommittedEffort,
 } from '../../core/lab-sessions/list-session-requests';
+import { previewSessionSends, toPreviewRange } from '../../core/lab-sessions/preview-session-sends';
 import { qualifyRequest } from '../../core/lab-sessions/qualify-request';
 import { recordQualification } from '../../core/lab-sessions/record-qualification';
 import { recordSequencing } from '../../core/lab-sessions/record-sequencing';
@@ -57,11 +58,15 @@ import {
   buildRequestCard,
   buildRequestFormCard,
   buildRequestListCard,
+  buildSessionCalendarCard,
   toSessionFieldErrors,
   type FormState,
 } from './lab-sessions-cards';
 import { createLabSessionRenderers } from './lab-sessions-notices';
 import { LabSessionVerbs } from './lab-sessions-verbs';
+
+/** The session calendar looks this far ahead: a session's 4-week preparation and then some. */
+const SESSION_CALENDAR_DAYS = 60;
 
 const NO_DATA = z.object({}).passthrough();
 /** The request form, empty (or the draft) or pre-filled as a follow-up of a request. */
@@ -273,6 +278,18 @@ export function createLabSessionsModule(
         ? {}
         : { capacity: platform.config.labSessionCapacityDays }),
     });
+  };
+
+  const sessionCalendar = async (turn: Turn): Promise<AdaptiveCardJson> => {
+    const actor = await actorOf(turn);
+    if (!actor.isLab) return refusalCard(turn.card, { code: 'labOnly', params: {} });
+    const range = toPreviewRange(
+      platform.clock.now(),
+      actor.timeZone ?? DEFAULT_TIME_ZONE,
+      SESSION_CALENDAR_DAYS,
+    );
+    const sends = await previewSessionSends(deps, range);
+    return buildSessionCalendarCard(turn.card, sends, SESSION_CALENDAR_DAYS);
   };
 
   const staff = { guard: Guards.staff, scopes: PERSONAL_ONLY } as const;
@@ -503,6 +520,14 @@ export function createLabSessionsModule(
         await rememberEmail(turn);
         await turn.send(await mine(turn));
       },
+    }),
+    defineTextCommand({
+      id: 'session.calendar',
+      pattern: /^\s*(calendrier des sessions|session calendar)\s*$/i,
+      examples: { fr: 'calendrier des sessions', en: 'session calendar' },
+      guard: Guards.lab,
+      scopes: ALL_SCOPES,
+      handle: async (turn) => turn.send(await sessionCalendar(turn)),
     }),
     defineTextCommand({
       id: 'session.requests',

@@ -12,6 +12,7 @@ import {
   planSessionOccurrences,
   runSessionOccurrence,
 } from '../../../../src/core/lab-sessions/plan-session-occurrences';
+import { previewSessionSends } from '../../../../src/core/lab-sessions/preview-session-sends';
 import { qualifyRequest } from '../../../../src/core/lab-sessions/qualify-request';
 import { recordQualification } from '../../../../src/core/lab-sessions/record-qualification';
 import { recordSequencing } from '../../../../src/core/lab-sessions/record-sequencing';
@@ -801,6 +802,40 @@ describe('Lab session requests', () => {
       });
       assert.equal(fakes.sessions.requests.get(id)?.status, 'preparation');
       assert.equal(fakes.notifier.ofKind('labSession.hotDebrief').length, 0);
+    });
+  });
+
+  describe('the preview of sends', () => {
+    it('lists the preparation reminders, both debriefs and the reminder of a dated session, in range', async () => {
+      const id = await approved();
+      await scheduleSession(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        sessionDay: '2027-01-18',
+        coldDebriefWeeks: '',
+        overrideMinimum: false,
+      });
+      const all = await previewSessionSends(fakes.deps, { from: '2026-11-20', to: '2027-12-31' });
+      assert.deepEqual(
+        all.map((s) => [s.day, s.time, s.kind]),
+        [
+          ['2026-12-21', '09:30', 'scenario'],
+          ['2026-12-28', '09:30', 'invitations'],
+          ['2027-01-11', '09:30', 'logistics'],
+          ['2027-01-15', '09:30', 'finalBrief'],
+          ['2027-01-18', '17:30', 'hot'],
+          ['2027-03-01', '09:30', 'cold'],
+          ['2027-03-08', '09:30', 'coldReminder'],
+        ],
+      );
+      const january = await previewSessionSends(fakes.deps, {
+        from: '2027-01-01',
+        to: '2027-01-31',
+      });
+      assert.deepEqual(
+        january.map((s) => s.kind),
+        ['logistics', 'finalBrief', 'hot'],
+      );
     });
   });
 
