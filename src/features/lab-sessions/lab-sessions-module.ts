@@ -143,11 +143,14 @@ export function createLabSessionsModule(
   };
 
   const actorOf = async (turn: Turn): Promise<SessionActor> => {
-    // Remembered so the Lab team sees names, not ids, when it picks facilitators.
-    await platform.people.record(
-      { aadId: turn.sender.aadId, name: turn.sender.name, email: null },
-      platform.clock.now(),
-    );
+    // Remembered so the Lab team sees names, not ids, when it picks facilitators (a turn
+    // without a name leaves a known one in place).
+    if (turn.sender.name !== '') {
+      await platform.people.record(
+        { aadId: turn.sender.aadId, name: turn.sender.name, email: null },
+        platform.clock.now(),
+      );
+    }
     return {
       aadId: turn.sender.aadId,
       name: turn.sender.name,
@@ -162,7 +165,7 @@ export function createLabSessionsModule(
    */
   const rememberEmail = async (turn: Turn): Promise<void> => {
     const email = await readUserEmail(turn.context);
-    if (email === null) return;
+    if (email === null || turn.sender.name === '') return;
     await platform.people.record(
       { aadId: turn.sender.aadId, name: turn.sender.name, email },
       platform.clock.now(),
@@ -176,7 +179,8 @@ export function createLabSessionsModule(
     state: FormState = {},
   ): Promise<AdaptiveCardJson> => {
     const viewer = toViewer(request, actor);
-    const labIds = platform.labTeamIds();
+    // The configuration and the Lab channel's roster may name the same person twice.
+    const labIds = [...new Map(platform.labTeamIds().map((id) => [id.toLowerCase(), id])).values()];
     const names = viewer.isLab ? await deps.namesOf(labIds) : new Map<string, string>();
     return buildRequestCard(card, request, viewer, {
       ...state,
