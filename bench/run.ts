@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<Benchmark>> = {
   'team-formation': async () => (await import('./team-formation.js')).runTeamFormationBenchmark,
   fanout: async () => (await import('./fanout.js')).runFanoutBenchmark,
   digest: async () => (await import('./digest.js')).runDigestBenchmark,
+  turns: async () => (await import('./turns.js')).runTurnsBenchmark,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -67,6 +67,10 @@ const environmentSchema = z.object({
   BOT_ID: optionalText.refine((v) => v === undefined || guid.test(v), 'must be a GUID'),
   BOT_PASSWORD: optionalSecret,
   BOT_TENANT_ID: optionalText,
+  BOT_OPENID_METADATA_URL: optionalText.refine(
+    (v) => v === undefined || /^https?:\/\//.test(v),
+    'must be an http(s) URL',
+  ),
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant'),
   DATABASE_URL: optionalText.refine(
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
@@ -109,6 +113,10 @@ const environmentSchema = z.object({
     (v) => v === undefined || guid.test(v),
     'must be a GUID (the client id of the user-assigned managed identity)',
   ),
+  GRAPH_TEAMS_APP_ID: optionalText.refine(
+    (v) => v === undefined || guid.test(v),
+    "must be a GUID (the app's id in the organisation's Teams app catalogue)",
+  ),
   GRAPH_BASE_URL: optionalText.refine(
     (v) => v === undefined || /^https?:\/\//.test(v),
     'must be an http(s) URL',
@@ -134,6 +142,8 @@ const environmentSchema = z.object({
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)')
     .default('09:00'),
+  /** Who answers for personal data (DPO): an address or a page, named in the information notice. */
+  DPO_CONTACT: optionalText,
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0', ''])
     .default('')
@@ -159,6 +169,11 @@ export interface BotCredentials {
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi';
   password: string | undefined;
   tenantId: string | undefined;
+  /**
+   * Where the keys signing the Bot Connector's tokens are published; absent: the Bot Framework's
+   * own (tests point it at a local key set).
+   */
+  openIdMetadataUrl: string | undefined;
 }
 
 /**
@@ -179,6 +194,11 @@ export interface GraphSettings {
   tenantId: string;
   clientId: string;
   credential: GraphAppCredential;
+  /**
+   * The bot's Teams app in the organisation's app catalogue (its `teamsApp` id, not the manifest
+   * id): with it, the bot installs itself for people who never opened it. Absent: it does not.
+   */
+  teamsAppCatalogueId: string | undefined;
   /** Graph v1.0 root; only tests change it. */
   baseUrl: string | undefined;
 }
@@ -227,6 +247,8 @@ export interface Config {
   exportSigningKeyGenerated: boolean;
   /** Where people reach the bot's server (export links); absent: the address it listens on. */
   publicUrl: string | undefined;
+  /** The DPO's contact shown in the information notice of the candidacy form. */
+  dpoContact: string | undefined;
 }
 
 /** Reads and validates the configuration from environment variables; throws ConfigError naming every bad variable. */
@@ -252,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       appType: v.BOT_TYPE,
       password: v.BOT_PASSWORD,
       tenantId: v.BOT_TENANT_ID,
+      openIdMetadataUrl: v.BOT_OPENID_METADATA_URL,
     };
   } else if (v.BOT_PASSWORD !== undefined) {
     problems.push('BOT_ID: required when BOT_PASSWORD is set');
@@ -302,6 +325,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     exportSigningKey: v.EXPORT_SIGNING_KEY ?? randomBytes(32).toString('base64url'),
     exportSigningKeyGenerated: v.EXPORT_SIGNING_KEY === undefined,
     publicUrl: v.PUBLIC_URL?.replace(/\/+$/, ''),
+    dpoContact: v.DPO_CONTACT,
     graph,
   };
 }
@@ -319,6 +343,7 @@ function readGraphSettings(v: Environment, problems: string[]): GraphSettings | 
   if (v.GRAPH_CLIENT_ID === undefined) {
     for (const name of [
       'GRAPH_TENANT_ID',
+      'GRAPH_TEAMS_APP_ID',
       'GRAPH_CLIENT_SECRET',
       'GRAPH_MANAGED_IDENTITY_CLIENT_ID',
     ] as const) {
@@ -345,6 +370,7 @@ function readGraphSettings(v: Environment, problems: string[]): GraphSettings | 
             kind: 'managed-identity-federation',
             managedIdentityClientId: v.GRAPH_MANAGED_IDENTITY_CLIENT_ID!,
           },
+    teamsAppCatalogueId: v.GRAPH_TEAMS_APP_ID,
     baseUrl: v.GRAPH_BASE_URL,
   };
 }

@@ -1,12 +1,18 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { CallerIdConstants, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type DatabaseHandle } from './adapters/sql/open-database';
 import { SqlBotStorage } from './adapters/sql/sql-bot-storage';
 import { toDatabaseOptions } from './adapters/sql/to-database-options';
 import { SqlConversationStore } from './adapters/sql/sql-conversation-store';
 import { SqlOccurrenceStore } from './adapters/sql/sql-occurrence-store';
+import { SqlInstanceRegistry } from './adapters/sql/sql-instance-registry';
 import { createOutboxHealthJob } from './jobs/create-outbox-health-job';
+import {
+  BOT_FRAMEWORK_OPENID_METADATA_URL,
+  createBotTokenGate,
+} from './adapters/teams/bot-token-gate';
 import { admitActivity, refuseActivity } from './adapters/teams/admit-activity';
 import { createBotApplication } from './adapters/teams/create-bot-application';
 import { createConnectorTokenProvider } from './adapters/teams/create-connector-token-provider';
@@ -38,7 +44,9 @@ import type { Platform } from './features/platform';
 import { createPlatform, type PlatformOptions } from './features/create-platform';
 import { createProgrammeWizardModule } from './features/programme-wizard/programme-wizard-module';
 import { createSelectionModule } from './features/selection/selection-module';
+import { createPersonalDataModule } from './features/personal-data/personal-data-module';
 import { createServer } from './http/create-server';
+import { InstanceHeartbeat } from './instances/instance-heartbeat';
 import { createScheduledJob } from './jobs/create-scheduled-job';
 import { JobRegistry } from './jobs/job-registry';
 import { createLogger, type Logger } from './logger';
@@ -61,6 +69,8 @@ export interface RunningBot {
   teams: Platform['teams'];
   /** Re-reads the Lab channel's members now (the job does it every 10 minutes). */
   refreshLabMembers(): Promise<void>;
+  /** Stops the cron tasks (shutdown does it too), for tests that compare the database around a turn. */
+  stopJobs(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -84,8 +94,12 @@ export function createModules(platform: Platform, options: StartOptions = {}): F
     createFollowUpModule(platform),
     createProgrammeWizardModule(platform),
     createLabSessionsModule(platform),
+    createPersonalDataModule(platform),
   ];
 }
+
+/** A request waits at most this long for the Bot Framework's signing keys (then it is a 401). */
+const TOKEN_KEYS_FETCH_TIMEOUT_MS = 1500;
 
 /** Builds the TeamsAdapter; without credentials it accepts unauthenticated requests (local only). */
 function createAdapter(config: Config): TeamsAdapter {
@@ -97,6 +111,19 @@ function createAdapter(config: Config): TeamsAdapter {
     MicrosoftAppType:
       credentials.appType === 'UserAssignedMsi' ? 'UserAssignedMSI' : credentials.appType,
     MicrosoftAppTenantId: credentials.tenantId,
+    // A metadata address of our own means every other Bot Framework setting is named too.
+    ...(credentials.openIdMetadataUrl === undefined
+      ? {}
+      : {
+          ValidateAuthority: true,
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          ToBotFromChannelOpenIdMetadataUrl: credentials.openIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: credentials.openIdMetadataUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+        }),
   };
   return new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
 }
@@ -159,12 +186,16 @@ export async function startBot(
     { verbs: listVerbs(modules), commands: listCommands(modules) },
   );
 
-  // Every proactive message leaves through the outbox, paced to Teams' limits.
+  // This process in the instance registry: the lease owner of every outbox row and occurrence it claims.
+  const instanceId = `bot-${randomUUID()}`;
+  const instances = new SqlInstanceRegistry(database.db);
+  // Every proactive message leaves through the outbox, paced to Teams' limits shared by all instances.
   const delivery = createDeliveryWorker({
     outbox,
     conversations,
     clock,
-    owner: `bot-${randomUUID()}`,
+    owner: instanceId,
+    tenantPauses: instances,
     botId: `28:${config.credentials?.appId ?? 'local-bot'}`,
     tokenProvider: createConnectorTokenProvider(config.credentials),
     logger,
@@ -179,12 +210,11 @@ export async function startBot(
   });
   jobs.register(createOutboxHealthJob({ outbox, logger }));
   const occurrences = new SqlOccurrenceStore(database.db);
-  const jobOwner = `bot-${randomUUID()}`;
   for (const module of modules) {
     for (const task of module.tasks ?? []) jobs.register(task);
     for (const definition of module.scheduledJobs ?? []) {
       jobs.register(
-        createScheduledJob(definition, { occurrences, clock, owner: jobOwner, logger }),
+        createScheduledJob(definition, { occurrences, clock, owner: instanceId, logger }),
       );
     }
   }
@@ -199,9 +229,29 @@ export async function startBot(
     isDatabaseUp: () => database.ping(),
     maxBodyBytes: config.maxBodyBytes,
     logger,
+    authenticate:
+      config.credentials === undefined
+        ? undefined
+        : createBotTokenGate({
+            appId: config.credentials.appId,
+            metadataUrl: config.credentials.openIdMetadataUrl ?? BOT_FRAMEWORK_OPENID_METADATA_URL,
+            fetchTimeoutMs: TOKEN_KEYS_FETCH_TIMEOUT_MS,
+            logger,
+          }),
     extraRoutes: modules.flatMap((module) => module.routes ?? []),
   });
 
+  const heartbeat = new InstanceHeartbeat({
+    registry: instances,
+    id: instanceId,
+    clock,
+    // One process only can open a SQLite file: what it finds held at start is a dead run's.
+    exclusive: database.dialect === 'sqlite',
+    onLiveInstances: (count) => delivery.shareTenantBudget(count),
+    onReclaimed: (reclaimed) => logger.info(reclaimed, 'leases of stopped instances freed'),
+    onError: (error) => logger.warn({ err: error }, 'instance heartbeat failed'),
+  });
+  await heartbeat.start();
   delivery.start();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -233,10 +283,12 @@ export async function startBot(
     outbox,
     teams,
     refreshLabMembers: () => labChannelMembers.refresh(),
+    stopJobs: () => jobs.stopAll(),
     stop: () => {
       stopping ??= (async () => {
         await jobs.stopAll();
         await delivery.stop();
+        await heartbeat.stop();
         // Stop accepting connections, then let the turns in progress finish before closing the database.
         const closed = new Promise<void>((resolve) => {
           server.close(() => resolve());

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import { openBotDatabase, runAuditCommand } from './audit-command';
 import { runDatabaseCommand } from './database-command';
+import { openPersonalDataDeps, runPersonCommand } from './person-command';
 import { openProgrammeStore } from './open-programme-store';
 import { runProgrammeCommand } from './programme-command';
 import { runSchedulePreviewCommand } from './schedule-preview-command';
@@ -25,6 +27,15 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     runProgrammeCommand(argv, { ...io, openStore: () => openProgrammeStore(process.env) }),
   'schedule preview': runSchedulePreviewCommand,
   'database app-role': (argv, io) => runDatabaseCommand(['app-role', ...argv], io),
+  audit: (argv, io) =>
+    runAuditCommand(argv, { ...io, openDatabase: () => openBotDatabase(process.env) }),
+  person: (argv, io) =>
+    runPersonCommand(argv, {
+      ...io,
+      openDeps: () => openPersonalDataDeps(process.env),
+      // The audit trail names who ran it: the operating system's user.
+      admin: `cli:${process.env.USER ?? 'unknown'}`,
+    }),
 };
 
 /** Exit code for an unknown command, as for other usage errors (sysexits EX_USAGE). */

@@ -24,6 +24,14 @@ export interface RateLimiter {
   throttledUntil(tenantId: string, now: number): number | undefined;
   /** Forgets conversations and tenants with nothing in flight, no request in the longest window and no pause. */
   expireIdle(now: number): void;
+  /**
+   * Keeps to a share of the tenant limits: `instances` processes send to the same tenants, so
+   * each takes 1/instances of every tenant window (at least one request). Conversation windows
+   * stay whole: a conversation's messages are sent by one instance at a time.
+   */
+  shareTenantLimits(instances: number): void;
+  /** The tenant windows currently kept, after sharing. */
+  tenantLimits(): readonly SlidingWindow[];
   /** How many conversations, tenants and timestamps are held, to check memory stays bounded. */
   size(): { conversations: number; tenants: number; timestamps: number };
 }
@@ -124,6 +132,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const limits = options.limits ?? TEAMS_RATE_LIMITS;
   const conversationSpan = longestWindow(limits.perConversation);
   const tenantSpan = longestWindow(limits.perTenant);
+  let tenantWindows: readonly SlidingWindow[] = limits.perTenant;
   const conversations = new Map<string, History>();
   const tenants = new Map<string, TenantState>();
   let lastSweep = Number.NEGATIVE_INFINITY;
@@ -144,7 +153,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       forgetBefore(tenant.history, now - tenantSpan);
       let retryAt = Math.max(
         tenant.throttledUntil,
-        earliestSlot(tenant.history, limits.perTenant, now),
+        earliestSlot(tenant.history, tenantWindows, now),
       );
 
       let conversation: History | undefined;
@@ -197,6 +206,18 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         forgetBefore(tenant.history, now - tenantSpan);
         if (isIdle(tenant.history) && tenant.throttledUntil <= now) tenants.delete(id);
       }
+    },
+
+    shareTenantLimits(instances) {
+      const share = Math.max(1, Math.floor(instances));
+      tenantWindows = limits.perTenant.map(({ limit, windowMs }) => ({
+        limit: Math.max(1, Math.floor(limit / share)),
+        windowMs,
+      }));
+    },
+
+    tenantLimits() {
+      return tenantWindows;
     },
 
     size() {

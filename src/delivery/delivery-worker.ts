@@ -161,12 +161,7 @@ export class DeliveryWorker {
     const { store, clock, owner } = this.options;
     const leaseMs = this.options.leaseMs ?? DEFAULT_LEASE_MS;
     const now = clock.now();
-    const rows = await store.claimDue(
-      now,
-      this.options.batchSize ?? DEFAULT_CLAIM_BATCH,
-      owner,
-      leaseMs,
-    );
+    const rows = await store.claimDue(now, this.claimBatchSize(), owner, leaseMs);
     if (rows.length === 0) return 0;
     const lease: Lease = { until: now.getTime() + leaseMs };
 
@@ -186,6 +181,11 @@ export class DeliveryWorker {
     await Promise.all(Array.from({ length: lanes }, lane));
     await this.reportProgress(true);
     return rows.length;
+  }
+
+  /** Messages claimed per round (a subclass sharing the tenant budget claims fewer). */
+  protected claimBatchSize(): number {
+    return this.options.batchSize ?? DEFAULT_CLAIM_BATCH;
   }
 
   private async run(): Promise<void> {

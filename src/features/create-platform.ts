@@ -1,6 +1,11 @@
+import { ProgrammeChoices } from './programme-choice';
 import type { TokenCredential } from '@azure/identity';
 import { createGraphCredential } from '../adapters/graph/create-graph-credential';
+import { EntraBackedDirectory } from '../adapters/graph/entra-backed-directory';
 import { GraphChannelProvisioner } from '../adapters/graph/graph-channel-provisioner';
+import type { Sleep } from '../adapters/graph/graph-request';
+import { GraphTeamMembership } from '../adapters/graph/graph-team-membership';
+import { GraphUserReach } from '../adapters/graph/graph-user-reach';
 import { createCandidacyDeps } from '../adapters/sql/create-candidacy-deps';
 import { createFollowUpDeps } from '../adapters/sql/create-follow-up-deps';
 import type { DatabaseHandle } from '../adapters/sql/open-database';
@@ -13,6 +18,7 @@ import type { NoticeRenderer } from '../adapters/teams/notices/notice-renderer';
 import { OutboxNotifier } from '../adapters/teams/notices/outbox-notifier';
 import type { Config } from '../config';
 import type { Clock } from '../core/ports/clock';
+import type { Directory } from '../core/ports/directory';
 import type { IdSource } from '../core/ports/id-source';
 import type { Notifier } from '../core/ports/notifier';
 import type { Logger } from '../logger';
@@ -24,6 +30,8 @@ export interface PlatformOptions {
   candidacies?: { notifier?: Notifier; ids?: IdSource };
   /** The Graph app's credential; tests give one whose tokens a fake Graph knows. */
   graphCredential?: TokenCredential;
+  /** How Graph calls wait (Retry-After, a fresh installation); tests give one that does not. */
+  graphSleep?: Sleep;
 }
 
 /**
@@ -46,8 +54,21 @@ export function createPlatform(input: {
   const outbox = new SqlOutboxStore(database.db);
   // The modules bring the renderers of their notices; the notifier reads them when it queues.
   const renderers: Record<string, NoticeRenderer> = {};
-  const notifier = new OutboxNotifier(outbox, conversations, renderers, clock);
   const graphCredential = input.options?.graphCredential ?? createGraphCredential(config);
+  const catalogueId = config.graph?.teamsAppCatalogueId;
+  const reach =
+    graphCredential === undefined || catalogueId === undefined
+      ? undefined
+      : new GraphUserReach(graphCredential, catalogueId, {
+          ...(config.graph?.baseUrl === undefined ? {} : { baseUrl: config.graph.baseUrl }),
+          ...(input.options?.graphSleep === undefined ? {} : { sleep: input.options.graphSleep }),
+        });
+  if (graphCredential !== undefined && reach === undefined) {
+    logger.info(
+      'no GRAPH_TEAMS_APP_ID: the bot is not installed for people who never opened it, nor are they looked up by e-mail',
+    );
+  }
+  const notifier = new OutboxNotifier(outbox, conversations, renderers, clock, reach);
   const provisioner =
     graphCredential === undefined
       ? undefined
@@ -62,6 +83,14 @@ export function createPlatform(input: {
     clock,
     notifier: candidacyOptions?.notifier ?? notifier,
     labAdminIds: config.labAdminIds,
+    ...(reach === undefined
+      ? {}
+      : {
+          directory: (people: Directory) =>
+            new EntraBackedDirectory(people, reach, (message, details) =>
+              logger.info(details, message),
+            ),
+        }),
     ...(candidacyOptions?.ids === undefined ? {} : { ids: candidacyOptions.ids }),
   });
   const platform: Platform = {
@@ -80,8 +109,16 @@ export function createPlatform(input: {
     people,
     followUp: createFollowUpDeps(database.db, { clock, labAdminIds: config.labAdminIds }),
     provisioner,
+    membership:
+      graphCredential === undefined
+        ? undefined
+        : new GraphTeamMembership(graphCredential, {
+            ...(config.graph?.baseUrl === undefined ? {} : { baseUrl: config.graph.baseUrl }),
+            ...(input.options?.graphSleep === undefined ? {} : { sleep: input.options.graphSleep }),
+          }),
     publicUrl: input.publicUrl,
     labTeamIds: input.labTeamIds,
+    programmeChoices: new ProgrammeChoices(clock),
   };
   return {
     platform,

@@ -1,3 +1,4 @@
+import type { ProgrammeChoices } from './programme-choice';
 import type { DatabaseHandle } from '../adapters/sql/open-database';
 import type { SqlPeopleDirectory } from '../adapters/sql/sql-people-directory';
 import type { Config } from '../config';
@@ -11,6 +12,7 @@ import type { BulkNotifier, Notifier } from '../core/ports/notifier';
 import type { OutboxStore } from '../core/ports/outbox-store';
 import type { ProgrammeStore } from '../core/ports/programme-store';
 import type { ProgrammeTeamStore } from '../core/ports/programme-team-store';
+import type { TeamMembership } from '../core/ports/team-membership';
 import type { Logger } from '../logger';
 
 /**
@@ -38,10 +40,14 @@ export interface Platform {
   followUp: FollowUpDeps;
   /** Creates team channels through Graph; undefined without a Graph identity (threads in General). */
   provisioner: ChannelProvisioner | undefined;
+  /** Adds people to a programme's Teams team through Graph; undefined without a Graph identity. */
+  membership: TeamMembership | undefined;
   /** Where people's browsers reach the bot (export links); known once the server listens. */
   publicUrl(): string;
   /** The Lab team's Entra ids: configuration, then the Lab channel's roster. */
   labTeamIds(): string[];
+  /** The programme each person last chose when several were relevant, for an hour. */
+  programmeChoices: ProgrammeChoices;
 }
 
 /** True when the person is in the Lab team now (configuration and the Lab channel's roster). */

@@ -11,6 +11,14 @@ export interface ServerDependencies {
   isDatabaseUp: () => Promise<boolean>;
   maxBodyBytes: number;
   logger: Logger;
+  /**
+   * Checks the request's Bot Framework token before the adapter reads the activity; absent in
+   * local runs without credentials.
+   */
+  authenticate?: (
+    authorization: string | undefined,
+    channelId: string | undefined,
+  ) => Promise<boolean>;
   /** Extra routes (e.g. signed export downloads), registered after the two built-in ones. */
   extraRoutes?: ((server: restify.Server) => void)[];
 }
@@ -42,14 +50,25 @@ export function createServer(deps: ServerDependencies): BotServer {
   server.post('/api/messages', async (req, res) => {
     inFlight += 1;
     try {
-      // The adapter authenticates the request (401 without a valid Bot Framework token when
-      // credentials are configured) and writes the response itself.
-      await deps.adapter.process(req, res, async (context) => {
+      if (deps.authenticate !== undefined) {
+        const channelId = (req.body as { channelId?: unknown } | undefined)?.channelId;
+        const admitted = await deps.authenticate(
+          req.header('authorization') || undefined,
+          typeof channelId === 'string' ? channelId : undefined,
+        );
+        if (!admitted) {
+          res.send(401, { error: 'unauthorized' });
+          return;
+        }
+      }
+      // The adapter authenticates the request again and writes the response itself; an error
+      // it answers is sent without its text, which may describe the bot's internals.
+      await deps.adapter.process(req, withoutErrorText(res), async (context) => {
         await deps.runTurn(context);
       });
     } catch (error) {
       deps.logger.error({ err: error }, 'activity processing failed');
-      if (!res.headersSent) res.send(500);
+      if (!res.headersSent) res.send(500, { error: 'internal' });
     } finally {
       inFlight -= 1;
       if (inFlight === 0) {
@@ -79,4 +98,30 @@ export function createServer(deps: ServerDependencies): BotServer {
       return inFlight;
     },
   };
+}
+
+/**
+ * The response as the adapter sees it: a success goes through as written; an error status goes
+ * out with a fixed body naming only its kind.
+ */
+function withoutErrorText(res: restify.Response): restify.Response {
+  let status = 200;
+  const status_ = (code: number): restify.Response => {
+    status = code;
+    return res.status(code) as unknown as restify.Response;
+  };
+  const send = (body?: unknown): unknown =>
+    status < 400
+      ? res.send(body)
+      : res.send(status === 401 ? { error: 'unauthorized' } : { error: 'failed' });
+  return new Proxy(res, {
+    get(target, property) {
+      if (property === 'status') return status_;
+      if (property === 'send') return send;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function'
+        ? (value as (...args: unknown[]) => unknown).bind(target)
+        : value;
+    },
+  });
 }

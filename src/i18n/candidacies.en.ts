@@ -3,7 +3,7 @@ import type { candidaciesFr } from './candidacies.fr';
 /** English messages of candidacies and selection; the same keys and placeholders as the French ones. */
 export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'candidacy.form.title': 'Application: {programme}',
-  'candidacy.form.intro': '{theme}. Applications are open until {closeDay} included.',
+  'candidacy.form.intro': '{theme} Applications are open until {closeDay} included.',
   'candidacy.form.introTeam':
     'Your organisation applies with a team of at least {minTeamSize} people, you included. Applications are open until {closeDay} included.',
   'candidacy.form.applicant': 'Application of {name}',
@@ -25,8 +25,10 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'candidacy.field.availableForKickOff': 'I will be available for the kick-off day ({date})',
   'candidacy.field.availableForHackathon':
     'I will be available for the hackathon ({start} to {end})',
-  'candidacy.field.consent':
-    'I agree that the Lab processes the information of this form for the selection',
+  'candidacy.field.notice': 'About your data',
+  'candidacy.notice':
+    'Your answers are used to select the programme’s participants (legal basis: public service mission). They are read by the Lab team, the selection committee and, when the programme asks for it, your manager. A candidacy not selected is deleted {unselectedMonths} months after the committee; participants’ are pseudonymised {participantMonths} months after the programme ends. You can see, download or erase your data by writing “my data” to the bot. Data protection officer: {dpo}.',
+  'candidacy.notice.defaultDpo': 'your administration’s data protection officer',
   'candidacy.field.teamName': 'Team name',
   'candidacy.field.members': 'Team members in Teams',
   'candidacy.field.memberEmails': 'Other members: email addresses, one per line',
@@ -97,7 +99,10 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'endorsement.none': 'No endorsement request is waiting for you.',
   'endorsement.notice.title': 'Your line manager’s opinion',
   'endorsement.notice.body':
-    'Your line manager gave a {verdict} opinion on your application to {programme}.',
+    'Your line manager answered on your application to {programme}: {verdict}.',
+  'endorsement.unreachable.title': 'Your line manager could not be reached',
+  'endorsement.unreachable.body':
+    'The bot could not pass the request for an opinion on your application to {programme} to {email}: the bot is not available in their Teams yet. Ask them to open the Lab bot in Teams and type “endorsements”.',
   'reminder.draft.title': 'Your application is not sent yet',
   'reminder.draft.body':
     'Applications to {programme} close on the evening of {closeDay}. Finish and send yours so that it is considered.',
@@ -228,4 +233,24 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'refusal.linkExpired': 'this link has expired.',
   'refusal.linkUsed': 'this link was already used.',
   'refusal.sentence': 'Not possible: {reason}',
+  'candidacy.ask.withdrawTitle': 'Withdraw your application to {programme}?',
+  'candidacy.ask.withdraw':
+    'Your application will no longer be considered: the Lab team and the selection committee will not see it any more.',
+  'candidacy.ask.withdrawSeat':
+    'Your place will be freed and offered to the next person on the waiting list.',
+  'decision.ask.renounceTitle': 'Give up your place in {programme}?',
+  'decision.ask.renounce':
+    'Your place will be offered to the next person on the waiting list; you will not be able to take it back.',
+  'endorsement.ask.declineTitle': 'Decline to endorse?',
+  'endorsement.ask.decline':
+    '{candidate} will receive your negative opinion on their application to {programme}, with your comment; it cannot be changed afterwards.',
+  'endorsement.ask.declineUnnamed':
+    'The person who applied to {programme} will receive your negative opinion, with your comment; it cannot be changed afterwards.',
+  'selection.ask.declineTitle': 'Not select the application of {candidate}?',
+  'selection.ask.decline':
+    '{candidate} ({organisation}) will receive a message saying their application to {programme} is not selected.',
+  'candidacy.field.required': '{label} (required)',
+  'candidacy.form.errorsNamed':
+    'Your application is not sent: {count} field(s) to correct: {fields}.',
+  'candidacy.form.errorsMore': 'and {count} more',
 };

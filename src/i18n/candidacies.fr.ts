@@ -1,7 +1,7 @@
 /** French messages of candidacies and selection; spread into the French catalogue. */
 export const candidaciesFr = {
   'candidacy.form.title': 'Candidature : {programme}',
-  'candidacy.form.intro': '{theme}. Candidatures ouvertes jusqu’au {closeDay} inclus.',
+  'candidacy.form.intro': '{theme} Candidatures ouvertes jusqu’au {closeDay} inclus.',
   'candidacy.form.introTeam':
     'Votre organisme candidate avec une équipe d’au moins {minTeamSize} personnes, vous compris. Candidatures ouvertes jusqu’au {closeDay} inclus.',
   'candidacy.form.applicant': 'Candidature de {name}',
@@ -15,9 +15,9 @@ export const candidaciesFr = {
   'candidacy.field.organisationId': 'Organisme',
   'candidacy.field.jobRole': 'Catégorie d’emploi',
   'candidacy.field.region': 'Région',
-  'candidacy.field.managerEmail': 'E-mail de votre responsable hiérarchique',
+  'candidacy.field.managerEmail': 'Adresse électronique de votre responsable hiérarchique',
   'candidacy.field.managerEmailEndorsement':
-    'E-mail de votre responsable hiérarchique (son avis sera demandé)',
+    'Adresse électronique de votre responsable hiérarchique (son avis sera demandé)',
   'candidacy.field.motivation': 'Votre motivation (2 000 caractères au plus)',
   'candidacy.field.themeWish1': 'Thème souhaité n° 1',
   'candidacy.field.themeWish2': 'Thème souhaité n° 2 (facultatif)',
@@ -26,13 +26,15 @@ export const candidaciesFr = {
     'Je serai disponible pour la journée de lancement ({date})',
   'candidacy.field.availableForHackathon':
     'Je serai disponible pour le hackathon (du {start} au {end})',
-  'candidacy.field.consent':
-    'J’accepte que les informations de ce formulaire soient traitées par le Lab pour la sélection',
+  'candidacy.field.notice': 'Information sur vos données',
+  'candidacy.notice':
+    'Vos réponses servent à sélectionner les participants du programme (base légale : mission de service public). Elles sont lues par l’équipe du Lab, le comité de sélection et, si le programme le demande, votre manager. Une candidature non retenue est supprimée {unselectedMonths} mois après le comité ; celles des participants sont pseudonymisées {participantMonths} mois après la fin du programme. Vous pouvez consulter, télécharger ou effacer vos données en écrivant « mes données » au bot. Délégué à la protection des données : {dpo}.',
+  'candidacy.notice.defaultDpo': 'le délégué à la protection des données de votre administration',
   'candidacy.field.teamName': 'Nom de l’équipe',
   'candidacy.field.members': 'Membres de l’équipe dans Teams',
-  'candidacy.field.memberEmails': 'Autres membres : adresses e-mail, une par ligne',
+  'candidacy.field.memberEmails': 'Autres membres : adresses électroniques, une par ligne',
   'candidacy.field.projectIdea': 'Idée de projet (2 000 caractères au plus)',
-  'candidacy.field.sponsor': 'Sponsor (nom et fonction)',
+  'candidacy.field.sponsor': 'Commanditaire (nom et fonction)',
   'candidacy.field.choose': 'Choisir…',
   'candidacy.privacyNotice': 'Notice de confidentialité',
   'candidacy.action.open': 'Candidater',
@@ -57,7 +59,7 @@ export const candidaciesFr = {
   'candidacy.short.teamName': 'Équipe',
   'candidacy.short.members': 'Membres',
   'candidacy.short.projectIdea': 'Idée de projet',
-  'candidacy.short.sponsor': 'Sponsor',
+  'candidacy.short.sponsor': 'Commanditaire',
   'candidacy.short.availableForKickOff': 'Disponible au lancement',
   'candidacy.short.availableForHackathon': 'Disponible au hackathon',
   'candidacy.summary.status': 'Statut',
@@ -98,10 +100,13 @@ export const candidaciesFr = {
   'endorsement.notice.title': 'Avis de votre responsable',
   'endorsement.notice.body':
     'Votre responsable a donné un avis {verdict} sur votre candidature au {programme}.',
+  'endorsement.unreachable.title': 'Votre responsable n’a pas pu être joint',
+  'endorsement.unreachable.body':
+    'Le bot n’a pas pu transmettre à {email} la demande d’avis sur votre candidature au {programme} : il n’est pas encore disponible dans son Teams. Demandez-lui d’ouvrir le bot du Lab dans Teams et d’écrire « avis ».',
   'reminder.draft.title': 'Votre candidature n’est pas encore envoyée',
   'reminder.draft.body':
     'Les candidatures au {programme} ferment le {closeDay} au soir. Terminez et envoyez la vôtre pour qu’elle soit examinée.',
-  'decision.accepted.title': 'Vous êtes retenu·e pour le {programme} !',
+  'decision.accepted.title': 'Votre candidature est retenue pour le {programme} !',
   'decision.accepted.body':
     'Confirmez votre participation au plus tard le {confirmBy}. Sans réponse, votre place sera proposée à une autre personne.',
   'decision.accepted.promoted':
@@ -230,4 +235,24 @@ export const candidaciesFr = {
   'refusal.linkExpired': 'ce lien a expiré.',
   'refusal.linkUsed': 'ce lien a déjà servi.',
   'refusal.sentence': 'Impossible : {reason}',
+  'candidacy.ask.withdrawTitle': 'Retirer votre candidature à {programme} ?',
+  'candidacy.ask.withdraw':
+    'Votre candidature ne sera plus étudiée : l’équipe du Lab et le comité de sélection ne la verront plus.',
+  'candidacy.ask.withdrawSeat':
+    'Votre place sera libérée et proposée à la personne suivante de la liste d’attente.',
+  'decision.ask.renounceTitle': 'Renoncer à votre place dans {programme} ?',
+  'decision.ask.renounce':
+    'Votre place sera proposée à la personne suivante de la liste d’attente ; vous ne pourrez pas la reprendre.',
+  'endorsement.ask.declineTitle': 'Donner un avis défavorable ?',
+  'endorsement.ask.decline':
+    '{candidate} recevra votre avis défavorable sur sa candidature à {programme}, avec votre commentaire ; l’avis ne pourra plus être changé.',
+  'endorsement.ask.declineUnnamed':
+    'La personne qui a candidaté à {programme} recevra votre avis défavorable, avec votre commentaire ; l’avis ne pourra plus être changé.',
+  'selection.ask.declineTitle': 'Ne pas retenir la candidature de {candidate} ?',
+  'selection.ask.decline':
+    '{candidate} ({organisation}) recevra un message disant que sa candidature à {programme} n’est pas retenue.',
+  'candidacy.field.required': '{label} (obligatoire)',
+  'candidacy.form.errorsNamed':
+    'Votre candidature n’est pas envoyée : {count} champ(s) à corriger : {fields}.',
+  'candidacy.form.errorsMore': 'et {count} autre(s)',
 } as const;

@@ -119,4 +119,5 @@ export const digestEn: Record<keyof typeof digestFr, string> = {
   'digest.export.decision.scale-up': 'scale up',
   'digest.export.decision.adjust': 'adjust',
   'digest.export.decision.stop': 'stop',
+  'digest.figure': '{label}: {value}',
 };

@@ -48,7 +48,7 @@ export const digestFr = {
   'digest.decision.waitlisted': 'En liste d’attente',
   'digest.decision.declined': 'Non retenues',
   'digest.decision.lapsed': 'Non confirmées à temps',
-  'digest.followUp.heading': 'Suivi mensuel — {month}',
+  'digest.followUp.heading': 'Points mensuels — {month}',
   'digest.followUp.responses': 'Réponses au point mensuel',
   'digest.followUp.responsesValue': '{answered} sur {teams} ({rate} %), dont {late} en retard',
   'digest.followUp.progress': 'Avancement moyen',
@@ -72,7 +72,7 @@ export const digestFr = {
   'digest.review.march': 'bilan de mars',
   'digest.checkinStatus.on-track': 'En bonne voie',
   'digest.checkinStatus.at-risk': 'À risque',
-  'digest.checkinStatus.blocked': 'Bloquée',
+  'digest.checkinStatus.blocked': 'Bloqué',
   'digest.checkinStatus.none': 'Pas de réponse',
   'digest.help.none': 'aucune',
   'digest.help.method': 'méthode',
@@ -118,4 +118,5 @@ export const digestFr = {
   'digest.export.decision.scale-up': 'étendre',
   'digest.export.decision.adjust': 'ajuster',
   'digest.export.decision.stop': 'arrêter',
+  'digest.figure': '{label} : {value}',
 } as const;

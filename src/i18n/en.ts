@@ -1,3 +1,4 @@
+import { confirmationEn } from './confirmation.en';
 import { candidaciesEn } from './candidacies.en';
 import { deliveryEn } from './delivery.en';
 import { digestEn } from './digest.en';
@@ -5,6 +6,8 @@ import { followUpEn } from './follow-up.en';
 import { formationEn } from './formation.en';
 import { labSessionsEn } from './lab-sessions.en';
 import { programmeWizardEn } from './programme-wizard.en';
+import { personalDataEn } from './personal-data.en';
+import { graphEn } from './graph.en';
 import type { MessageKey } from './fr';
 
 /** English message catalogue, for users whose Teams language is English. */
@@ -37,6 +40,9 @@ export const en: Record<MessageKey, string> = {
   'help.topic.history.command': 'history',
   'help.topic.history.description':
     'Your team’s past monthly check-ins (members, facilitators, Lab team).',
+  'help.topic.myData.command': 'my data',
+  'help.topic.myData.description':
+    'What the bot keeps about you and for how long, to download (ZIP) or to erase (“erase my data”).',
   'help.topic.absence.command': 'I am away until DD/MM',
   'help.topic.absence.description':
     'Pause your reminders until you are back; "I am back" resumes them.',
@@ -128,7 +134,6 @@ export const en: Record<MessageKey, string> = {
   'validation.unknownField': 'unknown field: {fields}',
   'validation.invalid': 'invalid value',
   'validation.syntax': 'unreadable YAML: {detail}',
-  'validation.consent': 'you must agree to the processing of your data to apply',
   'validation.teamSize':
     'the team has {count} people, referent included; at least {min} are needed',
   'validation.time': 'invalid time "{value}": expected HH:MM (for example 09:30)',
@@ -137,6 +142,12 @@ export const en: Record<MessageKey, string> = {
   'validation.leadNotMember': 'the lead must be one of the team’s members',
   'validation.field': '{field}: {reason}',
   'validation.line': 'line {line}',
+  'activity.notAvailableHere':
+    'This bot is not open to your organisation or to this app: nothing was read or changed.',
+  'programmeChoice.title': 'Which programme?',
+  'programmeChoice.body':
+    'Several programmes are concerned. Choose one: I will remember it for an hour.',
+  'programmeChoice.choose': 'Choose {programme}',
   'verb.forbidden.title': 'Action not allowed',
   'verb.forbidden': 'This action is for other people: nothing was changed.',
   'verb.outOfScope':
@@ -148,10 +159,13 @@ export const en: Record<MessageKey, string> = {
   'error.generic':
     'Sorry, I could not handle your request. Try again in a moment; if it keeps failing, tell the Lab team.',
   ...formationEn,
+  ...graphEn,
   ...followUpEn,
   ...candidaciesEn,
   ...digestEn,
   ...deliveryEn,
   ...programmeWizardEn,
   ...labSessionsEn,
+  ...personalDataEn,
+  ...confirmationEn,
 };

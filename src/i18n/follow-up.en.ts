@@ -9,7 +9,7 @@ export const followUpEn: Record<keyof typeof followUpFr, string> = {
   'followUp.kind.review.reminder': 'review preparation reminder',
   'followUp.kind.review.outcome': 'review outcome',
   'followUp.kind.review.pack': 'review pack (Lab team)',
-  'followUp.channel': '{team} channel',
+  'followUp.channel': 'the {team} team’s space in Teams',
   'followUp.team': 'Team {number} · {name}',
   'followUp.subtitle': '{programme} · lead: {lead}',
   'followUp.review.december': 'December',
@@ -62,7 +62,7 @@ export const followUpEn: Record<keyof typeof followUpFr, string> = {
   'checkin.pause.label': 'Away? No reminders until',
   'checkin.escalation.title': 'Team {team}: no check-in for {month}',
   'checkin.escalation.text':
-    '{lead} has not answered the {month} check-in yet, despite the reminders (working days {days}). Could you get in touch with the team?',
+    '{lead} has not answered the {month} check-in yet, despite the reminders on the {days} working days after it was sent. Could you get in touch with the team?',
   'checkin.escalation.absent': '{lead} is away until {day}.',
   'review.preparation.title': 'Preparing the {review} review — {team}',
   'review.preparation.intro':
@@ -112,4 +112,9 @@ export const followUpEn: Record<keyof typeof followUpFr, string> = {
   'absence.invalid': 'I did not understand the date: write for example “I am away until 15/10”.',
   'absence.ended': 'Welcome back! Your reminders resume.',
   'absence.none': 'No absence was recorded: your reminders are on.',
+  'calendar.page': 'Sends {from} to {to} of {total} (page {page} of {pages})',
+  'calendar.previous': 'Previous sends',
+  'calendar.next': 'Next sends',
+  'checkin.field.required': '{label} (required)',
+  'calendar.unnamed': 'person with no known name',
 };

@@ -74,6 +74,8 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
   'formation.change.started':
     'Changing the confirmed teams: swap or move, look at what changes, then confirm. Only the people who change team will be told.',
   'formation.change.dryRunTitle': 'What will change for {programme}',
+  'formation.change.undelivered':
+    '{count} message(s) could not be sent: the bot has no conversation with these people yet. The teams are changed.',
   'formation.change.doneTitle': 'Teams changed — {programme}',
   'formation.change.none': 'Nobody changes team: nothing to do.',
   'formation.change.moves': '{name}: from {from} to {to}',
@@ -83,4 +85,28 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
   'formation.changed.title': 'A change in the team “{team}”',
   'formation.changed.arrivals': 'Joining: {names}',
   'formation.changed.departures': 'Leaving: {names}',
+  'formation.page.label': 'Teams {from} to {to} of {total} (page {page} of {pages})',
+  'formation.page.previous': 'Previous teams',
+  'formation.page.next': 'Next teams',
+  'formation.overview.rulesHeld':
+    'Hard rules held in every team (sizes, colleagues apart, facilitators).',
+  'formation.overview.rulesBroken': 'Hard rules broken: {count}.',
+  'formation.overview.lowest': 'Teams to look at first: {teams}',
+  'formation.picker': '{name} — {organisation}',
+  'formation.ask.title': 'Confirm the teams of {programme}?',
+  'formation.ask.body':
+    '{teams} teams, {people} people: each team gets its space (a channel, or a thread in General) with a welcome post, and each person a personal message with their team.',
+  'formation.ask.after':
+    'Afterwards, only "Change the confirmed teams" changes the teams, telling the people who move.',
+  'formation.ask.changeTitle': 'Apply the team changes of {programme}?',
+  'formation.ask.change':
+    'The people who change teams and the spaces of the teams they leave or join will be told.',
+  'formation.action.back': 'Back to the proposal',
+  'formation.unnamed': 'person with no known name',
+  'formation.search.label': 'Find a person (name or part of it)',
+  'formation.search.action': 'Find the person',
+  'formation.search.found': '{name} is in {team}.',
+  'formation.search.foundMore':
+    '{name} is in {team}; {count} other person(s) match, give more of the name.',
+  'formation.search.none': 'Nobody matches "{search}".',
 };

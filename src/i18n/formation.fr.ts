@@ -19,7 +19,7 @@ export const formationFr = {
   'formation.action.dryRun': 'Voir ce qui sera créé',
   'formation.action.confirm': 'Confirmer les équipes',
   'formation.swapped': 'Échange fait : {a} et {b}.',
-  'formation.moved': '{name} rejoint l’équipe {team}.',
+  'formation.moved': '{name} rejoint l’équipe « {team} ».',
   'formation.lockedNow': '{name} restera dans son équipe lors des prochains tirages.',
   'formation.unlockedNow': '{name} n’est plus verrouillé(e).',
   'formation.refused': 'Modification refusée : {reason}',
@@ -56,11 +56,11 @@ export const formationFr = {
   'formation.confirmed.summary':
     '{teams} équipes enregistrées ; messages de bienvenue en cours d’envoi.',
   'formation.progress': 'Messages de bienvenue — {programme}',
-  'formation.welcome.title': 'Bienvenue dans l’{team} !',
+  'formation.welcome.title': 'Bienvenue dans l’équipe « {team} » !',
   'formation.welcome.intro': 'Programme {programme}. Voici votre équipe :',
   'formation.welcome.lead': 'Référent(e) : {name}',
   'formation.welcome.next': 'Prochaine échéance : {milestone}, le {date}',
-  'formation.member.title': 'Vous êtes dans l’{team}',
+  'formation.member.title': 'Vous êtes dans l’équipe « {team} »',
   'formation.member.body':
     'Programme {programme}. Vos facilitateurs : {facilitators}. Retrouvez votre équipe dans son espace Teams.',
   'formation.member.open': 'Ouvrir l’espace de l’équipe',
@@ -75,6 +75,8 @@ export const formationFr = {
   'formation.change.started':
     'Modification des équipes confirmées : échangez ou déplacez, regardez ce qui change, puis confirmez. Seules les personnes qui changent d’équipe seront prévenues.',
   'formation.change.dryRunTitle': 'Ce qui changera pour {programme}',
+  'formation.change.undelivered':
+    '{count} message(s) n’ont pas pu partir : le bot n’a encore aucune conversation avec ces personnes. Les équipes sont bien modifiées.',
   'formation.change.doneTitle': 'Équipes modifiées — {programme}',
   'formation.change.none': 'Personne ne change d’équipe : rien à faire.',
   'formation.change.moves': '{name} : de {from} vers {to}',
@@ -84,4 +86,28 @@ export const formationFr = {
   'formation.changed.title': 'Changement dans l’équipe « {team} »',
   'formation.changed.arrivals': 'Arrivée : {names}',
   'formation.changed.departures': 'Départ : {names}',
+  'formation.page.label': 'Équipes {from} à {to} sur {total} (page {page} sur {pages})',
+  'formation.page.previous': 'Équipes précédentes',
+  'formation.page.next': 'Équipes suivantes',
+  'formation.overview.rulesHeld':
+    'Règles strictes respectées dans toutes les équipes (tailles, collègues séparés, facilitateurs).',
+  'formation.overview.rulesBroken': 'Règles strictes non respectées : {count}.',
+  'formation.overview.lowest': 'Équipes à regarder d’abord : {teams}',
+  'formation.picker': '{name} — {organisation}',
+  'formation.ask.title': 'Confirmer les équipes de {programme} ?',
+  'formation.ask.body':
+    '{teams} équipes, {people} personnes : chaque équipe aura son espace (canal, ou fil du canal Général) avec un message de bienvenue, et chaque personne un message personnel avec son équipe.',
+  'formation.ask.after':
+    'Ensuite, seul « Modifier les équipes confirmées » change les équipes, en prévenant les personnes déplacées.',
+  'formation.ask.changeTitle': 'Appliquer les changements d’équipe de {programme} ?',
+  'formation.ask.change':
+    'Les personnes qui changent d’équipe et les espaces des équipes qu’elles quittent ou rejoignent seront prévenus.',
+  'formation.action.back': 'Revenir à la proposition',
+  'formation.unnamed': 'personne sans nom connu',
+  'formation.search.label': 'Trouver une personne (nom ou partie du nom)',
+  'formation.search.action': 'Trouver la personne',
+  'formation.search.found': '{name} est dans {team}.',
+  'formation.search.foundMore':
+    '{name} est dans {team} ; {count} autre(s) personne(s) correspondent, précisez le nom.',
+  'formation.search.none': 'Personne ne correspond à « {search} ».',
 } as const;

@@ -1,3 +1,4 @@
+import { confirmationFr } from './confirmation.fr';
 import { candidaciesFr } from './candidacies.fr';
 import { deliveryFr } from './delivery.fr';
 import { digestFr } from './digest.fr';
@@ -5,6 +6,8 @@ import { followUpFr } from './follow-up.fr';
 import { formationFr } from './formation.fr';
 import { labSessionsFr } from './lab-sessions.fr';
 import { programmeWizardFr } from './programme-wizard.fr';
+import { personalDataFr } from './personal-data.fr';
+import { graphFr } from './graph.fr';
 
 /** French message catalogue: the reference language; every other catalogue has exactly these keys. */
 export const fr = {
@@ -38,6 +41,9 @@ export const fr = {
   'help.topic.history.command': 'historique',
   'help.topic.history.description':
     'Les points mensuels passés de votre équipe (membres, facilitateurs, équipe du Lab).',
+  'help.topic.myData.command': 'mes données',
+  'help.topic.myData.description':
+    'Ce que le bot conserve sur vous et combien de temps, à télécharger (ZIP) ou à effacer (« effacer mes données »).',
   'help.topic.absence.command': 'je suis absent jusqu’au JJ/MM',
   'help.topic.absence.description':
     'Suspendre vos rappels jusqu’à votre retour ; « je suis de retour » les reprend.',
@@ -91,7 +97,7 @@ export const fr = {
   'milestone.kickOff': 'journée de lancement',
   'milestone.hackathonStart': 'début du hackathon',
   'milestone.hackathonEnd': 'fin du hackathon',
-  'milestone.followUpStart': 'début du suivi mensuel',
+  'milestone.followUpStart': 'début des points mensuels',
   'milestone.decemberReview': 'bilan de décembre',
   'milestone.marchReview': 'bilan de mars',
   'milestone.end': 'fin du programme',
@@ -125,13 +131,12 @@ export const fr = {
   'validation.notYourself': 'c’est votre propre adresse : indiquez celle de votre responsable',
   'validation.organisationMismatch':
     'votre adresse électronique est celle de {organisation} : choisissez votre organisme',
-  'validation.email': 'adresse e-mail invalide',
+  'validation.email': 'adresse électronique invalide',
   'validation.identifier':
     'identifiant invalide « {value} » : lettres minuscules, chiffres et tirets',
   'validation.unknownField': 'champ inconnu : {fields}',
   'validation.invalid': 'valeur invalide',
   'validation.syntax': 'YAML illisible : {detail}',
-  'validation.consent': 'vous devez accepter le traitement de vos données pour candidater',
   'validation.teamSize':
     'l’équipe compte {count} personnes, référent compris ; il en faut au moins {min}',
   'validation.time': 'heure invalide « {value} » : format attendu HH:MM (exemple : 09:30)',
@@ -140,6 +145,12 @@ export const fr = {
   'validation.leadNotMember': 'le référent doit faire partie des membres de l’équipe',
   'validation.field': '{field} : {reason}',
   'validation.line': 'ligne {line}',
+  'activity.notAvailableHere':
+    'Ce bot n’est pas ouvert à votre organisation ou à cette application : rien n’a été lu ni modifié.',
+  'programmeChoice.title': 'Quel programme ?',
+  'programmeChoice.body':
+    'Plusieurs programmes sont concernés. Choisissez-en un : je m’en souviendrai pendant une heure.',
+  'programmeChoice.choose': 'Choisir {programme}',
   'verb.forbidden.title': 'Action non autorisée',
   'verb.forbidden': 'Cette action est réservée à d’autres personnes : rien n’a été modifié.',
   'verb.outOfScope':
@@ -151,12 +162,15 @@ export const fr = {
   'error.generic':
     'Désolé, je n’ai pas pu traiter votre demande. Réessayez dans un instant ; si le problème continue, prévenez l’équipe du Lab.',
   ...formationFr,
+  ...graphFr,
   ...followUpFr,
   ...candidaciesFr,
   ...digestFr,
   ...deliveryFr,
   ...programmeWizardFr,
   ...labSessionsFr,
+  ...personalDataFr,
+  ...confirmationFr,
 } as const;
 
 /** The keys every catalogue provides. */

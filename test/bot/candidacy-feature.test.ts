@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { BOT_PROGRAMME, CAMILLE, CandidacyBot, candidate, textOf } from './support/candidacy-bot';
+import {
+  actionOf,
+  BOT_PROGRAMME,
+  CAMILLE,
+  CandidacyBot,
+  candidate,
+  textOf,
+} from './support/candidacy-bot';
 
 interface Element {
   type: string;
@@ -60,10 +67,21 @@ describe('candidacy feature (recorded Teams activities)', () => {
   it('returns the same card with each error under its field, and stores nothing', async () => {
     const { status, card } = await bot.send('invoke-candidacy-submit-invalid');
     assert.equal(status, 200);
-    assert.match(textOf(card), /3 champ\(s\) à corriger/);
+    // The banner names the fields it counts, and required fields say so in their label.
+    assert.match(
+      textOf(card),
+      /2 champ\(s\) à corriger : Votre motivation \(2 000 caractères au plus\), Thème souhaité n° 2 \(facultatif\)/,
+    );
+    assert.match(
+      textOf(card),
+      /"id":"motivation","label":"Votre motivation \(2 000 caractères au plus\) \(obligatoire\)"/,
+    );
+    assert.match(textOf(card), /"id":"themeWish2","label":"Thème souhaité n° 2 \(facultatif\)"/);
     assert.equal(errorUnder(card, 'motivation'), 'Champ obligatoire');
     assert.match(errorUnder(card, 'themeWish2') ?? '', /apparaît deux fois/);
-    assert.match(errorUnder(card, 'consent') ?? '', /vous devez accepter/i);
+    // No consent box: the information notice is shown instead, and nothing is to be accepted.
+    assert.doesNotMatch(textOf(card), /"id":"consent"/);
+    assert.match(textOf(card), /base légale : mission de service public/);
     assert.equal(errorUnder(card, 'region'), undefined);
     // What the candidate typed is kept on the card.
     assert.equal(inputValue(card, 'region'), 'Guyane');
@@ -109,9 +127,24 @@ describe('candidacy feature (recorded Teams activities)', () => {
     assert.deepEqual(await bot.core!.candidacies.list(BOT_PROGRAMME.id), []);
   });
 
-  it('withdraws a candidacy', async () => {
+  it('withdraws a candidacy after asking, and "Annuler" keeps it as it was', async () => {
     await bot.send('invoke-candidacy-submit');
-    const { card } = await bot.send('invoke-candidacy-withdraw');
+    const before = await bot.core!.candidacies.get('cand-1');
+    const asked = await bot.send('invoke-candidacy-withdraw');
+    assert.match(textOf(asked.card), /Retirer votre candidature à Défi du Lab \(essai\) \?/);
+    assert.match(textOf(asked.card), /ne sera plus étudiée/);
+    assert.doesNotMatch(textOf(asked.card), /Votre place sera libérée/, 'no place held yet');
+    assert.equal(actionOf(asked.card, 'destructive')?.title, 'Confirmer');
+    assert.deepEqual(await bot.core!.candidacies.get('cand-1'), before);
+
+    const cancel = actionOf(asked.card, 'Annuler');
+    assert.equal(cancel?.verb, 'candidacy.open');
+    const back = await bot.click('invoke-candidacy-withdraw', cancel);
+    assert.doesNotMatch(textOf(back.card), /Candidature retirée|Retirer votre candidature à/);
+    assert.match(textOf(back.card), /Candidature : Défi du Lab \(essai\)/);
+    assert.deepEqual(await bot.core!.candidacies.get('cand-1'), before);
+
+    const { card } = await bot.sendConfirmed('invoke-candidacy-withdraw');
     assert.match(textOf(card), /Candidature retirée/);
     assert.equal((await bot.core!.candidacies.get('cand-1'))?.status, 'withdrawn');
   });
@@ -141,6 +174,62 @@ describe('candidacy feature (recorded Teams activities)', () => {
 
     const again = await bot.send('invoke-candidacy-endorse');
     assert.match(textOf(again.card), /cet avis a déjà été donné/);
+  });
+
+  it('asks the manager before an unfavourable opinion, naming the candidate; "Annuler" shows the request again', async () => {
+    await bot.stop();
+    bot = new CandidacyBot();
+    await bot.start({ ...BOT_PROGRAMME, endorsementRequired: true });
+    await bot.people!.record(
+      {
+        aadId: '9d8c7b6a-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+        name: 'Hugo Martin',
+        email: 'Manager.Martin@caf-guyane.fr',
+      },
+      new Date('2026-11-19T10:00:00.000Z'),
+    );
+    await bot.send('invoke-candidacy-submit');
+    const declined = { data: { verdict: 'declined', comment: 'Pas cette année.' } };
+    const asked = await bot.send('invoke-candidacy-endorse', declined);
+    assert.match(textOf(asked.card), /Donner un avis défavorable \?/);
+    assert.match(textOf(asked.card), /Camille Martin recevra votre avis défavorable/);
+    const confirm = actionOf(asked.card, 'destructive');
+    assert.equal(confirm?.data.comment, 'Pas cette année.', 'the comment typed goes with it');
+    assert.equal((await bot.core!.candidacies.get('cand-1'))?.endorsement?.status, 'pending');
+    assert.deepEqual(bot.notifier.ofKind('candidacy.endorsementAnswered'), []);
+
+    const cancel = actionOf(asked.card, 'Annuler')!;
+    const back = await bot.click('invoke-candidacy-endorse', cancel);
+    assert.match(textOf(back.card), /Avis défavorable/);
+    assert.match(textOf(back.card), /Camille Martin/);
+    assert.equal((await bot.core!.candidacies.get('cand-1'))?.endorsement?.status, 'pending');
+
+    const { card } = await bot.sendConfirmed('invoke-candidacy-endorse', declined);
+    assert.match(textOf(card), /défavorable/);
+    assert.equal((await bot.core!.candidacies.get('cand-1'))?.endorsement?.status, 'declined');
+  });
+
+  it('asks a stranger nothing about an endorsement and names nobody to them', async () => {
+    await bot.stop();
+    bot = new CandidacyBot();
+    await bot.start({ ...BOT_PROGRAMME, endorsementRequired: true });
+    await bot.send('invoke-candidacy-submit');
+    const asked = await bot.send('invoke-candidacy-endorse', {
+      as: candidate(7),
+      data: { verdict: 'declined' },
+    });
+    assert.doesNotMatch(textOf(asked.card), /Camille Martin/);
+    const shown = await bot.click(
+      'invoke-candidacy-endorse',
+      {
+        verb: 'candidacy.showEndorsement',
+        data: { programmeId: BOT_PROGRAMME.id, candidacyId: 'cand-1' },
+      },
+      candidate(7),
+    );
+    assert.match(textOf(shown.card), /Aucun|aucun/);
+    assert.doesNotMatch(textOf(shown.card), /Camille Martin/);
+    assert.equal((await bot.core!.candidacies.get('cand-1'))?.endorsement?.status, 'pending');
   });
 
   it('refuses an endorsement from someone other than the named manager', async () => {

@@ -102,8 +102,8 @@ describe('check-in feature (recorded Teams activities)', () => {
   it('refuses a member who may not answer, in the channel, and stores nothing', async () => {
     const { status, card } = await bot.send('invoke-checkin-answer-channel-member', ON_TIME);
     assert.equal(status, 200);
-    assert.match(textOf(card), /Seuls le référent de l’équipe Kit à recruter/);
-    assert.match(textOf(card), /Le référent de l’équipe répond à ce check-in/);
+    assert.match(textOf(card), /Seuls le référent de l’équipe « Kit à recruter »/);
+    assert.match(textOf(card), /Le référent de l’équipe répond à ce point mensuel/);
     assert.equal(await bot.followUp!.checkins.get(PROGRAMME, 'team-2', '2026-11'), undefined);
   });
 
@@ -141,9 +141,9 @@ describe('check-in feature (recorded Teams activities)', () => {
     await bot.send('channel-message-historique', '2026-11-20T09:05:00.000Z');
     const [personal, channel] = bot.postedCards();
     for (const card of [personal, channel]) {
-      assert.match(textOf(card), /Historique des check-ins/);
+      assert.match(textOf(card), /Historique des points mensuels/);
       assert.match(textOf(card), /Équipe 2 · Kit à recruter/);
-      assert.match(textOf(card), /novembre 2026 · Dans les temps · 45 % · Camille Martin/);
+      assert.match(textOf(card), /novembre 2026 · En bonne voie · 45 % · Camille Martin/);
     }
     assert.doesNotMatch(textOf(channel), /Équipe 1/, 'only the channel’s team');
   });

@@ -119,7 +119,7 @@ describe('digests in Teams ("tableau de bord")', () => {
     // Every seat is taken: no organisation can be given one, whatever its own maximum.
     assert.match(card, /"Organismes au maximum \(5\)","value":"aucun"/);
     assert.match(card, /"type":"Chart.Donut"/);
-    assert.match(card, /"legend":"Confirmées","value":39/);
+    assert.match(card, /"legend":"Confirmées : 39","value":39/);
     assert.match(card, /"type":"Chart.VerticalBar"/);
   });
 
@@ -135,9 +135,9 @@ describe('digests in Teams ("tableau de bord")', () => {
     await startFollowUp();
     await harness.send(adminSays('tableau de bord'));
     const card = lastReply();
-    assert.match(card, /Suivi mensuel — novembre 2026/);
+    assert.match(card, /Points mensuels — novembre 2026/);
     assert.match(card, /"value":"2 sur 3 \(67 %\), dont 0 en retard"/);
-    assert.match(card, /Bloquée — Équipe 2 · 20 % · aide : données — « Accès aux données »/);
+    assert.match(card, /Bloqué — Équipe 2 · 20 % · aide : données — « Accès aux données »/);
     assert.match(card, /Pas encore de réponse ce mois \(1\)/);
     assert.match(card, /"verb":"digest.export"/);
 
@@ -248,7 +248,7 @@ describe('digests in Teams ("tableau de bord")', () => {
       2,
       'Équipe 2',
       '2026-11',
-      'Bloquée',
+      'Bloqué',
     ]);
     assert.equal(checkins?.rowCount, 3);
     const reviews = workbook.getWorksheet('Bilans');

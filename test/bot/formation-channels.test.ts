@@ -62,7 +62,7 @@ describe('team formation with channels through Microsoft Graph (fake Graph check
   });
 
   it('creates one channel per team with the consent the manifest asks for', async () => {
-    const { body } = await harness.send(confirmClick('formation.confirm'));
+    const { body } = await harness.sendConfirmed(confirmClick('formation.confirm'));
     assert.match(cardText(body), /Équipes confirmées — Défi du Lab 2026/);
     assert.match(cardText(body), /Canal « Équipe 1[^»]*» : créé/);
     assert.equal(graph.posts().length, 7);
@@ -74,7 +74,7 @@ describe('team formation with channels through Microsoft Graph (fake Graph check
   it('falls back to threads in General and tells the organiser when the token lacks ChannelSettings.Read.Group', async () => {
     graph.permissions.delete('ChannelSettings.Read.Group');
 
-    const { status, body } = await harness.send(confirmClick('formation.confirm'));
+    const { status, body } = await harness.sendConfirmed(confirmClick('formation.confirm'));
 
     assert.equal(status, 200);
     const text = cardText(body);
@@ -84,7 +84,7 @@ describe('team formation with channels through Microsoft Graph (fake Graph check
     assert.doesNotMatch(text, /Canal « /, 'no team is said to have a channel');
     // Graph refused the list: nothing was created, and each team lives in a thread of General.
     assert.deepEqual(
-      graph.calls.map((call) => call.method),
+      graph.calls.filter((call) => call.path.endsWith('/channels')).map((call) => call.method),
       ['GET'],
     );
     const teams = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);

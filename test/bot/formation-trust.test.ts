@@ -77,7 +77,7 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
       ...loadActivity('personal-message-status-admin'),
       text: 'former les équipes',
     });
-    await harness.send(click('formation.confirm'));
+    await harness.sendConfirmed(click('formation.confirm'));
     await settle();
     const before = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);
     // Every row the outbox holds, whatever its state: a notice queued again would add one.
@@ -99,7 +99,7 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
       ...loadActivity('personal-message-status-admin'),
       text: 'former les équipes',
     });
-    await harness.send(click('formation.confirm'));
+    await harness.sendConfirmed(click('formation.confirm'));
     // The first confirmation's welcomes gone, what the change sends is told apart.
     await drainOutbox(harness);
     const [a, b] = await swappablePair(harness);
@@ -113,9 +113,14 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
     assert.match(plan, new RegExp(`${name(a)} : de Équipe 1[^"]* vers Équipe 2`));
     assert.match(plan, new RegExp(`${name(b)} : de Équipe 2[^"]* vers Équipe 1`));
     assert.match(plan, /les 2 personnes concernées/);
+    assert.match(plan, /"title":"Confirmer les équipes","verb":"formation.confirm"/);
     const postsBefore = harness.connector.calls.length;
 
-    const done = await harness.send(click('formation.confirm'));
+    const done = await harness.sendConfirmed(click('formation.confirm'));
+    assert.match(
+      JSON.stringify(done.question),
+      /Appliquer les changements d’équipe de Défi du Lab 2026 \?/,
+    );
     assert.match(cardText(done.body), /Équipes modifiées — Défi du Lab 2026/);
     const teams = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);
     assert.ok(teams[0]!.members.some((m) => m.aadId === b));
@@ -128,12 +133,12 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
     await waitFor(
       () =>
         matching(/Changement dans l’équipe/).length >= 2 &&
-        matching(/Vous êtes dans l’/).length >= 2,
+        matching(/Vous êtes dans l’équipe « /).length >= 2,
       'the change notices',
     );
     await settle();
     assert.equal(matching(/Changement dans l’équipe/).length, 2, 'the two teams concerned');
-    const moved = matching(/Vous êtes dans l’/).filter((c) =>
+    const moved = matching(/Vous êtes dans l’équipe « /).filter((c) =>
       [a, b].some((id) => JSON.stringify(c.body).includes(name(id))),
     );
     assert.equal(moved.length, 2, 'the two people who moved');
@@ -149,7 +154,7 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
       text: 'former les équipes',
     });
     const postsBefore = harness.connector.calls.length;
-    const refused = await harness.send(click('formation.confirm'));
+    const refused = await harness.sendConfirmed(click('formation.confirm'));
     assert.match(
       cardText(refused.body),
       /pas installé dans l’équipe Teams du programme Défi du Lab 2026 \(19:another-programme-team@thread\.tacv2\)/,

@@ -3,7 +3,14 @@ import { evaluateDraft, proposeFormation } from '../../src/core/formation/propos
 import { applyFormationEdit } from '../../src/core/formation/edit-formation';
 import { createDemoParticipants } from '../../src/demo/demo-people';
 import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
-import { BotHarness, adminClicks as clickAsAdmin, loadActivity } from './support/bot-harness';
+import { SqlFormationDraftStore } from '../../src/adapters/sql/sql-formation-draft-store';
+import {
+  BotHarness,
+  adminClicks as clickAsAdmin,
+  clickOn,
+  findAction,
+  loadActivity,
+} from './support/bot-harness';
 
 const TEAM = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
 const participants = createDemoParticipants(
@@ -86,6 +93,52 @@ describe('team formation in Teams ("former les équipes")', () => {
     assert.doesNotMatch(card, /fa000000-/, 'facilitators are named, not given by id');
   });
 
+  it('pages the preview: past the end shows the last page, anything but a page number is refused, and only the Lab team may page', async () => {
+    await harness.send(adminSays('former les équipes'));
+    const last = await harness.send(adminClicks('formation.page', { page: '40' }));
+    assert.equal(last.status, 200);
+    for (let n = 1; n <= 7; n += 1) assert.match(cardText(last.body), new RegExp(`Équipe ${n}`));
+    // Seven teams fit on one page: no page label, no previous or next button.
+    assert.doesNotMatch(cardText(last.body), /Équipes précédentes|Équipes suivantes|page 1 sur/);
+    const odd = await harness.send(adminClicks('formation.page', { page: 'deux' }));
+    assert.equal(odd.status, 200);
+    assert.doesNotMatch(cardText(odd.body), /Équipe 1/);
+    const stranger = await harness.send({
+      ...loadActivity('invoke-action-execute-profile'),
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'formation.page',
+          data: { verb: 'formation.page', programmeId: DEMO_PROGRAMME.id, page: 1 },
+        },
+        trigger: 'manual',
+      },
+    });
+    assert.match(cardText(stranger.body), /réservée à l’équipe du Lab/);
+  });
+
+  it('finds a person by part of their name, whatever the case and accents, and says which team', async () => {
+    await harness.send(adminSays('former les équipes'));
+    const draft = firstProposal();
+    const someone = participants.find((p) => /[éèëç]/.test(p.name)) ?? participants[5]!;
+    const team = draft.assignment.find((x) => x.person === someone.aadId)!.team;
+    const part = someone.name
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toUpperCase()
+      .slice(0, 12);
+    const found = await harness.send(adminClicks('formation.find', { search: part }));
+    assert.match(
+      cardText(found.body),
+      new RegExp(`${someone.name} est dans l?’?Équipe ${team + 1}`),
+    );
+    const none = await harness.send(adminClicks('formation.find', { search: 'Zzyzx' }));
+    assert.match(cardText(none.body), /Personne ne correspond à « Zzyzx »/);
+    const long = await harness.send(adminClicks('formation.find', { search: 'a'.repeat(101) }));
+    assert.match(cardText(long.body), /search/);
+    assert.doesNotMatch(cardText(long.body), /Formation des équipes/);
+  });
+
   it('swaps two people when no hard rule breaks, and refuses colleagues together with the reason', async () => {
     await harness.send(adminSays('former les équipes'));
     const draft = firstProposal();
@@ -137,15 +190,51 @@ describe('team formation in Teams ("former les équipes")', () => {
 
   it('shows in a dry run that each team gets a thread in General without Graph, and creates nothing', async () => {
     await harness.send(adminSays('former les équipes'));
+    // Confirming is offered once the organiser has seen what it creates, not on the preview.
+    const preview = JSON.stringify(harness.connector.sentActivities().at(-1));
+    assert.doesNotMatch(preview, /formation\.confirm/);
+    assert.match(
+      preview,
+      /"title":"Voir ce qui sera créé","verb":"formation.dryRun","style":"positive"/,
+    );
     const { body } = await harness.send(adminClicks('formation.dryRun'));
     assert.match(cardText(body), /fil dans le canal Général/);
     assert.match(cardText(body), /Fil « Équipe 1/);
+    assert.equal(findAction(body, 'Confirmer les équipes')?.verb, 'formation.confirm');
+    assert.equal(findAction(body, 'Revenir à la proposition')?.verb, 'formation.page');
     assert.deepEqual(await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id), []);
+  });
+
+  it('asks before confirming the teams, and "Annuler" leaves everything as it was', async () => {
+    await harness.send(adminSays('former les équipes'));
+    const drafts = new SqlFormationDraftStore(harness.bot.database.db);
+    const draftBefore = await drafts.get(DEMO_PROGRAMME.id);
+    assert.ok(draftBefore);
+    const postsBefore = harness.connector.calls.length;
+    const asked = await harness.send(adminClicks('formation.confirm', { page: '0' }));
+    const question = cardText(asked.body);
+    assert.match(question, /Confirmer les équipes de Défi du Lab 2026 \?/);
+    assert.match(question, /7 équipes, 39 personnes : chaque équipe aura son espace/);
+    assert.match(question, /Cette action est définitive/);
+    const confirm = findAction(asked.body, 'destructive');
+    assert.equal(confirm?.title, 'Confirmer');
+    assert.equal(confirm?.verb, 'formation.confirm');
+    assert.equal(confirm?.data.confirmed, true);
+    assert.deepEqual(await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id), []);
+
+    const cancel = findAction(asked.body, 'Annuler');
+    assert.ok(cancel);
+    const back = await harness.send(clickOn(adminClicks('formation.confirm'), cancel));
+    assert.match(cardText(back.body), /Formation des équipes — Défi du Lab 2026/);
+    assert.match(cardText(back.body), /7 équipes de 5 à 6 personnes/);
+    assert.deepEqual(await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id), []);
+    assert.deepEqual((await drafts.get(DEMO_PROGRAMME.id))?.assignment, draftBefore.assignment);
+    assert.equal(harness.connector.calls.length, postsBefore, 'nobody was told anything');
   });
 
   it('confirms: stores the teams and posts one welcome per team in General, once even if confirmed twice', async () => {
     await harness.send(adminSays('former les équipes'));
-    const { body } = await harness.send(adminClicks('formation.confirm'));
+    const { body } = await harness.sendConfirmed(adminClicks('formation.confirm'));
     assert.match(cardText(body), /Équipes confirmées — Défi du Lab 2026/);
     const teams = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);
     assert.equal(teams.length, 7);
@@ -157,7 +246,7 @@ describe('team formation in Teams ("former les équipes")', () => {
         (c) =>
           c.method === 'POST' &&
           c.conversationId === TEAM &&
-          /Bienvenue dans l’Équipe/.test(JSON.stringify(c.body)),
+          /Bienvenue dans l’équipe « Équipe/.test(JSON.stringify(c.body)),
       );
     await waitFor(() => (welcomes().length === 7 ? true : undefined), 'seven welcome posts');
     await harness.send(adminClicks('formation.confirm'));
@@ -167,7 +256,7 @@ describe('team formation in Teams ("former les équipes")', () => {
 
   it('shows the organiser a progress card for the welcomes, updated in place until the summary', async () => {
     await harness.send(adminSays('former les équipes'));
-    await harness.send(adminClicks('formation.confirm'));
+    await harness.sendConfirmed(adminClicks('formation.confirm'));
     const adminChat = 'a:1personal-nadia-9Qr4';
     const progressPost = await waitFor(
       () =>

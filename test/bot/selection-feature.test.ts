@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
+import { measureMessageBytes, MAX_CARD_BYTES } from '../../src/adapters/teams/cards/card-size';
 import { FIXTURE_ADMIN_AAD_ID } from './support/bot-harness';
-import { BOT_PROGRAMME, CAMILLE, CandidacyBot, candidate, textOf } from './support/candidacy-bot';
+import {
+  actionOf,
+  BOT_PROGRAMME,
+  CAMILLE,
+  CandidacyBot,
+  candidate,
+  textOf,
+} from './support/candidacy-bot';
 
 interface OpenUrl {
   type: string;
@@ -23,6 +31,37 @@ describe('selection feature (recorded Teams activities)', () => {
   function atCommittee(): void {
     bot.harness.clock.set(new Date('2026-12-04T09:00:00.000Z'));
   }
+
+  it('asks before "Ne pas retenir", naming the candidate; "Annuler" goes back to the detail with nothing decided', async () => {
+    await bot.apply(CAMILLE, 'caf-guyane');
+    atCommittee();
+    const before = await bot.core!.candidacies.get('cand-1');
+    const asked = await bot.send('invoke-selection-decide-accept', {
+      data: { candidacyId: 'cand-1', decision: 'decline' },
+    });
+    assert.match(textOf(asked.card), /Ne pas retenir la candidature de Camille Martin \?/);
+    assert.match(
+      textOf(asked.card),
+      /Camille Martin \(Caf de Guyane\) recevra un message disant que sa candidature/,
+    );
+    const confirm = actionOf(asked.card, 'destructive');
+    assert.equal(confirm?.title, 'Confirmer');
+    assert.equal(confirm?.data.decision, 'decline');
+    assert.deepEqual(await bot.core!.candidacies.get('cand-1'), before);
+    assert.deepEqual(bot.notifier.ofKind('selection.decision'), []);
+
+    const cancel = actionOf(asked.card, 'Annuler')!;
+    assert.equal(cancel.verb, 'selection.detail');
+    assert.equal(cancel.data.decision, undefined);
+    const back = await bot.click('invoke-selection-decide-accept', cancel);
+    assert.doesNotMatch(textOf(back.card), /Ne pas retenir la candidature de/);
+    assert.match(textOf(back.card), /"title":"Ne pas retenir","verb":"selection.decide"/);
+    assert.deepEqual(await bot.core!.candidacies.get('cand-1'), before);
+
+    const { card } = await bot.decide('cand-1', 'decline');
+    assert.match(textOf(card), /Décision enregistrée/);
+    assert.equal((await bot.core!.candidacies.get('cand-1'))?.status, 'declined');
+  });
 
   it('lets the Lab team accept a candidacy and sends the candidate the decision card', async () => {
     await bot.apply(CAMILLE, 'caf-guyane');
@@ -82,9 +121,13 @@ describe('selection feature (recorded Teams activities)', () => {
     });
     assert.match(textOf(saved), /Note enregistrée/);
     const audit = await bot.core!.audit.list(BOT_PROGRAMME.id);
+    // The score, then the committee member's view of the detail that answers it.
     assert.deepEqual(
-      audit.map((e) => e.action),
-      ['candidacy.score'],
+      audit.map((e) => [e.action, e.subjectId]),
+      [
+        ['candidacy.score', 'cand-2'],
+        ['candidacy.view', 'cand-2'],
+      ],
     );
   });
 
@@ -106,7 +149,16 @@ describe('selection feature (recorded Teams activities)', () => {
     await bot.decide('cand-5', 'waitlist');
 
     // Candidate 3 (Cpam) gives up: Caf de Guyane is at its maximum, so the Cnav candidate moves up.
-    const { card } = await bot.send('invoke-candidacy-renounce', { as: candidate(3) });
+    const asked = await bot.send('invoke-candidacy-renounce', { as: candidate(3) });
+    assert.match(textOf(asked.card), /Renoncer à votre place dans Défi du Lab \(essai\) \?/);
+    assert.match(textOf(asked.card), /proposée à la personne suivante de la liste d’attente/);
+    assert.equal((await bot.core!.candidacies.get('cand-3'))?.status, 'accepted');
+    const cancel = actionOf(asked.card, 'Annuler')!;
+    const back = await bot.click('invoke-candidacy-renounce', cancel, candidate(3));
+    assert.match(textOf(back.card), /Je renonce/);
+    assert.equal((await bot.core!.candidacies.get('cand-3'))?.status, 'accepted', 'Annuler');
+    assert.equal((await bot.core!.candidacies.get('cand-5'))?.status, 'waitlisted', 'Annuler');
+    const { card } = await bot.sendConfirmed('invoke-candidacy-renounce', { as: candidate(3) });
     assert.match(textOf(card), /Vous avez renoncé/);
     assert.equal((await bot.core!.candidacies.get('cand-5'))?.status, 'accepted');
     assert.equal((await bot.core!.candidacies.get('cand-4'))?.status, 'waitlisted');
@@ -131,7 +183,7 @@ describe('selection feature (recorded Teams activities)', () => {
     assert.match(textOf(card), /Exporter \(.xlsx\)/);
   });
 
-  it('pages the Lab team’s list ten at a time, filters it, and keeps every card under 80 KB', async () => {
+  it('pages the Lab team’s list ten at a time, filters it, and keeps every card under 80 KB of UTF-16', async () => {
     for (let n = 1; n <= 12; n += 1) {
       await bot.apply(candidate(n), n % 2 === 0 ? 'cnav' : 'cpam-sarthe');
     }
@@ -139,7 +191,7 @@ describe('selection feature (recorded Teams activities)', () => {
     const first = await bot.send('invoke-selection-list-committee', { as: admin });
     assert.match(textOf(first.card), /12 candidature\(s\) ; page 1 sur 2/);
     assert.match(textOf(first.card), /Page suivante/);
-    assert.ok(textOf(first.card).length < 80 * 1024);
+    assert.ok(measureMessageBytes(first.card) <= MAX_CARD_BYTES);
     const second = await bot.send('invoke-selection-list-committee', {
       as: admin,
       data: { page: 1 },

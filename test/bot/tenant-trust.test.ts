@@ -38,9 +38,10 @@ describe('activities from outside Teams or from another tenant (hostile activiti
     });
   }
 
-  it('refuses a card action from another tenant with 403, even from a Lab admin’s id', async () => {
+  it('refuses a card action from another tenant with a card saying so, even from a Lab admin’s id', async () => {
     const { status, body } = await harness.send(loadActivity('hostile/foreign-tenant-lab-invoke'));
-    assert.equal(status, 403);
+    assert.equal(status, 200);
+    assert.match(JSON.stringify(body), /Ce bot n’est pas ouvert à votre organisation/);
     assert.doesNotMatch(JSON.stringify(body), /Vos informations|équipe du Lab/);
     assert.equal(harness.connector.sentActivities().length, 0);
   });

@@ -146,6 +146,32 @@ for (const target of testDatabases()) {
       );
     });
 
+    it('gives a step with a scope only the applicant’s candidacy and their organisation’s', async () => {
+      await store.transact(programme.id, () => ({
+        save: [
+          candidacy(4, { organisationId: 'cnav' }),
+          candidacy(3),
+          candidacy(2, { organisationId: 'cnav' }),
+          candidacy(1, { organisationId: 'cpam-sarthe' }),
+        ],
+        result: undefined,
+      }));
+      const own = await store.transact(programme.id, (all) => ({ result: all.map((c) => c.id) }), {
+        applicantAadId: applicant(1).aadId,
+      });
+      assert.deepEqual(own, ['cand-1']);
+      const withOrganisation = await store.transact(
+        programme.id,
+        (all) => ({ result: all.map((c) => c.id) }),
+        { applicantAadId: applicant(1).aadId, organisationId: 'cnav' },
+      );
+      assert.deepEqual(withOrganisation, ['cand-1', 'cand-2', 'cand-4']);
+      const nobody = await store.transact(programme.id, (all) => ({ result: all.length }), {
+        applicantAadId: 'someone-else',
+      });
+      assert.equal(nobody, 0);
+    });
+
     it('writes nothing when a step throws', async () => {
       await assert.rejects(
         store.transact(programme.id, () => {

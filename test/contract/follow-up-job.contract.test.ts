@@ -100,7 +100,7 @@ for (const target of testDatabases()) {
       });
       assert.equal(lead?.notBefore.toISOString(), '2026-10-01T07:30:00.000Z');
       assert.equal(lead?.payload.kind, 'card');
-      assert.match(JSON.stringify(lead?.payload), /Check-in mensuel · octobre 2026 — Équipe 2/);
+      assert.match(JSON.stringify(lead?.payload), /Point mensuel · octobre 2026 — Équipe 2/);
       const channel = await outbox.get('checkin:2026-10:defi-du-lab-2026/team-2/channel');
       assert.deepEqual(channel?.target, {
         kind: 'conversation',
@@ -134,10 +134,7 @@ for (const target of testDatabases()) {
       clock.set('2026-10-06T13:00:00Z');
       await jobs[1]!.tick();
       const reminder = await outbox.get('checkin-reminder-d3:2026-10:defi-du-lab-2026/team-2/lead');
-      assert.match(
-        JSON.stringify(reminder?.payload),
-        /Rappel : le check-in mensuel \(octobre 2026\)/,
-      );
+      assert.match(JSON.stringify(reminder?.payload), /Rappel : le point mensuel \(octobre 2026\)/);
       assert.equal(
         await outbox.get('checkin-reminder-d3:2026-10:defi-du-lab-2026/team-1/lead'),
         undefined,

@@ -9,6 +9,10 @@ import {
   UndeliverableNoticeError,
 } from '../../src/adapters/teams/notices/outbox-notifier';
 import type { ConversationRecord } from '../../src/core/conversations/conversation';
+import type {
+  PersonalChatOpener,
+  PersonalChatOutcome,
+} from '../../src/core/ports/personal-chat-opener';
 import { testDatabases } from './test-databases';
 
 const NOW = new Date('2026-11-20T08:00:00.000Z');
@@ -146,6 +150,125 @@ for (const target of testDatabases()) {
         ),
         /No card for notices of kind "nope"/,
       );
+    });
+
+    describe('with the bot installed for people it has no chat with (Graph)', () => {
+      let opened: string[];
+      let answer: PersonalChatOutcome;
+      const opener: PersonalChatOpener = {
+        openPersonalChat: (aadId) => {
+          opened.push(aadId);
+          return Promise.resolve(answer);
+        },
+      };
+
+      beforeEach(async () => {
+        opened = [];
+        answer = { ok: true, chatId: '19:manager_bot@unq.gbl.spaces' };
+        notifier = new OutboxNotifier(outbox, conversations, renderers, { now: () => NOW }, opener);
+        // The candidate's chat: where the bot takes its service URL and id from.
+        await conversations.upsert(
+          conversation({ conversationId: 'a:1camille', userAadId: 'camille' }),
+        );
+      });
+
+      it('installs once, records the personal chat and queues the card there', async () => {
+        for (const n of [1, 2]) {
+          await notifier.notify(
+            `greeting:manager:${n}`,
+            { kind: 'user', aadId: 'manager' },
+            { kind: 'test.greeting', data: { name: 'Hugo' } },
+          );
+        }
+
+        assert.deepEqual(opened, ['manager']);
+        const personal = await conversations.findPersonal('manager');
+        assert.equal(personal?.conversationId, '19:manager_bot@unq.gbl.spaces');
+        assert.equal(personal?.serviceUrl, 'https://smba.trafficmanager.net/emea/');
+        assert.equal(personal?.botId, '28:bot');
+        assert.deepEqual((await outbox.get('greeting:manager:2'))?.target, {
+          kind: 'conversation',
+          conversationId: '19:manager_bot@unq.gbl.spaces',
+        });
+      });
+
+      it('says why when the installation fails and no team can open a chat', async () => {
+        answer = { ok: false, reason: 'user not found in Microsoft Entra' };
+        await assert.rejects(
+          notifier.notify(
+            'greeting:ghost',
+            { kind: 'user', aadId: 'ghost' },
+            { kind: 'test.greeting', data: {} },
+          ),
+          (error: unknown) =>
+            error instanceof UndeliverableNoticeError &&
+            /user not found in Microsoft Entra/.test(error.message),
+        );
+        assert.equal(await conversations.findPersonal('ghost'), undefined);
+        assert.equal((await outbox.countByState()).pending, 0);
+      });
+
+      it('never installs the bot again for someone who removed it', async () => {
+        await conversations.upsert(
+          conversation({ conversationId: 'a:1removed', userAadId: 'removed' }),
+        );
+        await conversations.markUninstalled('a:1removed', NOW);
+        await assert.rejects(
+          notifier.notify(
+            'greeting:removed',
+            { kind: 'user', aadId: 'removed' },
+            { kind: 'test.greeting', data: {} },
+          ),
+          /they removed the bot/,
+        );
+        assert.deepEqual(opened, []);
+      });
+
+      it('gives the reason when the installer itself fails (no token)', async () => {
+        const failing: PersonalChatOpener = {
+          openPersonalChat: () => Promise.reject(new Error('No Graph access token')),
+        };
+        notifier = new OutboxNotifier(
+          outbox,
+          conversations,
+          renderers,
+          { now: () => NOW },
+          failing,
+        );
+        await assert.rejects(
+          notifier.notify(
+            'greeting:nobody',
+            { kind: 'user', aadId: 'nobody' },
+            { kind: 'test.greeting', data: {} },
+          ),
+          (error: unknown) =>
+            error instanceof UndeliverableNoticeError &&
+            /No Graph access token/.test(error.message),
+        );
+      });
+
+      it('falls back to a 1:1 chat through a team when the installation fails', async () => {
+        answer = { ok: false, reason: 'Graph POST answered 403' };
+        await conversations.upsert(
+          conversation({
+            conversationId: TEAM,
+            scope: 'channel',
+            teamId: TEAM,
+            channelId: TEAM,
+          }),
+        );
+        await notifier.notify(
+          'greeting:lead',
+          { kind: 'user', aadId: 'lead' },
+          { kind: 'test.greeting', data: {} },
+        );
+        assert.deepEqual((await outbox.get('greeting:lead'))?.target, {
+          kind: 'user',
+          userAadId: 'lead',
+          tenantId: TENANT,
+          teamId: TEAM,
+        });
+      });
     });
   });
 }

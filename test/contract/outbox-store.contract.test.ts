@@ -89,6 +89,23 @@ for (const target of testDatabases()) {
       assert.deepEqual(claimed[0]?.leaseUntil, at(60));
     });
 
+    it('gives a retried message its place in line back once its backoff ends', async () => {
+      await store.enqueue(message('early', { notBefore: at(-20) }), T0);
+      await store.enqueue(message('late', { notBefore: at(-10) }), T0);
+      await store.claimDue(T0, 1, 'worker-a', LEASE_MS);
+      await store.markRetry('early', 'worker-a', at(5), '503 ServiceUnavailable', 'failure');
+      assert.deepEqual(
+        (await store.claimDue(at(1), 1, 'worker-a', LEASE_MS)).map((row) => row.idempotencyKey),
+        ['late'],
+      );
+      await store.release('late', 'worker-a', at(1));
+      // Both due: the retry goes first, not behind the message first due after it.
+      assert.deepEqual(
+        (await store.claimDue(at(6), 1, 'worker-b', LEASE_MS)).map((row) => row.idempotencyKey),
+        ['early'],
+      );
+    });
+
     it('claims at most the limit', async () => {
       await store.enqueueMany(
         Array.from({ length: 5 }, (_, i) => message(`m-${i}`)),
@@ -243,6 +260,79 @@ for (const target of testDatabases()) {
       const all = claims.flat();
       assert.equal(all.length, count);
       assert.equal(new Set(all).size, count);
+    });
+
+    it("keeps a conversation's messages with the owner that holds one of them", async () => {
+      const chat = { kind: 'conversation' as const, conversationId: 'a:same-chat' };
+      await store.enqueueMany(
+        [message('first', { target: chat }), message('second', { target: chat }), message('other')],
+        T0,
+      );
+      const a = await store.claimDue(T0, 1, 'worker-a', LEASE_MS);
+      assert.deepEqual(
+        a.map((row) => row.idempotencyKey),
+        ['first'],
+      );
+      // worker-b gets the other conversation's message, not the chat worker-a is sending to.
+      assert.deepEqual(
+        (await store.claimDue(at(1), 10, 'worker-b', LEASE_MS)).map((row) => row.idempotencyKey),
+        ['other'],
+      );
+      assert.deepEqual(
+        (await store.claimDue(at(1), 10, 'worker-a', LEASE_MS)).map((row) => row.idempotencyKey),
+        ['second'],
+      );
+      await store.release('second', 'worker-a', at(2));
+      assert.deepEqual(await store.claimDue(at(2), 10, 'worker-b', LEASE_MS), []);
+      // Once worker-a holds nothing there (sent, or its lease ran out), anyone may take the chat.
+      await store.markSent('first', { activityId: '1', conversationId: 'a:same-chat' }, at(3));
+      assert.deepEqual(
+        (await store.claimDue(at(3), 10, 'worker-b', LEASE_MS)).map((row) => row.idempotencyKey),
+        ['second'],
+      );
+    });
+
+    it('never splits a conversation between concurrent claimers, on their own connections', async () => {
+      const other = target.name === 'postgres' ? await openSecondConnection(database!) : undefined;
+      try {
+        const storeB = other === undefined ? store : new SqlOutboxStore(other.db);
+        const conversations = 40;
+        const perConversation = 6;
+        await store.enqueueMany(
+          Array.from({ length: conversations * perConversation }, (_, i) =>
+            message(`m-${i}`, {
+              target: { kind: 'conversation', conversationId: `a:chat-${i % conversations}` },
+            }),
+          ),
+          T0,
+        );
+        const drain = async (s: SqlOutboxStore, owner: string) => {
+          const mine: Array<[string, string]> = [];
+          for (let empty = 0; empty < 3;) {
+            const batch = await s.claimDue(T0, 9, owner, LEASE_MS);
+            if (batch.length === 0) empty += 1;
+            for (const row of batch) mine.push([JSON.stringify(row.target), owner]);
+          }
+          return mine;
+        };
+        const claims = (
+          await Promise.all([
+            drain(store, 'a1'),
+            drain(storeB, 'b1'),
+            drain(store, 'a2'),
+            drain(storeB, 'b2'),
+          ])
+        ).flat();
+        assert.equal(claims.length, conversations * perConversation);
+        const owners = new Map<string, Set<string>>();
+        for (const [chat, owner] of claims)
+          owners.set(chat, (owners.get(chat) ?? new Set()).add(owner));
+        const split = [...owners].filter(([, set]) => set.size > 1);
+        assert.deepEqual(split, [], 'conversations claimed by two owners');
+        assert.ok(new Set(claims.map(([, owner]) => owner)).size > 1, 'only one claimer worked');
+      } finally {
+        await other?.close();
+      }
     });
 
     if (target.name === 'postgres') {

@@ -107,9 +107,21 @@ for (const target of testDatabases()) {
       await store.upsert(personal('a:1alpha'));
       await store.upsert(personal('a:1Zeta'));
       await store.upsert(channel(TEAM, TEAM));
-      await store.upsert(channel(`${TEAM};messageid=1`, TEAM, { uninstalledAt: new Date() }));
+      await store.upsert(
+        channel('19:uninstalled@thread.tacv2', TEAM, { uninstalledAt: new Date() }),
+      );
       const ids = (await store.listActive()).map((record) => record.conversationId);
       assert.deepEqual(ids, [TEAM, 'a:1Zeta', 'a:1alpha']);
+    });
+
+    it('keeps one record per channel, whatever the thread a message comes from', async () => {
+      await store.upsert(channel(TEAM, TEAM));
+      await store.upsert(channel(`${TEAM};messageid=1732170000001`, TEAM));
+      assert.deepEqual(
+        (await store.listActive()).map((record) => record.conversationId),
+        [TEAM],
+      );
+      assert.equal((await store.get(`${TEAM};messageid=42`))?.conversationId, TEAM);
     });
 
     it('refreshes locale, time zone and service URL and leaves the rest alone', async () => {
@@ -152,6 +164,11 @@ for (const target of testDatabases()) {
         (await store.listActive()).map((record) => record.conversationId),
         [TEAM],
       );
+      // She removed the bot: it must not install itself for her again.
+      assert.equal(await store.removedByUser(CAMILLE), true);
+      assert.equal(await store.removedByUser('0b1c2d3e-0000-4000-8000-000000000000'), false);
+      await store.upsert(personal('a:1camille-again'));
+      assert.equal(await store.removedByUser(CAMILLE), false);
     });
 
     it('keeps the first removal time when the removal event arrives twice', async () => {

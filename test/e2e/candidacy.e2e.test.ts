@@ -10,6 +10,7 @@ import {
   writeOpenCallProgramme,
   type OpenCallProgramme,
 } from './support/write-open-call-programme';
+import { assertErrorUnder } from './support/assert-error-under';
 
 /** The README shows these two cards. */
 const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -18,19 +19,20 @@ const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const FR = {
   formTitle: (programme: string) => `Candidature : ${programme}`,
   applicant: (name: string) => `Candidature de ${name}`,
-  organisation: 'Organisme',
-  jobRole: 'Catégorie d’emploi',
-  region: 'Région',
-  motivation: 'Votre motivation (2 000 caractères au plus)',
-  themeWish1: 'Thème souhaité n° 1',
+  organisation: 'Organisme (obligatoire)',
+  jobRole: 'Catégorie d’emploi (obligatoire)',
+  region: 'Région (obligatoire)',
+  motivation: 'Votre motivation (2 000 caractères au plus) (obligatoire)',
+  themeWish1: 'Thème souhaité n° 1 (obligatoire)',
   themeWish2: 'Thème souhaité n° 2 (facultatif)',
   kickOff: (day: string) => `Je serai disponible pour la journée de lancement (${day})`,
   hackathon: (start: string, end: string) =>
     `Je serai disponible pour le hackathon (du ${start} au ${end})`,
   consent:
-    'J’accepte que les informations de ce formulaire soient traitées par le Lab pour la sélection',
+    'J’accepte que les informations de ce formulaire soient traitées par le Lab pour la sélection (obligatoire)',
   submit: 'Envoyer ma candidature',
-  errors: (count: number) => `Votre candidature n’est pas envoyée : ${count} champ(s) à corriger.`,
+  errors: (count: number, fields: string) =>
+    `Votre candidature n’est pas envoyée : ${count} champ(s) à corriger : ${fields}.`,
   required: 'Champ obligatoire',
   consentRequired: 'Vous devez accepter le traitement de vos données pour candidater',
   sent: 'Candidature envoyée',
@@ -40,7 +42,7 @@ const FR = {
   open: 'Ouvrir',
   accept: 'Retenir',
   decided: 'Décision enregistrée : retenue, participation à confirmer. La personne est prévenue.',
-  decisionTitle: (programme: string) => `Vous êtes retenu·e pour le ${programme} !`,
+  decisionTitle: (programme: string) => `Votre candidature est retenue pour le ${programme} !`,
   confirmBy: (day: string) =>
     `Confirmez votre participation au plus tard le ${day}. Sans réponse, votre place sera proposée à une autre personne.`,
   confirm: 'Je confirme ma participation',
@@ -58,8 +60,6 @@ const ANSWERS = {
 
 /** The proactive decision card is delivered by the outbox worker; it takes a few seconds at most. */
 const NOTICE_TIMEOUT_MS = UI_TIMEOUT_MS;
-/** How far under its field an error may sit: the card's spacing between two elements. */
-const ERROR_GAP_MAX_PX = 24;
 
 // One person's session in the Agents Playground, step by step: each test continues the previous
 // one. The Playground's current user is both the candidate and the Lab admin (no user switcher).
@@ -102,15 +102,6 @@ describe('Agents Playground, candidacy from form to decision (end to end)', func
     assert.equal(value, expected);
   }
 
-  /** Asserts that `error` is shown right under the input labelled `label`. */
-  async function assertErrorUnder(card: Locator, label: string, error: string): Promise<void> {
-    const input = await card.getByLabel(label, { exact: true }).boundingBox();
-    const message = await card.getByText(error, { exact: true }).boundingBox();
-    assert.ok(input !== null && message !== null, `"${label}" and "${error}" are on the card`);
-    const gap = message.y - (input.y + input.height);
-    assert.ok(gap >= 0 && gap <= ERROR_GAP_MAX_PX, `"${error}" is ${gap} px under "${label}"`);
-  }
-
   it('answers "candidater" with the form of the programme whose call is open', async function () {
     await chat.send('candidater');
     const card = await chat.waitForNewCard(FR.formTitle(programme.name), 0);
@@ -143,7 +134,15 @@ describe('Agents Playground, candidacy from form to decision (end to end)', func
 
     // Action.Execute: the form comes back in place, with the errors and what was typed.
     const sent = form();
-    await sent.getByText(FR.errors(2), { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await sent
+      .getByText(
+        FR.errors(
+          2,
+          `${FR.motivation.replace(' (obligatoire)', '')}, ${FR.consent.replace(' (obligatoire)', '')}`,
+        ),
+        { exact: true },
+      )
+      .waitFor({ timeout: UI_TIMEOUT_MS });
     await assertErrorUnder(sent, FR.motivation, FR.required);
     await assertErrorUnder(sent, FR.consent, FR.consentRequired);
     await assertValue(sent.getByLabel(FR.region, { exact: true }), ANSWERS.region);

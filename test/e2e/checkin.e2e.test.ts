@@ -10,18 +10,19 @@ import {
   writeFollowUpProgramme,
   type FollowUpProgrammeFile,
 } from './support/write-follow-up-programme';
+import { assertErrorUnder } from './support/assert-error-under';
 
 /** The README shows these two cards. */
 const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 /** The texts a person reads and the labels they look for; copied from the catalogue on purpose. */
 const FR = {
-  title: /^Check-in mensuel · /,
-  status: 'Statut',
-  progress: 'Avancement de l’expérimentation (%)',
-  done: 'Ce qui a été fait',
-  nextSteps: 'Prochaines étapes',
-  onTrack: 'Dans les temps',
+  title: /^Point mensuel · /,
+  status: 'Statut (obligatoire)',
+  progress: 'Avancement de l’expérimentation (%) (obligatoire)',
+  done: 'Ce qui a été fait (obligatoire)',
+  nextSteps: 'Prochaines étapes (obligatoire)',
+  onTrack: 'En bonne voie',
   send: 'Envoyer',
   invalid: 'Vérifiez les champs signalés : rien n’a été enregistré.',
   required: 'Champ obligatoire',
@@ -43,8 +44,6 @@ const ANSWERS = {
  * installed the app finds no personal chat: the send fails and is retried on the next tick.
  */
 const CHECKIN_TIMEOUT_MS = 120_000;
-/** How far under its field an error may sit: the card's spacing between two elements. */
-const ERROR_GAP_MAX_PX = 24;
 
 // The Playground's current user is the lead of a formed team whose follow-up is under way; they
 // get the month's check-in card on their own, answer it wrongly, then rightly.
@@ -69,15 +68,6 @@ describe('Agents Playground, the monthly check-in (end to end)', function () {
       .locator('.ac-adaptiveCard')
       .filter({ has: chat.page.getByRole('heading', { name: FR.title }) })
       .last();
-
-  /** Asserts that `error` is shown right under the input labelled `label`. */
-  async function assertErrorUnder(card: Locator, label: string, error: string): Promise<void> {
-    const input = await card.getByLabel(label, { exact: true }).boundingBox();
-    const message = await card.getByText(error, { exact: true }).boundingBox();
-    assert.ok(input !== null && message !== null, `"${label}" and "${error}" are on the card`);
-    const gap = message.y - (input.y + input.height);
-    assert.ok(gap >= 0 && gap <= ERROR_GAP_MAX_PX, `"${error}" is ${gap} px under "${label}"`);
-  }
 
   it('brings the lead the month’s check-in card in personal chat', async function () {
     const card = checkinCard();

@@ -54,6 +54,8 @@ describe('Agents Playground, the Lab team’s digest (end to end)', function () 
       );
     }
     assert.doesNotMatch(text, new RegExp(`${FR.confirmedLegend} 39`), 'no text fallback');
+    // The figures are written out under each chart, for screen readers and for everyone.
+    assert.match(text, new RegExp(`${FR.confirmedLegend} : 39`), 'figures next to the donut');
     await screenshotWholeCard(chat.page, card, 'digest-card', [
       join(README_SCREENSHOTS, 'digest-card.png'),
     ]);

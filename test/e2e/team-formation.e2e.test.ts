@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
 import { chooseDemoSwap, type DemoTeam } from './support/choose-demo-swap';
 import { PlaygroundChat, UI_TIMEOUT_MS } from './support/playground-chat';
 import { PlaygroundTeam, pickChoice } from './support/playground-team';
@@ -18,7 +19,12 @@ const FR = {
   confirmedSummary: '7 équipes enregistrées ; messages de bienvenue en cours d’envoi.',
   noTeamInstalled: 'Le bot n’est pas installé dans l’équipe Teams du programme',
   swapped: (a: string, b: string) => `Échange fait : ${a} et ${b}.`,
-  welcomeTitle: (team: string) => `Bienvenue dans l’${team} !`,
+  welcomeTitle: (team: string) => `Bienvenue dans l’équipe « ${team} » !`,
+  dryRun: 'Voir ce qui sera créé',
+  dryRunTitle: 'Ce qui sera créé pour Défi du Lab 2026',
+  confirm: 'Confirmer les équipes',
+  confirmQuestion: 'Confirmer les équipes de Défi du Lab 2026 ?',
+  confirmBody: '7 équipes, 39 personnes : chaque équipe aura son espace',
 };
 /** The programme's team in .m365agentsplayground.yml, and its General channel. */
 const TEAMS_TEAM = 'Défi du Lab 2026';
@@ -82,12 +88,14 @@ describe('Agents Playground, team formation by the Lab admin (end to end)', func
           'proposes from src/ (is dist/ up to date? npm run test:e2e builds it)',
       );
     });
-    for (const button of ['Échanger', 'Déplacer', 'Autre tirage', 'Confirmer les équipes']) {
+    for (const button of ['Échanger', 'Déplacer', 'Autre tirage', FR.dryRun]) {
       assert.ok(
         await card.getByRole('button', { name: button, exact: true }).isVisible(),
         `button "${button}" on the formation card`,
       );
     }
+    // Confirming is offered after the dry run, not on the preview.
+    assert.equal(await card.getByRole('button', { name: FR.confirm, exact: true }).count(), 0);
     await screenshotWholeCard(stack!.page, card, 'formation-card', [
       join(README_SCREENSHOTS, 'formation-card.png'),
     ]);
@@ -109,9 +117,37 @@ describe('Agents Playground, team formation by the Lab admin (end to end)', func
     assert.ok(!firstTeam.includes(`${swap.a} — `), `${swap.a} left team 1`);
   });
 
-  it('confirms the teams: one thread per team in General, since there is no Graph locally', async function () {
+  /** From the preview: the dry run, its "Confirmer les équipes", and the question that follows. */
+  async function askToConfirm(): Promise<Locator> {
     const card = chat.cards(FR.formationTitle).last();
-    await card.getByRole('button', { name: 'Confirmer les équipes', exact: true }).click();
+    await card.getByRole('button', { name: FR.dryRun, exact: true }).click();
+    const dryRun = chat.cards(FR.dryRunTitle).last();
+    await dryRun.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await dryRun.getByRole('button', { name: FR.confirm, exact: true }).click();
+    const question = chat.cards(FR.confirmQuestion).last();
+    await question.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    return question;
+  }
+
+  it('asks before confirming the teams, after a dry run; "Annuler" brings the preview back unchanged', async function () {
+    const card = chat.cards(FR.formationTitle).last();
+    const before = teamSection(await card.innerText(), swap.teamsAfter, 0);
+
+    // Action.Execute: the dry run, then the question, replace the preview; Annuler puts it back.
+    const question = await askToConfirm();
+    const text = await question.innerText();
+    assert.ok(text.includes(FR.confirmBody), text);
+    await chat.screenshot('formation-confirm-question', question);
+    await question.getByRole('button', { name: 'Annuler', exact: true }).click();
+    await chat.waitForCardCount(FR.confirmQuestion, 0);
+    const back = chat.cards(FR.formationTitle).last();
+    await back.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    assert.equal(teamSection(await back.innerText(), swap.teamsAfter, 0), before);
+  });
+
+  it('confirms the teams: one thread per team in General, since there is no Graph locally', async function () {
+    const question = await askToConfirm();
+    await question.getByRole('button', { name: 'Confirmer', exact: true }).click();
 
     // The summary card has no heading: it is found by its first line.
     const confirmed = stack!.page

@@ -32,7 +32,55 @@ const ACCEPTED_PERMISSIONS = {
     'Group.ReadWrite.All',
     'Teamwork.Migrate.All',
   ],
+  listMembers: [
+    'TeamMember.Read.Group',
+    'TeamMember.Read.All',
+    'TeamMember.ReadWrite.All',
+    'TeamMember.ReadWriteNonOwnerRole.All',
+    'Group.Read.All',
+    'Group.ReadWrite.All',
+    'Directory.Read.All',
+    'Directory.ReadWrite.All',
+  ],
+  addMember: ['TeamMember.ReadWriteNonOwnerRole.All', 'TeamMember.ReadWrite.All'],
+  getUser: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  installForUser: [
+    'TeamsAppInstallation.ReadWriteSelfForUser.All',
+    'TeamsAppInstallation.ReadWriteSelectedForUser.All',
+    'TeamsAppInstallation.ReadWriteForUser.All',
+  ],
+  listUserApps: [
+    'TeamsAppInstallation.ReadSelfForUser.All',
+    'TeamsAppInstallation.ReadForUser.All',
+    'TeamsAppInstallation.ReadWriteSelfForUser.All',
+    'TeamsAppInstallation.ReadWriteSelectedForUser.All',
+    'TeamsAppInstallation.ReadWriteForUser.All',
+    'TeamsAppInstallation.Read.All',
+  ],
+  getInstallationChat: [
+    'TeamsAppInstallation.ReadForUser.All',
+    'TeamsAppInstallation.Read.All',
+    'TeamsAppInstallation.ReadWriteForUser.All',
+    'TeamsAppInstallation.ReadWriteSelectedForUser.All',
+    'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  ],
 } as const;
+
+/** A person of the fake directory (Graph's user resource, the properties the bot selects). */
+export interface FakeUser {
+  id: string;
+  displayName: string;
+  mail: string;
+  userPrincipalName: string;
+}
+
+/** The app installed in a user's personal scope, with the chat Teams opened for it. */
+interface FakeInstallation {
+  id: string;
+  chatId: string;
+  /** Reads of the installation or its chat still answered as if it were not there yet. */
+  hiddenReads: number;
+}
 
 /** Graph knows a team by its group id, a GUID; a Teams thread id (19:…) is not found. */
 const GROUP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -65,6 +113,8 @@ export interface GraphCall {
   path: string;
   authorization: string | undefined;
   body: Record<string, unknown> | undefined;
+  /** The status the fake answered. */
+  status?: number;
 }
 
 /**
@@ -81,6 +131,22 @@ export class FakeGraphServer {
   readonly alwaysFail = new Map<string, number>();
   /** What the token carries: by default the consent the manifest asks for, as installation grants it. */
   readonly permissions: Set<string>;
+  /** Statuses to answer to the next member additions, in order, before behaving normally. */
+  readonly failNextMemberPosts: { status: number; retryAfter?: number }[] = [];
+  /** Members of each team (Entra ids), by group id. */
+  readonly teamMembers = new Map<string, string[]>();
+  /** Accounts Graph refuses to add (disabled or blocked: 404). */
+  readonly blockedUsers = new Set<string>();
+  /** The tenant's people, by Entra id. */
+  readonly users = new Map<string, FakeUser>();
+  /** The apps of the organisation's catalogue (teamsApp ids) that can be installed. */
+  readonly catalogue = new Set<string>();
+  /** Installations in personal scope, by user id (one app: the bot's). */
+  readonly installations = new Map<string, FakeInstallation>();
+  /** Reads of a fresh installation that do not see it yet (eventual consistency). */
+  installVisibleAfterReads = 2;
+  /** Statuses to answer to the next calls under /users, in order, before behaving normally. */
+  readonly failNextUserCalls: { status: number; retryAfter?: number }[] = [];
   private readonly server = http.createServer((req, res) => this.handle(req, res));
 
   constructor(
@@ -120,6 +186,33 @@ export class FakeGraphServer {
     ]);
   }
 
+  /** Adds a person to the tenant's directory. */
+  addUser(user: FakeUser): void {
+    this.users.set(user.id, user);
+  }
+
+  /** Member additions Graph accepted (201), for assertions: the user id of each. */
+  memberAdditions(teamGroupId: string): string[] {
+    return this.calls
+      .filter(
+        (call) =>
+          call.method === 'POST' &&
+          call.path === `/v1.0/teams/${teamGroupId}/members` &&
+          call.status === 201,
+      )
+      .map((call) => {
+        const bind = call.body?.['user@odata.bind'];
+        return /users\('([^']+)'\)/.exec(typeof bind === 'string' ? bind : '')?.[1] ?? '';
+      });
+  }
+
+  /** Requests to install the app for a user (those answered 409 too), for assertions. */
+  installs(): GraphCall[] {
+    return this.calls.filter(
+      (call) => call.method === 'POST' && /\/teamwork\/installedApps$/.test(call.path),
+    );
+  }
+
   posts(): GraphCall[] {
     return this.calls.filter((call) => call.method === 'POST');
   }
@@ -152,6 +245,8 @@ export class FakeGraphServer {
       payload: unknown,
       headers: Record<string, string> = {},
     ): void => {
+      const call = this.calls[this.calls.length - 1];
+      if (call !== undefined) call.status = status;
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(payload));
     };
@@ -165,6 +260,15 @@ export class FakeGraphServer {
     const lastCall = this.calls[this.calls.length - 1];
     if (lastCall?.authorization !== `Bearer ${this.expectedToken}`) {
       error(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+      return;
+    }
+    if (url.pathname.startsWith('/v1.0/users/')) {
+      this.routeUser(method, url, body, reply, error);
+      return;
+    }
+    const members = /^\/v1\.0\/teams\/([^/]+)\/members$/.exec(url.pathname);
+    if (members !== null) {
+      this.routeMembers(method, url, decodeURIComponent(members[1]!), body, reply, error);
       return;
     }
     const match = /^\/v1\.0\/teams\/([^/]+)\/channels$/.exec(url.pathname);
@@ -239,6 +343,194 @@ export class FakeGraphServer {
     };
     channels.push(created);
     reply(201, toGraph(created));
+  }
+
+  /**
+   * `GET /teams/{id}/members` (paged) and `POST /teams/{id}/members` with an
+   * aadUserConversationMember: 201 with the member, 409 when already a member, 404 for a blocked
+   * account, 403 for an owner role without TeamMember.ReadWrite.All.
+   */
+  private routeMembers(
+    method: string,
+    url: URL,
+    teamId: string,
+    body: Record<string, unknown> | undefined,
+    reply: (status: number, payload: unknown) => void,
+    error: (
+      status: number,
+      code: string,
+      message: string,
+      headers?: Record<string, string>,
+    ) => void,
+  ): void {
+    if (!GROUP_ID.test(teamId) || !this.teams.has(teamId)) {
+      error(404, 'NotFound', `No team found with Group Id ${teamId}`);
+      return;
+    }
+    if (method !== 'GET' && method !== 'POST') {
+      error(405, 'MethodNotAllowed', method);
+      return;
+    }
+    const call = method === 'GET' ? 'listMembers' : 'addMember';
+    const accepted: readonly string[] = ACCEPTED_PERMISSIONS[call];
+    if (!accepted.some((permission) => this.permissions.has(permission))) {
+      error(403, 'Forbidden', `Missing permission: the call needs one of ${accepted.join(', ')}.`);
+      return;
+    }
+    const failure = method === 'POST' ? this.failNextMemberPosts.shift() : undefined;
+    if (failure !== undefined) {
+      error(
+        failure.status,
+        failure.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
+        'try later',
+        failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) },
+      );
+      return;
+    }
+    const members = this.teamMembers.get(teamId) ?? [];
+    this.teamMembers.set(teamId, members);
+    const toMember = (userId: string): Record<string, unknown> => ({
+      '@odata.type': '#microsoft.graph.aadUserConversationMember',
+      id: Buffer.from(`${teamId}##${userId}`).toString('base64'),
+      roles: [],
+      userId,
+      displayName: this.users.get(userId)?.displayName ?? userId,
+    });
+    if (method === 'GET') {
+      const skip = Number(url.searchParams.get('$skiptoken') ?? '0');
+      const next =
+        skip + PAGE_SIZE < members.length
+          ? {
+              '@odata.nextLink': `${this.baseUrl}/teams/${teamId}/members?$skiptoken=${skip + PAGE_SIZE}`,
+            }
+          : {};
+      reply(200, { value: members.slice(skip, skip + PAGE_SIZE).map(toMember), ...next });
+      return;
+    }
+    const bind = body?.['user@odata.bind'];
+    const userId = /^https:\/\/graph\.microsoft\.com\/v1\.0\/users\('([^']+)'\)$/.exec(
+      typeof bind === 'string' ? bind : '',
+    )?.[1];
+    if (body?.['@odata.type'] !== '#microsoft.graph.aadUserConversationMember' || !userId) {
+      error(400, 'BadRequest', 'Expected an aadUserConversationMember with user@odata.bind');
+      return;
+    }
+    const roles = Array.isArray(body.roles) ? body.roles : [];
+    if (roles.includes('owner') && !this.permissions.has('TeamMember.ReadWrite.All')) {
+      error(403, 'Forbidden', 'Adding an owner needs TeamMember.ReadWrite.All.');
+      return;
+    }
+    if (this.blockedUsers.has(userId)) {
+      error(404, 'NotFound', `User ${userId} is disabled or blocked.`);
+      return;
+    }
+    if (members.some((id) => id.toLowerCase() === userId.toLowerCase())) {
+      error(409, 'Conflict', 'The user is already a member of the team.');
+      return;
+    }
+    members.push(userId);
+    reply(201, toMember(userId));
+  }
+
+  /**
+   * `GET /users/{id | userPrincipalName}`, and the app in a user's personal scope:
+   * `POST /users/{id}/teamwork/installedApps` (201, no body; 409 when installed),
+   * `GET …/installedApps?$filter=teamsApp/id eq '…'` and `GET …/installedApps/{id}/chat`, which
+   * see a fresh installation only after `installVisibleAfterReads` reads.
+   */
+  private routeUser(
+    method: string,
+    url: URL,
+    body: Record<string, unknown> | undefined,
+    reply: (status: number, payload: unknown) => void,
+    error: (
+      status: number,
+      code: string,
+      message: string,
+      headers?: Record<string, string>,
+    ) => void,
+  ): void {
+    const parts = url.pathname.split('/').slice(3).map(decodeURIComponent);
+    const [key, teamwork, installedApps, installationId, chat] = parts;
+    const call =
+      parts.length === 1
+        ? 'getUser'
+        : teamwork === 'teamwork' && installedApps === 'installedApps' && parts.length === 3
+          ? method === 'POST'
+            ? 'installForUser'
+            : 'listUserApps'
+          : teamwork === 'teamwork' && installedApps === 'installedApps' && chat === 'chat'
+            ? 'getInstallationChat'
+            : undefined;
+    if (call === undefined || (call === 'getUser' && method !== 'GET')) {
+      error(400, 'BadRequest', `Unsupported request ${method} ${url.pathname}`);
+      return;
+    }
+    const accepted: readonly string[] = ACCEPTED_PERMISSIONS[call];
+    if (!accepted.some((permission) => this.permissions.has(permission))) {
+      error(
+        403,
+        'Authorization_RequestDenied',
+        `Insufficient privileges: the call needs one of ${accepted.join(', ')}.`,
+      );
+      return;
+    }
+    const failure = this.failNextUserCalls.shift();
+    if (failure !== undefined) {
+      error(
+        failure.status,
+        failure.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
+        'try later',
+        failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) },
+      );
+      return;
+    }
+    const wanted = (key ?? '').toLowerCase();
+    const user = [...this.users.values()].find(
+      (u) => u.id.toLowerCase() === wanted || u.userPrincipalName.toLowerCase() === wanted,
+    );
+    if (user === undefined) {
+      error(404, 'Request_ResourceNotFound', `Resource '${key ?? ''}' does not exist.`);
+      return;
+    }
+    if (call === 'getUser') {
+      reply(200, { id: user.id, displayName: user.displayName });
+      return;
+    }
+    const installation = this.installations.get(user.id);
+    if (call === 'installForUser') {
+      const bind =
+        typeof body?.['teamsApp@odata.bind'] === 'string' ? body['teamsApp@odata.bind'] : '';
+      const appId =
+        /^https:\/\/graph\.microsoft\.com\/v1\.0\/appCatalogs\/teamsApps\/([^/]+)$/.exec(bind)?.[1];
+      if (appId === undefined || !this.catalogue.has(appId)) {
+        error(404, 'NotFound', `No teamsApp ${bind} in the catalogue`);
+        return;
+      }
+      if (installation !== undefined) {
+        error(409, 'Conflict', 'App is already installed.');
+        return;
+      }
+      this.installations.set(user.id, {
+        id: Buffer.from(`${user.id}##${appId}`).toString('base64'),
+        chatId: `19:${user.id}_${randomUUID()}@unq.gbl.spaces`,
+        hiddenReads: this.installVisibleAfterReads,
+      });
+      // Graph answers an installation with 201 Created and no body.
+      reply(201, undefined);
+      return;
+    }
+    const visible = installation !== undefined && installation.hiddenReads <= 0;
+    if (installation !== undefined && !visible) installation.hiddenReads -= 1;
+    if (call === 'listUserApps') {
+      reply(200, { value: visible ? [{ id: installation.id }] : [] });
+      return;
+    }
+    if (!visible || installation.id !== installationId) {
+      error(404, 'NotFound', 'Installation not found');
+      return;
+    }
+    reply(200, { id: installation.chatId, chatType: 'oneOnOne' });
   }
 }
 

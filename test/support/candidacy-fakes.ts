@@ -1,3 +1,5 @@
+import { ManualClock, RecordingNotifier, type NotifiedCall } from './test-doubles';
+export { ManualClock, RecordingNotifier } from './test-doubles';
 import type { Candidacy, CandidacyDraft } from '../../src/core/candidacies/candidacy';
 import type { CandidacyDeps } from '../../src/core/candidacies/candidacy-deps';
 import type { AuditEntry, AuditLog } from '../../src/core/ports/audit-log';
@@ -5,26 +7,14 @@ import type {
   CandidacyChange,
   CandidacyFilter,
   CandidacyPage,
+  CandidacyScope,
   CandidacyStore,
   DecisionRecord,
 } from '../../src/core/ports/candidacy-store';
-import type { Clock } from '../../src/core/ports/clock';
 import type { Directory, DirectoryEntry } from '../../src/core/ports/directory';
 import type { ExportToken, ExportTokenStore } from '../../src/core/ports/export-token-store';
 import type { IdSource } from '../../src/core/ports/id-source';
-import type { Notice, NoticeRecipient, Notifier } from '../../src/core/ports/notifier';
 import type { Score, ScoreStore } from '../../src/core/ports/score-store';
-
-/** A clock the test moves by hand. */
-export class ManualClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(instant: string | Date): void {
-    this.current = new Date(instant);
-  }
-}
 
 /** Ids cand-1, cand-2… in order. */
 export class SequentialIds implements IdSource {
@@ -36,23 +26,7 @@ export class SequentialIds implements IdSource {
 }
 
 /** One notice the fake notifier recorded. */
-export interface RecordedNotice {
-  key: string;
-  recipient: NoticeRecipient;
-  notice: Notice;
-}
-
-/** Records notices like the outbox would: a key already seen changes nothing. */
-export class RecordingNotifier implements Notifier {
-  readonly notices: RecordedNotice[] = [];
-  notify(key: string, recipient: NoticeRecipient, notice: Notice): Promise<void> {
-    if (!this.notices.some((n) => n.key === key)) this.notices.push({ key, recipient, notice });
-    return Promise.resolve();
-  }
-  ofKind(kind: string): RecordedNotice[] {
-    return this.notices.filter((n) => n.notice.kind === kind);
-  }
-}
+export type RecordedNotice = NotifiedCall;
 
 /** A directory from a fixed list of people. */
 export class MapDirectory implements Directory {
@@ -79,11 +53,16 @@ export class InMemoryCandidacyStore implements CandidacyStore {
   transact<T>(
     programmeId: string,
     step: (candidacies: readonly Candidacy[]) => CandidacyChange<T>,
+    scope?: CandidacyScope,
   ): Promise<T> {
     const run = this.queue.then(async () => {
       // Yield once, so concurrent callers really interleave up to the lock.
       await Promise.resolve();
-      const change = step(this.all(programmeId).map(clone));
+      const inScope = (c: Candidacy): boolean =>
+        scope === undefined ||
+        c.applicant.aadId === scope.applicantAadId ||
+        (scope.organisationId !== undefined && c.organisationId === scope.organisationId);
+      const change = step(this.all(programmeId).filter(inScope).map(clone));
       for (const candidacy of change.save ?? [])
         this.candidacies.set(candidacy.id, clone(candidacy));
       this.decisions.push(...(change.decisions ?? []).map(clone));

@@ -1,3 +1,5 @@
+import { ManualClock } from './test-doubles';
+export { ManualClock, RecordingNotifier, type NotifiedCall } from './test-doubles';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readProgrammeYaml } from '../../src/adapters/files/read-programme-yaml';
@@ -8,13 +10,11 @@ import type { FollowUpActor, FollowUpPlanInput } from '../../src/core/follow-up/
 import type { ReviewId } from '../../src/core/follow-up/planned-send';
 import type { ConversationRecord, UserContext } from '../../src/core/conversations/conversation';
 import type { AbsenceStore } from '../../src/core/ports/absence-store';
-import type { Clock } from '../../src/core/ports/clock';
 import type { ConversationStore } from '../../src/core/ports/conversation-store';
 import type { ClaimResult, OccurrenceStore } from '../../src/core/ports/occurrence-store';
 import type { ProgrammeStore } from '../../src/core/ports/programme-store';
 import type { ProgrammeTeamStore } from '../../src/core/ports/programme-team-store';
 import type { CheckinStore } from '../../src/core/ports/checkin-store';
-import type { Notice, NoticeRecipient, Notifier } from '../../src/core/ports/notifier';
 import type { ReviewStore } from '../../src/core/ports/review-store';
 import type { ProgrammeTeam } from '../../src/core/programmes/programme-team';
 import type { Programme } from '../../src/core/programmes/programme';
@@ -32,25 +32,6 @@ export function loadExample2026(): { programme: Programme; teams: ProgrammeTeam[
 export function example2026Input(zones: Record<string, string> = {}): FollowUpPlanInput {
   const { programme, teams } = loadExample2026();
   return { programme, teams, zoneOf: (aadId) => zones[aadId] };
-}
-
-/** One call to the notifier, as a test sees it. */
-export interface NotifiedCall {
-  key: string;
-  recipient: NoticeRecipient;
-  notice: Notice;
-  notBefore: Date | undefined;
-}
-
-/** A notifier that records calls and, like the outbox, ignores a key it already has. */
-export class RecordingNotifier implements Notifier {
-  readonly calls: NotifiedCall[] = [];
-  notify(key: string, recipient: NoticeRecipient, notice: Notice, notBefore?: Date): Promise<void> {
-    if (!this.calls.some((call) => call.key === key)) {
-      this.calls.push({ key, recipient, notice, notBefore });
-    }
-    return Promise.resolve();
-  }
 }
 
 export class InMemoryCheckinStore implements CheckinStore {
@@ -237,6 +218,12 @@ export class InMemoryConversationStore implements ConversationStore {
   listActive(): Promise<ConversationRecord[]> {
     return Promise.resolve([...this.records.values()].filter((r) => r.uninstalledAt === null));
   }
+  removedByUser(userAadId: string): Promise<boolean> {
+    const personal = [...this.records.values()].filter(
+      (r) => r.scope === 'personal' && r.userAadId === userAadId,
+    );
+    return Promise.resolve(personal.length > 0 && personal.every((r) => r.uninstalledAt !== null));
+  }
   refresh(): Promise<void> {
     return Promise.resolve();
   }
@@ -280,17 +267,6 @@ export class InMemoryOccurrenceStore implements OccurrenceStore {
   }
   listDone(keys: readonly string[]): Promise<Set<string>> {
     return Promise.resolve(new Set(keys.filter((key) => this.rows.get(key)?.done === true)));
-  }
-}
-
-/** A clock the test moves by hand. */
-export class ManualClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(instant: Date | string): void {
-    this.current = new Date(instant);
   }
 }
 

@@ -128,6 +128,28 @@ describe('loadConfig', () => {
       /exactly one/,
     );
     assert.match(problemsOf({ GRAPH_CLIENT_SECRET: 's' })[0]!, /^GRAPH_CLIENT_ID: required/);
+    assert.match(
+      problemsOf({ GRAPH_TEAMS_APP_ID: TENANT })[0]!,
+      /^GRAPH_CLIENT_ID: required when GRAPH_TEAMS_APP_ID/,
+    );
+    assert.match(
+      problemsOf({
+        GRAPH_TENANT_ID: TENANT,
+        GRAPH_CLIENT_ID: GRAPH_APP,
+        GRAPH_CLIENT_SECRET: 's',
+        GRAPH_TEAMS_APP_ID: 'com.example.labbot',
+      })[0]!,
+      /^GRAPH_TEAMS_APP_ID: must be a GUID/,
+    );
+    assert.equal(
+      loadConfig({
+        GRAPH_TENANT_ID: TENANT,
+        GRAPH_CLIENT_ID: GRAPH_APP,
+        GRAPH_CLIENT_SECRET: 's',
+        GRAPH_TEAMS_APP_ID: IDENTITY,
+      }).graph?.teamsAppCatalogueId,
+      IDENTITY,
+    );
     assert.deepEqual(
       loadConfig({ GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: GRAPH_APP, GRAPH_CLIENT_SECRET: 's' })
         .graph?.credential,
@@ -142,6 +164,7 @@ describe('loadConfig', () => {
       tenantId: TENANT,
       clientId: GRAPH_APP,
       credential: { kind: 'managed-identity-federation', managedIdentityClientId: IDENTITY },
+      teamsAppCatalogueId: undefined,
       baseUrl: undefined,
     });
     assert.match(

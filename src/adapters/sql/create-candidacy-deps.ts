@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CandidacyDeps } from '../../core/candidacies/candidacy-deps';
 import type { Clock } from '../../core/ports/clock';
+import type { Directory } from '../../core/ports/directory';
 import type { IdSource } from '../../core/ports/id-source';
 import type { Notifier } from '../../core/ports/notifier';
 import type { Database } from './schema';
@@ -18,7 +19,14 @@ import { SqlScoreStore } from './sql-score-store';
  */
 export function createCandidacyDeps(
   db: Kysely<Database>,
-  options: { clock: Clock; notifier: Notifier; labAdminIds: readonly string[]; ids?: IdSource },
+  options: {
+    clock: Clock;
+    notifier: Notifier;
+    labAdminIds: readonly string[];
+    ids?: IdSource;
+    /** Where people are looked up by e-mail, given the people the bot met; default: those only. */
+    directory?: (people: Directory) => Directory;
+  },
 ): { core: CandidacyDeps; people: SqlPeopleDirectory } {
   const people = new SqlPeopleDirectory(db);
   return {
@@ -31,7 +39,7 @@ export function createCandidacyDeps(
       clock: options.clock,
       ids: options.ids ?? { newId: () => randomUUID() },
       notifier: options.notifier,
-      directory: people,
+      directory: options.directory?.(people) ?? people,
       labTeam: options.labAdminIds.map((aadId) => ({ kind: 'user' as const, aadId })),
     },
   };

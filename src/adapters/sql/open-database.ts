@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import { Pool } from 'pg';
 import { migrations } from './migrations';
+import { reuseStatements } from './reuse-statements';
 import { resolvePostgresUrl } from './resolve-postgres-url';
 import { runMigrations } from './run-migrations';
 import type { Database } from './schema';
@@ -141,7 +142,10 @@ function connectSqlite(path: string, onQuery?: (sql: string) => void): Kysely<Da
       cause: error,
     });
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...toLog(onQuery) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: reuseStatements(database) }),
+    ...toLog(onQuery),
+  });
 }
 
 function toLog(onQuery: ((sql: string) => void) | undefined): { log?: (event: LogEvent) => void } {

@@ -157,6 +157,10 @@ export interface AuditLogTable {
   programme_id: string;
   subject_id: string | null;
   details: string;
+  /** SHA-256 of the row's fields (migration 0011); null only while migrating. */
+  content_digest: string | null;
+  /** SHA-256 over the previous row's chain hash and this row's digest. */
+  chain_hash: string | null;
 }
 
 /** Single-use export permissions. */
@@ -232,6 +236,21 @@ export interface ProgrammeChannelsTable {
   created_at: string;
 }
 
+/** An erasure the Lab decides because a programme in progress needs the person (migration 0011). */
+export interface ErasureRequestsTable {
+  id: string;
+  aad_id: string;
+  /** JSON array of the programmes that need the person. */
+  programme_ids: string;
+  requested_at: string;
+  /** YYYY-MM-DD: the last day of those programmes; the erasure runs by itself after it. */
+  erase_after: string;
+  /** 'pending', 'deferred' (kept until erase_after), or 'erased'. */
+  state: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   user_contexts: UserContextsTable;
@@ -254,4 +273,5 @@ export interface Database {
   checkin_answers: CheckinAnswersTable;
   review_answers: ReviewAnswersTable;
   absences: AbsencesTable;
+  erasure_requests: ErasureRequestsTable;
 }

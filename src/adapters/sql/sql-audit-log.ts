@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { AuditAction, AuditEntry, AuditLog } from '../../core/ports/audit-log';
 import type { Database } from './schema';
+import { appendAuditRow } from './audit-chain';
 
 /** The append-only audit log in SQL: rows are inserted, never updated or deleted. */
 export class SqlAuditLog implements AuditLog {
   constructor(private readonly db: Kysely<Database>) {}
 
   async append(entry: AuditEntry): Promise<void> {
-    await this.db.insertInto('audit_log').values(toAuditRow(entry)).execute();
+    await appendAuditRow(this.db, entry);
   }
 
   async list(programmeId: string): Promise<AuditEntry[]> {
@@ -26,16 +27,4 @@ export class SqlAuditLog implements AuditLog {
       details: JSON.parse(row.details) as Record<string, unknown>,
     }));
   }
-}
-
-/** The row of an audit entry, for stores that append one inside their own transaction. */
-export function toAuditRow(entry: AuditEntry) {
-  return {
-    at: entry.at.toISOString(),
-    actor: entry.actor,
-    action: entry.action,
-    programme_id: entry.programmeId,
-    subject_id: entry.subjectId,
-    details: JSON.stringify(entry.details),
-  };
 }

@@ -10,6 +10,7 @@ import type {
   CandidacyChange,
   CandidacyFilter,
   CandidacyPage,
+  CandidacyScope,
   CandidacyStore,
   DecisionKind,
   DecisionRecord,
@@ -21,7 +22,7 @@ import type {
   Database,
   SelectionLocksTable,
 } from './schema';
-import { toAuditRow } from './sql-audit-log';
+import { appendAuditRow } from './audit-chain';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -51,6 +52,7 @@ export class SqlCandidacyStore implements CandidacyStore {
   async transact<T>(
     programmeId: string,
     step: (candidacies: readonly Candidacy[]) => CandidacyChange<T>,
+    scope?: CandidacyScope,
   ): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
       const lock: SelectionLocksTable = {
@@ -64,6 +66,16 @@ export class SqlCandidacyStore implements CandidacyStore {
         .execute();
       const rows = await this.selectJoined(trx)
         .where('c.programme_id', '=', programmeId)
+        .$if(scope !== undefined, (query) =>
+          query.where((eb) =>
+            eb.or([
+              eb('c.applicant_aad_id', '=', scope!.applicantAadId),
+              ...(scope!.organisationId === undefined
+                ? []
+                : [eb('c.organisation_id', '=', scope!.organisationId)]),
+            ]),
+          ),
+        )
         .orderBy('c.submitted_at')
         .orderBy(this.byId('c.id'))
         .execute();
@@ -73,7 +85,7 @@ export class SqlCandidacyStore implements CandidacyStore {
         await trx.insertInto('candidacy_decisions').values(toDecisionRow(decision)).execute();
       }
       for (const entry of change.audit ?? []) {
-        await trx.insertInto('audit_log').values(toAuditRow(entry)).execute();
+        await appendAuditRow(trx, entry);
       }
       if (change.deleteDraftOf !== undefined) {
         await trx

@@ -51,6 +51,16 @@ export class SqlConversationStore implements ConversationStore {
     return row === undefined ? undefined : toRecord(row);
   }
 
+  async removedByUser(userAadId: string): Promise<boolean> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .select('uninstalled_at')
+      .where('user_aad_id', '=', userAadId)
+      .where('scope', '=', 'personal')
+      .execute();
+    return rows.length > 0 && rows.every((row) => row.uninstalled_at !== null);
+  }
+
   async listActive(): Promise<ConversationRecord[]> {
     const rows = await this.db
       .selectFrom('conversations')

@@ -6,7 +6,7 @@ import type {
   ExportTokenStore,
 } from '../../core/ports/export-token-store';
 import type { Database, ExportTokensTable } from './schema';
-import { toAuditRow } from './sql-audit-log';
+import { appendAuditRow } from './audit-chain';
 
 /** Export tokens in SQL; consuming one is a single conditional update, so it happens once. */
 export class SqlExportTokenStore implements ExportTokenStore {
@@ -26,7 +26,7 @@ export class SqlExportTokenStore implements ExportTokenStore {
           used_at: token.usedAt?.toISOString() ?? null,
         })
         .execute();
-      await trx.insertInto('audit_log').values(toAuditRow(audit)).execute();
+      await appendAuditRow(trx, audit);
     });
   }
 

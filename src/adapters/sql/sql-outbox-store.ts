@@ -1,4 +1,4 @@
-import { PostgresAdapter, type Kysely, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import type {
   OutboxCounts,
   OutboxMessage,
@@ -81,9 +81,9 @@ function toInsert(message: OutboxMessage, now: Date): OutboxTable {
 }
 
 /**
- * The outbox in SQL. A claim is one UPDATE over a sub-select of due rows: on PostgreSQL the
- * sub-select takes row locks with SKIP LOCKED, so concurrent instances claim disjoint rows
- * without waiting; SQLite runs one write statement at a time, which makes it just as atomic.
+ * The outbox in SQL. A claim is one UPDATE over a sub-select of due rows whose target no other
+ * owner holds; on PostgreSQL claims take turns under an advisory lock (and the sub-select skips
+ * locked rows), SQLite runs one write statement at a time, which makes it just as atomic.
  */
 export class SqlOutboxStore implements OutboxStore {
   private readonly db: Kysely<OutboxDatabase>;
@@ -123,19 +123,53 @@ export class SqlOutboxStore implements OutboxStore {
     leaseOwner: string,
     leaseMs: number,
   ): Promise<OutboxRow[]> {
+    if (!this.postgres) return this.claim(this.db, now, limit, leaseOwner, leaseMs);
+    // Claims on PostgreSQL take turns (a transaction-scoped advisory lock per schema), so each
+    // sees the leases the previous one committed and a conversation never goes to two
+    // instances. A claim is one short statement per 200 messages, so the turns cost little.
+    return this.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.outbox_claim'))`.execute(
+        trx,
+      );
+      return this.claim(trx, now, limit, leaseOwner, leaseMs);
+    });
+  }
+
+  /**
+   * Leases due rows, skipping those to a conversation (a target) another owner holds a live
+   * lease in: a conversation's messages are sent by one instance at a time, in order, and its
+   * Teams windows are paced by that instance alone.
+   */
+  private async claim(
+    db: Kysely<OutboxDatabase>,
+    now: Date,
+    limit: number,
+    leaseOwner: string,
+    leaseMs: number,
+  ): Promise<OutboxRow[]> {
     const nowText = now.toISOString();
-    const due = this.db
+    const heldElsewhere = db
+      .selectFrom('outbox as held')
+      .select('held.target')
+      .where('held.state', '=', 'pending')
+      .where('held.lease_owner', 'is not', null)
+      .where('held.lease_owner', '<>', leaseOwner)
+      .where('held.lease_until', '>', nowText);
+    const due = db
       .selectFrom('outbox')
       .select('key')
       .where('state', '=', 'pending')
       .where('next_attempt_at', '<=', nowText)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowText)]))
-      .orderBy('next_attempt_at')
+      .where('target', 'not in', heldElsewhere)
+      // In the order messages were first due: a retry keeps its place in line, so it goes as
+      // soon as its backoff ends rather than behind everything queued after it.
+      .orderBy('not_before')
       .orderBy('created_at')
       .orderBy('key')
       .limit(limit)
       .$if(this.postgres, (qb) => qb.forUpdate().skipLocked());
-    const rows = await this.db
+    const rows = await db
       .updateTable('outbox')
       .set({
         lease_owner: leaseOwner,
@@ -144,12 +178,12 @@ export class SqlOutboxStore implements OutboxStore {
       .where('key', 'in', due)
       .returningAll()
       .execute();
-    // RETURNING gives no order; the worker wants the oldest due first.
+    // RETURNING gives no order; the worker wants the first due first.
     return rows
       .map(toRow)
       .sort(
         (a, b) =>
-          a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() ||
+          a.notBefore.getTime() - b.notBefore.getTime() ||
           a.createdAt.getTime() - b.createdAt.getTime() ||
           (a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0),
       );

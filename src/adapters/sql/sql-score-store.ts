@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AuditEntry } from '../../core/ports/audit-log';
 import type { Score, ScoreStore } from '../../core/ports/score-store';
 import type { CandidacyScoresTable, Database } from './schema';
-import { toAuditRow } from './sql-audit-log';
+import { appendAuditRow } from './audit-chain';
 
 /** Committee scores in SQL, one row per member and candidacy. */
 export class SqlScoreStore implements ScoreStore {
@@ -21,7 +21,7 @@ export class SqlScoreStore implements ScoreStore {
         .values({ candidacy_id: score.candidacyId, member_aad_id: score.memberAadId, ...changes })
         .onConflict((oc) => oc.columns(['candidacy_id', 'member_aad_id']).doUpdateSet(changes))
         .execute();
-      await trx.insertInto('audit_log').values(toAuditRow(audit)).execute();
+      await appendAuditRow(trx, audit);
     });
   }
 

@@ -1,5 +1,7 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { buildMessageCard } from './cards/card-kit';
 import { readTenantId } from './read-activity';
+import { toCardContext } from './verbs/install-verbs';
 
 /** Why an activity is refused before any turn logic: not Teams, or a tenant not allowed. */
 export type Refusal = 'channel' | 'tenant';
@@ -21,12 +23,18 @@ export function admitActivity(
 
 /**
  * Ends a refused turn: nothing is read, written or sent to the sender's service URL; an invoke
- * gets a 403 answer (a message needs none).
+ * is answered in its own HTTP response with a card in the sender's language saying the bot is
+ * not available here (a message needs no answer).
  */
 export async function refuseActivity(context: TurnContext): Promise<void> {
   if (context.activity.type !== 'invoke') return;
+  const { t } = toCardContext(context);
+  const card = buildMessageCard(t('verb.forbidden.title'), [t('activity.notAvailableHere')]);
   await context.sendActivity({
     type: ActivityTypes.InvokeResponse,
-    value: { status: 403, body: { error: 'This bot is not available here.' } },
+    value: {
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card },
+    },
   });
 }

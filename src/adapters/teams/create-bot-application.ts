@@ -22,6 +22,13 @@ import {
   type VerbRegistry,
 } from './verbs/install-verbs';
 import type { Turn } from './verbs/turn';
+import { ExpiringMemo } from './expiring-memo';
+
+/**
+ * How long an unchanged user context or conversation reference goes without being written again
+ * (its locale, time zone or service URL changing is written at once).
+ */
+export const REFRESH_MS = 60 * 60 * 1_000;
 
 /** What the Teams adapter needs from the rest of the bot. */
 export interface BotDependencies {
@@ -62,18 +69,22 @@ export function createBotApplication(
   };
 
   // Every turn refreshes what we know of the sender, so reminders follow them across time zones.
+  // What has not changed is not written again within REFRESH_MS: the stored "seen" and
+  // "updated" times are then accurate to that interval, and a turn writes nothing.
+  const userContextsWritten = new ExpiringMemo<string>(REFRESH_MS);
   app.turn('beforeTurn', async (context) => {
     const activity = context.activity;
     if (activity.type === 'message' || activity.type === 'invoke') {
       const now = clock.now();
+      const locale = readLocale(activity);
+      const timezone = readTimezone(activity);
       const aadId = activity.from?.aadObjectId;
       if (aadId !== undefined) {
-        await conversations.recordUserContext({
-          aadId,
-          locale: readLocale(activity),
-          timezone: readTimezone(activity),
-          seenAt: now,
-        });
+        const written = `${locale ?? ''}|${timezone ?? ''}`;
+        if (userContextsWritten.get(aadId, now) !== written) {
+          await conversations.recordUserContext({ aadId, locale, timezone, seenAt: now });
+          userContextsWritten.set(aadId, written, now);
+        }
       }
       const conversationId = activity.conversation?.id;
       if (conversationId !== undefined) {
@@ -82,15 +93,17 @@ export function createBotApplication(
           // A message from a conversation we never saw installed (e.g. events lost while the bot was down).
           await conversations.upsert(toConversationRecord(activity, now));
         } else {
-          await conversations.refresh(
-            conversationId,
-            {
-              locale: readLocale(activity),
-              timezone: readTimezone(activity),
-              serviceUrl: activity.serviceUrl ?? known.serviceUrl,
-            },
-            now,
-          );
+          const serviceUrl = activity.serviceUrl ?? known.serviceUrl;
+          const age = now.getTime() - known.updatedAt.getTime();
+          if (
+            known.locale !== locale ||
+            known.timezone !== timezone ||
+            known.serviceUrl !== serviceUrl ||
+            age < 0 ||
+            age >= REFRESH_MS
+          ) {
+            await conversations.refresh(conversationId, { locale, timezone, serviceUrl }, now);
+          }
         }
       }
     }

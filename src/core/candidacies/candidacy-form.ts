@@ -39,7 +39,7 @@ export const DRAFT_VALUE_MAX_LENGTH = 8_000;
  * What a field is, which decides its input on the card, how it is checked and how it is shown:
  * - `text` / `longText`: one line or several, at most `maxLength` characters;
  * - `email`: an e-mail address; `choice`: one of `choices` (labels `<choiceLabels>.<value>`);
- * - `toggle`: yes or no; `consent`: a toggle that must be on;
+ * - `toggle`: yes or no; `notice`: the information notice (RGPD art. 13), shown, nothing to accept;
  * - `organisation`: one of the programme's organisations (stored on the candidacy itself);
  * - `themeWishes`: up to MAX_THEME_WISHES of the programme's themes, ranked, the first required;
  * - `members`: the other members of a team (people picker) and `memberEmails`, by e-mail.
@@ -50,7 +50,7 @@ export type FormFieldKind =
   | 'email'
   | 'choice'
   | 'toggle'
-  | 'consent'
+  | 'notice'
   | 'organisation'
   | 'themeWishes'
   | 'members'
@@ -161,7 +161,7 @@ export const CANDIDACY_FORM: readonly FormField[] = [
   },
   { id: 'availableForKickOff', kind: 'toggle', modes: BOTH, exported: true, summary: 'fact' },
   { id: 'availableForHackathon', kind: 'toggle', modes: BOTH, exported: true, summary: 'fact' },
-  { id: 'consent', kind: 'consent', modes: BOTH },
+  { id: 'notice', kind: 'notice', modes: BOTH },
 ];
 
 /** The fields of one intake mode's form, in order. */
@@ -305,10 +305,8 @@ function checkField(
   switch (field.kind) {
     case 'toggle':
       return readToggle(fields, field.id);
-    case 'consent':
-      if (!readToggle(fields, field.id)) {
-        issues.push({ path: [field.id], code: 'consent', params: {} });
-      }
+    case 'notice':
+      // The legal basis is the Lab's public service mission, not consent: nothing to accept.
       return true;
     case 'organisation': {
       if (text === '') return missing() ?? '';
@@ -455,7 +453,7 @@ const DOMAIN_FIELDS = new Set([
   'sponsor',
   'availableForKickOff',
   'availableForHackathon',
-  'consent',
+  'notice',
 ]);
 
 function toAnswers(

@@ -113,7 +113,10 @@ export interface Candidacy {
   /** People this candidacy brings: 1 for an individual, the team's size in team mode. */
   seatCount: number;
   endorsement: Endorsement | null;
-  /** When the candidate agreed to the processing of their data (required to submit). */
+  /**
+   * When the form with its information notice was submitted: the record that the notice was
+   * shown (RGPD art. 13). No consent is asked; the column keeps its historical name.
+   */
   consentAt: Date;
   submittedAt: Date;
   updatedAt: Date;

@@ -125,6 +125,11 @@ export async function submitCandidacy(
         result: { ok: true, value: candidacy },
       };
     },
+    // The step looks at the applicant's own candidacy and, in team mode, at their organisation's.
+    {
+      applicantAadId: applicant.aadId,
+      ...(programme.intakeMode === 'team' ? { organisationId: form.organisationId } : {}),
+    },
   );
 
   const endorsement = outcome.ok ? outcome.value.endorsement : null;

@@ -3,6 +3,7 @@ import type { SessionsSummary } from '../lab-sessions/summarise-sessions';
 import type { ReviewId } from '../follow-up/planned-send';
 import type { ProgrammePhase } from '../programmes/get-programme-phase';
 import type { Branch, Milestones } from '../programmes/programme';
+import type { RetentionSection } from './build-retention-section';
 import type { Shortlist, TeamAlert, TeamRef } from './digest-figures';
 
 /** A count for one organisation, named as the programme names it. */
@@ -117,4 +118,6 @@ export interface Digest {
   facilitatorAadId?: string;
   sections: DigestSection[];
   milestones: UpcomingMilestone[];
+  /** The Lab team's digest: personal data purged this week and due within a month. */
+  retention?: RetentionSection;
 }

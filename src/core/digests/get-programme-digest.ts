@@ -1,5 +1,6 @@
 import type { ReviewId } from '../follow-up/planned-send';
 import type { SessionsSummary } from '../lab-sessions/summarise-sessions';
+import type { AuditLog } from '../ports/audit-log';
 import type { Clock } from '../ports/clock';
 import type { DigestSource } from '../ports/digest-source';
 import { getProgrammePhase } from '../programmes/get-programme-phase';
@@ -8,6 +9,7 @@ import { createHolidayCalendar, type HolidayCalendar } from '../scheduling/holid
 import { toLocalDay } from '../scheduling/local-days';
 import { buildCallSection } from './build-call-section';
 import { buildFollowUpSection } from './build-follow-up-section';
+import { buildRetentionSection } from './build-retention-section';
 import { buildSelectionSection } from './build-selection-section';
 import type { Digest, DigestSection } from './digest';
 import { listUpcomingMilestones } from './list-upcoming-milestones';
@@ -37,6 +39,8 @@ export interface DigestDeps {
   calendar?: HolidayCalendar;
   /** The Lab sessions' figures; the Lab team's digest gains a sessions section with them. */
   sessions?: { summarise(): Promise<SessionsSummary> };
+  /** The audit trail, where the retention job records what it purged; absent: no retention lines. */
+  audit?: Pick<AuditLog, 'list'>;
 }
 
 let franceCalendar: HolidayCalendar | undefined;
@@ -92,6 +96,15 @@ export async function getProgrammeDigest(
     }
   }
 
+  const retention =
+    facilitator === undefined && deps.audit !== undefined
+      ? buildRetentionSection(
+          programme,
+          today,
+          await deps.audit.list(programme.id),
+          new Date(now.getTime() - WEEK_DAYS * 24 * 60 * 60 * 1000),
+        )
+      : undefined;
   return {
     programmeId: programme.id,
     programmeName: programme.name,
@@ -100,6 +113,7 @@ export async function getProgrammeDigest(
     ...(facilitator === undefined ? {} : { facilitatorAadId: facilitator }),
     sections,
     milestones: listUpcomingMilestones(programme.milestones, today, DIGEST_MILESTONES),
+    ...(retention === undefined ? {} : { retention }),
   };
 }
 

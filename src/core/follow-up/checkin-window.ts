@@ -39,10 +39,49 @@ function checkInDay(month: string, settings: FollowUpSettings, calendar: Holiday
 }
 
 /**
+ * Windows already worked out, by calendar object and by everything else they depend on: a turn
+ * on a check-in card needs its team's window, and working it out (working days, holidays, zone
+ * offsets) costs more than the rest of the answer. Windows are shared: read them, never change
+ * them.
+ */
+const windows = new WeakMap<HolidayCalendar, Map<string, CheckinWindow | undefined>>();
+/** Months × zones × settings in use are a few hundred; past this the calendar's cache restarts. */
+const WINDOWS_PER_CALENDAR = 5_000;
+
+/**
  * The check-in window of a month for a team whose lead lives by `lead`; undefined when the month
  * is skipped or its check-in day falls outside the follow-up (before its start or after the end).
  */
 export function getCheckinWindow(
+  month: string,
+  milestones: Pick<Milestones, 'followUpStart' | 'end'>,
+  settings: FollowUpSettings,
+  lead: PersonSchedule,
+): CheckinWindow | undefined {
+  const key = [
+    month,
+    milestones.followUpStart,
+    milestones.end,
+    lead.timeZone,
+    settings.checkInWorkingDay,
+    settings.checkInTime,
+    settings.reminderWorkingDays.join(','),
+    settings.escalationWorkingDay,
+    settings.skippedMonths.join(','),
+  ].join('|');
+  let known = windows.get(lead.calendar);
+  if (known === undefined) {
+    known = new Map();
+    windows.set(lead.calendar, known);
+  }
+  if (known.has(key)) return known.get(key);
+  const window = workOutCheckinWindow(month, milestones, settings, lead);
+  if (known.size >= WINDOWS_PER_CALENDAR) known.clear();
+  known.set(key, window);
+  return window;
+}
+
+function workOutCheckinWindow(
   month: string,
   milestones: Pick<Milestones, 'followUpStart' | 'end'>,
   settings: FollowUpSettings,

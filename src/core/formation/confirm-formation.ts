@@ -3,6 +3,8 @@ import type { ChannelProvisioner, OwnChannelStore } from '../ports/channel-provi
 import type { ConversationStore } from '../ports/conversation-store';
 import type { BulkNotice, BulkNotifier, Notifier } from '../ports/notifier';
 import type { ProgrammeTeamStore } from '../ports/programme-team-store';
+import type { TeamMembership } from '../ports/team-membership';
+import { addTeamMembers, type MembershipReport } from '../team-spaces/add-team-members';
 import type { ProgrammeTeam } from '../programmes/programme-team';
 import type { Programme } from '../programmes/programme';
 import {
@@ -20,6 +22,8 @@ export interface ConfirmationReport {
   teams: ProgrammeTeam[];
   /** Notices that could not be queued (nobody to reach them through). */
   undelivered: number;
+  /** The participants and facilitators added to the programme's Teams team (with Graph). */
+  membership?: MembershipReport;
 }
 
 /** Why confirming could not start. */
@@ -43,6 +47,8 @@ export interface ConfirmationDeps {
   provisioner: ChannelProvisioner | undefined;
   /** The channels the bot created for each programme: the only ones it reuses. */
   ownChannels: OwnChannelStore;
+  /** Adds people to the programme's Teams team; absent without Graph credentials. */
+  membership?: TeamMembership | undefined;
   wait: (ms: number) => Promise<void>;
   now: Date;
 }
@@ -50,8 +56,9 @@ export interface ConfirmationDeps {
 /**
  * Records the confirmed teams, gives each a place in Teams (its own channel through Graph, or a
  * thread in the programme team's General channel) and queues the welcome post in it and a
- * personal card to each member and facilitator. Safe to run again: channels are reused and every
- * notice has an idempotency key, so nothing is created or sent twice.
+ * personal card to each member and facilitator, after adding them all to the programme's Teams
+ * team (with Graph). Safe to run again: channels are reused, only people not yet in the team are
+ * added, and every notice has an idempotency key, so nothing is created or sent twice.
  */
 export async function confirmFormation(
   programme: Programme,
@@ -123,6 +130,15 @@ export async function confirmFormation(
     }
   }
   await deps.teams.replaceAll(programme.id, placed);
+  if (deps.membership !== undefined && programme.teamsGroupId !== undefined) {
+    // Members of the programme's team see their team's (standard) channel.
+    report.membership = await addTeamMembers(
+      deps.membership,
+      programme.teamsGroupId,
+      placed.flatMap((team) => [...team.members, ...team.facilitators]),
+      { wait: deps.wait },
+    );
+  }
 
   const notices: BulkNotice[] = placed.flatMap((team) => {
     const conversationId = team.workspace!.conversationId;

@@ -15,6 +15,7 @@ export type HelpTopicId =
   | 'endorse'
   | 'history'
   | 'absence'
+  | 'myData'
   | 'sessions'
   | 'sessionRequests'
   | 'selection'
@@ -33,6 +34,7 @@ const TOPICS: readonly HelpTopic[] = [
   { id: 'endorse', roles: [] },
   { id: 'history', roles: [] },
   { id: 'absence', roles: [] },
+  { id: 'myData', roles: [] },
   { id: 'sessions', roles: [] },
   { id: 'selection', roles: ['lab', 'committee'] },
   { id: 'newProgramme', roles: ['lab'] },

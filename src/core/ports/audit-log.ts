@@ -5,7 +5,14 @@ export type AuditAction =
   | 'candidacy.lapse'
   | 'candidacy.score'
   | 'export.link'
-  | 'export.download';
+  | 'export.download'
+  | 'personalData.view'
+  | 'personalData.link'
+  | 'personalData.erasure'
+  | 'personalData.erasureRequest'
+  | 'personalData.erasureDeferred'
+  | 'personalData.retention'
+  | 'candidacy.view';
 
 /** Who did what, when: one append-only row. `actor` is an Entra object id, or 'system'. */
 export interface AuditEntry {

@@ -41,16 +41,28 @@ export interface CandidacyPage {
   total: number;
 }
 
+/**
+ * The candidacies a transaction step needs, when it needs only some: the applicant's own, and
+ * every one of an organisation (a team-mode quota). The lock is the same as for every candidacy.
+ */
+export interface CandidacyScope {
+  applicantAadId: string;
+  organisationId?: string;
+}
+
 /** Persistence of candidacies, their drafts, endorsements and decisions. */
 export interface CandidacyStore {
   /**
    * Runs `step` on a consistent snapshot of every candidacy of the programme and writes what it
    * returns, atomically: no other transact on the same programme runs in between, across
    * processes too. This is what keeps seat counts and quotas true when two admins decide at once.
+   * With `scope`, the snapshot holds only the candidacies of the scope (a submission need not
+   * read a whole call), in the same order.
    */
   transact<T>(
     programmeId: string,
     step: (candidacies: readonly Candidacy[]) => CandidacyChange<T>,
+    scope?: CandidacyScope,
   ): Promise<T>;
   get(id: string): Promise<Candidacy | undefined>;
   findByApplicant(programmeId: string, aadId: string): Promise<Candidacy | undefined>;

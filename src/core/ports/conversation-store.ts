@@ -7,6 +7,11 @@ export interface ConversationStore {
   get(conversationId: string): Promise<ConversationRecord | undefined>;
   /** The active personal conversation with a user, if the bot is installed for them. */
   findPersonal(userAadId: string): Promise<ConversationRecord | undefined>;
+  /**
+   * True when the user removed the bot from their personal scope and has no active personal
+   * chat: the bot must not install itself for them again.
+   */
+  removedByUser(userAadId: string): Promise<boolean>;
   /** Active conversations (uninstalledAt is null), ordered by conversation id. */
   listActive(): Promise<ConversationRecord[]>;
   /** Updates locale, time zone and service URL of a known conversation; no-op when unknown. */

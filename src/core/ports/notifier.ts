@@ -14,6 +14,14 @@ export type NoticeRecipient =
   { kind: 'user'; aadId: string } | { kind: 'conversation'; conversationId: string };
 
 /**
+ * Raised when a notice cannot be queued because its recipient cannot be reached (or it has no
+ * card); the message says why. A use case may catch it to tell someone else.
+ */
+export class UndeliverableNoticeError extends Error {
+  override name = 'UndeliverableNoticeError';
+}
+
+/**
  * Queues notices for delivery. The idempotency key makes a repeated call harmless: a key that
  * was already queued changes nothing (e.g. `decision:defi-2026:cand-42:accepted`).
  */

@@ -68,7 +68,10 @@ export interface OutboxStore {
   enqueueMany(messages: readonly OutboxMessage[], now: Date): Promise<number>;
   /**
    * Leases up to `limit` pending messages due at `now` (not-before and next attempt passed, no
-   * live lease) to `leaseOwner` for `leaseMs`, oldest due first. No two callers get the same row.
+   * live lease) to `leaseOwner` for `leaseMs`, first due first (by not-before time, then queueing
+   * time: a retried message keeps its place in line). No two callers get the same row,
+   * and no message goes to a caller while another owner holds a live lease on a message to the
+   * same target: a conversation is sent to by one instance at a time.
    */
   claimDue(now: Date, limit: number, leaseOwner: string, leaseMs: number): Promise<OutboxRow[]>;
   /** Records the delivery: state sent, Teams' activity id and the conversation used. */

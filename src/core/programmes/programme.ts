@@ -83,6 +83,13 @@ export interface TeamIntake {
   teamsPerOrganisation: number;
 }
 
+/** The retention durations a programme file may set, in days or months. */
+export interface ProgrammeRetention {
+  draftDaysAfterClose?: number;
+  unselectedMonthsAfterCommittee?: number;
+  participantMonthsAfterEnd?: number;
+}
+
 /** A member of the selection committee; never scores candidacies of their own organisation. */
 export interface CommitteeMember {
   aadId: string;
@@ -112,6 +119,11 @@ export interface Programme {
   /** Days an accepted candidate has to confirm participation. */
   confirmationDays?: number;
   privacyNoticeUrl?: string;
+  /**
+   * Retention durations this programme overrides (docs/personal-data.md); the defaults of
+   * RETENTION_DEFAULTS apply to the others.
+   */
+  retention?: ProgrammeRetention;
   /** The programme's Teams team (its 19:…@thread.tacv2 id), whose General channel hosts the threads. */
   teamsTeamId?: string;
   /**

@@ -5,6 +5,7 @@ import { validateTeamsBlock } from './validate-teams-block';
 import { fromZodIssues, type ValidationIssue } from '../validation/validation-issue';
 import { BRANCHES, MILESTONE_ORDER, type Organisation, type Programme } from './programme';
 import { HOLIDAY_CALENDAR_IDS } from '../scheduling/holiday-calendars';
+import { dateTimeFormat } from '../scheduling/date-time-format';
 
 /** Default minimum size of an applying team in team mode, from the 2023 edition (six per team). */
 export const DEFAULT_MIN_TEAM_SIZE = 6;
@@ -99,6 +100,15 @@ const programmeSchema = z
     endorsementRequired: z.boolean().default(false),
     confirmationDays: z.number().int().min(1).max(60).default(DEFAULT_CONFIRMATION_DAYS),
     privacyNoticeUrl: z.string().url().optional(),
+    // Shorter or longer than the defaults, within bounds a DPO would sign (docs/personal-data.md).
+    retention: z
+      .object({
+        draftDaysAfterClose: z.number().int().min(0).max(90).optional(),
+        unselectedMonthsAfterCommittee: z.number().int().min(1).max(24).optional(),
+        participantMonthsAfterEnd: z.number().int().min(1).max(60).optional(),
+      })
+      .strict()
+      .optional(),
     teamsTeamId: z.string().min(1).optional(),
     teamsGroupId: z.string().uuid().optional(),
     // Checked by their own validators, so their issues keep paths from the file's root.
@@ -203,6 +213,7 @@ export function validateProgramme(
     };
   }
   if (value.privacyNoticeUrl !== undefined) programme.privacyNoticeUrl = value.privacyNoticeUrl;
+  if (value.retention !== undefined) programme.retention = value.retention;
   if (value.teamsTeamId !== undefined) programme.teamsTeamId = value.teamsTeamId;
   if (value.teamsGroupId !== undefined) programme.teamsGroupId = value.teamsGroupId;
   if (followUp !== undefined) programme.followUp = followUp;
@@ -289,7 +300,7 @@ export function isCalendarDay(value: string): boolean {
 /** True for an IANA time zone this runtime knows. */
 export function isTimeZone(value: string): boolean {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
+    dateTimeFormat('en', { timeZone: value });
     return true;
   } catch {
     return false;

@@ -1,4 +1,5 @@
 import type { HolidayCalendar } from './holiday-calendars';
+import { dateTimeFormat } from './date-time-format';
 
 /** A calendar day split into numbers, month 1-12. */
 export interface LocalDayParts {
@@ -39,7 +40,7 @@ export function countDaysBetween(from: string, to: string): number {
 /** The calendar day (YYYY-MM-DD) of an instant in an IANA time zone. */
 export function toLocalDay(instant: Date, timeZone: string): string {
   // en-CA formats dates as YYYY-MM-DD, which is what every day comparison in the core expects.
-  return new Intl.DateTimeFormat('en-CA', {
+  return dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

@@ -18,9 +18,12 @@ export interface CandidacyDetail {
   canDecide: boolean;
 }
 
-/** One candidacy's detail; a committee member cannot open one from their own organisation. */
+/**
+ * One candidacy's detail; a committee member cannot open one from their own organisation, and
+ * each of their views is recorded in the audit trail (a read of someone's personal data).
+ */
 export async function getCandidacyDetail(
-  deps: Pick<CandidacyDeps, 'candidacies' | 'scores'>,
+  deps: Pick<CandidacyDeps, 'candidacies' | 'scores' | 'audit' | 'clock'>,
   input: { programme: Programme; viewer: Person; candidacyId: string },
 ): Promise<Outcome<CandidacyDetail>> {
   const { programme, viewer } = input;
@@ -31,6 +34,16 @@ export async function getCandidacyDetail(
   if (scope.kind === 'committee' && candidacy.organisationId === scope.organisationId) {
     return refuse('conflictOfInterest', {
       organisation: getOrganisationName(programme, scope.organisationId),
+    });
+  }
+  if (scope.kind === 'committee') {
+    await deps.audit.append({
+      at: deps.clock.now(),
+      actor: viewer.aadId,
+      action: 'candidacy.view',
+      programmeId: programme.id,
+      subjectId: candidacy.id,
+      details: {},
     });
   }
   const scores = (await deps.scores.listForCandidacy(candidacy.id)).filter(

@@ -26,7 +26,6 @@ export type IssueCode =
   | 'identifier'
   | 'unknownField'
   | 'syntax'
-  | 'consent'
   | 'teamSize'
   | 'time'
   | 'month'

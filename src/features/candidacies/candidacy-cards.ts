@@ -6,8 +6,9 @@ import {
   toInputIds,
   type FormField,
 } from '../../core/candidacies/candidacy-form';
+import { RETENTION_DEFAULTS } from '../../core/personal-data/personal-data-register';
 import { getOrganisationName, type Programme } from '../../core/programmes/programme';
-import { formatDay, isMessageKey } from '../../i18n/translate';
+import { asSentence, formatDay, isMessageKey } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import {
   buildCard,
@@ -36,6 +37,8 @@ export interface FormCardInput {
   readOnly?: string;
   /** The form's fields; CANDIDACY_FORM unless a test brings its own. */
   form?: readonly FormField[];
+  /** The DPO's contact (configuration), named in the information notice. */
+  dpoContact?: string;
 }
 
 /** The candidacy form, individual or team, with each error under its field. */
@@ -60,10 +63,21 @@ export function buildCandidacyFormCard(
             minTeamSize: programme.teamIntake?.minTeamSize ?? 6,
             closeDay,
           })
-        : t('candidacy.form.intro', { theme: programme.theme, closeDay }),
+        : t('candidacy.form.intro', { theme: asSentence(programme.theme), closeDay }),
     ],
   };
   if (input.banner !== undefined) model.banner = input.banner;
+  if (
+    input.readOnly === undefined &&
+    listFormFields(programme.intakeMode, input.form).some((f) => f.kind === 'notice')
+  ) {
+    // Shown with the form, before anything is sent: what the law requires (RGPD art. 13).
+    model.note = t('candidacy.notice', {
+      dpo: input.dpoContact ?? t('candidacy.notice.defaultDpo'),
+      unselectedMonths: RETENTION_DEFAULTS.unselectedMonthsAfterCommittee,
+      participantMonths: RETENTION_DEFAULTS.participantMonthsAfterEnd,
+    });
+  }
   const actions: CardButton[] = [];
   const data = { programmeId: programme.id };
   if (input.readOnly !== undefined) {
@@ -237,8 +251,7 @@ export function toFormValues(
       case 'organisation':
         values[field.id] = candidacy.organisationId;
         break;
-      case 'consent':
-        values[field.id] = 'true';
+      case 'notice':
         break;
       case 'themeWishes':
         toInputIds(field).forEach((id, index) => {
@@ -270,20 +283,21 @@ function formInputs(
   errors: Record<string, string>,
   form: readonly FormField[] = CANDIDACY_FORM,
 ): CardInput[] {
-  const { t, language } = context;
+  const { t } = context;
   const value = (id: string): string => values[id] ?? '';
-  const m = programme.milestones;
-  // Labels may name the programme's dates (the kick-off, the hackathon).
-  const dates = {
-    date: formatDay(m.kickOff, language),
-    start: formatDay(m.hackathonStart, language),
-    end: formatDay(m.hackathonEnd, language),
-  };
-  const label = (id: string): string => {
-    const key = `candidacy.field.${id}`;
-    return isMessageKey(key) ? t(key, dates) : id;
-  };
   return listFormFields(programme.intakeMode, form).flatMap((field): CardInput[] => {
+    // A required field says so in its label, which is what a screen reader announces.
+    const label = (id: string): string => {
+      const text = formFieldLabel(context, programme, id);
+      // As validateCandidacyForm decides: a first theme wish is always needed.
+      const required =
+        field.required === true ||
+        (field.required === 'whenEndorsementRequired' && programme.endorsementRequired === true) ||
+        field.kind === 'themeWishes';
+      // Of ranked wishes only the first is required.
+      const first = toInputIds(field).indexOf(id) <= 0;
+      return required && first ? t('candidacy.field.required', { label: text }) : text;
+    };
     const common = { id: field.id, value: value(field.id), error: errors[field.id] ?? '' };
     switch (field.kind) {
       case 'organisation':
@@ -321,8 +335,9 @@ function formInputs(
         }));
       case 'members':
         return [{ kind: 'people', ...common, label: label(field.id) }];
+      case 'notice':
+        return [];
       case 'toggle':
-      case 'consent':
         return [
           { kind: 'toggle', ...common, label: label(field.id), value: value(field.id) === 'true' },
         ];
@@ -356,6 +371,22 @@ function formInputs(
       }
     }
   });
+}
+
+/** A form input's label, with the programme's dates it may name (the kick-off, the hackathon). */
+export function formFieldLabel(
+  { t, language }: CardContext,
+  programme: Programme,
+  id: string,
+): string {
+  const m = programme.milestones;
+  const dates = {
+    date: formatDay(m.kickOff, language),
+    start: formatDay(m.hackathonStart, language),
+    end: formatDay(m.hackathonEnd, language),
+  };
+  const key = `candidacy.field.${id}`;
+  return isMessageKey(key) ? t(key, dates) : id;
 }
 
 /** The short label of a field (summary, export), else its form label. */

@@ -1,10 +1,16 @@
+import { buildProgrammeChoiceCard, pickProgramme, type ProgrammePick } from '../programme-choice';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import {
   answerEndorsement,
   ENDORSEMENT_COMMENT_MAX_LENGTH,
 } from '../../core/candidacies/answer-endorsement';
-import { type Applicant, type Candidacy, isLive } from '../../core/candidacies/candidacy';
+import {
+  type Applicant,
+  type Candidacy,
+  holdsSeats,
+  isLive,
+} from '../../core/candidacies/candidacy';
 import type { CandidacyDeps } from '../../core/candidacies/candidacy-deps';
 import { pickFormFields } from '../../core/candidacies/candidacy-form';
 import { getCandidacyForm } from '../../core/candidacies/get-candidacy-form';
@@ -20,13 +26,16 @@ import { formatDay } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+import { ExpiringMemo } from '../../adapters/teams/expiring-memo';
 import { readUserEmail } from '../../adapters/teams/read-user-email';
 import {
   buildCandidacyFormCard,
   buildCandidacyStatusCard,
+  formFieldLabel,
   toFormValues,
   type Banner,
 } from './candidacy-cards';
+import type { ValidationIssue } from '../../core/validation/validation-issue';
 import { buildEndorsementRequestCard, createCandidacyRenderers } from './candidacy-notices';
 import { createLoggingNotifier } from '../../adapters/teams/notices/create-logging-notifier';
 import { toFieldErrors } from '../../adapters/teams/cards/field-errors';
@@ -50,6 +59,10 @@ const PROGRAMME_DATA = z.object({ programmeId: optionalCardId }).passthrough();
 /** The candidacy form: the programme, and the form's inputs checked by the use case. */
 const FORM_DATA = withInputs({ programmeId: optionalCardId });
 /** A manager's answer to an endorsement request. */
+/** A pending endorsement request to show again (after "Annuler"). */
+const SHOW_ENDORSEMENT_DATA = z
+  .object({ programmeId: optionalCardId, candidacyId: cardId })
+  .passthrough();
 const ENDORSEMENT_DATA = z
   .object({
     programmeId: optionalCardId,
@@ -65,6 +78,9 @@ const ENDORSEMENT_DATA = z
 
 type ProgrammeData = z.infer<typeof PROGRAMME_DATA>;
 
+/** How long a sender's e-mail address, as Teams gave it, is used without asking again. */
+const EMAIL_MEMO_MS = 60 * 60 * 1_000;
+
 /** Replaceable parts, for tests. */
 export interface CandidacyModuleOptions {
   /** The sender's email; Teams' member API by default. */
@@ -77,20 +93,56 @@ export interface CandidacyModuleOptions {
  * day, candidates with an unfinished draft hear from the bot three days before the call closes.
  */
 export function createCandidacyModule(
-  platform: Pick<Platform, 'candidacyCore' | 'programmes' | 'people' | 'logger'>,
+  platform: Pick<
+    Platform,
+    'candidacyCore' | 'programmes' | 'people' | 'logger' | 'programmeChoices' | 'config'
+  >,
   options: CandidacyModuleOptions = {},
 ): FeatureModule {
   const core: CandidacyDeps = {
     ...platform.candidacyCore,
-    notifier: createLoggingNotifier(platform.candidacyCore.notifier, platform.logger),
+    notifier: createLoggingNotifier(platform.candidacyCore.notifier, platform.logger, [
+      'candidacy.endorsementRequest',
+    ]),
   };
-  const lookupEmail = options.lookupEmail ?? readUserEmail;
+  const askEmail = options.lookupEmail ?? readUserEmail;
+  // Teams' member API is a request to the connector per call; an address, once given, is kept
+  // for an hour. No answer (null) is asked again next time.
+  const emails = new ExpiringMemo<string>(EMAIL_MEMO_MS);
+  const lookupEmail = async (context: TurnContext): Promise<string | null> => {
+    const aadId = context.activity.from?.aadObjectId;
+    const now = core.clock.now();
+    const known = aadId === undefined ? undefined : emails.get(aadId, now);
+    if (known !== undefined) return known;
+    const email = await askEmail(context);
+    if (aadId !== undefined && email !== null) emails.set(aadId, email, now);
+    return email;
+  };
+  // Named in the form's information notice; the card says "your DPO" when it is not configured.
+  const dpoContact = platform.config.dpoContact;
+  const dpo = dpoContact === undefined ? {} : { dpoContact };
 
-  const programmeFor = async (data: ProgrammeData): Promise<Programme | undefined> => {
+  /** The programme named by the card; else the open call, asking when several calls are open. */
+  const programmeFor = async (turn: Turn, data: ProgrammeData): Promise<ProgrammePick> => {
+    const choice = {
+      choices: platform.programmeChoices,
+      aadId: turn.sender.aadId,
+      subject: 'candidacy',
+    };
     if (data.programmeId !== undefined && data.programmeId !== '') {
-      return platform.programmes.get(data.programmeId);
+      const named = await platform.programmes.get(data.programmeId);
+      return named === undefined
+        ? { kind: 'none' }
+        : pickProgramme({ ...choice, named, relevant: [], fallback: undefined });
     }
-    return pickCallProgramme(await platform.programmes.list(), getProgrammeDay(core.clock));
+    const today = getProgrammeDay(core.clock);
+    const all = await platform.programmes.list();
+    return pickProgramme({
+      ...choice,
+      named: undefined,
+      relevant: all.filter((p) => getCallStatus(p, today) === 'open'),
+      fallback: pickCallProgramme(all, today),
+    });
   };
 
   const withApplicant = <Data extends ProgrammeData>(
@@ -104,9 +156,12 @@ export function createCandidacyModule(
   ) => {
     return async (turn: Turn, data: Data): Promise<AdaptiveCardJson> => {
       const applicant = applicantOf(turn);
-      const programme = await programmeFor(data);
-      if (programme === undefined) return simple(turn.card.t('candidacy.none'));
-      return handle(turn, turn.card, applicant, programme, data);
+      const pick = await programmeFor(turn, data);
+      if (pick.kind === 'ask') {
+        return buildProgrammeChoiceCard(turn.card, pick.programmes, CandidacyVerbs.open);
+      }
+      if (pick.kind === 'none') return simple(turn.card.t('candidacy.none'));
+      return handle(turn, turn.card, applicant, pick.programme, data);
     };
   };
 
@@ -125,6 +180,7 @@ export function createCandidacyModule(
     return buildCandidacyFormCard(card, {
       programme,
       applicant,
+      ...dpo,
       values: live !== undefined ? toFormValues(live) : (state.draft?.fields ?? {}),
       ...(live === undefined ? {} : { candidacy: live }),
       ...(state.readOnly === undefined ? {} : { readOnly: formatRefusal(state.readOnly, card) }),
@@ -155,6 +211,28 @@ export function createCandidacyModule(
   const open = withApplicant((_turn, card, applicant, programme) =>
     openForm(card, applicant, programme),
   );
+
+  /**
+   * The candidacy whose endorsement is pending with the sender, if any: they are the manager it
+   * names, by Entra id or e-mail, as answerEndorsement checks; anyone else reads nothing of it.
+   */
+  const pendingEndorsement = async (
+    turn: Turn,
+    candidacyId: string,
+  ): Promise<Candidacy | undefined> => {
+    const candidacy = await core.candidacies.get(candidacyId);
+    const endorsement = candidacy?.endorsement;
+    if (candidacy === undefined || endorsement == null || endorsement.status !== 'pending') {
+      return undefined;
+    }
+    const sender = turn.sender.aadId.toLowerCase();
+    if (candidacy.applicant.aadId.toLowerCase() === sender) return undefined;
+    if (endorsement.managerAadId?.toLowerCase() === sender) return candidacy;
+    const email = await lookupEmail(turn.context);
+    return email !== null && email.toLowerCase() === endorsement.managerEmail
+      ? candidacy
+      : undefined;
+  };
 
   const candidate = { guard: Guards.staff, scopes: PERSONAL_ONLY } as const;
   const verbs = [
@@ -193,11 +271,10 @@ export function createCandidacyModule(
         return buildCandidacyFormCard(card, {
           programme,
           applicant,
+          ...dpo,
           values: pickFormFields(data),
           errors: toFieldErrors(refusal.issues, card),
-          banner: attention(
-            card.t('candidacy.form.errors', { count: refusal.issues?.length ?? 0 }),
-          ),
+          banner: attention(namedErrors(card, programme, refusal.issues ?? [])),
           ...(current !== undefined && isLive(current) ? { candidacy: current } : {}),
         });
       }),
@@ -223,6 +300,23 @@ export function createCandidacyModule(
       verb: CandidacyVerbs.withdraw,
       data: PROGRAMME_DATA,
       ...candidate,
+      confirmation: async (turn, data) => {
+        const pick = await programmeFor(turn, data);
+        if (pick.kind !== 'programme') return undefined;
+        const programme = pick.programme;
+        const own = await core.candidacies.findByApplicant(programme.id, turn.sender.aadId);
+        // Nothing to withdraw: the use case says why.
+        if (own === undefined || !isLive(own)) return undefined;
+        const { t } = turn.card;
+        return {
+          title: t('candidacy.ask.withdrawTitle', { programme: programme.name }),
+          lines: [
+            t('candidacy.ask.withdraw'),
+            ...(holdsSeats(own) ? [t('candidacy.ask.withdrawSeat')] : []),
+          ],
+          cancel: { verb: CandidacyVerbs.open, data: { programmeId: programme.id } },
+        };
+      },
       handle: withApplicant(async (_turn, card, applicant, programme) => {
         const outcome = await withdrawCandidacy(core, { programme, applicant });
         if (!outcome.ok) return simple(refusalSentence(card, outcome));
@@ -244,9 +338,44 @@ export function createCandidacyModule(
       }),
     }),
     defineCardVerb({
+      verb: CandidacyVerbs.showEndorsement,
+      data: SHOW_ENDORSEMENT_DATA,
+      ...candidate,
+      handle: withApplicant(async (turn, card, _manager, programme, data) => {
+        const pending = await pendingEndorsement(turn, data.candidacyId);
+        return pending === undefined
+          ? simple(card.t('endorsement.none'))
+          : endorsementCard(card, programme, pending);
+      }),
+    }),
+    defineCardVerb({
       verb: CandidacyVerbs.endorse,
       data: ENDORSEMENT_DATA,
       ...candidate,
+      confirmation: async (turn, data) => {
+        if (data.verdict !== 'declined') return undefined;
+        const pick = await programmeFor(turn, data);
+        if (pick.kind !== 'programme') return undefined;
+        const programme = pick.programme;
+        const { t } = turn.card;
+        // The candidate is named only to the manager the request is pending with.
+        const pending = await pendingEndorsement(turn, data.candidacyId);
+        return {
+          title: t('endorsement.ask.declineTitle'),
+          lines: [
+            pending === undefined
+              ? t('endorsement.ask.declineUnnamed', { programme: programme.name })
+              : t('endorsement.ask.decline', {
+                  candidate: pending.applicant.name,
+                  programme: programme.name,
+                }),
+          ],
+          cancel: {
+            verb: CandidacyVerbs.showEndorsement,
+            data: { programmeId: programme.id, candidacyId: data.candidacyId },
+          },
+        };
+      },
       handle: withApplicant(async (turn, card, manager, programme, data) => {
         const outcome = await answerEndorsement(core, {
           programme,
@@ -274,6 +403,23 @@ export function createCandidacyModule(
         verb,
         data: PROGRAMME_DATA,
         ...candidate,
+        ...(answer === 'decline'
+          ? {
+              confirmation: async (turn: Turn, data: ProgrammeData) => {
+                const pick = await programmeFor(turn, data);
+                if (pick.kind !== 'programme') return undefined;
+                const programme = pick.programme;
+                const own = await core.candidacies.findByApplicant(programme.id, turn.sender.aadId);
+                if (own?.status !== 'accepted') return undefined;
+                const { t } = turn.card;
+                return {
+                  title: t('decision.ask.renounceTitle', { programme: programme.name }),
+                  lines: [t('decision.ask.renounce')],
+                  cancel: { verb: CandidacyVerbs.open, data: { programmeId: programme.id } },
+                };
+              },
+            }
+          : {}),
         handle: withApplicant(async (_turn, card, applicant, programme) => {
           const outcome = await confirmParticipation(core, { programme, applicant, answer });
           if (!outcome.ok) return simple(refusalSentence(card, outcome));
@@ -352,6 +498,23 @@ function endorsementCard(card: CardContext, programme: Programme, candidacy: Can
     organisationName: getOrganisationName(programme, candidacy.organisationId),
     motivation: candidacy.answers.mode === 'individual' ? candidacy.answers.motivation : '',
   });
+}
+
+/** Fields named in the banner at most; the others are counted, each has its error below it. */
+const MAX_NAMED_FIELDS = 5;
+
+/** "n champ(s) à corriger : Motivation, Région": the banner names the fields it counts. */
+function namedErrors(
+  card: CardContext,
+  programme: Programme,
+  issues: readonly ValidationIssue[],
+): string {
+  const ids = [...new Set(issues.map((issue) => String(issue.path[0] ?? '')))];
+  const names = ids.slice(0, MAX_NAMED_FIELDS).map((id) => formFieldLabel(card, programme, id));
+  if (ids.length > MAX_NAMED_FIELDS) {
+    names.push(card.t('candidacy.form.errorsMore', { count: ids.length - MAX_NAMED_FIELDS }));
+  }
+  return card.t('candidacy.form.errorsNamed', { count: ids.length, fields: names.join(', ') });
 }
 
 function refusalSentence(card: CardContext, outcome: Outcome<unknown>): string {

@@ -98,6 +98,18 @@ export function createCandidacyRenderers(): NoticeRenderers {
         summary: t('endorsement.notice.title'),
       };
     },
+    'candidacy.endorsementUnreachable': (notice, { t }) => ({
+      card: buildCard({
+        title: t('endorsement.unreachable.title'),
+        lines: [
+          t('endorsement.unreachable.body', {
+            email: text(notice.data.managerEmail),
+            programme: text(notice.data.programmeName),
+          }),
+        ],
+      }),
+      summary: t('endorsement.unreachable.title'),
+    }),
     'candidacy.draftReminder': (notice, { t, language }) => ({
       card: buildCard({
         title: t('reminder.draft.title'),

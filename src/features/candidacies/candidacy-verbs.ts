@@ -5,6 +5,7 @@ export const CandidacyVerbs = {
   saveDraft: 'candidacy.saveDraft',
   withdraw: 'candidacy.withdraw',
   endorse: 'candidacy.endorse',
+  showEndorsement: 'candidacy.showEndorsement',
   confirm: 'candidacy.confirm',
   renounce: 'candidacy.renounce',
 } as const;

@@ -6,6 +6,7 @@ import type {
   SelectionSection,
   SessionsSection,
 } from '../../core/digests/digest';
+import type { RetentionSection } from '../../core/digests/build-retention-section';
 import type { Shortlist, TeamAlert, TeamRef } from '../../core/digests/digest-figures';
 import { DIGEST_LIST_LIMIT } from '../../core/digests/get-programme-digest';
 import { SESSION_STATUSES } from '../../core/lab-sessions/session-request';
@@ -13,6 +14,7 @@ import { formatDay, type Language } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { DigestVerbs } from './digest-verbs';
+import { dateTimeFormat } from '../../core/scheduling/date-time-format';
 
 /**
  * Bars in a "by organisation" chart: the ten largest and one bar for the rest. A national call
@@ -87,6 +89,7 @@ export function buildDigestCard(
   if (digest.sections.length === 0) {
     body.push({ type: 'TextBlock', text: t('digest.nothingYet'), wrap: true });
   }
+  if (digest.retention !== undefined) body.push(...retentionElements(context, digest.retention));
   if (digest.milestones.length > 0) {
     body.push(heading(t('digest.milestones')), {
       type: 'FactSet',
@@ -147,6 +150,7 @@ function callElements(context: CardContext, section: CallSection): Element[] {
       ],
     },
     donut(
+      context,
       t('digest.call.byBranch'),
       section.byBranch
         .filter((b) => b.count > 0)
@@ -220,6 +224,7 @@ function selectionElements(context: CardContext, section: SelectionSection): Ele
     heading(t('digest.selection.heading')),
     { type: 'FactSet', facts },
     donut(
+      context,
       t('digest.selection.decisions'),
       (Object.keys(DECISION_COLOURS) as (keyof typeof DECISION_COLOURS)[])
         .filter((key) => decisions[key] > 0)
@@ -285,6 +290,7 @@ function followUpElements(context: CardContext, section: FollowUpSection): Eleme
     heading(t('digest.followUp.heading', { month: formatMonth(section.month, language) })),
     { type: 'FactSet', facts },
     donut(
+      context,
       t('digest.followUp.byStatus'),
       (Object.keys(CHECKIN_COLOURS) as (keyof typeof CHECKIN_COLOURS)[])
         .filter((status) => section.byStatus[status] > 0)
@@ -432,9 +438,27 @@ function sessionsElements({ t }: CardContext, section: SessionsSection): Element
   ];
 }
 
+/** Personal data: rows the retention job removed this week, and what goes within a month. */
+function retentionElements(context: CardContext, section: RetentionSection): Element[] {
+  const { t, language } = context;
+  const facts = [];
+  const purged = Object.values(section.purged).reduce((sum, n) => sum + n, 0);
+  if (purged > 0) {
+    facts.push(
+      fact(t('personalData.digest.purged'), t('personalData.digest.rows', { count: purged })),
+    );
+  }
+  for (const due of section.due) {
+    facts.push(fact(t(`personalData.digest.due.${due.rule}`), formatDay(due.day, language)));
+  }
+  return [heading(t('personalData.digest.heading')), { type: 'FactSet', facts }];
+}
+
 function heading(text: string): Element {
   return {
     type: 'TextBlock',
+    // A heading a screen reader lists, so people jump from section to section.
+    style: 'heading',
     text,
     size: 'Medium',
     weight: 'Bolder',
@@ -449,24 +473,32 @@ function fact(title: string, value: string): { title: string; value: string } {
 }
 
 /**
- * A donut under its caption, falling back to the same figures as text on clients without charts.
- * The caption is a TextBlock rather than the chart's `title`, which not every host draws.
+ * A donut under its caption, its figures written out under it: a chart says nothing to a screen
+ * reader, and colours nothing to some. The legends carry the values too. The caption is a
+ * TextBlock rather than the chart's `title`, which not every host draws.
  */
 function donut(
+  context: CardContext,
   title: string,
   data: { legend: string; value: number; color?: string }[],
 ): Element | undefined {
   if (data.length === 0) return undefined;
-  return captioned(title, {
-    type: 'Chart.Donut',
-    colorSet: 'categorical',
-    data,
-    fallback: {
-      type: 'TextBlock',
-      text: data.map((d) => `${d.legend} ${d.value}`).join(' · '),
-      wrap: true,
+  const figures = data
+    .map((d) => context.t('digest.figure', { label: d.legend, value: d.value }))
+    .join(' · ');
+  return captioned(
+    title,
+    {
+      type: 'Chart.Donut',
+      colorSet: 'categorical',
+      data: data.map((d) => ({
+        ...d,
+        legend: context.t('digest.figure', { label: d.legend, value: d.value }),
+      })),
+      fallback: { type: 'TextBlock', text: figures, wrap: true },
     },
-  });
+    figures,
+  );
 }
 
 /** Bars for the largest organisations and one for the rest, under a caption, with a text fallback. */
@@ -482,24 +514,33 @@ function bars(
     ...top.map((o) => ({ x: o.name, y: o.count })),
     ...(rest > 0 ? [{ x: context.t('digest.others'), y: rest }] : []),
   ];
-  return captioned(title, {
-    type: 'Chart.VerticalBar',
-    colorSet: 'categorical',
-    showBarValues: true,
-    data,
-    fallback: {
-      type: 'TextBlock',
-      text: data.map((d) => `${d.x} ${d.y}`).join(' · '),
-      wrap: true,
+  // Bar labels are cut short under the bars; the names and figures are written out in full below.
+  const figures = data
+    .map((d) => context.t('digest.figure', { label: d.x, value: d.y }))
+    .join(' · ');
+  return captioned(
+    title,
+    {
+      type: 'Chart.VerticalBar',
+      colorSet: 'categorical',
+      showBarValues: true,
+      data,
+      fallback: { type: 'TextBlock', text: figures, wrap: true },
     },
-  });
+    figures,
+  );
 }
 
-function captioned(caption: string, chart: Element): Element {
+/** A chart under its caption, with its figures as text under it for everyone. */
+function captioned(caption: string, chart: Element, figures: string): Element {
   return {
     type: 'Container',
     spacing: 'Medium',
-    items: [{ type: 'TextBlock', text: caption, weight: 'Bolder', wrap: true }, chart],
+    items: [
+      { type: 'TextBlock', text: caption, weight: 'Bolder', wrap: true },
+      chart,
+      { type: 'TextBlock', text: figures, wrap: true, size: 'Small', spacing: 'Small' },
+    ],
   };
 }
 
@@ -523,7 +564,7 @@ function describeWhen(context: CardContext, days: number): string {
 /** "novembre 2026", "November 2026". */
 function formatMonth(month: string, language: Language): string {
   const [year, monthOfYear] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+  return dateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',

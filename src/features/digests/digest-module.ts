@@ -61,7 +61,7 @@ export function createDigestModule(
   const sessionStore = new SqlLabSessionStore(platform.database.db);
   // The Lab team's digest counts the Lab session requests too.
   const sessions = { summarise: () => summariseSessions({ sessions: sessionStore, clock }) };
-  const deps = { source, clock, sessions };
+  const deps = { source, clock, sessions, audit: platform.candidacyCore.audit };
   const exportReviews = createReviewExporter({
     core: platform.candidacyCore,
     publicUrl: platform.publicUrl,
@@ -191,6 +191,7 @@ export function createDigestModule(
         source,
         clock,
         sessions,
+        audit: platform.candidacyCore.audit,
         programmes,
         teams,
         notifier: platform.notifier,

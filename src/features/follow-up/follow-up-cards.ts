@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../core/scheduling/date-time-format';
 import {
   HELP_CATEGORIES,
   CHECKIN_STATUSES,
@@ -31,11 +32,20 @@ import {
 } from '../../core/follow-up/validate-review-fields';
 import { formatDay, type Language } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
-import { buildCard, type CardModel, type CardInput } from '../../adapters/teams/cards/card-kit';
+import {
+  buildCard,
+  type CardButton,
+  type CardModel,
+  type CardInput,
+} from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { FollowUpVerbs } from './follow-up-verbs';
 
-/** Lines of the calendar card at most; Teams refuses messages over 80 KB and people stop reading far earlier. */
+/**
+ * Lines of a page of the calendar card: 60 long lines weigh about 26 KB in UTF-16 (measured with
+ * 800 teams in test/unit/features/national-scale-cards.test.ts), far under the 80 KB a card may
+ * weigh, and people stop reading long before; the next sends are a page away.
+ */
 export const MAX_CALENDAR_LINES = 60;
 
 /** Teams shown at once by "historique"; the Lab team names a team by its number to see another. */
@@ -50,7 +60,7 @@ export type { Banner };
 /** The month written out: "octobre 2026", "October 2026". */
 export function formatMonth(month: string, language: Language): string {
   const [year, monthOfYear] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+  return dateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
@@ -67,8 +77,8 @@ function answeredLine(
   timeZone: string,
   { t, language }: CardContext,
 ): string {
-  const localDay = new Intl.DateTimeFormat('en-CA', { timeZone }).format(answer.answeredAt);
-  const time = new Intl.DateTimeFormat('fr-FR', {
+  const localDay = dateTimeFormat('en-CA', { timeZone }).format(answer.answeredAt);
+  const time = dateTimeFormat('fr-FR', {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -190,11 +200,13 @@ function checkinInputs(
     return text(id) === '' || !Number.isFinite(value) ? null : value;
   };
   const error = (id: string): string => errors[id] ?? '';
+  // The four answers every check-in needs say so in their label, which a screen reader announces.
+  const required = (label: string): string => t('checkin.field.required', { label });
   const inputs: CardInput[] = [
     {
       kind: 'choice',
       id: CheckinFieldIds.status,
-      label: t('checkin.field.status'),
+      label: required(t('checkin.field.status')),
       value: text(CheckinFieldIds.status),
       choices: CHECKIN_STATUSES.map((status) => ({
         title: t(`checkin.status.${status}`),
@@ -205,7 +217,7 @@ function checkinInputs(
     {
       kind: 'number',
       id: CheckinFieldIds.progress,
-      label: t('checkin.field.progress'),
+      label: required(t('checkin.field.progress')),
       value: number(CheckinFieldIds.progress),
       min: 0,
       max: 100,
@@ -214,7 +226,7 @@ function checkinInputs(
     {
       kind: 'text',
       id: CheckinFieldIds.done,
-      label: t('checkin.field.done'),
+      label: required(t('checkin.field.done')),
       value: text(CheckinFieldIds.done),
       maxLength: CHECKIN_TEXT_MAX_LENGTH,
       multiline: true,
@@ -223,7 +235,7 @@ function checkinInputs(
     {
       kind: 'text',
       id: CheckinFieldIds.nextSteps,
-      label: t('checkin.field.nextSteps'),
+      label: required(t('checkin.field.nextSteps')),
       value: text(CheckinFieldIds.nextSteps),
       maxLength: CHECKIN_TEXT_MAX_LENGTH,
       multiline: true,
@@ -310,7 +322,7 @@ export function buildEscalationCard(
     t('checkin.escalation.text', {
       lead: data.leadName,
       month,
-      days: data.reminderDays.join(', '),
+      days: formatOrdinals(data.reminderDays, language),
     }),
   ];
   if (data.leadAbsentUntil !== undefined) {
@@ -543,9 +555,13 @@ export function buildCalendarCard(
   context: CardContext,
   sends: readonly PlannedSend[],
   teamNames: ReadonlyMap<string, string>,
+  requestedPage = 0,
 ): AdaptiveCardJson {
   const { t, language } = context;
-  const shown = sends.slice(0, MAX_CALENDAR_LINES);
+  const pageCount = Math.max(1, Math.ceil(sends.length / MAX_CALENDAR_LINES));
+  const page = Math.min(Math.max(0, requestedPage), pageCount - 1);
+  const first = page * MAX_CALENDAR_LINES;
+  const shown = sends.slice(first, first + MAX_CALENDAR_LINES);
   const days = new Map<string, string[]>();
   for (const send of shown) {
     const team = teamNames.get(`${send.programmeId}/${send.teamId}`) ?? send.teamId;
@@ -557,16 +573,40 @@ export function buildCalendarCard(
       recipient:
         send.recipient.kind === 'channel'
           ? t('followUp.channel', { team })
-          : send.recipient.name || send.recipient.aadId,
+          : send.recipient.name || t('calendar.unnamed'),
     });
     days.set(send.localDay, [...(days.get(send.localDay) ?? []), line]);
   }
   const lines = sends.length === 0 ? [t('calendar.empty')] : [];
-  if (sends.length > shown.length) {
-    lines.push(t('calendar.more', { count: sends.length - shown.length }));
+  const actions: CardButton[] = [];
+  if (pageCount > 1) {
+    lines.push(
+      t('calendar.page', {
+        from: first + 1,
+        to: first + shown.length,
+        total: sends.length,
+        page: page + 1,
+        pages: pageCount,
+      }),
+    );
+    if (page > 0) {
+      actions.push({
+        title: t('calendar.previous'),
+        verb: FollowUpVerbs.checkinCalendar,
+        data: { page: page - 1 },
+      });
+    }
+    if (page < pageCount - 1) {
+      actions.push({
+        title: t('calendar.next'),
+        verb: FollowUpVerbs.checkinCalendar,
+        data: { page: page + 1 },
+      });
+    }
   }
   return buildCard({
     title: t('calendar.title'),
+    actions,
     sections: [...days.entries()].map(([day, texts]) => ({
       title: formatDay(day, language),
       texts,
@@ -587,4 +627,17 @@ export function buildMessageCard(
 
 function preview(text: string): string {
   return text.length <= HELP_PREVIEW_LENGTH ? text : `${text.slice(0, HELP_PREVIEW_LENGTH - 1)}…`;
+}
+
+/** "2e et 5e" / "2nd and 5th": the working days of the reminders, in words of the language. */
+function formatOrdinals(days: readonly number[], language: Language): string {
+  const rules = new Intl.PluralRules(language === 'fr' ? 'fr-FR' : 'en-GB', { type: 'ordinal' });
+  const suffixes: Record<string, string> =
+    language === 'fr'
+      ? { one: 'er', other: 'e' }
+      : { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+  const words = days.map((day) => `${day}${suffixes[rules.select(day)] ?? suffixes.other}`);
+  return new Intl.ListFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { type: 'conjunction' }).format(
+    words,
+  );
 }

@@ -28,6 +28,7 @@ import {
   cardDay,
   cardId,
   cardMonth,
+  cardPage,
   cardRevision,
   withInputs,
 } from '../../adapters/teams/verbs/card-data';
@@ -168,7 +169,7 @@ export function createFollowUpModule(
     return buildHistoryCard(turn.card, outcome.value);
   };
 
-  const calendarCard = async (turn: Turn): Promise<AdaptiveCardJson> => {
+  const calendarCard = async (turn: Turn, page = 0): Promise<AdaptiveCardJson> => {
     const { card } = turn;
     const now = core.clock.now();
     const inputs = await listFollowUpInputs(core, toLocalDay(now, DEFAULT_TIME_ZONE));
@@ -196,7 +197,7 @@ export function createFollowUpModule(
         ]),
       ),
     );
-    return buildCalendarCard(card, sends, names);
+    return buildCalendarCard(card, sends, names, page);
   };
 
   /**
@@ -368,11 +369,11 @@ export function createFollowUpModule(
     }),
     defineCardVerb({
       verb: FollowUpVerbs.checkinCalendar,
-      data: z.object({}).passthrough(),
+      data: z.object({ page: cardPage }).passthrough(),
       guard: Guards.anyLab,
       forbidden: 'calendar.forbidden',
       scopes: ALL_SCOPES,
-      handle: (turn) => calendarCard(turn),
+      handle: (turn, data) => calendarCard(turn, data.page),
     }),
   ];
 

@@ -1,12 +1,13 @@
 import type { FormationDraft, FormationParticipant } from '../../core/formation/formation-draft';
 import type { ConfirmationReport } from '../../core/formation/confirm-formation';
+import type { MembershipReport } from '../../core/team-spaces/add-team-members';
 import { getNextMilestone } from '../../core/programmes/get-programme-phase';
 import type { Milestones, Programme } from '../../core/programmes/programme';
 import type { TeamChange } from '../../core/formation/change-formation';
-import { buildMessageCard } from '../../adapters/teams/cards/card-kit';
+import { buildCard, buildMessageCard } from '../../adapters/teams/cards/card-kit';
 import type { ProgrammeTeam } from '../../core/programmes/programme-team';
 import type { TeamFormationResult } from '../../core/team-formation/team-formation';
-import { formatDay } from '../../i18n/translate';
+import { formatDay, formatNumber } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import formationTemplate from './formation-card.json';
 import { renderCard, type AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
@@ -35,9 +36,25 @@ interface PreviewInput {
   }[];
   message?: CardMessage;
   lines?: string[];
+  /** The page of teams to show (0-based); past the last page shows the last. */
+  page?: number;
 }
 
 const EMPTY = '';
+
+/**
+ * Teams shown per page of the preview. A team of six to seven with its explanation and its people
+ * in the two pickers weighs up to 9 KB in UTF-16 with very long names and organisation names
+ * (measured at national scale in test/unit/features/national-scale-cards.test.ts): eight make a
+ * page of at most about 76 KB, under the 80 KB a card may weigh; ten would not fit.
+ */
+export const TEAMS_PER_PAGE = 8;
+
+/** Longest text the person search takes: a name, or part of one. */
+export const MAX_SEARCH_LENGTH = 100;
+
+/** The lowest-scored teams the summary names, so an organiser looks at those first. */
+const OUTLIERS = 3;
 
 /** The preview an organiser edits before confirming: each team, its score and the editing controls. */
 export function buildFormationCard(context: CardContext, input: PreviewInput): AdaptiveCardJson {
@@ -51,13 +68,30 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
     const p = person.get(id);
     const org = p === undefined ? undefined : organisation.get(p.organisationId);
     const line = t('formation.member', {
-      name: p?.name ?? id,
+      // Never an Entra id: people read names.
+      name: p?.name ?? t('formation.unnamed'),
       organisation: org?.name ?? p?.organisationId ?? '',
       branch: org?.branch ?? '',
     });
     return locked.has(id) ? t('formation.locked', { name: line }) : line;
   };
   const editable = draft !== undefined;
+  const pageCount = Math.max(1, Math.ceil(input.teams.length / TEAMS_PER_PAGE));
+  const page = Math.min(Math.max(0, input.page ?? 0), pageCount - 1);
+  const first = page * TEAMS_PER_PAGE;
+  const shown = input.teams.slice(first, first + TEAMS_PER_PAGE);
+  // Pickers list the people of the teams on this page only: the whole list is 5,000 names at
+  // national scale, twice, far over what a card may weigh.
+  const onPage = new Set(shown.flatMap((team) => team.members));
+  const pickable = participants.filter((p) => onPage.has(p.aadId));
+  const pager = [
+    ...(page > 0
+      ? [{ verb: FormationVerbs.page, title: t('formation.page.previous'), page: page - 1 }]
+      : []),
+    ...(page < pageCount - 1
+      ? [{ verb: FormationVerbs.page, title: t('formation.page.next'), page: page + 1 }]
+      : []),
+  ].map((action) => ({ ...action, programmeId: programme.id }));
   const actions = [
     ...(editable
       ? [
@@ -71,9 +105,9 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
           },
         ]
       : []),
-    { verb: FormationVerbs.dryRun, title: t('formation.action.dryRun'), style: 'default' },
-    { verb: FormationVerbs.confirm, title: t('formation.action.confirm'), style: 'positive' },
-  ].map((action) => ({ ...action, programmeId: programme.id }));
+    // Confirming is offered on the dry run's card, once the organiser has seen what it creates.
+    { verb: FormationVerbs.dryRun, title: t('formation.action.dryRun'), style: 'positive' },
+  ].map((action) => ({ ...action, programmeId: programme.id, page }));
   return renderCard(formationTemplate, {
     title: t('formation.title', { programme: programme.name }),
     summary:
@@ -83,24 +117,52 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
             teams: result.teams.length,
             min: draft.minSize,
             max: draft.maxSize,
-            worst: result.worstScore,
-            mean: result.meanScore,
+            worst: formatNumber(result.worstScore, context.language),
+            mean: formatNumber(result.meanScore, context.language),
             seed: draft.seed,
           }),
     message: input.message?.text ?? EMPTY,
     messageColor: input.message?.tone ?? 'default',
     lines: (input.lines ?? []).map((text) => ({ text })),
-    teams: input.teams.map((team) => ({
+    overview: describeOverview(context, input).map((text) => ({ text })),
+    pageLabel:
+      pageCount === 1
+        ? EMPTY
+        : t('formation.page.label', {
+            from: first + 1,
+            to: first + shown.length,
+            total: input.teams.length,
+            page: page + 1,
+            pages: pageCount,
+          }),
+    hasPager: pager.length > 0,
+    pager,
+    programmeId: programme.id,
+    page,
+    // Past one page, finding someone by name beats paging through a hundred pages.
+    search: {
+      shown: editable && pageCount > 1,
+      label: t('formation.search.label'),
+      title: t('formation.search.action'),
+      verb: FormationVerbs.find,
+      maxLength: MAX_SEARCH_LENGTH,
+    },
+    teams: shown.map((team) => ({
       header:
         team.score === undefined
           ? team.name
-          : t('formation.teamHeader', { name: team.name, score: team.score }),
+          : t('formation.teamHeader', {
+              name: team.name,
+              score: formatNumber(team.score, context.language),
+            }),
       members: team.members.map((id) => ({ text: describe(id) })),
       facilitators:
         team.facilitators.length === 0
           ? t('formation.noFacilitators')
           : t('formation.facilitators', {
-              names: team.facilitators.map((id) => facilitator.get(id) ?? id).join(', '),
+              names: team.facilitators
+                .map((id) => facilitator.get(id) ?? t('formation.unnamed'))
+                .join(', '),
             }),
       explanation: team.explanation.map((text) => ({ text })),
     })),
@@ -111,10 +173,71 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
       other: t('formation.other'),
       team: t('formation.team'),
     },
-    people: participants.map((p) => ({ title: p.name, value: p.aadId })),
-    teamChoices: input.teams.map((team, index) => ({ title: team.name, value: String(index) })),
+    // Name and organisation tell homonyms apart; the branch is on the team's list above.
+    people: pickable.map((p) => ({
+      title: t('formation.picker', {
+        name: p.name,
+        organisation: organisation.get(p.organisationId)?.name ?? '',
+      }),
+      value: p.aadId,
+    })),
+    teamChoices: shown.map((team, index) => ({ title: team.name, value: String(first + index) })),
     actions,
   });
+}
+
+/**
+ * What a dry run would create (or change), with "Confirmer les équipes" (which asks once more) and
+ * the way back to the preview: confirming is offered only after a dry run.
+ */
+export function buildDryRunCard(
+  { t }: CardContext,
+  input: { title: string; lines: string[]; programmeId: string; page?: number | undefined },
+): AdaptiveCardJson {
+  const data = { programmeId: input.programmeId, page: input.page ?? 0 };
+  return buildCard({
+    title: input.title,
+    lines: input.lines,
+    actions: [
+      {
+        title: t('formation.action.confirm'),
+        verb: FormationVerbs.confirm,
+        data,
+        style: 'positive',
+      },
+      { title: t('formation.action.back'), verb: FormationVerbs.page, data },
+    ],
+  });
+}
+
+/** The figures over every team: the hard rules held and the lowest-scored teams, by name. */
+function describeOverview(context: CardContext, input: PreviewInput): string[] {
+  const { t } = context;
+  const { result } = input;
+  if (result === undefined) return [];
+  const scored = input.teams
+    .filter((team): team is typeof team & { score: number } => team.score !== undefined)
+    .sort((a, b) => a.score - b.score)
+    .slice(0, OUTLIERS);
+  return [
+    result.hardViolations === 0
+      ? t('formation.overview.rulesHeld')
+      : t('formation.overview.rulesBroken', { count: result.hardViolations }),
+    ...(scored.length === 0 || input.teams.length <= TEAMS_PER_PAGE
+      ? []
+      : [
+          t('formation.overview.lowest', {
+            teams: scored
+              .map((team) =>
+                t('formation.teamHeader', {
+                  name: team.name,
+                  score: formatNumber(team.score, context.language),
+                }),
+              )
+              .join(' ; '),
+          }),
+        ]),
+  ];
 }
 
 /**
@@ -122,6 +245,38 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
  * lives, after a line saying why teams get threads (no Graph, or Graph refused for lack of consent).
  */
 export function describeConfirmation(context: CardContext, report: ConfirmationReport): string[] {
+  return [
+    ...describeChannels(context, report),
+    ...(report.membership === undefined ? [] : describeMembership(context, report.membership)),
+  ];
+}
+
+/** Most people named one by one when they could not be added to the team; the rest are counted. */
+const MAX_NAMED_FAILURES = 8;
+
+/** Who was added to the programme's Teams team, and who could not be, with why. */
+export function describeMembership(context: CardContext, membership: MembershipReport): string[] {
+  const { t } = context;
+  const lines = [t('teamSpaces.members', { added: membership.added, already: membership.already })];
+  const refused = membership.failed.filter((f) => f.reason === 'permission');
+  if (refused.length > 0) {
+    lines.push(t('teamSpaces.refused', { permission: refused[0]!.detail, count: refused.length }));
+  }
+  const failed = membership.failed.filter((f) => f.reason !== 'permission');
+  for (const failure of failed.slice(0, MAX_NAMED_FAILURES)) {
+    const reason =
+      failure.reason === 'not-found'
+        ? t('teamSpaces.reason.not-found')
+        : t('teamSpaces.reason.error', { detail: failure.detail });
+    lines.push(t('teamSpaces.failed', { name: failure.name, reason }));
+  }
+  if (failed.length > MAX_NAMED_FAILURES) {
+    lines.push(t('teamSpaces.failedMore', { count: failed.length - MAX_NAMED_FAILURES }));
+  }
+  return lines;
+}
+
+function describeChannels(context: CardContext, report: ConfirmationReport): string[] {
   const { t } = context;
   const lines = report.outcomes.map((outcome) =>
     report.mode === 'threads' || outcome.status === 'refused'
@@ -168,8 +323,14 @@ interface WelcomeData {
 /** Cards for the notices team formation sends: the welcome post in the team's space and the personal card. */
 export function createFormationRenderers(today: () => string): NoticeRenderers {
   return {
-    'formation.result': (notice) => {
-      const data = notice.data as { title: string; lines: string[] };
+    'formation.result': (notice, context) => {
+      const data = notice.data as { title: string; lines: string[]; programmeId?: string };
+      if (data.programmeId !== undefined) {
+        return {
+          card: buildDryRunCard(context, { ...data, programmeId: data.programmeId }),
+          summary: data.title,
+        };
+      }
       return {
         card: renderCard(
           {

@@ -1,3 +1,9 @@
+import {
+  buildProgrammeChoiceCard,
+  pickProgramme as pickProgrammeFor,
+  type ProgrammePick,
+} from '../programme-choice';
+import type { BulkNotice } from '../../core/ports/notifier';
 import { z } from 'zod';
 import {
   type ConfirmationRefusal,
@@ -20,8 +26,12 @@ import type { Programme } from '../../core/programmes/programme';
 import type { ProgrammeTeam } from '../../core/programmes/programme-team';
 import { assignFacilitators } from '../../core/team-formation/assign-facilitators';
 import { toLocalDay } from '../../core/scheduling/local-days';
-import { cardId, optionalCardId } from '../../adapters/teams/verbs/card-data';
-import { ALL_SCOPES, defineCardVerb } from '../../adapters/teams/verbs/card-verb';
+import { cardId, cardPage, optionalCardId } from '../../adapters/teams/verbs/card-data';
+import {
+  ALL_SCOPES,
+  defineCardVerb,
+  type Confirmation,
+} from '../../adapters/teams/verbs/card-verb';
 import { Guards } from '../../adapters/teams/verbs/guard';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
 import type { Turn } from '../../adapters/teams/verbs/turn';
@@ -35,13 +45,18 @@ import {
   type TeamChange,
 } from '../../core/formation/change-formation';
 import { buildCard } from '../../adapters/teams/cards/card-kit';
+import { addTeamMembers } from '../../core/team-spaces/add-team-members';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
 import {
   createFormationRenderers,
+  buildDryRunCard,
   buildFormationCard,
   describeChange,
+  MAX_SEARCH_LENGTH,
+  TEAMS_PER_PAGE,
   describeConfirmation,
+  describeMembership,
   toPreviewTeams,
   type CardMessage,
 } from './formation-cards';
@@ -59,24 +74,49 @@ const CONFIRM_LEASE_MS = 30 * 60 * 1000;
 export const INVOKE_BUDGET_MS = 3_500;
 
 /** The programme the card is about (absent: the one about to form its teams). */
-const PROGRAMME_DATA = z.object({ programmeId: optionalCardId }).passthrough();
+const PROGRAMME_DATA = z.object({ programmeId: optionalCardId, page: cardPage }).passthrough();
 /** Two people to swap, picked in the card. */
 const SWAP_DATA = z
-  .object({ programmeId: optionalCardId, person: optionalCardId, other: optionalCardId })
+  .object({
+    programmeId: optionalCardId,
+    person: optionalCardId,
+    other: optionalCardId,
+    page: cardPage,
+  })
   .passthrough();
 /** A person and the team (0-based, as the card's choices send it) to move them to. */
 const MOVE_DATA = z
   .object({
     programmeId: optionalCardId,
     person: optionalCardId,
+    page: cardPage,
     team: z
       .union([z.literal(''), z.number().int().min(0).max(9_999), z.string().regex(/^\d{1,4}$/)])
       .optional(),
   })
   .passthrough();
-const LOCK_DATA = z.object({ programmeId: optionalCardId, person: cardId }).passthrough();
+const LOCK_DATA = z
+  .object({ programmeId: optionalCardId, person: cardId, page: cardPage })
+  .passthrough();
 
-type ActionData = { programmeId?: string | undefined; person?: string | undefined };
+/** A name, or part of one, to find in the preview. */
+const FIND_DATA = z
+  .object({
+    programmeId: optionalCardId,
+    page: cardPage,
+    search: z.string().max(MAX_SEARCH_LENGTH).optional(),
+  })
+  .passthrough();
+
+/** What an action does to the preview: the formation to show, a line about it, the page. */
+type PreviewChange = { view: FormationView; message?: CardMessage; page?: number };
+
+type ActionData = {
+  programmeId?: string | undefined;
+  person?: string | undefined;
+  /** The page of teams the card showed: the answer shows the same one. */
+  page?: number | undefined;
+};
 
 /** Replaceable parts, for tests. */
 export interface FormationModuleOptions {
@@ -96,9 +136,11 @@ export function createFormationModule(
     | 'conversations'
     | 'notifier'
     | 'provisioner'
+    | 'membership'
     | 'clock'
     | 'logger'
     | 'database'
+    | 'programmeChoices'
   >,
   options: FormationModuleOptions = {},
 ): FeatureModule {
@@ -122,6 +164,37 @@ export function createFormationModule(
     );
   };
 
+  /**
+   * The programme "former les équipes" means: the one named; else the one about to form its
+   * teams (selection or kick-off), asking when several are; else the most recent call.
+   */
+  const chooseProgramme = async (
+    turn: Turn,
+    programmeId: string | undefined,
+  ): Promise<ProgrammePick> => {
+    const choice = {
+      choices: platform.programmeChoices,
+      aadId: turn.sender.aadId,
+      subject: 'formation',
+    };
+    if (programmeId !== undefined) {
+      const named = await deps.programmes.get(programmeId);
+      return named === undefined
+        ? { kind: 'none' }
+        : pickProgrammeFor({ ...choice, named, relevant: [], fallback: undefined });
+    }
+    const all = await deps.programmes.list();
+    const today = toLocalDay(deps.clock.now(), 'Europe/Paris');
+    return pickProgrammeFor({
+      ...choice,
+      named: undefined,
+      relevant: all.filter((p) =>
+        ['selection', 'kick-off'].includes(getProgrammePhase(p.milestones, today)),
+      ),
+      fallback: all[0],
+    });
+  };
+
   const preview = async (
     turn: Turn,
     programmeId: string | undefined,
@@ -129,14 +202,17 @@ export function createFormationModule(
       programme: Programme,
       participants: FormationParticipant[],
       draft: FormationDraft | undefined,
-    ) =>
-      | Promise<{ view: FormationView; message?: CardMessage }>
-      | { view: FormationView; message?: CardMessage },
+    ) => Promise<PreviewChange> | PreviewChange,
+    page?: number,
   ): Promise<AdaptiveCardJson> => {
     const cardContext = turn.card;
     const { t } = cardContext;
-    const programme = await pickProgramme(programmeId);
-    if (programme === undefined) return simpleCard(t('formation.noProgramme'));
+    const pick = await chooseProgramme(turn, programmeId);
+    if (pick.kind === 'ask') {
+      return buildProgrammeChoiceCard(cardContext, pick.programmes, FormationVerbs.regenerate);
+    }
+    if (pick.kind === 'none') return simpleCard(t('formation.noProgramme'));
+    const programme = pick.programme;
     if (programme.intakeMode === 'team') {
       const teams = await teamModeTeams(programme);
       return buildFormationCard(cardContext, {
@@ -144,6 +220,7 @@ export function createFormationModule(
         participants: teams.flatMap((team) => team.members.map((m) => ({ ...m }))),
         teams: toPreviewTeams(teams),
         lines: [t('formation.teamMode', { teams: teams.length })],
+        ...(page === undefined ? {} : { page }),
       });
     }
     const participants = await listParticipants(deps.candidacies, programme);
@@ -151,7 +228,7 @@ export function createFormationModule(
       return simpleCard(t('formation.noParticipants', { programme: programme.name }));
     }
     const draft = await deps.drafts.get(programme.id);
-    const { view, message } = await change(programme, participants, draft);
+    const { view, message, page: shownPage = page } = await change(programme, participants, draft);
     if (!view.ok) {
       // A refused edit keeps the stored draft; the card shows it again with the reason.
       const current =
@@ -163,10 +240,14 @@ export function createFormationModule(
             });
       const reason = [t('formation.infeasible'), ...view.explanation].join(' ');
       if (current?.ok === true) {
-        return renderDraft(cardContext, programme, participants, current, {
-          text: reason,
-          tone: 'attention',
-        });
+        return renderDraft(
+          cardContext,
+          programme,
+          participants,
+          current,
+          { text: reason, tone: 'attention' },
+          page,
+        );
       }
       return simpleCard(reason);
     }
@@ -175,7 +256,7 @@ export function createFormationModule(
       updatedAt: deps.clock.now(),
       updatedBy: turn.sender.aadId,
     });
-    return renderDraft(cardContext, programme, participants, view, message);
+    return renderDraft(cardContext, programme, participants, view, message, shownPage);
   };
 
   const teamModeTeams = async (programme: Programme): Promise<ProgrammeTeam[]> => {
@@ -223,58 +304,108 @@ export function createFormationModule(
     data: ActionData,
     make: (draft: FormationDraft) => FormationEdit | undefined,
   ) =>
-    preview(turn, data.programmeId, (programme, participants, draft) => {
-      const { t, language } = turn.card;
-      if (draft === undefined) return initial(turn, programme, participants, undefined);
-      const wanted = make(draft);
-      const applied =
-        wanted === undefined
-          ? { ok: false as const, refusal: 'unknown-person' as const }
-          : applyFormationEdit(draft, wanted);
-      if (!applied.ok) {
-        const current = evaluateDraft(programme, participants, draft, {
+    preview(
+      turn,
+      data.programmeId,
+      (programme, participants, draft) => {
+        const { t, language } = turn.card;
+        if (draft === undefined) return initial(turn, programme, participants, undefined);
+        const wanted = make(draft);
+        const applied =
+          wanted === undefined
+            ? { ok: false as const, refusal: 'unknown-person' as const }
+            : applyFormationEdit(draft, wanted);
+        if (!applied.ok) {
+          const current = evaluateDraft(programme, participants, draft, {
+            lockAll: true,
+            language,
+          });
+          return {
+            view: current,
+            message: {
+              text: t('formation.refused', { reason: t(`formation.refusal.${applied.refusal}`) }),
+              tone: 'attention',
+            },
+          };
+        }
+        const view = evaluateDraft(programme, participants, applied.draft, {
           lockAll: true,
           language,
         });
+        const name = (id: string | undefined): string =>
+          participants.find((p) => p.aadId === id)?.name ?? '';
+        let text = '';
+        if (wanted?.kind === 'swap')
+          text = t('formation.swapped', { a: name(wanted.a), b: name(wanted.b) });
+        if (wanted?.kind === 'move')
+          text = t('formation.moved', { name: name(wanted.person), team: wanted.team + 1 });
+        if (wanted?.kind === 'lock') text = t('formation.lockedNow', { name: name(wanted.person) });
+        if (wanted?.kind === 'unlock')
+          text = t('formation.unlockedNow', { name: name(wanted.person) });
+        return { view, message: { text, tone: 'good' } };
+      },
+      data.page,
+    );
+
+  /** Shows the page of the team of the first person whose name contains the search. */
+  const find = (turn: Turn, data: ActionData & { search?: string | undefined }) =>
+    preview(
+      turn,
+      data.programmeId,
+      (programme, participants, draft): PreviewChange => {
+        const { view } = initial(turn, programme, participants, draft);
+        const { t } = turn.card;
+        const search = (data.search ?? '').trim();
+        if (!view.ok || search === '') return { view };
+        const wanted = foldName(search);
+        const matches = participants.filter((p) => foldName(p.name).includes(wanted));
+        const first = matches[0];
+        const index =
+          first === undefined
+            ? -1
+            : view.result.teams.findIndex((team) => team.members.includes(first.aadId));
+        const team = view.result.teams[index];
+        if (first === undefined || team === undefined) {
+          return {
+            view,
+            message: { text: t('formation.search.none', { search }), tone: 'attention' },
+          };
+        }
+        const values = { name: first.name, team: teamName(programme, team, index) };
         return {
-          view: current,
+          view,
           message: {
-            text: t('formation.refused', { reason: t(`formation.refusal.${applied.refusal}`) }),
-            tone: 'attention',
+            text:
+              matches.length === 1
+                ? t('formation.search.found', values)
+                : t('formation.search.foundMore', { ...values, count: matches.length - 1 }),
+            tone: 'good',
           },
+          page: Math.floor(index / TEAMS_PER_PAGE),
         };
-      }
-      const view = evaluateDraft(programme, participants, applied.draft, {
-        lockAll: true,
-        language,
-      });
-      const name = (id: string | undefined): string =>
-        participants.find((p) => p.aadId === id)?.name ?? '';
-      let text = '';
-      if (wanted?.kind === 'swap')
-        text = t('formation.swapped', { a: name(wanted.a), b: name(wanted.b) });
-      if (wanted?.kind === 'move')
-        text = t('formation.moved', { name: name(wanted.person), team: wanted.team + 1 });
-      if (wanted?.kind === 'lock') text = t('formation.lockedNow', { name: name(wanted.person) });
-      if (wanted?.kind === 'unlock')
-        text = t('formation.unlockedNow', { name: name(wanted.person) });
-      return { view, message: { text, tone: 'good' } };
-    });
+      },
+      data.page,
+    );
 
   const regenerate = (turn: Turn, data: ActionData) =>
-    preview(turn, data.programmeId, (programme, participants, draft) => {
-      const language = turn.card.language;
-      const seed = (draft?.seed ?? 0) + 1;
-      return {
-        view: proposeFormation(programme, participants, {
-          seed,
-          userLocks: draft?.userLocks ?? [],
-          now: deps.clock.now(),
-          by: turn.sender.aadId,
-          language,
-        }),
-      };
-    });
+    preview(
+      turn,
+      data.programmeId,
+      (programme, participants, draft) => {
+        const language = turn.card.language;
+        const seed = (draft?.seed ?? 0) + 1;
+        return {
+          view: proposeFormation(programme, participants, {
+            seed,
+            userLocks: draft?.userLocks ?? [],
+            now: deps.clock.now(),
+            by: turn.sender.aadId,
+            language,
+          }),
+        };
+      },
+      data.page,
+    );
 
   const confirm = async (
     turn: Turn,
@@ -291,8 +422,11 @@ export function createFormationModule(
       if (draft?.changesConfirmed === true) {
         return confirmChange(turn, programme, confirmed, draft, dryRun);
       }
-      // A second click, or a click on an old card: confirming again must change nothing.
-      return alreadyConfirmed(turn, programme, confirmed.length);
+      // A second click, or a click on an old card: confirming again changes nothing, but adds
+      // to the programme's Teams team whoever is still missing (a permission granted since, or
+      // Graph failing the first time).
+      if (dryRun) return alreadyConfirmed(turn, programme, confirmed.length);
+      return completeMembership(turn, programme, confirmed);
     }
     const claimKey = `formation:confirm:${programme.id}`;
     if (!dryRun) {
@@ -341,6 +475,7 @@ export function createFormationModule(
           shownTo: turn.context.activity.conversation?.id ?? turn.sender.conversationId,
         },
         provisioner: deps.provisioner,
+        membership: deps.membership,
         ownChannels,
         wait,
         now: deps.clock.now(),
@@ -373,7 +508,10 @@ export function createFormationModule(
     });
     const render = (outcome: Awaited<typeof work>): AdaptiveCardJson => {
       if (!outcome.ok) return simpleCard(refusalSentence(outcome.refusal, programme));
-      return simpleCard(title, summaryLines(cardContext, outcome.report, dryRun));
+      const lines = summaryLines(cardContext, outcome.report, dryRun);
+      return dryRun
+        ? buildDryRunCard(cardContext, { title, lines, programmeId: programme.id, page: data.page })
+        : simpleCard(title, lines);
     };
     if (quick !== undefined) return render(quick);
     // Slow (many channels through Graph): answer now, post the summary when done.
@@ -388,7 +526,12 @@ export function createFormationModule(
         await deps.notifier.notify(
           `formation:${programme.id}:result:${startedAt}`,
           { kind: 'conversation', conversationId },
-          { kind: 'formation.result', data: { title, lines } },
+          {
+            kind: 'formation.result',
+            // A dry run's result offers the confirmation, as the quick answer does.
+            data:
+              dryRun && outcome.ok ? { title, lines, programmeId: programme.id } : { title, lines },
+          },
         );
       })
       .catch((error: unknown) =>
@@ -397,10 +540,64 @@ export function createFormationModule(
     return simpleCard(title);
   };
 
-  const alreadyConfirmed = (turn: Turn, programme: Programme, teams: number): AdaptiveCardJson =>
+  /**
+   * Confirming teams already confirmed: adds the people still missing from the programme's Teams
+   * team (only them: running it again adds nobody twice), within the card's time budget, or
+   * posts the outcome later in the organiser's conversation.
+   */
+  const completeMembership = async (
+    turn: Turn,
+    programme: Programme,
+    confirmed: ProgrammeTeam[],
+  ): Promise<AdaptiveCardJson> => {
+    if (deps.membership === undefined || programme.teamsGroupId === undefined) {
+      return alreadyConfirmed(turn, programme, confirmed.length);
+    }
+    const work = addTeamMembers(
+      deps.membership,
+      programme.teamsGroupId,
+      confirmed.flatMap((team) => [...team.members, ...team.facilitators]),
+      { wait },
+    );
+    const quick = await Promise.race([work, wait(INVOKE_BUDGET_MS).then(() => undefined)]);
+    if (quick !== undefined) {
+      return alreadyConfirmed(
+        turn,
+        programme,
+        confirmed.length,
+        describeMembership(turn.card, quick),
+      );
+    }
+    const conversationId = turn.context.activity.conversation?.id ?? turn.sender.conversationId;
+    const startedAt = deps.clock.now().toISOString();
+    const title = turn.card.t('formation.alreadyConfirmed.title', { programme: programme.name });
+    void work
+      .then(async (report) => {
+        if (conversationId === undefined) return;
+        await deps.notifier.notify(
+          `formation:${programme.id}:members:${startedAt}`,
+          { kind: 'conversation', conversationId },
+          {
+            kind: 'formation.result',
+            data: { title, lines: describeMembership(turn.card, report) },
+          },
+        );
+      })
+      .catch((error: unknown) =>
+        deps.logger.error({ err: error }, 'adding people to the programme team failed'),
+      );
+    return alreadyConfirmed(turn, programme, confirmed.length);
+  };
+
+  const alreadyConfirmed = (
+    turn: Turn,
+    programme: Programme,
+    teams: number,
+    more: string[] = [],
+  ): AdaptiveCardJson =>
     buildCard({
       title: turn.card.t('formation.alreadyConfirmed.title', { programme: programme.name }),
-      lines: [turn.card.t('formation.alreadyConfirmed.body', { teams })],
+      lines: [turn.card.t('formation.alreadyConfirmed.body', { teams }), ...more],
       actions: [
         {
           title: turn.card.t('formation.action.change'),
@@ -462,25 +659,51 @@ export function createFormationModule(
     const title = t(dryRun ? 'formation.change.dryRunTitle' : 'formation.change.doneTitle', {
       programme: programme.name,
     });
+    if (dryRun && change.moves.length > 0) {
+      return buildDryRunCard(turn.card, { title, lines, programmeId: programme.id });
+    }
     if (dryRun || change.moves.length === 0) {
       if (!dryRun) await deps.drafts.delete(programme.id);
       return simpleCard(title, lines);
     }
     await deps.teams.replaceAll(programme.id, change.teams);
     await deps.drafts.delete(programme.id);
+    // Someone who joins a team is added to the programme's Teams team (nobody twice).
+    const membership =
+      deps.membership === undefined || programme.teamsGroupId === undefined
+        ? undefined
+        : await addTeamMembers(
+            deps.membership,
+            programme.teamsGroupId,
+            change.moves.map((move) => move.person),
+            { wait },
+          );
     const stamp = deps.clock.now().toISOString();
-    await notifyChange(programme, change, stamp);
-    return simpleCard(title, lines);
+    const undelivered = await notifyChange(programme, change, stamp);
+    return simpleCard(title, [
+      ...lines,
+      ...(undelivered === 0 ? [] : [t('formation.change.undelivered', { count: undelivered })]),
+      ...(membership === undefined ? [] : describeMembership(turn.card, membership)),
+    ]);
   };
 
-  const notifyChange = async (programme: Programme, change: TeamChange, stamp: string) => {
+  /**
+   * Tells the teams that changed and the people who moved, as one batch: someone the bot cannot
+   * reach yet is counted, never a failure of the change already saved. Returns that count.
+   */
+  const notifyChange = async (
+    programme: Programme,
+    change: TeamChange,
+    stamp: string,
+  ): Promise<number> => {
     const touched = new Set(change.moves.flatMap((move) => [move.to.id, move.from?.id ?? '']));
+    const notices: BulkNotice[] = [];
     for (const team of change.teams) {
       if (!touched.has(team.id) || team.workspace === undefined) continue;
-      await deps.notifier.notify(
-        `formation:${programme.id}:${team.id}:change:${stamp}`,
-        { kind: 'conversation', conversationId: team.workspace.conversationId },
-        {
+      notices.push({
+        idempotencyKey: `formation:${programme.id}:${team.id}:change:${stamp}`,
+        recipient: { kind: 'conversation', conversationId: team.workspace.conversationId },
+        notice: {
           kind: 'formation.changed',
           data: {
             programme: programme.name,
@@ -491,20 +714,74 @@ export function createFormationModule(
               .map((m) => m.person.name),
           },
         },
-      );
+      });
     }
     for (const move of change.moves) {
       const team = change.teams.find((candidate) => candidate.id === move.to.id);
       if (team === undefined) continue;
-      await deps.notifier.notify(
-        `formation:${programme.id}:${team.id}:member:${move.person.aadId}:change:${stamp}`,
-        { kind: 'user', aadId: move.person.aadId },
-        {
+      notices.push({
+        idempotencyKey: `formation:${programme.id}:${team.id}:member:${move.person.aadId}:change:${stamp}`,
+        recipient: { kind: 'user', aadId: move.person.aadId },
+        notice: {
           kind: 'formation.member',
           data: { ...welcomeData(programme, team), aadId: move.person.aadId },
         },
-      );
+      });
     }
+    const { undelivered } = await deps.notifier.notifyBulk(
+      { id: `formation:${programme.id}:change:${stamp}`, label: programme.name },
+      notices,
+    );
+    return undelivered;
+  };
+
+  /**
+   * Before "Confirmer les équipes": how many teams and people, and what each gets. A second
+   * confirmation of formed teams goes straight to "déjà confirmées".
+   */
+  const askBeforeConfirming = async (
+    turn: Turn,
+    data: ActionData,
+  ): Promise<Confirmation | undefined> => {
+    const { t, language } = turn.card;
+    const programme = await pickProgramme(data.programmeId);
+    if (programme === undefined) return undefined;
+    const cancel = {
+      verb: FormationVerbs.page,
+      data: { programmeId: programme.id, page: data.page ?? 0 },
+    };
+    const confirmed = await deps.teams.listByProgramme(programme.id);
+    const draft = await deps.drafts.get(programme.id);
+    if (confirmed.length > 0) {
+      if (draft?.changesConfirmed !== true) return undefined;
+      return {
+        title: t('formation.ask.changeTitle', { programme: programme.name }),
+        lines: [t('formation.ask.change')],
+        cancel,
+      };
+    }
+    let teams: number;
+    let people: number;
+    if (programme.intakeMode === 'team') {
+      const applying = await listApplyingTeams(deps.candidacies, programme);
+      teams = applying.length;
+      people = applying.reduce((sum, team) => sum + team.members.length, 0);
+    } else {
+      const participants = await listParticipants(deps.candidacies, programme);
+      const view =
+        draft === undefined
+          ? initial(turn, programme, participants, undefined).view
+          : evaluateDraft(programme, participants, draft, { lockAll: true, language });
+      // An infeasible formation is refused by the handler, with its reasons.
+      if (!view.ok) return undefined;
+      teams = view.result.teams.length;
+      people = participants.length;
+    }
+    return {
+      title: t('formation.ask.title', { programme: programme.name }),
+      lines: [t('formation.ask.body', { teams, people }), t('formation.ask.after')],
+      cancel,
+    };
   };
 
   const lab = { guard: Guards.lab, forbidden: 'formation.forbidden', scopes: ALL_SCOPES } as const;
@@ -548,6 +825,24 @@ export function createFormationModule(
           }),
       }),
       defineCardVerb({
+        verb: FormationVerbs.page,
+        data: PROGRAMME_DATA,
+        ...lab,
+        handle: (turn, data) =>
+          preview(
+            turn,
+            data.programmeId,
+            (p, people, draft) => initial(turn, p, people, draft),
+            data.page,
+          ),
+      }),
+      defineCardVerb({
+        verb: FormationVerbs.find,
+        data: FIND_DATA,
+        ...lab,
+        handle: find,
+      }),
+      defineCardVerb({
         verb: FormationVerbs.dryRun,
         data: PROGRAMME_DATA,
         ...lab,
@@ -563,6 +858,7 @@ export function createFormationModule(
         verb: FormationVerbs.confirm,
         data: PROGRAMME_DATA,
         ...lab,
+        confirmation: askBeforeConfirming,
         handle: (turn, data) => confirm(turn, data, false),
       }),
     ],
@@ -588,18 +884,15 @@ function renderDraft(
   participants: readonly FormationParticipant[],
   view: Extract<FormationView, { ok: true }>,
   message: CardMessage | undefined,
+  page?: number,
 ): AdaptiveCardJson {
-  const themeLabel = new Map(programme.themeOptions.map((o) => [o.id, o.label]));
   return buildFormationCard(context, {
     programme,
     participants,
     draft: view.draft,
     result: view.result,
     teams: view.result.teams.map((team, index) => ({
-      name: toChannelName(
-        index + 1,
-        team.theme === undefined ? undefined : themeLabel.get(team.theme),
-      ),
+      name: teamName(programme, team, index),
       score: team.score,
       members: team.members,
       facilitators: team.facilitators,
@@ -612,7 +905,25 @@ function renderDraft(
       ),
     })),
     ...(message === undefined || message.text === '' ? {} : { message }),
+    ...(page === undefined ? {} : { page }),
   });
+}
+
+/** A formed team's name as its channel will be called: "Équipe 3 — Qualité de vie au travail". */
+function teamName(programme: Programme, team: { theme?: string }, index: number): string {
+  const theme =
+    team.theme === undefined
+      ? undefined
+      : programme.themeOptions.find((option) => option.id === team.theme)?.label;
+  return toChannelName(index + 1, theme);
+}
+
+/** A name as a search compares it: lower case, without accents. */
+function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 function summaryLines(context: CardContext, report: ConfirmationReport, dryRun: boolean): string[] {

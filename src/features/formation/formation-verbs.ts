@@ -7,4 +7,6 @@ export const FormationVerbs = {
   dryRun: 'formation.dryRun',
   confirm: 'formation.confirm',
   change: 'formation.change',
+  page: 'formation.page',
+  find: 'formation.find',
 } as const;

@@ -35,6 +35,8 @@ const TOPIC_VERBS: Record<HelpTopic['id'], HelpVerb | undefined> = {
   endorse: undefined,
   history: undefined,
   absence: undefined,
+  // Typed: its card belongs to the personal-data module.
+  myData: undefined,
   calendar: undefined,
   digest: undefined,
   sessions: undefined,
@@ -143,9 +145,16 @@ export function buildStatusCard(
     databaseUp: boolean;
     installations: { personal: number; channel: number; groupChat: number };
     version: string;
+    /** What Graph is configured for: nothing, or channels and members, with or without installs. */
+    graph: { configured: boolean; installs: boolean };
   },
 ): AdaptiveCardJson {
   const { t } = context;
+  const graph = status.graph.configured
+    ? t('status.graph.on', {
+        installs: t(status.graph.installs ? 'status.graph.installs' : 'status.graph.noInstalls'),
+      })
+    : t('status.graph.none');
   return renderCard(factsTemplate, {
     title: t('status.title'),
     facts: [
@@ -159,6 +168,7 @@ export function buildStatusCard(
         label: t('status.installations'),
         value: t('status.installationsValue', status.installations),
       },
+      { label: t('status.graph'), value: graph },
       { label: t('status.version'), value: status.version },
     ],
     note: '',

@@ -28,7 +28,10 @@ const NO_DATA = z.object({}).passthrough();
  * programmes, and, for the Lab team, the bot's status.
  */
 export function createHelpModule(
-  platform: Pick<Platform, 'programmes' | 'conversations' | 'clock' | 'database' | 'version'>,
+  platform: Pick<
+    Platform,
+    'programmes' | 'conversations' | 'clock' | 'database' | 'version' | 'config'
+  >,
 ): FeatureModule {
   const helpCard = async (turn: Turn): Promise<AdaptiveCardJson> => {
     const roles = await turn.sender.roles();
@@ -59,6 +62,10 @@ export function createHelpModule(
         groupChat: count('groupChat'),
       },
       version: platform.version,
+      graph: {
+        configured: platform.config.graph !== undefined,
+        installs: platform.config.graph?.teamsAppCatalogueId !== undefined,
+      },
     });
   };
 

@@ -12,13 +12,14 @@ import {
   SCORE_MAX,
   SCORE_MIN,
 } from '../../core/selection/score-candidacy';
-import { formatDay } from '../../i18n/translate';
+import { formatDay, formatNumber } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard, type CardButton, type CardInput } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { summariseCandidacy } from '../candidacies/candidacy-cards';
 import type { Banner } from '../../adapters/teams/cards/card-kit';
 import { SelectionVerbs } from './selection-verbs';
+import { dateTimeFormat } from '../../core/scheduling/date-time-format';
 
 /** The Lab team's overview: counts by status, organisation and branch, and the seats taken. */
 export function buildOverviewCard(
@@ -327,7 +328,7 @@ export function buildDetailCard(
 /** The export link card: a button to download, valid 15 minutes, for this admin only. */
 /** When an export link stops working, as the reader's clock says it (Paris time). */
 export function formatExpiry(card: CardContext, expiresAt: Date): string {
-  return new Intl.DateTimeFormat(card.language === 'en' ? 'en-GB' : 'fr-FR', {
+  return dateTimeFormat(card.language === 'en' ? 'en-GB' : 'fr-FR', {
     hour: '2-digit',
     minute: '2-digit',
     timeZone: PROGRAMME_TIME_ZONE,
@@ -360,7 +361,7 @@ function displayName(candidacy: Candidacy): string {
 }
 
 function rowSubtitle(
-  { t }: CardContext,
+  { t, language }: CardContext,
   programme: Programme,
   candidacy: Candidacy,
   scores: readonly Score[],
@@ -372,7 +373,10 @@ function rowSubtitle(
   const own = scores.filter((s) => s.candidacyId === candidacy.id);
   const values = own.flatMap((s) => Object.values(s.values));
   if (values.length === 0) return base;
-  const average = (values.reduce((a, b) => a + b, 0) / values.length).toFixed(1);
+  const average = formatNumber(
+    Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10,
+    language,
+  );
   return base + t('selection.list.scored', { count: own.length, average });
 }
 

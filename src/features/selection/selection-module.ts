@@ -1,3 +1,5 @@
+import { buildProgrammeChoiceCard, pickProgramme } from '../programme-choice';
+import { getProgrammePhase } from '../../core/programmes/get-programme-phase';
 import { z } from 'zod';
 import { CANDIDACY_STATUSES } from '../../core/candidacies/candidacy';
 import type { CandidacyDeps } from '../../core/candidacies/candidacy-deps';
@@ -83,6 +85,7 @@ export function createSelectionModule(
     | 'logger'
     | 'config'
     | 'labTeamIds'
+    | 'programmeChoices'
   >,
 ): FeatureModule {
   const core: CandidacyDeps = {
@@ -96,15 +99,35 @@ export function createSelectionModule(
     roles: await turn.sender.roles(),
   });
 
-  const programmeFor = async (data: { programmeId?: string | undefined }) => {
-    if (data.programmeId !== undefined && data.programmeId !== '') {
-      return platform.programmes.get(data.programmeId);
+  /**
+   * The programme named by the card; else the one whose candidacies are being examined (call
+   * open or selection under way), asking when several are; else the most recent call.
+   */
+  const programmeFor = async (turn: Turn, data: { programmeId?: string | undefined }) => {
+    const named =
+      data.programmeId !== undefined && data.programmeId !== ''
+        ? await platform.programmes.get(data.programmeId)
+        : undefined;
+    if (data.programmeId !== undefined && data.programmeId !== '' && named === undefined) {
+      return pickProgramme({ ...choice(turn), named, relevant: [], fallback: undefined });
     }
     const today = getProgrammeDay(core.clock);
     const all = await platform.programmes.list();
-    // The most recent call that has opened; the list is most recent first.
-    return all.find((p) => p.milestones.candidacyOpen <= today) ?? all[0];
+    return pickProgramme({
+      ...choice(turn),
+      named,
+      relevant: all.filter((p) =>
+        ['call-open', 'selection'].includes(getProgrammePhase(p.milestones, today)),
+      ),
+      // The most recent call that has opened; the list is most recent first.
+      fallback: all.find((p) => p.milestones.candidacyOpen <= today) ?? all[0],
+    });
   };
+  const choice = (turn: Turn) => ({
+    choices: platform.programmeChoices,
+    aadId: turn.sender.aadId,
+    subject: 'selection',
+  });
 
   const guarded = <Data extends { programmeId?: string | undefined }>(
     handle: (
@@ -118,8 +141,12 @@ export function createSelectionModule(
     return async (turn: Turn, data: Data): Promise<AdaptiveCardJson> => {
       const card = turn.card;
       const viewer = await viewerOf(turn);
-      const programme = await programmeFor(data);
-      if (programme === undefined) return simple(card.t('candidacy.none'));
+      const pick = await programmeFor(turn, data);
+      if (pick.kind === 'ask') {
+        return buildProgrammeChoiceCard(card, pick.programmes, SelectionVerbs.overview);
+      }
+      if (pick.kind === 'none') return simple(card.t('candidacy.none'));
+      const programme = pick.programme;
       if (getViewerScope(programme, viewer).kind === 'none') {
         return simple(refusalSentence(card, { code: 'forbidden', params: {} }));
       }
@@ -253,6 +280,35 @@ export function createSelectionModule(
       verb: SelectionVerbs.decide,
       data: DECISION_DATA,
       ...committee,
+      confirmation: async (turn, data) => {
+        if (data.decision !== 'decline') return undefined;
+        const viewer = await viewerOf(turn);
+        const pick = await programmeFor(turn, data);
+        if (pick.kind !== 'programme') return undefined;
+        const programme = pick.programme;
+        if (getViewerScope(programme, viewer).kind === 'none') return undefined;
+        // Read as the detail card reads it: the decision's refusals stay the use case's.
+        const outcome = await getCandidacyDetail(core, {
+          programme,
+          viewer,
+          candidacyId: data.candidacyId ?? '',
+        });
+        if (!outcome.ok || !outcome.value.canDecide) return undefined;
+        const { candidacy } = outcome.value;
+        const { t } = turn.card;
+        const { decision: _decision, ...back } = data;
+        return {
+          title: t('selection.ask.declineTitle', { candidate: candidacy.applicant.name }),
+          lines: [
+            t('selection.ask.decline', {
+              candidate: candidacy.applicant.name,
+              organisation: getOrganisationName(programme, candidacy.organisationId),
+              programme: programme.name,
+            }),
+          ],
+          cancel: { verb: SelectionVerbs.detail, data: back },
+        };
+      },
       handle: guarded<z.infer<typeof DECISION_DATA>>(
         async (_turn, card, viewer, programme, data) => {
           if (data.decision === undefined) return detail(card, viewer, programme, data);

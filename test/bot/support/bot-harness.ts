@@ -104,9 +104,55 @@ export class BotHarness {
     };
   }
 
+  /**
+   * Clicks an irreversible action through its confirmation step: sends the click, checks the
+   * answer asks first (a destructive "Confirmer"), then clicks that button as the same person,
+   * with the data the card carries. Returns the answers to both clicks.
+   */
+  async sendConfirmed(
+    activity: Record<string, unknown>,
+  ): Promise<{ status: number; body: unknown; question: unknown }> {
+    const asked = await this.send(activity);
+    const confirm = findAction(asked.body, 'destructive');
+    if (confirm === undefined) {
+      throw new Error(`no confirmation step: ${JSON.stringify(asked.body).slice(0, 300)}`);
+    }
+    const answer = await this.send(clickOn(activity, confirm));
+    return { ...answer, question: asked.body };
+  }
+
   async stop(): Promise<void> {
     await this.running?.stop();
     await this.connector.stop();
     if (this.directory !== undefined) rmSync(this.directory, { recursive: true, force: true });
   }
+}
+
+/** An Action.Execute of an invoke's answer card: the destructive one, or the one with that title. */
+export function findAction(
+  body: unknown,
+  styleOrTitle: string,
+): { title: string; verb: string; data: Record<string, unknown>; style?: string } | undefined {
+  const card = (body as { value?: { actions?: unknown } } | undefined)?.value;
+  const actions = (card?.actions ?? []) as {
+    title: string;
+    verb: string;
+    data: Record<string, unknown>;
+    style?: string;
+  }[];
+  return actions.find((action) => action.style === styleOrTitle || action.title === styleOrTitle);
+}
+
+/** The click `activity` (an invoke) turned into a click on `action`: same person, same conversation. */
+export function clickOn(
+  activity: Record<string, unknown>,
+  action: { verb: string; data: Record<string, unknown> },
+): Record<string, unknown> {
+  return {
+    ...activity,
+    value: {
+      action: { type: 'Action.Execute', verb: action.verb, data: action.data },
+      trigger: 'manual',
+    },
+  };
 }

@@ -104,6 +104,53 @@ export class CandidacyBot {
     return { status, card: response?.value };
   }
 
+  /**
+   * Clicks an irreversible action through its confirmation step: the recorded click must be
+   * answered by a question with a destructive "Confirmer", which is then clicked as the same
+   * person with the data it carries.
+   */
+  async sendConfirmed(
+    fixture: string,
+    changes: { as?: FixtureUser; data?: Record<string, unknown> } = {},
+  ): Promise<{ status: number; card: Record<string, unknown> | undefined; question: unknown }> {
+    const asked = await this.send(fixture, changes);
+    const confirm = actionOf(asked.card, 'destructive');
+    if (confirm === undefined) {
+      throw new Error(`no confirmation step: ${JSON.stringify(asked.card).slice(0, 300)}`);
+    }
+    const answer = await this.send(fixture, { ...changes, data: confirm.data });
+    return { ...answer, question: asked.card };
+  }
+
+  /**
+   * Clicks a button of an answered card (verb and data as the card carries them), from the
+   * person and conversation of a recorded click.
+   */
+  async click(
+    fixture: string,
+    action: { verb: string; data: Record<string, unknown> },
+    as?: FixtureUser,
+  ): Promise<{ status: number; card: Record<string, unknown> | undefined }> {
+    const activity = loadActivity(fixture);
+    if (as !== undefined) {
+      activity.from = { ...as };
+      activity.conversation = {
+        ...(activity.conversation as Record<string, unknown>),
+        id: `a:1personal-${as.aadObjectId}`,
+      };
+    }
+    activity.value = {
+      action: {
+        type: 'Action.Execute',
+        verb: action.verb,
+        data: { ...action.data, verb: action.verb },
+      },
+      trigger: 'manual',
+    };
+    const { status, body } = await this.harness.send(activity);
+    return { status, card: (body as { value?: Record<string, unknown> } | undefined)?.value };
+  }
+
   /** Submits the recorded valid form as a user, for an organisation. */
   async apply(user: FixtureUser, organisationId: string): Promise<void> {
     const { card } = await this.send('invoke-candidacy-submit', {
@@ -117,11 +164,28 @@ export class CandidacyBot {
 
   /** The Lab admin's decision on a candidacy, through the recorded action. */
   decide(candidacyId: string, decision: 'accept' | 'waitlist' | 'decline') {
-    return this.send('invoke-selection-decide-accept', { data: { candidacyId, decision } });
+    const changes = { data: { candidacyId, decision } };
+    return decision === 'decline'
+      ? this.sendConfirmed('invoke-selection-decide-accept', changes)
+      : this.send('invoke-selection-decide-accept', changes);
   }
 }
 
 /** The card as text, to look for sentences. */
 export function textOf(card: unknown): string {
   return JSON.stringify(card);
+}
+
+/** A button of a card: the destructive one, or the one with that title. */
+export function actionOf(
+  card: unknown,
+  styleOrTitle: string,
+): { title: string; verb: string; data: Record<string, unknown>; style?: string } | undefined {
+  const actions = ((card as { actions?: unknown } | undefined)?.actions ?? []) as {
+    title: string;
+    verb: string;
+    data: Record<string, unknown>;
+    style?: string;
+  }[];
+  return actions.find((action) => action.style === styleOrTitle || action.title === styleOrTitle);
 }

@@ -54,7 +54,9 @@ describe('labbot schedule preview', () => {
         kind: 'checkin.card',
       },
     );
-    assert.ok(lines.some((line) => line.recipient === 'canal Kit à recruter'));
+    assert.ok(
+      lines.some((line) => line.recipient === 'espace de l’équipe « Kit à recruter » dans Teams'),
+    );
   });
 
   it('prints a readable table without --json, and says nothing was sent', async () => {

@@ -205,10 +205,13 @@ describe('FakeBotConnector', () => {
     assert.deepEqual([...connector.duplicates()], [['k', 2]]);
   });
 
-  it('refuses messages above 80 KB with 413', async () => {
+  it('refuses messages above 100 KB counted in UTF-16 with 413, which is 50 KB of ASCII', async () => {
     connector = new FakeBotConnector({ failureRate: 0, now: clock });
     await connector.start();
-    const big = { ...message('big'), text: 'x'.repeat(90 * 1024) };
+    const fits = { ...message('fits'), text: 'x'.repeat(45 * 1024) };
+    assert.equal((await post(connector, 'v3/conversations/c/activities', fits)).status, 201);
+    // 60 KB of UTF-8 passed the old 80 KB check; Teams counts it as 120 KB.
+    const big = { ...message('big'), text: 'x'.repeat(60 * 1024) };
     assert.equal((await post(connector, 'v3/conversations/c/activities', big)).status, 413);
   });
 

@@ -8,6 +8,8 @@ import * as programmeTeams from './0006_programme_teams';
 import * as checkins from './0007_checkins';
 import * as formationDrafts from './0008_formation_drafts';
 import * as programmeChannels from './0009_programme_channels';
+import * as instances from './0010_instances';
+import * as personalData from './0011_personal_data';
 import * as labSessions from './0012_lab_sessions';
 
 /**
@@ -25,5 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0007_checkins': checkins,
   '0008_formation_drafts': formationDrafts,
   '0009_programme_channels': programmeChannels,
+  '0010_instances': instances,
+  '0011_personal_data': personalData,
   '0012_lab_sessions': labSessions,
 };

@@ -1,22 +1,25 @@
 import type { Clock } from '../../../core/ports/clock';
 import type { ConversationStore } from '../../../core/ports/conversation-store';
-import type {
-  BulkNotice,
-  BulkNotifier,
-  Notice,
-  NoticeRecipient,
-  Notifier,
+import {
+  UndeliverableNoticeError,
+  type BulkNotice,
+  type BulkNotifier,
+  type Notice,
+  type NoticeRecipient,
+  type Notifier,
 } from '../../../core/ports/notifier';
+import type { ConversationRecord } from '../../../core/conversations/conversation';
+import type {
+  PersonalChatOpener,
+  PersonalChatOutcome,
+} from '../../../core/ports/personal-chat-opener';
 import type { OutboxMessage, OutboxStore, OutboxTarget } from '../../../core/ports/outbox-store';
 import { startBulkSend } from '../../../delivery/start-bulk-send';
 import { createTranslator, toLanguage } from '../../../i18n/translate';
 import type { NoticeRenderers } from './notice-renderer';
 import { sanitiseCard, stripHiddenControls } from '../cards/sanitise-card';
 
-/** Raised when a notice cannot be queued; the message says what is missing. */
-export class UndeliverableNoticeError extends Error {
-  override name = 'UndeliverableNoticeError';
-}
+export { UndeliverableNoticeError };
 
 /**
  * The Notifier of the running bot: renders each notice as a card in the recipient's language
@@ -29,6 +32,8 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
     private readonly conversations: ConversationStore,
     private readonly renderers: NoticeRenderers,
     private readonly clock: Clock,
+    /** Installs the bot for people it has no chat with (Graph); absent: it does not. */
+    private readonly installer?: PersonalChatOpener,
   ) {}
 
   async notify(
@@ -114,13 +119,25 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
         locale: user?.locale ?? personal.locale,
       };
     }
+    const active = await this.conversations.listActive();
+    let installFailure = '';
+    if (this.installer !== undefined) {
+      const opened = await this.installPersonal(recipient.aadId, active);
+      if (opened.ok) {
+        return {
+          target: { kind: 'conversation', conversationId: opened.conversationId },
+          locale: user?.locale ?? null,
+        };
+      }
+      installFailure = `; installing the bot for them failed: ${opened.reason}`;
+    }
     // Teams lets a bot open a 1:1 chat with anyone in a team where it is installed.
-    const team = (await this.conversations.listActive()).find(
+    const team = active.find(
       (c) => c.scope === 'channel' && c.teamId !== null && c.tenantId !== null,
     );
     if (team?.teamId == null || team.tenantId === null) {
       throw new UndeliverableNoticeError(
-        'The bot is installed in no team and has no personal chat with the recipient',
+        `The bot is installed in no team and has no personal chat with the recipient${installFailure}`,
       );
     }
     return {
@@ -132,5 +149,50 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
       },
       locale: user?.locale ?? null,
     };
+  }
+
+  /**
+   * Installs the bot for the person and records the personal chat Graph gives, as the install
+   * event would, so the outbox delivers there and later notices find it at once. The service URL
+   * and bot id are those of a conversation the bot already has in the tenant.
+   */
+  private async installPersonal(
+    aadId: string,
+    active: readonly ConversationRecord[],
+  ): Promise<{ ok: true; conversationId: string } | { ok: false; reason: string }> {
+    const reference =
+      active.find((c) => c.tenantId !== null && c.scope === 'personal') ??
+      active.find((c) => c.tenantId !== null);
+    if (reference === undefined) {
+      return { ok: false, reason: 'the bot has no conversation yet to take its service URL from' };
+    }
+    if (await this.conversations.removedByUser(aadId)) {
+      return { ok: false, reason: 'they removed the bot, which is not installed for them again' };
+    }
+    let opened: PersonalChatOutcome;
+    try {
+      opened = await this.installer!.openPersonalChat(aadId);
+    } catch (error) {
+      // No token, or another failure outside Graph's answers: a reason like the others.
+      opened = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (!opened.ok) return opened;
+    const now = this.clock.now();
+    await this.conversations.upsert({
+      conversationId: opened.chatId,
+      scope: 'personal',
+      serviceUrl: reference.serviceUrl,
+      tenantId: reference.tenantId,
+      teamId: null,
+      channelId: null,
+      userAadId: aadId,
+      botId: reference.botId,
+      locale: null,
+      timezone: null,
+      installedAt: now,
+      updatedAt: now,
+      uninstalledAt: null,
+    });
+    return { ok: true, conversationId: opened.chatId };
   }
 }

@@ -26,8 +26,25 @@ export interface CardVerb<Data = unknown> {
   forbidden?: MessageKey;
   /** Said where the verb is not allowed (e.g. a channel); a generic sentence by default. */
   outOfScope?: MessageKey;
+  /**
+   * For an irreversible action: what to say before acting (what will happen, to whom) and where
+   * "Annuler" leads; the registry shows that card first and runs the handler on "Confirmer".
+   * Undefined means act at once: the harmless variant (endorse, accept) or a click the use case
+   * refuses anyway. Reads here are guarded like the handler's.
+   */
+  confirmation?(turn: Turn, data: Data): Promise<Confirmation | undefined>;
   /** The card that answers: it replaces the clicked one (Action.Execute) or follows it (Action.Submit). */
   handle(turn: Turn, data: Data): Promise<AdaptiveCardJson>;
+}
+
+/** The card an irreversible action shows first. */
+export interface Confirmation {
+  /** A question naming the action and its object: "Retirer votre candidature à … ?". */
+  title: string;
+  /** What will happen and to whom. */
+  lines: string[];
+  /** Where "Annuler" leads: the card the person was on, unchanged. */
+  cancel: { verb: string; data: Record<string, unknown> };
 }
 
 /** Declares a card verb, typing its handler's data from its schema. */

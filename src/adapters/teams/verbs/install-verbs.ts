@@ -6,17 +6,19 @@ import type { MessageKey } from '../../../i18n/fr';
 import { createTranslator, toLanguage } from '../../../i18n/translate';
 import type { Logger } from '../../../logger';
 import type { CardContext } from '../cards/card-context';
-import { buildMessageCard } from '../cards/card-kit';
+import { buildCard, buildMessageCard } from '../cards/card-kit';
 import { toAttachment, type AdaptiveCardJson } from '../cards/render-card';
 import { sanitiseCard, stripHiddenControls } from '../cards/sanitise-card';
 import { readLocale, readScope, readTenantId, readTimezone } from '../read-activity';
-import type { CardVerb } from './card-verb';
+import type { CardVerb, Confirmation } from './card-verb';
 import { isAllowed, needsProgrammeRoles, type Guard } from './guard';
 import type { TextCommand } from './text-command';
 import type { Sender, Turn } from './turn';
 
 /** The invoke Teams sends for an Action.Execute (Universal Actions). */
 const ACTION_INVOKE = 'adaptiveCard/action';
+/** The data field "Confirmer" adds: the action was asked about and the person said yes. */
+const CONFIRMED = 'confirmed';
 /** At most this many field names are listed when card data is refused; the rest are counted. */
 const MAX_LISTED_FIELDS = 5;
 
@@ -115,12 +117,19 @@ export function installVerbs(
       );
     }
     // Hidden controls go at input: nothing stores a bidi override a person smuggled in.
-    const parsed = verb.data.safeParse(stripControlsDeep(data ?? {}));
+    const { [CONFIRMED]: confirmed, ...sent } = readRecord(stripControlsDeep(data ?? {}));
+    const parsed = verb.data.safeParse(sent);
     if (!parsed.success) {
       logger.info({ verb: verb.verb, refusal: 'invalidData' }, 'card action refused');
       return buildMessageCard(card.t('verb.forbidden.title'), [
         card.t('verb.invalidData', { fields: listFields(parsed.error.issues) }),
       ]);
+    }
+    if (verb.confirmation !== undefined && confirmed !== true && confirmed !== 'true') {
+      const confirmation = await verb.confirmation(turn, parsed.data);
+      if (confirmation !== undefined) {
+        return buildConfirmationCard(card, verb.verb, sent, confirmation);
+      }
     }
     return verb.handle(turn, parsed.data);
   };
@@ -225,6 +234,37 @@ async function respondToInvoke(context: TurnContext, card: AdaptiveCardJson): Pr
       status: 200,
       body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card },
     },
+  });
+}
+
+/**
+ * The question before an irreversible action: what will happen, "Confirmer" (destructive style)
+ * sending the same verb with what the card sent and `confirmed`, and "Annuler" back to the card.
+ */
+function buildConfirmationCard(
+  card: CardContext,
+  verb: string,
+  sent: Record<string, unknown>,
+  confirmation: Confirmation,
+): AdaptiveCardJson {
+  const { verb: _verb, ...data } = sent;
+  return buildCard({
+    title: confirmation.title,
+    lines: confirmation.lines,
+    banner: { text: card.t('confirmation.irreversible'), style: 'warning' },
+    actions: [
+      {
+        title: card.t('confirmation.action.confirm'),
+        verb,
+        data: { ...data, [CONFIRMED]: true },
+        style: 'destructive',
+      },
+      {
+        title: card.t('confirmation.action.cancel'),
+        verb: confirmation.cancel.verb,
+        data: confirmation.cancel.data,
+      },
+    ],
   });
 }
 

@@ -36,7 +36,6 @@ describe('validateCandidacyForm, individual', () => {
       ['region', 'required'],
       ['motivation', 'required'],
       ['themeWish1', 'required'],
-      ['consent', 'consent'],
     ]);
   });
 
@@ -62,8 +61,9 @@ describe('validateCandidacyForm, individual', () => {
     ]);
   });
 
-  it('requires consent to the processing of data', () => {
-    assert.deepEqual(issuesOf(individualFields({ consent: 'false' })), [['consent', 'consent']]);
+  it('asks for no consent: the legal basis is a public service mission, the notice is shown', () => {
+    assert.deepEqual(issuesOf(individualFields({ consent: 'false' })), []);
+    assert.deepEqual(issuesOf(individualFields({ notice: '' })), []);
   });
 
   it('requires a valid manager email only when the programme asks for endorsement', () => {

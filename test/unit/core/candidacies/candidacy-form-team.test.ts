@@ -57,7 +57,7 @@ describe('validateCandidacyForm, team', () => {
     ]);
   });
 
-  it('refuses a malformed member email and requires the idea, the sponsor and consent', () => {
+  it('refuses a malformed member email and requires the idea and the sponsor, not consent', () => {
     const result = validateTeamForm(
       teamFields({ memberEmails: 'pas-un-email', projectIdea: ' ', sponsor: '', consent: 'false' }),
       programme,
@@ -71,7 +71,6 @@ describe('validateCandidacyForm, team', () => {
         ['members', 'teamSize'],
         ['projectIdea', 'required'],
         ['sponsor', 'required'],
-        ['consent', 'consent'],
       ],
     );
   });

@@ -42,7 +42,7 @@ describe('submitCandidacy', () => {
     assert.equal(outcome.refusal.code, 'invalid');
     assert.deepEqual(
       outcome.refusal.issues?.map((i) => i.path[0]),
-      ['motivation', 'consent'],
+      ['motivation'],
     );
     assert.equal(kit.store.candidacies.size, 0);
   });

@@ -5,7 +5,17 @@ describe('listHelpTopics', () => {
   it('shows staff the everyday commands only', () => {
     assert.deepEqual(
       listHelpTopics(new Set(['staff'])).map((t) => t.id),
-      ['help', 'profile', 'programmes', 'apply', 'endorse', 'history', 'absence', 'sessions'],
+      [
+        'help',
+        'profile',
+        'programmes',
+        'apply',
+        'endorse',
+        'history',
+        'absence',
+        'myData',
+        'sessions',
+      ],
     );
   });
 
@@ -20,6 +30,7 @@ describe('listHelpTopics', () => {
         'endorse',
         'history',
         'absence',
+        'myData',
         'sessions',
         'selection',
         'newProgramme',

@@ -118,6 +118,22 @@ describe('validateProgramme', () => {
     );
   });
 
+  it('keeps retention durations the file overrides, within bounds', () => {
+    const input = example();
+    input.retention = { unselectedMonthsAfterCommittee: 3 };
+    const result = validateProgramme(input, KNOWN_ORGANISATIONS);
+    assert.ok(result.ok);
+    assert.deepEqual(result.programme.retention, { unselectedMonthsAfterCommittee: 3 });
+    input.retention = { participantMonthsAfterEnd: 600, forever: true };
+    assert.deepEqual(
+      issuesOf(input).map((i) => [i.path, i.code]),
+      [
+        ['retention.participantMonthsAfterEnd', 'max'],
+        ['retention', 'unknownField'],
+      ],
+    );
+  });
+
   it('keeps team-mode rules, with six members by default', () => {
     const input = example();
     input.intake = { mode: 'team' };

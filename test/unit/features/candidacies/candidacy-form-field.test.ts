@@ -97,7 +97,12 @@ describe('the candidacy form, described once', () => {
             form: FORM,
           }),
         );
-        assert.match(card, new RegExp(`"id":"languages","label":"${LABELS[language]}"`));
+        // A required field says so in its label, the name a screen reader announces.
+        const mark = language === 'fr' ? 'obligatoire' : 'required';
+        assert.match(
+          card,
+          new RegExp(`"id":"languages","label":"${LABELS[language]} \\(${mark}\\)"`),
+        );
         assert.match(card, /Champ obligatoire/);
 
         const candidacy = {

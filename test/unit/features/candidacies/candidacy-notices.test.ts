@@ -1,58 +1,17 @@
 import assert from 'node:assert/strict';
+import {
+  measureMessageBytes,
+  MAX_CARD_BYTES,
+} from '../../../../src/adapters/teams/cards/card-size';
 import { createCandidacyRenderers } from '../../../../src/features/candidacies/candidacy-notices';
 import { createSelectionRenderers } from '../../../../src/features/selection/selection-notices';
 import { createTranslator, type Language } from '../../../../src/i18n/translate';
-
-const NOTICES: Record<string, Record<string, unknown>> = {
-  'candidacy.endorsementRequest': {
-    programmeId: 'defi',
-    programmeName: 'Défi du Lab',
-    candidacyId: 'cand-1',
-    candidateName: 'Camille Martin',
-    organisationName: 'Caf de Guyane',
-    motivation: 'Motivation',
-  },
-  'candidacy.endorsementAnswered': {
-    programmeName: 'Défi du Lab',
-    verdict: 'endorsed',
-    comment: 'Oui',
-  },
-  'candidacy.draftReminder': {
-    programmeId: 'defi',
-    programmeName: 'Défi du Lab',
-    closeDay: '2026-04-03',
-  },
-  'selection.decision': {
-    programmeId: 'defi',
-    programmeName: 'Défi du Lab',
-    candidacyId: 'cand-1',
-    status: 'accepted',
-    confirmBy: '2026-05-01',
-    promoted: true,
-  },
-  'selection.lapsed': { programmeName: 'Défi du Lab', confirmBy: '2026-05-01' },
-  'selection.promoted': {
-    programmeId: 'defi',
-    programmeName: 'Défi du Lab',
-    candidacyId: 'cand-5',
-    candidateName: 'Candidat 5',
-    organisationName: 'Cnav',
-    reason: 'declined',
-  },
-  'selection.seatFreed': { programmeId: 'defi', programmeName: 'Défi du Lab', reason: 'lapsed' },
-  'selection.exportLink': {
-    programmeId: 'defi',
-    programmeName: 'Défi du Lab',
-    url: 'http://127.0.0.1/exports/token',
-    format: 'xlsx',
-    expiresAt: '2026-05-01T10:15:00.000Z',
-  },
-};
+import { CANDIDACY_NOTICES as NOTICES } from '../../../support/notice-samples';
 
 describe('candidacy and selection notice cards', () => {
   const renderers = { ...createCandidacyRenderers(), ...createSelectionRenderers() };
 
-  it('renders every notice kind the core sends, in French and English, under 80 KB', () => {
+  it('renders every notice kind the core sends, in French and English, under 80 KB of UTF-16', () => {
     assert.deepEqual(Object.keys(renderers).sort(), Object.keys(NOTICES).sort());
     for (const language of ['fr', 'en'] as Language[]) {
       for (const [kind, data] of Object.entries(NOTICES)) {
@@ -64,7 +23,7 @@ describe('candidacy and selection notice cards', () => {
         assert.equal(card.version, '1.5');
         assert.ok(summary.length > 0, kind);
         assert.doesNotMatch(text, /\{[a-zA-Z]+\}|\$\{/, `${kind} left a placeholder`);
-        assert.ok(text.length < 80 * 1024);
+        assert.ok(measureMessageBytes(text) <= MAX_CARD_BYTES, kind);
       }
     }
   });

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import type { CardContext } from '../../../../src/adapters/teams/cards/card-context';
+import {
+  measureMessageBytes,
+  MAX_CARD_BYTES,
+} from '../../../../src/adapters/teams/cards/card-size';
 import { buildDigestCard, MAX_BARS } from '../../../../src/features/digests/build-digest-card';
 import { buildCallSection } from '../../../../src/core/digests/build-call-section';
 import { buildFollowUpSection } from '../../../../src/core/digests/build-follow-up-section';
@@ -15,9 +19,6 @@ import {
   emptyFollowUpFigures,
   statusCounts,
 } from '../../../support/digest-fixtures';
-
-/** Teams refuses bot messages over 80 KB (DESIGN.md §2). */
-const MAX_CARD_BYTES = 80 * 1024;
 
 const context = (language: Language): CardContext => ({ language, t: createTranslator(language) });
 
@@ -154,14 +155,19 @@ describe('buildDigestCard', () => {
     const card = buildDigestCard(context('fr'), callDigest());
     const donut = chart(card, 'Chart.Donut');
     assert.deepEqual(donut.data, [
-      { legend: 'Famille', value: 7 },
-      { legend: 'Maladie', value: 5 },
+      { legend: 'Famille : 7', value: 7 },
+      { legend: 'Maladie : 5', value: 5 },
     ]);
     assert.deepEqual(donut.fallback, {
       type: 'TextBlock',
-      text: 'Famille 7 · Maladie 5',
+      text: 'Famille : 7 · Maladie : 5',
       wrap: true,
     });
+    // The figures are written out next to the chart for everyone, not only in the fallback.
+    const shown = elements(card)
+      .filter((e) => e.type === 'TextBlock')
+      .map((e) => e.text as string);
+    assert.ok(shown.includes('Famille : 7 · Maladie : 5'));
     const captions = elements(card)
       .filter((e) => e.type === 'Container')
       .map((e) => ((e.items as Element[])[0]?.text as string | undefined) ?? '');
@@ -175,8 +181,9 @@ describe('buildDigestCard', () => {
     ]);
     assert.equal(
       (bars.fallback as { text: string }).text,
-      'Cpam de la Sarthe 5 · Caf de Paris 4 · Caf de Guyane 3',
+      'Cpam de la Sarthe : 5 · Caf de Paris : 4 · Caf de Guyane : 3',
     );
+    assert.ok(shown.includes('Cpam de la Sarthe : 5 · Caf de Paris : 4 · Caf de Guyane : 3'));
   });
 
   it('states the call’s figures and the days left', () => {
@@ -243,10 +250,10 @@ describe('buildDigestCard', () => {
       ],
     });
     assert.deepEqual(chart(card, 'Chart.Donut').data, [
-      { legend: 'À décider', value: 4, color: 'neutral' },
-      { legend: 'Retenues', value: 3, color: 'categoricalBlue' },
-      { legend: 'Confirmées', value: 4, color: 'good' },
-      { legend: 'En liste d’attente', value: 2, color: 'warning' },
+      { legend: 'À décider : 4', value: 4, color: 'neutral' },
+      { legend: 'Retenues : 3', value: 3, color: 'categoricalBlue' },
+      { legend: 'Confirmées : 4', value: 4, color: 'good' },
+      { legend: 'En liste d’attente : 2', value: 2, color: 'warning' },
     ]);
     const json = text(card);
     assert.match(json, /Organismes au maximum \(3\)","value":"Cpam de la Sarthe"/);
@@ -263,7 +270,7 @@ describe('buildDigestCard', () => {
     assert.ok(lines.includes('En difficulté (11)'));
     assert.ok(
       lines.includes(
-        '- Bloquée — Équipe 4 · 10 % · aide : données — « Accès aux données de la Caf »',
+        '- Bloqué — Équipe 4 · 10 % · aide : données — « Accès aux données de la Caf »',
       ),
     );
     assert.ok(lines.includes('- À risque — Équipe 2 · 30 %'));
@@ -272,10 +279,10 @@ describe('buildDigestCard', () => {
     assert.ok(lines.includes('Équipe 8'));
     assert.ok(lines.includes('Équipe 1, Équipe 5, Équipe 8'));
     assert.deepEqual(chart(card, 'Chart.Donut').data, [
-      { legend: 'En bonne voie', value: 4, color: 'good' },
-      { legend: 'À risque', value: 2, color: 'warning' },
-      { legend: 'Bloquée', value: 1, color: 'attention' },
-      { legend: 'Pas de réponse', value: 3, color: 'neutral' },
+      { legend: 'En bonne voie : 4', value: 4, color: 'good' },
+      { legend: 'À risque : 2', value: 2, color: 'warning' },
+      { legend: 'Bloqué : 1', value: 1, color: 'attention' },
+      { legend: 'Pas de réponse : 3', value: 3, color: 'neutral' },
     ]);
     const json = text(card);
     assert.match(json, /"Réponses au point mensuel","value":"7 sur 10 \(70 %\), dont 2 en retard"/);
@@ -303,7 +310,25 @@ describe('buildDigestCard', () => {
     assert.deepEqual(verbs({ ...followUpDigest(), facilitatorAadId: 'f-1' }), ['digest.refresh']);
   });
 
-  it('stays under 80 KB for a national programme with long names and long help requests', () => {
+  it('says what personal data was purged this week and what goes within a month, in both languages', () => {
+    const digest: Digest = {
+      ...callDigest(),
+      retention: {
+        purged: { candidacies: 3, candidacy_scores: 5 },
+        due: [{ rule: 'drafts', day: '2026-04-04' }],
+      },
+    };
+    const fr = text(buildDigestCard(context('fr'), digest));
+    assert.match(fr, /Données personnelles/);
+    assert.match(fr, /8 ligne\(s\) supprimée\(s\) ou pseudonymisée\(s\)/);
+    assert.match(fr, /Brouillons supprimés le/);
+    const en = text(buildDigestCard(context('en'), digest));
+    assert.match(en, /Personal data/);
+    assert.match(en, /8 row\(s\) deleted or pseudonymised/);
+    assert.doesNotMatch(text(buildDigestCard(context('fr'), callDigest())), /Données personnelles/);
+  });
+
+  it('stays under 80 KB of UTF-16 for a national programme with long names and long help requests', () => {
     const national = nationalProgramme(300);
     const longText = 'Nous avons besoin d’un accès aux données anonymisées. '.repeat(40);
     const teams = (count: number) =>
@@ -380,8 +405,8 @@ describe('buildDigestCard', () => {
     };
     for (const language of ['fr', 'en'] as const) {
       const json = JSON.stringify(buildDigestCard(context(language), digest));
-      const bytes = Buffer.byteLength(json);
-      assert.ok(bytes < MAX_CARD_BYTES, `${bytes} bytes in ${language}`);
+      const bytes = measureMessageBytes(json);
+      assert.ok(bytes <= MAX_CARD_BYTES, `${bytes} bytes in ${language}`);
     }
     const french = JSON.stringify(buildDigestCard(context('fr'), digest));
     assert.match(french, /circonscription numéro 8, et 292 de plus/);

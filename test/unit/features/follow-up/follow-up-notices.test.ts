@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import type { CardContext } from '../../../../src/adapters/teams/cards/card-context';
+import {
+  measureMessageBytes,
+  MAX_CARD_BYTES,
+} from '../../../../src/adapters/teams/cards/card-size';
 import type { AdaptiveCardJson } from '../../../../src/adapters/teams/cards/render-card';
 import {
   buildCalendarCard,
@@ -19,9 +23,6 @@ import {
   InMemoryReviewStore,
   RecordingNotifier,
 } from '../../../support/follow-up-fakes';
-
-/** Teams refuses bot messages over 80 KB. */
-const MAX_CARD_BYTES = 80 * 1024;
 
 const context = (language: Language): CardContext => ({ language, t: createTranslator(language) });
 
@@ -60,7 +61,7 @@ function assertTeamsCard(card: AdaptiveCardJson): void {
   assert.doesNotMatch(json, /\$\{|\$data|\$when/, 'unbound template expression');
   assert.doesNotMatch(json, /\{[a-zA-Z]+\}/, 'unfilled placeholder');
   assert.doesNotMatch(json, /null/, 'a property left null');
-  assert.ok(Buffer.byteLength(json) < MAX_CARD_BYTES);
+  assert.ok(measureMessageBytes(json) <= MAX_CARD_BYTES);
   for (const action of (card.actions ?? []) as {
     type: string;
     verb: string;
@@ -110,10 +111,26 @@ describe('follow-up cards', () => {
     const reminder = renderers['checkin.reminder'](notices[1]!, context('fr')).card;
     assert.doesNotMatch(JSON.stringify(card), /checkin\.pause/);
     assert.match(JSON.stringify(reminder), /"id":"absentUntil"/);
-    assert.match(JSON.stringify(reminder), /Rappel : le check-in mensuel \(septembre 2026\)/);
+    assert.match(JSON.stringify(reminder), /Rappel : le point mensuel \(septembre 2026\)/);
   });
 
-  it('keeps a year of history and a month of calendar for a national programme under 80 KB', () => {
+  it('says in their label which check-in answers are required, and only those', async () => {
+    const [notice] = await noticesOfEveryKind();
+    const card = JSON.stringify(
+      createFollowUpRenderers()['checkin.card'](notice!, context('fr')).card,
+    );
+    for (const label of [
+      'Statut',
+      'Avancement de l’expérimentation \\(%\\)',
+      'Ce qui a été fait',
+      'Prochaines étapes',
+    ]) {
+      assert.match(card, new RegExp(`"label":"${label} \\(obligatoire\\)"`));
+    }
+    assert.match(card, /"label":"Besoin d’aide du Lab"/);
+  });
+
+  it('keeps a year of history and a month of calendar for a national programme under 80 KB of UTF-16', () => {
     const answers = Array.from({ length: 7 }, (_, i) =>
       aCheckinAnswer({
         month: `2026-${String(9 + i).padStart(2, '0')}`,

@@ -6,14 +6,15 @@ import {
   buildStatusCard,
 } from '../../../../src/features/help/help-cards';
 import type { CardContext } from '../../../../src/adapters/teams/cards/card-context';
+import {
+  measureMessageBytes,
+  MAX_CARD_BYTES,
+} from '../../../../src/adapters/teams/cards/card-size';
 import type { AdaptiveCardJson } from '../../../../src/adapters/teams/cards/render-card';
 import { listHelpTopics } from '../../../../src/core/help/list-help-topics';
 import type { Role } from '../../../../src/core/people/role';
 import { DEMO_PROGRAMME } from '../../../../src/demo/seed-demo-programme';
 import { createTranslator, type Language } from '../../../../src/i18n/translate';
-
-/** Teams refuses bot messages over 80 KB. */
-const MAX_CARD_BYTES = 80 * 1024;
 
 const context = (language: Language): CardContext => ({ language, t: createTranslator(language) });
 
@@ -28,6 +29,7 @@ function allCards(language: Language): AdaptiveCardJson[] {
       databaseUp: true,
       installations: { personal: 3, channel: 1, groupChat: 0 },
       version: '0.1.0',
+      graph: { configured: true, installs: false },
     }),
   ];
 }
@@ -40,10 +42,32 @@ describe('cards', () => {
         assert.equal(card.version, '1.5');
         assert.doesNotMatch(json, /\$\{|\$data|\$when/, 'unbound template expression');
         assert.doesNotMatch(json, /\{[a-zA-Z]+\}/, 'unfilled placeholder');
-        assert.ok(Buffer.byteLength(json) < MAX_CARD_BYTES);
+        assert.ok(measureMessageBytes(json) <= MAX_CARD_BYTES);
       }
     });
   }
+
+  it('says in the status card what Microsoft Graph is configured for', () => {
+    const status = (graph: { configured: boolean; installs: boolean }): string =>
+      JSON.stringify(
+        buildStatusCard(context('fr'), {
+          dialect: 'sqlite',
+          databaseUp: true,
+          installations: { personal: 0, channel: 0, groupChat: 0 },
+          version: '0.1.0',
+          graph,
+        }),
+      );
+    assert.match(status({ configured: false, installs: false }), /Microsoft Graph.*non configuré/);
+    assert.match(
+      status({ configured: true, installs: false }),
+      /configuré : canaux d’équipe.*GRAPH_TEAMS_APP_ID absent/,
+    );
+    assert.match(
+      status({ configured: true, installs: true }),
+      /installation du bot pour qui ne l’a jamais ouvert/,
+    );
+  });
 
   it('gives every Action.Execute an Action.Submit fallback carrying the same verb', () => {
     for (const card of allCards('fr')) {

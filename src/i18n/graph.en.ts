@@ -1,0 +1,21 @@
+import type { graphFr } from './graph.fr';
+
+/** English messages of what the bot does through Microsoft Graph. */
+export const graphEn: Record<keyof typeof graphFr, string> = {
+  'teamSpaces.members': 'Programme’s Teams team: {added} people added, {already} already members.',
+  'teamSpaces.refused':
+    'Microsoft Graph does not let the app add members to the programme’s Teams team: the {permission} permission was not granted ({count} people not added). An administrator grants it (see docs/graph.md), then confirm again or add them by hand.',
+  'teamSpaces.failed': 'Could not add {name} to the Teams team ({reason}).',
+  'teamSpaces.failedMore': 'And {count} more people not added.',
+  'teamSpaces.reason.not-found':
+    'unknown, disabled or blocked account; for someone from another organisation, invite them as a guest first',
+  'teamSpaces.reason.error': 'Microsoft Graph error: {detail}',
+  'status.graph': 'Microsoft Graph',
+  'status.graph.none':
+    'not configured: threads in the General channel instead of channels, nobody added to Teams teams, no installation for people who never opened the bot',
+  'status.graph.on':
+    'configured: team channels, members added to the programme’s Teams team; {installs} (each capability as far as its permission was granted, see docs/graph.md)',
+  'status.graph.installs':
+    'the bot installed for people who never opened it, and people found by e-mail address',
+  'status.graph.noInstalls': 'no installation for people (GRAPH_TEAMS_APP_ID not set)',
+};

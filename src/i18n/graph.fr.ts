@@ -1,0 +1,20 @@
+/** French messages of what the bot does through Microsoft Graph: team spaces, its status. */
+export const graphFr = {
+  'teamSpaces.members':
+    'Équipe Teams du programme : {added} personnes ajoutées, {already} déjà membres.',
+  'teamSpaces.refused':
+    'Microsoft Graph ne laisse pas l’application ajouter des membres à l’équipe Teams du programme : l’autorisation {permission} n’a pas été accordée ({count} personnes non ajoutées). Un administrateur l’accorde (voir docs/graph.md), puis confirmez à nouveau ou ajoutez-les à la main.',
+  'teamSpaces.failed': 'Ajout à l’équipe Teams impossible pour {name} ({reason}).',
+  'teamSpaces.failedMore': 'Et {count} autres personnes non ajoutées.',
+  'teamSpaces.reason.not-found':
+    'compte inconnu, désactivé ou bloqué ; pour une personne d’une autre organisation, invitez-la d’abord comme invitée',
+  'teamSpaces.reason.error': 'erreur de Microsoft Graph : {detail}',
+  'status.graph': 'Microsoft Graph',
+  'status.graph.none':
+    'non configuré : fils dans le canal Général au lieu de canaux, personne ajouté aux équipes Teams, pas d’installation pour qui n’a jamais ouvert le bot',
+  'status.graph.on':
+    'configuré : canaux d’équipe, ajout des membres à l’équipe Teams du programme ; {installs} (chaque capacité selon l’autorisation accordée, voir docs/graph.md)',
+  'status.graph.installs':
+    'installation du bot pour qui ne l’a jamais ouvert et recherche par adresse électronique',
+  'status.graph.noInstalls': 'pas d’installation pour les personnes (GRAPH_TEAMS_APP_ID absent)',
+} as const;

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import type { AccessToken, TokenCredential } from '@azure/identity';
+import { GRAPH_APP_PERMISSIONS } from '../../src/adapters/graph/graph-user-reach';
+import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-server';
+import { BOT_PROGRAMME, TEST_SIGNING_KEY } from './support/candidacy-bot';
+import { BotHarness, loadActivity } from './support/bot-harness';
+
+const GRAPH_TOKEN = 'graph-app-token';
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const GRAPH_APP = '0c8e4f2a-91b7-4d3e-a5c6-7f1b2d9e8a43';
+/** The bot's app in the organisation's Teams app catalogue. */
+const CATALOGUE_ID = '5b3c8f2e-7d41-4a9b-9c0e-2f6a1d8e4b73';
+/** The line manager the recorded form names (manager.martin@caf-guyane.fr), never seen by the bot. */
+const MANAGER = {
+  id: '9d8c7b6a-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+  displayName: 'Hugo Martin',
+  mail: 'manager.martin@caf-guyane.fr',
+  userPrincipalName: 'manager.martin@caf-guyane.fr',
+};
+
+const graphCredential: TokenCredential = {
+  getToken: (): Promise<AccessToken> =>
+    Promise.resolve({ token: GRAPH_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
+
+async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('reaching a manager who never opened the bot (proactive installation through Graph)', () => {
+  let harness: BotHarness;
+  let graph: FakeGraphServer;
+
+  async function start(env: Record<string, string>): Promise<void> {
+    harness = new BotHarness();
+    harness.options = { graphCredential, graphSleep: () => Promise.resolve() };
+    await harness.start({ EXPORT_SIGNING_KEY: TEST_SIGNING_KEY, ...env });
+    await harness.bot.programmes.save({ ...BOT_PROGRAMME, endorsementRequired: true });
+  }
+
+  const graphEnv = (): Record<string, string> => ({
+    GRAPH_TENANT_ID: TENANT,
+    GRAPH_CLIENT_ID: GRAPH_APP,
+    GRAPH_CLIENT_SECRET: 'unused-the-test-gives-the-credential',
+    GRAPH_BASE_URL: graph.baseUrl,
+    GRAPH_TEAMS_APP_ID: CATALOGUE_ID,
+  });
+
+  /** Camille submits the recorded form naming manager.martin@caf-guyane.fr. */
+  async function submit(): Promise<string> {
+    const { body } = await harness.send(loadActivity('invoke-candidacy-submit'));
+    const card = JSON.stringify((body as { value?: unknown }).value);
+    assert.match(card, /Candidature envoyée/);
+    return card;
+  }
+
+  beforeEach(async () => {
+    graph = new FakeGraphServer(GRAPH_TOKEN, [
+      ...manifestRscPermissions(),
+      ...Object.values(GRAPH_APP_PERMISSIONS),
+    ]);
+    await graph.start();
+    graph.catalogue.add(CATALOGUE_ID);
+    graph.addUser(MANAGER);
+    // The installation shows in Graph only on the third read.
+    graph.installVisibleAfterReads = 2;
+  });
+
+  afterEach(async () => {
+    await harness.stop();
+    await graph.stop();
+  });
+
+  it('finds the manager by e-mail, installs the bot for them and delivers the request in that chat', async () => {
+    await start(graphEnv());
+
+    await submit();
+
+    const chatId = graph.installations.get(MANAGER.id)?.chatId;
+    assert.ok(chatId, 'the bot was installed for the manager');
+    assert.equal(graph.installs().length, 1);
+    const delivered = await waitFor(
+      () =>
+        harness.connector.calls.find(
+          (call) =>
+            call.method === 'POST' &&
+            call.conversationId === chatId &&
+            JSON.stringify(call.body).includes('Votre avis est demandé'),
+        ),
+      'the endorsement request in the chat Graph gave',
+    );
+    assert.match(JSON.stringify(delivered.body), /Camille Martin/);
+    const personal = await harness.bot.platform.conversations.findPersonal(MANAGER.id);
+    assert.equal(personal?.conversationId, chatId);
+    const candidacy = (await harness.bot.platform.candidacies.list(BOT_PROGRAMME.id))[0];
+    assert.equal(candidacy?.endorsement?.managerAadId, MANAGER.id);
+
+    // A second notice to the manager uses the recorded chat: no second installation.
+    await harness.send(loadActivity('invoke-candidacy-submit'));
+    assert.equal(graph.installs().length, 1);
+  });
+
+  it('tells the candidate when the bot cannot be installed for the manager, without Graph’s error in the card', async () => {
+    graph.permissions.delete('TeamsAppInstallation.ReadWriteSelfForUser.All');
+    await start(graphEnv());
+
+    await submit();
+
+    const told = await waitFor(
+      () =>
+        harness.connector.calls.find(
+          (call) =>
+            call.method === 'POST' &&
+            JSON.stringify(call.body).includes('Votre responsable n’a pas pu être joint'),
+        ),
+      'the notice to the candidate',
+    );
+    assert.match(JSON.stringify(told.body), /manager\.martin@caf-guyane\.fr/);
+    assert.doesNotMatch(JSON.stringify(told.body), /TeamsAppInstallation|403/);
+    assert.equal(graph.installations.size, 0);
+    const sent = harness.connector.calls.filter((call) =>
+      JSON.stringify(call.body).includes('Votre avis est demandé'),
+    );
+    assert.equal(sent.length, 0);
+  });
+
+  it('without Graph, calls nothing and keeps the request for the "avis" command as before', async () => {
+    await start({});
+
+    await submit();
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(graph.calls.length, 0);
+    const candidacy = (await harness.bot.platform.candidacies.list(BOT_PROGRAMME.id))[0];
+    assert.equal(candidacy?.endorsement?.managerAadId, null);
+    assert.equal(candidacy?.endorsement?.status, 'pending');
+  });
+});

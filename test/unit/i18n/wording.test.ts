@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import type { CardContext } from '../../../src/adapters/teams/cards/card-context';
+import type { NoticeRenderers } from '../../../src/adapters/teams/notices/notice-renderer';
+import { welcomeData } from '../../../src/core/formation/confirm-formation';
+import { planFollowUpSends } from '../../../src/core/follow-up/plan-follow-up-sends';
+import { SEND_KINDS } from '../../../src/core/follow-up/planned-send';
+import { runPlannedSend } from '../../../src/core/follow-up/run-planned-send';
+import type { Notice } from '../../../src/core/ports/notifier';
+import { buildCandidacyFormCard } from '../../../src/features/candidacies/candidacy-cards';
+import { createCandidacyRenderers } from '../../../src/features/candidacies/candidacy-notices';
+import { createFormationRenderers } from '../../../src/features/formation/formation-cards';
+import { createFollowUpRenderers } from '../../../src/features/follow-up/follow-up-notices';
+import { createSelectionRenderers } from '../../../src/features/selection/selection-notices';
+import { en } from '../../../src/i18n/en';
+import { fr } from '../../../src/i18n/fr';
+import { asSentence, createTranslator, type Language } from '../../../src/i18n/translate';
+import {
+  aCheckinAnswer,
+  example2026Input,
+  InMemoryAbsenceStore,
+  InMemoryCheckinStore,
+  InMemoryReviewStore,
+  RecordingNotifier,
+} from '../../support/follow-up-fakes';
+import { createTestProgramme } from '../../support/candidacy-programme';
+import { CANDIDACY_NOTICES } from '../../support/notice-samples';
+
+/** Names people really give: with an article, a question, an exclamation, long, with emoji. */
+const NAMES = [
+  'Les Petits Pas',
+  'L’Atelier des possibles',
+  'Qui paie ?',
+  'Enfin !',
+  `🚀 ${'Équipe au nom très long pour voir comment la carte se comporte '.repeat(2).trim()}`.slice(
+    0,
+    120,
+  ),
+];
+
+const context = (language: Language): CardContext => ({ language, t: createTranslator(language) });
+
+/** Every text a person sees on a card: text blocks, titles, labels, facts, placeholders. */
+function visibleTexts(node: unknown, into: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    for (const item of node) visibleTexts(item, into);
+  } else if (typeof node === 'object' && node !== null) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'data' || key === 'url' || key === 'verb' || key === 'id') continue;
+      if (
+        typeof value === 'string' &&
+        [
+          'text',
+          'title',
+          'label',
+          'value',
+          'placeholder',
+          'altText',
+          'fallbackText',
+          'errorMessage',
+        ].includes(key)
+      ) {
+        into.push(value);
+      } else {
+        visibleTexts(value, into);
+      }
+    }
+  }
+  return into;
+}
+
+/** Message keys of both languages, which must never show as such. */
+const KEYS = new Set([...Object.keys(fr), ...Object.keys(en)]);
+
+function assertReadable(where: string, card: unknown): void {
+  for (const text of visibleTexts(card)) {
+    assert.doesNotMatch(
+      text,
+      /\bl[’']\s*(Les|La|Le|L[’'])/i,
+      `${where}: elision before an article in "${text}"`,
+    );
+    assert.doesNotMatch(text, /[?!]\s*\./, `${where}: "?." or "!." in "${text}"`);
+    assert.doesNotMatch(text, /\S {2,}\S/, `${where}: doubled space in "${text}"`);
+    assert.ok(!KEYS.has(text.trim()), `${where}: raw message key "${text}"`);
+    assert.doesNotMatch(text, /\{[a-zA-Z]+\}/, `${where}: unfilled placeholder in "${text}"`);
+  }
+}
+
+/** The follow-up year's notices (check-ins, reminders, alerts, reviews) for teams named `name`. */
+async function followUpNotices(name: string): Promise<Notice[]> {
+  const input = example2026Input();
+  input.programme = { ...input.programme, name: `Les Défis ${name}` };
+  input.teams = input.teams.map((team) => ({ ...team, name }));
+  const notifier = new RecordingNotifier();
+  const packs = new InMemoryCheckinStore();
+  await packs.save(aCheckinAnswer({ month: '2026-10', help: { category: 'method', text: name } }));
+  const deps = {
+    notifier,
+    checkins: new InMemoryCheckinStore(),
+    reviews: new InMemoryReviewStore(),
+    absences: new InMemoryAbsenceStore(),
+  };
+  const sends = planFollowUpSends(input, {
+    from: new Date('2026-09-01T00:00:00Z'),
+    to: new Date('2027-04-01T00:00:00Z'),
+  });
+  for (const kind of SEND_KINDS) {
+    const send = sends.find((s) => s.kind === kind && s.teamId === 'team-2');
+    assert.ok(send, kind);
+    await runPlannedSend(send, input, {
+      ...deps,
+      checkins: kind === 'review.pack' ? packs : deps.checkins,
+    });
+  }
+  return notifier.calls.map((call) => call.notice);
+}
+
+/** The formation notices for a team named `name`. */
+function formationNotices(name: string): Notice[] {
+  const { programme, teams } = example2026Input();
+  const team = { ...teams[1]!, name };
+  return [
+    { kind: 'formation.welcome', data: welcomeData(programme, team) },
+    { kind: 'formation.member', data: { ...welcomeData(programme, team), aadId: team.leadAadId } },
+    {
+      kind: 'formation.changed',
+      data: { programme: programme.name, team: name, arrivals: [name], departures: [] },
+    },
+  ];
+}
+
+/** The candidacy and selection notices, every name in them replaced by `name`. */
+function candidacyNotices(name: string): Notice[] {
+  return Object.entries(CANDIDACY_NOTICES).map(([kind, data]) => ({
+    kind,
+    data: Object.fromEntries(
+      Object.entries(data).map(([key, value]) => [
+        key,
+        /Name$|comment|motivation/.test(key) ? name : value,
+      ]),
+    ),
+  }));
+}
+
+describe('words on every card, whatever the names (adversarial data)', () => {
+  const renderers: NoticeRenderers = {
+    ...createCandidacyRenderers(),
+    ...createSelectionRenderers(),
+    ...createFormationRenderers(() => '2026-06-01'),
+    ...createFollowUpRenderers(),
+  };
+
+  for (const language of ['fr', 'en'] as const) {
+    for (const name of NAMES) {
+      it(`reads right in ${language} with "${name.slice(0, 24)}"`, async () => {
+        const notices = [
+          ...candidacyNotices(name),
+          ...formationNotices(name),
+          ...(await followUpNotices(name)),
+        ];
+        const kinds = new Set(notices.map((notice) => notice.kind));
+        // Every kind these renderers know is exercised (the digests have their own tests).
+        for (const kind of Object.keys(renderers)) {
+          if (kind !== 'formation.result') assert.ok(kinds.has(kind), `no sample of ${kind}`);
+        }
+        for (const notice of notices) {
+          const { card } = renderers[notice.kind]!(notice, context(language));
+          assertReadable(`${notice.kind} (${language})`, card);
+        }
+      });
+    }
+  }
+
+  it('ends a theme taken from the programme file as one sentence, whatever its punctuation', () => {
+    assert.equal(asSentence('Comment mieux recruter ?'), 'Comment mieux recruter ?');
+    assert.equal(asSentence('Recruter autrement'), 'Recruter autrement.');
+    assert.equal(asSentence('Enfin !  '), 'Enfin !');
+    const programme = createTestProgramme({ theme: 'Comment mieux recruter ?' });
+    for (const language of ['fr', 'en'] as const) {
+      const card = buildCandidacyFormCard(context(language), {
+        programme,
+        applicant: { aadId: 'a', name: 'Les Petits Pas', email: 'les.petits.pas@example.org' },
+        values: {},
+      });
+      assertReadable(`candidacy form (${language})`, card);
+    }
+  });
+
+  it('catches what it looks for (the checks themselves)', () => {
+    assert.throws(() => assertReadable('x', { text: 'Bienvenue dans l’Les Petits Pas' }));
+    assert.throws(() => assertReadable('x', { text: 'Qui paie ?. Oui' }));
+    assert.throws(() => assertReadable('x', { text: 'deux  espaces' }));
+    assert.throws(() => assertReadable('x', { text: 'checkin.title' }));
+  });
+});
