@@ -130,6 +130,8 @@ const environmentSchema = z.object({
     'must be an http(s) URL',
   ),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
+  // Facilitator days the Lab can give Lab sessions each month (6 people, seed 003: at most ~120).
+  LAB_SESSION_CAPACITY_DAYS: optionalText.pipe(z.coerce.number().positive().max(1000).optional()),
   LAB_CHANNEL_ID: optionalText.refine(
     (v) => v === undefined || /^19:\S+$/.test(v),
     'must be a Teams channel conversation id (19:…@thread.tacv2)',
@@ -233,6 +235,8 @@ export interface Config {
   seedDemo: boolean;
   /** The Lab team's channel, where the weekly digest is posted; absent: each Lab member in personal chat. */
   labChannelId: string | undefined;
+  /** Facilitator days per month the Lab gives Lab sessions; "demandes" flags months beyond it. */
+  labSessionCapacityDays: number | undefined;
   /** When the weekly digest goes out: ISO weekday (1 is Monday) and HH:MM, Europe/Paris. */
   digestSchedule: { weekday: number; time: string; timeZone: string };
   /** Without it, each team gets a thread in the programme team's General channel instead of a channel. */
@@ -312,6 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxBodyBytes: v.MAX_BODY_BYTES,
     seedDemo: v.SEED_DEMO,
     labChannelId: v.LAB_CHANNEL_ID,
+    labSessionCapacityDays: v.LAB_SESSION_CAPACITY_DAYS,
     digestSchedule: {
       weekday: WEEKDAYS.indexOf(v.DIGEST_DAY) + 1,
       time: v.DIGEST_TIME,

@@ -39,6 +39,7 @@ import {
   type FormationModuleOptions,
 } from './features/formation/formation-module';
 import { createHelpModule } from './features/help/help-module';
+import { createLabSessionsModule } from './features/lab-sessions/lab-sessions-module';
 import type { Platform } from './features/platform';
 import { createPlatform, type PlatformOptions } from './features/create-platform';
 import { createProgrammeWizardModule } from './features/programme-wizard/programme-wizard-module';
@@ -92,6 +93,7 @@ export function createModules(platform: Platform, options: StartOptions = {}): F
     createDigestModule(platform),
     createFollowUpModule(platform),
     createProgrammeWizardModule(platform),
+    createLabSessionsModule(platform),
     createPersonalDataModule(platform),
   ];
 }

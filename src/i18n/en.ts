@@ -4,6 +4,7 @@ import { deliveryEn } from './delivery.en';
 import { digestEn } from './digest.en';
 import { followUpEn } from './follow-up.en';
 import { formationEn } from './formation.en';
+import { labSessionsEn } from './lab-sessions.en';
 import { programmeWizardEn } from './programme-wizard.en';
 import { personalDataEn } from './personal-data.en';
 import { graphEn } from './graph.en';
@@ -164,6 +165,7 @@ export const en: Record<MessageKey, string> = {
   ...digestEn,
   ...deliveryEn,
   ...programmeWizardEn,
+  ...labSessionsEn,
   ...personalDataEn,
   ...confirmationEn,
 };

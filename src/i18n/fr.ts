@@ -4,6 +4,7 @@ import { deliveryFr } from './delivery.fr';
 import { digestFr } from './digest.fr';
 import { followUpFr } from './follow-up.fr';
 import { formationFr } from './formation.fr';
+import { labSessionsFr } from './lab-sessions.fr';
 import { programmeWizardFr } from './programme-wizard.fr';
 import { personalDataFr } from './personal-data.fr';
 import { graphFr } from './graph.fr';
@@ -167,6 +168,7 @@ export const fr = {
   ...digestFr,
   ...deliveryFr,
   ...programmeWizardFr,
+  ...labSessionsFr,
   ...personalDataFr,
   ...confirmationFr,
 } as const;

@@ -13,6 +13,7 @@ export const personalDataEn: Record<keyof typeof personalDataFr, string> = {
   'personalData.category.teams': 'Teams',
   'personalData.category.followUp': 'Check-in and review answers',
   'personalData.category.absences': 'Absences',
+  'personalData.category.labSessions': 'Lab sessions requested, facilitated or debriefed',
   'personalData.category.messages': 'Messages sent by the bot',
   'personalData.category.audit': 'Audit trail',
   'personalData.retention.draftsUntilClose': 'drafts deleted when the call closes',

@@ -11,6 +11,7 @@ export const personalDataFr = {
   'personalData.category.teams': 'Équipes',
   'personalData.category.followUp': 'Réponses aux points mensuels et aux revues',
   'personalData.category.absences': 'Absences',
+  'personalData.category.labSessions': 'Sessions du Lab demandées, facilitées ou débriefées',
   'personalData.category.messages': 'Messages envoyés par le bot',
   'personalData.category.audit': 'Journal d’audit',
   'personalData.retention.draftsUntilClose': 'brouillons supprimés à la clôture de l’appel',

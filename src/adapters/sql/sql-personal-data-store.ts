@@ -21,6 +21,9 @@ import type { OutboxTable } from './sql-outbox-store';
 /** The columns that identify a row of each table with content, to rewrite that row alone. */
 const ROW_KEYS: Readonly<Record<string, readonly string[]>> = {
   bot_state: ['key'],
+  lab_session_requests: ['id'],
+  lab_session_drafts: ['aad_id'],
+  lab_session_debriefs: ['request_id', 'kind', 'aad_id'],
   candidacy_drafts: ['programme_id', 'applicant_aad_id'],
   candidacies: ['id'],
   candidacy_decisions: ['id'],
@@ -197,6 +200,24 @@ export class SqlPersonalDataStore implements PersonalDataStore {
       'absences',
       await rows(db.selectFrom('absences').selectAll().where(lower('aad_id'), '=', id)),
     );
+    // The Lab sessions' tables are declared by their own store, outside the shared schema.
+    const sessionRows = async (table: string, columns: string[]) =>
+      (
+        await sql<PersonalDataRow>`select * from ${sql.table(table)} where ${sql.join(
+          columns.map((column) => sql`lower(${sql.ref(column)}) = ${id}`),
+          sql` or `,
+        )}`.execute(db)
+      ).rows;
+    put(
+      'lab_session_requests',
+      await sessionRows('lab_session_requests', [
+        'requester_aad_id',
+        'facilitator_1',
+        'facilitator_2',
+      ]),
+    );
+    put('lab_session_drafts', await sessionRows('lab_session_drafts', ['aad_id']));
+    put('lab_session_debriefs', await sessionRows('lab_session_debriefs', ['aad_id']));
     put('outbox', await this.outboxRowsOf(db, id, conversationIds));
     put(
       'erasure_requests',

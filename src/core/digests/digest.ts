@@ -1,4 +1,5 @@
 import type { CheckinStatus } from '../follow-up/checkin-answer';
+import type { SessionsSummary } from '../lab-sessions/summarise-sessions';
 import type { ReviewId } from '../follow-up/planned-send';
 import type { ProgrammePhase } from '../programmes/get-programme-phase';
 import type { Branch, Milestones } from '../programmes/programme';
@@ -91,8 +92,13 @@ export interface FollowUpSection {
   } | null;
 }
 
+/** Lab session requests by status (they run beside the programmes, whatever their phase). */
+export interface SessionsSection extends SessionsSummary {
+  kind: 'sessions';
+}
+
 /** One section of a digest; which ones appear depends on the programme's phase. */
-export type DigestSection = CallSection | SelectionSection | FollowUpSection;
+export type DigestSection = CallSection | SelectionSection | FollowUpSection | SessionsSection;
 
 /** A milestone still ahead, and how far. */
 export interface UpcomingMilestone {

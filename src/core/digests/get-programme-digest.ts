@@ -1,4 +1,5 @@
 import type { ReviewId } from '../follow-up/planned-send';
+import type { SessionsSummary } from '../lab-sessions/summarise-sessions';
 import type { AuditLog } from '../ports/audit-log';
 import type { Clock } from '../ports/clock';
 import type { DigestSource } from '../ports/digest-source';
@@ -36,6 +37,8 @@ export interface DigestDeps {
   clock: Clock;
   /** The Lab's holiday calendar, which dates the check-ins it reports; mainland France by default. */
   calendar?: HolidayCalendar;
+  /** The Lab sessions' figures; the Lab team's digest gains a sessions section with them. */
+  sessions?: { summarise(): Promise<SessionsSummary> };
   /** The audit trail, where the retention job records what it purged; absent: no retention lines. */
   audit?: Pick<AuditLog, 'list'>;
 }
@@ -83,6 +86,13 @@ export async function getProgrammeDigest(
         listLimit: DIGEST_LIST_LIMIT,
       });
       sections.push(buildFollowUpSection(figures, { ...checkin, today, nextReview }));
+    }
+  }
+
+  if (facilitator === undefined && deps.sessions !== undefined) {
+    const summary = await deps.sessions.summarise();
+    if (Object.values(summary.byStatus).some((count) => count > 0)) {
+      sections.push({ kind: 'sessions', ...summary });
     }
   }
 

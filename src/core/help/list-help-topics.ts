@@ -16,6 +16,8 @@ export type HelpTopicId =
   | 'history'
   | 'absence'
   | 'myData'
+  | 'sessions'
+  | 'sessionRequests'
   | 'selection'
   | 'formation'
   | 'newProgramme'
@@ -33,11 +35,13 @@ const TOPICS: readonly HelpTopic[] = [
   { id: 'history', roles: [] },
   { id: 'absence', roles: [] },
   { id: 'myData', roles: [] },
+  { id: 'sessions', roles: [] },
   { id: 'selection', roles: ['lab', 'committee'] },
   { id: 'newProgramme', roles: ['lab'] },
   { id: 'formation', roles: ['lab'] },
   { id: 'calendar', roles: ['lab'] },
   { id: 'digest', roles: ['lab', 'facilitator'] },
+  { id: 'sessionRequests', roles: ['lab'] },
   { id: 'status', roles: ['lab'] },
 ];
 

@@ -14,6 +14,7 @@ export const PERSONAL_DATA_CATEGORIES = [
   'teams',
   'followUp',
   'absences',
+  'labSessions',
   'messages',
   'audit',
 ] as const;
@@ -78,6 +79,7 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Readonly<Record<string, string>> = {
   programme_channels: 'the channels the bot created for a programme, by id and display name',
   instances: 'the running bot processes and their last heartbeat',
   tenant_pauses: 'until when a tenant is paused after Teams answered 429',
+  lab_session_sequences: 'the last tracking number given each year',
 };
 
 /** Every table holding personal data. */
@@ -209,6 +211,30 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     contentColumns: [],
     purpose: 'pause reminders while a person is away',
     retention: 'participants',
+  },
+  {
+    table: 'lab_session_requests',
+    category: 'labSessions',
+    personColumns: ['requester_aad_id', 'facilitator_1', 'facilitator_2'],
+    contentColumns: ['data'],
+    purpose: 'run a Lab session from its request to its cold debrief',
+    retention: 'whileUsed',
+  },
+  {
+    table: 'lab_session_drafts',
+    category: 'labSessions',
+    personColumns: ['aad_id'],
+    contentColumns: ['data'],
+    purpose: 'keep a session request being written',
+    retention: 'whileUsed',
+  },
+  {
+    table: 'lab_session_debriefs',
+    category: 'labSessions',
+    personColumns: ['aad_id'],
+    contentColumns: ['data'],
+    purpose: 'the hot and cold debriefs of a session, as the requester and facilitators answered',
+    retention: 'whileUsed',
   },
   {
     table: 'outbox',

@@ -4,10 +4,12 @@ import type {
   FollowUpSection,
   OrganisationCount,
   SelectionSection,
+  SessionsSection,
 } from '../../core/digests/digest';
 import type { RetentionSection } from '../../core/digests/build-retention-section';
 import type { Shortlist, TeamAlert, TeamRef } from '../../core/digests/digest-figures';
 import { DIGEST_LIST_LIMIT } from '../../core/digests/get-programme-digest';
+import { SESSION_STATUSES } from '../../core/lab-sessions/session-request';
 import { formatDay, type Language } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
@@ -82,6 +84,7 @@ export function buildDigestCard(
     if (section.kind === 'call') body.push(...callElements(context, section));
     if (section.kind === 'selection') body.push(...selectionElements(context, section));
     if (section.kind === 'follow-up') body.push(...followUpElements(context, section));
+    if (section.kind === 'sessions') body.push(...sessionsElements(context, section));
   }
   if (digest.sections.length === 0) {
     body.push({ type: 'TextBlock', text: t('digest.nothingYet'), wrap: true });
@@ -397,6 +400,42 @@ function listNames(context: CardContext, names: string[], total: number): string
   return rest > 0
     ? `${names.join(', ')}, ${context.t('digest.more', { count: rest })}`
     : names.join(', ');
+}
+
+/** Lab session requests by status (the statuses with none left out), delays and debriefs. */
+function sessionsElements({ t }: CardContext, section: SessionsSection): Element[] {
+  const days = (value: number | null): string =>
+    value === null ? t('labSession.digest.none') : t('labSession.list.days', { days: value });
+  return [
+    heading(t('labSession.digest.heading')),
+    {
+      type: 'FactSet',
+      facts: [
+        ...SESSION_STATUSES.filter((status) => section.byStatus[status] > 0).map((status) =>
+          fact(capitalise(t(`labSession.status.${status}`)), String(section.byStatus[status])),
+        ),
+        fact(t('labSession.digest.toGo'), days(section.medianDaysToGo)),
+        fact(t('labSession.digest.goToSession'), days(section.medianDaysGoToSession)),
+        fact(t('labSession.digest.heldThisYear'), String(section.heldThisYear)),
+        fact(
+          t('labSession.digest.hot'),
+          section.hotAverage === null
+            ? t('labSession.digest.none')
+            : t('labSession.digest.hotValue', {
+                average: section.hotAverage,
+                answers: section.hotAnswers,
+              }),
+        ),
+        fact(
+          t('labSession.digest.cold'),
+          t('labSession.digest.coldValue', {
+            answers: section.coldAnswers,
+            followUps: section.followUpsWanted,
+          }),
+        ),
+      ],
+    },
+  ];
 }
 
 /** Personal data: rows the retention job removed this week, and what goes within a month. */

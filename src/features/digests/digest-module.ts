@@ -11,6 +11,8 @@ import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
 import type { Turn } from '../../adapters/teams/verbs/turn';
 import { buildCard, buildMessageCard } from '../../adapters/teams/cards/card-kit';
 import { SqlDigestSource } from '../../adapters/sql/sql-digest-source';
+import { SqlLabSessionStore } from '../../adapters/sql/sql-lab-session-store';
+import { summariseSessions } from '../../core/lab-sessions/summarise-sessions';
 import { SqlFollowUpAnswers } from '../../adapters/sql/sql-follow-up-answers';
 import { createReviewExportRoute } from '../../adapters/export/create-review-export-route';
 import { createReviewExporter } from '../../adapters/export/create-review-exporter';
@@ -56,7 +58,10 @@ export function createDigestModule(
 ): FeatureModule {
   const { clock, programmes, teams, logger, config } = platform;
   const source = new SqlDigestSource(platform.database.db);
-  const deps = { source, clock, audit: platform.candidacyCore.audit };
+  const sessionStore = new SqlLabSessionStore(platform.database.db);
+  // The Lab team's digest counts the Lab session requests too.
+  const sessions = { summarise: () => summariseSessions({ sessions: sessionStore, clock }) };
+  const deps = { source, clock, sessions, audit: platform.candidacyCore.audit };
   const exportReviews = createReviewExporter({
     core: platform.candidacyCore,
     publicUrl: platform.publicUrl,
@@ -185,6 +190,7 @@ export function createDigestModule(
       createDigestJob({
         source,
         clock,
+        sessions,
         audit: platform.candidacyCore.audit,
         programmes,
         teams,

@@ -39,6 +39,8 @@ const TOPIC_VERBS: Record<HelpTopic['id'], HelpVerb | undefined> = {
   myData: undefined,
   calendar: undefined,
   digest: undefined,
+  sessions: undefined,
+  sessionRequests: undefined,
   status: HelpVerbs.status,
 };
 

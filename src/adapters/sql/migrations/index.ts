@@ -10,6 +10,7 @@ import * as formationDrafts from './0008_formation_drafts';
 import * as programmeChannels from './0009_programme_channels';
 import * as instances from './0010_instances';
 import * as personalData from './0011_personal_data';
+import * as labSessions from './0012_lab_sessions';
 
 /**
  * Every migration, by name; Kysely runs them in name order and records each one it applied.
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0009_programme_channels': programmeChannels,
   '0010_instances': instances,
   '0011_personal_data': personalData,
+  '0012_lab_sessions': labSessions,
 };

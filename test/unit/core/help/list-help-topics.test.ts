@@ -5,7 +5,17 @@ describe('listHelpTopics', () => {
   it('shows staff the everyday commands only', () => {
     assert.deepEqual(
       listHelpTopics(new Set(['staff'])).map((t) => t.id),
-      ['help', 'profile', 'programmes', 'apply', 'endorse', 'history', 'absence', 'myData'],
+      [
+        'help',
+        'profile',
+        'programmes',
+        'apply',
+        'endorse',
+        'history',
+        'absence',
+        'myData',
+        'sessions',
+      ],
     );
   });
 
@@ -21,11 +31,13 @@ describe('listHelpTopics', () => {
         'history',
         'absence',
         'myData',
+        'sessions',
         'selection',
         'newProgramme',
         'formation',
         'calendar',
         'digest',
+        'sessionRequests',
         'status',
       ],
     );

@@ -1,0 +1,256 @@
+import type { Kysely } from 'kysely';
+import type {
+  SessionDecision,
+  SessionQualification,
+  SessionRequest,
+  SessionStatus,
+} from '../../core/lab-sessions/session-request';
+import type {
+  LabSessionStore,
+  SessionDebriefAnswer,
+  SessionRequestDraft,
+} from '../../core/ports/lab-session-store';
+import type { Database } from './schema';
+
+/** The Lab session tables (migration 0012), kept beside their store. */
+// A type alias, not an interface: withTables wants an index-compatible record.
+type LabSessionTables = {
+  lab_session_requests: {
+    id: string;
+    tracking_number: string;
+    status: string;
+    requester_aad_id: string;
+    facilitator_1: string | null;
+    facilitator_2: string | null;
+    session_day: string | null;
+    cold_debrief_day: string | null;
+    data: string;
+    created_at: string;
+    updated_at: string;
+  };
+  lab_session_sequences: { year: number; last: number };
+  lab_session_drafts: { aad_id: string; data: string; updated_at: string };
+  lab_session_debriefs: {
+    request_id: string;
+    kind: string;
+    aad_id: string;
+    data: string;
+    answered_at: string;
+  };
+};
+
+type RequestRow = LabSessionTables['lab_session_requests'];
+
+/** Lab session requests in SQL: the request as JSON, ids lowercased in the columns lists read. */
+export class SqlLabSessionStore implements LabSessionStore {
+  private readonly db: Kysely<Database & LabSessionTables>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = db.withTables<LabSessionTables>();
+  }
+
+  async nextSequence(year: number): Promise<number> {
+    // One statement, so two instances asking at once get two numbers (SQLite 3.35+ and PostgreSQL).
+    const row = await this.db
+      .insertInto('lab_session_sequences')
+      .values({ year, last: 1 })
+      .onConflict((oc) =>
+        oc.column('year').doUpdateSet((eb) => ({ last: eb('lab_session_sequences.last', '+', 1) })),
+      )
+      .returning('last')
+      .executeTakeFirstOrThrow();
+    return Number(row.last);
+  }
+
+  async insert(request: SessionRequest): Promise<void> {
+    await this.db.insertInto('lab_session_requests').values(toRow(request)).execute();
+  }
+
+  async update(request: SessionRequest, expected: SessionStatus): Promise<boolean> {
+    const { id: _id, tracking_number: _n, created_at: _c, ...changes } = toRow(request);
+    const result = await this.db
+      .updateTable('lab_session_requests')
+      .set(changes)
+      .where('id', '=', request.id)
+      .where('status', '=', expected)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async get(id: string): Promise<SessionRequest | undefined> {
+    const row = await this.db
+      .selectFrom('lab_session_requests')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row === undefined ? undefined : fromRow(row);
+  }
+
+  async list(statuses?: readonly SessionStatus[]): Promise<SessionRequest[]> {
+    if (statuses !== undefined && statuses.length === 0) return [];
+    let query = this.db.selectFrom('lab_session_requests').selectAll();
+    if (statuses !== undefined) query = query.where('status', 'in', [...statuses]);
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+    return rows.map(fromRow);
+  }
+
+  async listForPerson(aadId: string): Promise<SessionRequest[]> {
+    const id = aadId.toLowerCase();
+    const rows = await this.db
+      .selectFrom('lab_session_requests')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('requester_aad_id', '=', id),
+          eb('facilitator_1', '=', id),
+          eb('facilitator_2', '=', id),
+        ]),
+      )
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map(fromRow);
+  }
+
+  async saveDraft(draft: SessionRequestDraft): Promise<void> {
+    await this.db
+      .insertInto('lab_session_drafts')
+      .values({
+        aad_id: draft.aadId.toLowerCase(),
+        data: JSON.stringify(draft.values),
+        updated_at: draft.updatedAt.toISOString(),
+      })
+      .onConflict((oc) =>
+        oc.column('aad_id').doUpdateSet((eb) => ({
+          data: eb.ref('excluded.data'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+
+  async getDraft(aadId: string): Promise<SessionRequestDraft | undefined> {
+    const row = await this.db
+      .selectFrom('lab_session_drafts')
+      .selectAll()
+      .where('aad_id', '=', aadId.toLowerCase())
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    return {
+      aadId: row.aad_id,
+      values: JSON.parse(row.data) as SessionRequestDraft['values'],
+      updatedAt: new Date(row.updated_at),
+    };
+  }
+
+  async deleteDraft(aadId: string): Promise<void> {
+    await this.db
+      .deleteFrom('lab_session_drafts')
+      .where('aad_id', '=', aadId.toLowerCase())
+      .execute();
+  }
+
+  async saveDebrief(answer: SessionDebriefAnswer): Promise<void> {
+    await this.db
+      .insertInto('lab_session_debriefs')
+      .values({
+        request_id: answer.requestId,
+        kind: answer.kind,
+        aad_id: answer.aadId.toLowerCase(),
+        data: JSON.stringify(answer.answers),
+        answered_at: answer.answeredAt.toISOString(),
+      })
+      .onConflict((oc) =>
+        oc.columns(['request_id', 'kind', 'aad_id']).doUpdateSet((eb) => ({
+          data: eb.ref('excluded.data'),
+          answered_at: eb.ref('excluded.answered_at'),
+        })),
+      )
+      .execute();
+  }
+
+  async listDebriefs(requestId: string): Promise<SessionDebriefAnswer[]> {
+    const rows = await this.db
+      .selectFrom('lab_session_debriefs')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .orderBy('kind')
+      .orderBy('answered_at')
+      .orderBy('aad_id')
+      .execute();
+    return rows.map(toAnswer);
+  }
+
+  async listAllDebriefs(kind: 'hot' | 'cold'): Promise<SessionDebriefAnswer[]> {
+    const rows = await this.db
+      .selectFrom('lab_session_debriefs')
+      .selectAll()
+      .where('kind', '=', kind)
+      .orderBy('answered_at')
+      .orderBy('request_id')
+      .orderBy('aad_id')
+      .execute();
+    return rows.map(toAnswer);
+  }
+}
+
+function toAnswer(row: LabSessionTables['lab_session_debriefs']): SessionDebriefAnswer {
+  return {
+    requestId: row.request_id,
+    kind: row.kind === 'cold' ? 'cold' : 'hot',
+    aadId: row.aad_id,
+    answers: JSON.parse(row.data) as SessionDebriefAnswer['answers'],
+    answeredAt: new Date(row.answered_at),
+  };
+}
+
+interface StoredRequest extends Omit<
+  SessionRequest,
+  'createdAt' | 'updatedAt' | 'decision' | 'qualification' | 'qualificationMeeting' | 'sequencing'
+> {
+  sequencing?: (Omit<NonNullable<SessionRequest['sequencing']>, 'at'> & { at: string }) | null;
+  qualificationMeeting?: SessionRequest['qualificationMeeting'];
+  decision: (Omit<SessionDecision, 'at'> & { at: string }) | null;
+  qualification?: (Omit<SessionQualification, 'at'> & { at: string }) | null;
+}
+
+function toRow(request: SessionRequest): RequestRow {
+  return {
+    id: request.id,
+    tracking_number: request.trackingNumber,
+    status: request.status,
+    requester_aad_id: request.requester.aadId.toLowerCase(),
+    facilitator_1: request.facilitators[0]?.aadId.toLowerCase() ?? null,
+    facilitator_2: request.facilitators[1]?.aadId.toLowerCase() ?? null,
+    session_day: request.sessionDay,
+    cold_debrief_day: request.coldDebriefDay,
+    data: JSON.stringify({ ...request, createdAt: undefined, updatedAt: undefined }),
+    created_at: request.createdAt.toISOString(),
+    updated_at: request.updatedAt.toISOString(),
+  };
+}
+
+function fromRow(row: RequestRow): SessionRequest {
+  const stored = JSON.parse(row.data) as StoredRequest;
+  return {
+    ...stored,
+    // Requests stored before the sponsor's e-mail was asked have none.
+    fields: { ...stored.fields, sponsorEmail: stored.fields.sponsorEmail ?? '' },
+    qualificationMeeting: stored.qualificationMeeting ?? null,
+    sequencing:
+      stored.sequencing == null
+        ? null
+        : { ...stored.sequencing, at: new Date(stored.sequencing.at) },
+    status: row.status as SessionStatus,
+    decision:
+      stored.decision === null
+        ? null
+        : ({ ...stored.decision, at: new Date(stored.decision.at) } as SessionDecision),
+    qualification:
+      stored.qualification == null
+        ? null
+        : { ...stored.qualification, at: new Date(stored.qualification.at) },
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}

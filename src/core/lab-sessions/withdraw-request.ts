@@ -1,0 +1,31 @@
+import { refuse } from '../validation/outcome';
+import type { LabSessionDeps, SessionActor } from './lab-session-deps';
+import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
+import { notifyRecipients } from './notify-person';
+import type { LabSessionOutcome } from './lab-session-refusal';
+import { isRequesterOf, OPEN_STATUSES, type SessionRequest } from './session-request';
+
+/** The requester withdraws their request before the session; the Lab team is told. */
+export async function withdrawRequest(
+  deps: LabSessionDeps,
+  input: { actor: SessionActor; requestId: string },
+): Promise<LabSessionOutcome<SessionRequest>> {
+  const request = await deps.sessions.get(input.requestId);
+  if (request === undefined) return refuse('notFound');
+  if (!isRequesterOf(request, input.actor.aadId)) {
+    // The Lab team and facilitators see the request, but only its requester may withdraw it.
+    return input.actor.isLab ? refuse('forbidden') : refuse('notFound');
+  }
+  if (!OPEN_STATUSES.includes(request.status) && request.status !== 'postponed') {
+    return refuse('wrongStatus', { status: request.status });
+  }
+  const updated: SessionRequest = { ...request, status: 'withdrawn', updatedAt: deps.clock.now() };
+  if (!(await deps.sessions.update(updated, request.status))) return refuse('changedMeanwhile');
+  await notifyRecipients(
+    deps,
+    (who) => `lab-session:${updated.id}:withdrawn:${who}`,
+    await deps.labRecipients(),
+    { kind: LAB_SESSION_NOTICES.withdrawn, data: toNoticeData(updated) },
+  );
+  return { ok: true, value: updated };
+}

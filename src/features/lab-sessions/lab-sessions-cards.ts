@@ -1,0 +1,776 @@
+import type { SessionViewer } from '../../core/lab-sessions/get-session-request';
+import {
+  MAX_EFFORT_DAYS,
+  QUALIFICATION_TEXT_FIELDS,
+} from '../../core/lab-sessions/record-qualification';
+import { PREPARATION_MILESTONES } from '../../core/lab-sessions/plan-preparation-milestones';
+import type { PlannedSessionSend } from '../../core/lab-sessions/preview-session-sends';
+import {
+  MAX_SEQUENCING_BLOCKS,
+  SEQUENCING_METHODS,
+} from '../../core/lab-sessions/record-sequencing';
+import { COLD_DEBRIEF_FIELDS, HOT_DEBRIEF_FIELDS } from '../../core/lab-sessions/answer-debrief';
+import {
+  COLD_DEBRIEF_DEFAULT_DAYS,
+  COLD_DEBRIEF_MAX_DAYS,
+  COLD_DEBRIEF_MIN_DAYS,
+  getAudience,
+  MAX_SESSION_PARTICIPANTS,
+  type SessionRequest,
+  type SessionStatus,
+} from '../../core/lab-sessions/session-request';
+import {
+  REQUEST_COUNT_FIELDS,
+  REQUEST_TEXT_FIELDS,
+  type RequestFormValues,
+} from '../../core/lab-sessions/validate-request-fields';
+import type { ValidationIssue } from '../../core/validation/validation-issue';
+import { countDaysBetween } from '../../core/scheduling/local-days';
+import { formatDay, isMessageKey } from '../../i18n/translate';
+import type { CardContext } from '../../adapters/teams/cards/card-context';
+import {
+  buildCard,
+  type Banner,
+  type CardButton,
+  type CardInput,
+} from '../../adapters/teams/cards/card-kit';
+import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+import { LabSessionVerbs } from './lab-sessions-verbs';
+
+/** What the viewer typed, shown again with the errors under each field. */
+export interface FormState {
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+  banner?: Banner;
+}
+
+/** The request form, refilled from a draft or from what was sent, with each error under its field. */
+export function buildRequestFormCard(
+  context: CardContext,
+  state: { values: RequestFormValues; errors?: Record<string, string>; banner?: Banner },
+): AdaptiveCardJson {
+  const { t } = context;
+  const errors = state.errors ?? {};
+  const inputs: CardInput[] = [
+    ...REQUEST_TEXT_FIELDS.map((field): CardInput => ({
+      kind: 'text',
+      id: field.id,
+      label: t(`labSession.field.${field.id}`),
+      value: state.values[field.id] ?? '',
+      maxLength: field.maxLength,
+      multiline: field.multiline,
+      ...(field.id === 'desiredPeriod'
+        ? { placeholder: t('labSession.placeholder.desiredPeriod') }
+        : {}),
+      ...withError(errors[field.id]),
+    })),
+    ...REQUEST_COUNT_FIELDS.map((id): CardInput => ({
+      kind: 'number',
+      id,
+      label: t(`labSession.field.${id}`),
+      value: toNumber(state.values[id]),
+      min: 0,
+      max: MAX_SESSION_PARTICIPANTS,
+      ...withError(errors[id]),
+    })),
+  ];
+  return buildCard({
+    title: t('labSession.form.title'),
+    lines: [t('labSession.form.intro')],
+    ...(state.banner === undefined ? {} : { banner: state.banner }),
+    inputs,
+    actions: [
+      { title: t('labSession.action.submit'), verb: LabSessionVerbs.submit, style: 'positive' },
+      { title: t('labSession.action.saveDraft'), verb: LabSessionVerbs.saveDraft },
+    ],
+  });
+}
+
+/** The confirmation the requester gets, with the tracking number to quote. */
+export function buildConfirmationCard(
+  context: CardContext,
+  request: SessionRequest,
+): AdaptiveCardJson {
+  const { t } = context;
+  const params = { tracking: request.trackingNumber, subject: request.fields.subject };
+  return buildCard({
+    title: t('labSession.confirmation.title', params),
+    banner: { text: t('labSession.confirmation.body', params), style: 'good' },
+    facts: requestFacts(context, request),
+    actions: [
+      {
+        title: t('labSession.action.open'),
+        verb: LabSessionVerbs.view,
+        data: { requestId: request.id },
+      },
+      { title: t('labSession.action.mine'), verb: LabSessionVerbs.mine },
+    ],
+  });
+}
+
+/** A person offered as facilitator, by name when the bot knows it. */
+export interface FacilitatorChoice {
+  aadId: string;
+  name: string;
+}
+
+/**
+ * A request as its viewer may see it, with the step the viewer may take now: the Lab team names
+ * the facilitators, then records the go / no-go; after a go, the facilitators and the Lab team
+ * set the date; the requester may withdraw an open request.
+ */
+export function buildRequestCard(
+  context: CardContext,
+  request: SessionRequest,
+  viewer: SessionViewer,
+  extra: FormState & { pool?: readonly FacilitatorChoice[]; labIds?: readonly string[] } = {},
+): AdaptiveCardJson {
+  const { t, language } = context;
+  const values = extra.values ?? {};
+  const errors = extra.errors ?? {};
+  const inputs: CardInput[] = [];
+  const actions: CardButton[] = [];
+  const data = { requestId: request.id };
+  if (viewer.isLab && (request.status === 'requested' || request.status === 'qualification')) {
+    if (request.status === 'requested') {
+      const pool = (extra.pool ?? []).filter(
+        (person) => person.aadId.toLowerCase() !== request.requester.aadId.toLowerCase(),
+      );
+      inputs.push({
+        kind: 'choice',
+        id: 'facilitators',
+        label: t('labSession.field.facilitators'),
+        value: values.facilitators ?? '',
+        multiSelect: true,
+        choices: pool.map((person) => ({
+          title:
+            person.name === '' ? t('labSession.unknownPerson', { id: person.aadId }) : person.name,
+          value: person.aadId,
+        })),
+        ...withError(errors.facilitators),
+      });
+      inputs.push(
+        {
+          kind: 'date',
+          id: 'meetingDay',
+          label: t('labSession.field.meetingDay'),
+          value: values.meetingDay ?? '',
+          ...withError(errors.meetingDay),
+        },
+        {
+          kind: 'text',
+          id: 'meetingTime',
+          label: t('labSession.field.meetingTime'),
+          value: values.meetingTime ?? '',
+          maxLength: 5,
+          placeholder: '10:00',
+          ...withError(errors.meetingTime),
+        },
+      );
+      actions.push({ title: t('labSession.action.qualify'), verb: LabSessionVerbs.qualify, data });
+    } else {
+      inputs.push(
+        {
+          kind: 'choice',
+          id: 'decision',
+          label: t('labSession.field.decision'),
+          value: values.decision ?? '',
+          choices: (['go', 'noGo', 'notNow'] as const).map((kind) => ({
+            title: t(`labSession.decision.${kind}`),
+            value: kind,
+          })),
+          ...withError(errors.decision),
+        },
+        {
+          kind: 'text',
+          id: 'reason',
+          label: t('labSession.field.reason'),
+          value: values.reason ?? '',
+          maxLength: 1000,
+          multiline: true,
+          ...withError(errors.reason),
+        },
+        {
+          kind: 'date',
+          id: 'revisitOn',
+          label: t('labSession.field.revisitOn'),
+          value: values.revisitOn ?? '',
+          ...withError(errors.revisitOn),
+        },
+      );
+      actions.push({
+        title: t('labSession.action.decide'),
+        verb: LabSessionVerbs.decide,
+        data,
+        style: 'positive',
+      });
+    }
+  }
+  if ((viewer.isLab || viewer.isFacilitator) && request.status === 'qualification') {
+    inputs.unshift(...qualificationInputs(context, request, values, errors));
+    actions.unshift({
+      title: t('labSession.action.qualification'),
+      verb: LabSessionVerbs.qualification,
+      data,
+    });
+  }
+  if ((viewer.isLab || viewer.isFacilitator) && request.status === 'preparation') {
+    const weeks = [];
+    for (let days = COLD_DEBRIEF_MIN_DAYS; days <= COLD_DEBRIEF_MAX_DAYS; days += 7) {
+      weeks.push({ title: t('labSession.weeks', { weeks: days / 7 }), value: String(days / 7) });
+    }
+    inputs.push(
+      {
+        kind: 'date',
+        id: 'sessionDay',
+        label: t('labSession.field.sessionDay'),
+        value: values.sessionDay ?? request.sessionDay ?? '',
+        ...withError(errors.sessionDay),
+      },
+      {
+        kind: 'choice',
+        id: 'coldDebriefWeeks',
+        label: t('labSession.field.coldDebriefWeeks'),
+        value: values.coldDebriefWeeks ?? String(COLD_DEBRIEF_DEFAULT_DAYS / 7),
+        choices: weeks,
+        ...withError(errors.coldDebriefWeeks),
+      },
+    );
+    if (viewer.isLab) {
+      inputs.push({
+        kind: 'toggle',
+        id: 'overrideMinimum',
+        label: t('labSession.field.overrideMinimum'),
+        value: values.overrideMinimum === 'true',
+      });
+    }
+    actions.push({ title: t('labSession.action.schedule'), verb: LabSessionVerbs.schedule, data });
+    inputs.push(...sequencingInputs(context, request, values, errors));
+    actions.push({
+      title: t('labSession.action.sequencing'),
+      verb: LabSessionVerbs.sequencing,
+      data,
+    });
+  }
+  if (
+    viewer.isRequester &&
+    ['requested', 'qualification', 'preparation', 'postponed'].includes(request.status)
+  ) {
+    actions.push({
+      title: t('labSession.action.withdraw'),
+      verb: LabSessionVerbs.withdraw,
+      data,
+      style: 'destructive',
+    });
+  }
+  const sequencing = request.sequencing;
+  const sections = [
+    ...(sequencing === null
+      ? []
+      : [
+          {
+            title: t('labSession.section.sequencing', {
+              total: sequencing.blocks.reduce((sum, block) => sum + block.minutes, 0),
+            }),
+            texts: sequencing.blocks.map((block) =>
+              t('labSession.sequencingLine', {
+                minutes: block.minutes,
+                method: t(`labSession.method.${block.method}`),
+                title: block.title,
+              }),
+            ),
+          },
+        ]),
+    { title: t('labSession.section.problem'), texts: [request.fields.problem] },
+    { title: t('labSession.section.result'), texts: [request.fields.intendedResult] },
+    ...(request.fields.constraints === ''
+      ? []
+      : [{ title: t('labSession.section.constraints'), texts: [request.fields.constraints] }]),
+  ];
+  return buildCard({
+    title: t('labSession.card.title', {
+      tracking: request.trackingNumber,
+      subject: request.fields.subject,
+    }),
+    subtitle: t('labSession.card.subtitle', {
+      requester: request.requester.name,
+      day: formatDay(request.createdAt.toISOString().slice(0, 10), language),
+      status: statusName(context, request.status),
+    }),
+    ...(extra.banner === undefined ? {} : { banner: extra.banner }),
+    facts: requestFacts(context, request),
+    sections,
+    inputs,
+    actions,
+    ...(extra.labIds !== undefined && extra.labIds.length > 0
+      ? {
+          // The Lab channel's card shows each Lab member the step they may take now.
+          refresh: { verb: LabSessionVerbs.view, data, aadIds: extra.labIds },
+        }
+      : {}),
+  });
+}
+
+/** The hot debrief card, sent at the end of the session day and answered in place. */
+export function buildHotDebriefCard(
+  context: CardContext,
+  request: { id: string; trackingNumber: string; subject: string },
+  state: FormState = {},
+): AdaptiveCardJson {
+  const { t } = context;
+  const values = state.values ?? {};
+  const errors = state.errors ?? {};
+  return buildCard({
+    title: t('labSession.hot.title', { subject: request.subject }),
+    lines: [t('labSession.hot.intro', { tracking: request.trackingNumber })],
+    ...(state.banner === undefined ? {} : { banner: state.banner }),
+    inputs: [
+      {
+        kind: 'choice',
+        id: 'satisfaction',
+        label: t('labSession.field.satisfaction'),
+        value: values.satisfaction ?? '',
+        choices: ['1', '2', '3', '4', '5'].map((n) => ({ title: n, value: n })),
+        ...withError(errors.satisfaction),
+      },
+      ...HOT_DEBRIEF_FIELDS.map((field): CardInput => ({
+        kind: 'text',
+        id: field.id,
+        label: t(`labSession.field.${field.id}`),
+        value: values[field.id] ?? '',
+        maxLength: field.maxLength,
+        multiline: true,
+        ...withError(errors[field.id]),
+      })),
+    ],
+    actions: [
+      {
+        title: t('labSession.action.answer'),
+        verb: LabSessionVerbs.hotDebrief,
+        data: { requestId: request.id },
+        style: 'positive',
+      },
+    ],
+  });
+}
+
+/** The cold debrief card, sent 5 to 8 weeks after the session to the requester. */
+export function buildColdDebriefCard(
+  context: CardContext,
+  request: { id: string; trackingNumber: string; subject: string; sessionDay: string },
+  state: FormState & { followUpWanted?: boolean } = {},
+): AdaptiveCardJson {
+  const { t, language } = context;
+  const values = state.values ?? {};
+  const errors = state.errors ?? {};
+  return buildCard({
+    title: t('labSession.cold.title', { subject: request.subject }),
+    lines: [
+      t('labSession.cold.intro', {
+        tracking: request.trackingNumber,
+        day: request.sessionDay === '' ? '' : formatDay(request.sessionDay, language),
+      }),
+    ],
+    ...(state.banner === undefined ? {} : { banner: state.banner }),
+    inputs: [
+      ...COLD_DEBRIEF_FIELDS.map((field): CardInput => ({
+        kind: 'text',
+        id: field.id,
+        label: t(`labSession.field.${field.id}`),
+        value: values[field.id] ?? '',
+        maxLength: field.maxLength,
+        multiline: true,
+        ...withError(errors[field.id]),
+      })),
+      {
+        kind: 'choice',
+        id: 'followUp',
+        label: t('labSession.field.followUp'),
+        value: values.followUp ?? '',
+        choices: [
+          { title: t('labSession.yes'), value: 'yes' },
+          { title: t('labSession.no'), value: 'no' },
+        ],
+        ...withError(errors.followUp),
+      },
+    ],
+    actions: [
+      {
+        title: t('labSession.action.answer'),
+        verb: LabSessionVerbs.coldDebrief,
+        data: { requestId: request.id },
+        style: 'positive',
+      },
+      ...(state.followUpWanted === true
+        ? [
+            {
+              title: t('labSession.action.followUp'),
+              verb: LabSessionVerbs.open,
+              data: { followUpOf: request.id },
+            },
+          ]
+        : []),
+    ],
+  });
+}
+
+/** A list of requests, each with its status, age and requester, and the counts by status. */
+export function buildRequestListCard(
+  context: CardContext,
+  title: string,
+  requests: readonly SessionRequest[],
+  options: {
+    today: string;
+    counts?: Record<SessionStatus, number>;
+    effort?: { byMonth: { month: string; days: number }[]; awaitingGo: number };
+    /** Facilitator days per month the Lab can give sessions (LAB_SESSION_CAPACITY_DAYS). */
+    capacity?: number;
+  },
+): AdaptiveCardJson {
+  const { t } = context;
+  const counts = options.counts;
+  const effort = options.effort;
+  const sections: { title: string; facts: { label: string; value: string }[] }[] = [];
+  if (effort !== undefined && (effort.byMonth.length > 0 || effort.awaitingGo > 0)) {
+    sections.push({
+      title: t('labSession.list.effortHeading'),
+      facts: [
+        ...effort.byMonth.map(({ month, days }) => ({
+          label: formatMonth(month, context.language),
+          value: describeLoad(context, days, options.capacity),
+        })),
+        ...(effort.awaitingGo > 0
+          ? [
+              {
+                label: t('labSession.list.awaitingGo'),
+                value: t('labSession.list.days', { days: effort.awaitingGo }),
+              },
+            ]
+          : []),
+      ],
+    });
+  }
+  if (counts !== undefined) {
+    sections.push({
+      title: t('labSession.list.counts'),
+      facts: (Object.keys(counts) as SessionStatus[]).map((status) => ({
+        label: statusName(context, status),
+        value: String(counts[status]),
+      })),
+    });
+  }
+  return buildCard({
+    title,
+    ...(requests.length === 0 ? { lines: [t('labSession.list.none')] } : {}),
+    items: requests.map((request) => ({
+      title: `${request.trackingNumber} · ${request.fields.subject}`,
+      subtitle: [
+        t('labSession.list.item', {
+          status: statusName(context, request.status),
+          age: Math.max(
+            0,
+            countDaysBetween(request.createdAt.toISOString().slice(0, 10), options.today),
+          ),
+          requester: request.requester.name,
+        }),
+        ...(request.qualification === null
+          ? []
+          : [t('labSession.list.effort', { days: request.qualification.effortDays })]),
+      ].join(' · '),
+      action: {
+        title: t('labSession.action.open'),
+        verb: LabSessionVerbs.view,
+        data: { requestId: request.id },
+      },
+    })),
+    sections,
+  });
+}
+
+/** A month's committed days, against the capacity when there is one, saying when it is exceeded. */
+function describeLoad({ t }: CardContext, days: number, capacity: number | undefined): string {
+  if (capacity === undefined) return t('labSession.list.days', { days });
+  if (days <= capacity) return t('labSession.list.daysOfCapacity', { days, capacity });
+  return t('labSession.list.overCapacity', {
+    days,
+    capacity,
+    over: Math.round((days - capacity) * 10) / 10,
+  });
+}
+
+/** A month (YYYY-MM) as people read it: "janvier 2027". */
+function formatMonth(month: string, language: CardContext['language']): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${month}-15T12:00:00Z`));
+}
+
+/** A meeting's day and time as people read them, with the zone they are in. */
+export function formatMeeting(
+  { t, language }: CardContext,
+  day: string,
+  time: string,
+  zone: string,
+): string {
+  return t('labSession.meeting', { day: formatDay(day, language), time, zone });
+}
+
+/** The name of a status in the viewer's language. */
+export function statusName({ t }: CardContext, status: SessionStatus): string {
+  return t(`labSession.status.${status}`);
+}
+
+/**
+ * The error under each field: the capability's own sentence where it has one (the 60-person cap,
+ * the 4-week minimum, the requester as facilitator), else the shared one.
+ */
+export function toSessionFieldErrors(
+  issues: readonly ValidationIssue[] | undefined,
+  { t, language }: CardContext,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues ?? []) {
+    const field = String(issue.path[0] ?? '');
+    if (field in errors) continue;
+    const own = `labSession.error.${field}.${issue.code}`;
+    const params = { ...issue.params };
+    if (field === 'sessionDay' && typeof params.min === 'string') {
+      params.min = formatDay(params.min, language);
+    }
+    const text = isMessageKey(own) ? t(own, params) : t(`validation.${issue.code}`, params);
+    errors[field] = text.charAt(0).toUpperCase() + text.slice(1);
+  }
+  return errors;
+}
+
+function requestFacts(
+  context: CardContext,
+  request: SessionRequest,
+): { label: string; value: string }[] {
+  const { t, language } = context;
+  const { fields } = request;
+  const facts = [
+    { label: t('labSession.fact.status'), value: statusName(context, request.status) },
+    { label: t('labSession.fact.requester'), value: request.requester.name },
+    ...(fields.sponsor === ''
+      ? []
+      : [{ label: t('labSession.fact.sponsor'), value: fields.sponsor }]),
+    {
+      label: t('labSession.fact.participants'),
+      value: t('labSession.fact.participantsValue', {
+        total: fields.internalParticipants + fields.externalParticipants,
+        internal: fields.internalParticipants,
+        external: fields.externalParticipants,
+        audience: t(`labSession.audience.${getAudience(fields)}`),
+      }),
+    },
+    { label: t('labSession.fact.period'), value: fields.desiredPeriod },
+  ];
+  if (request.facilitators.length > 0) {
+    facts.push({
+      label: t('labSession.fact.facilitators'),
+      value: request.facilitators
+        .map((f) => (f.name === '' ? t('labSession.unknownPerson', { id: f.aadId }) : f.name))
+        .join(', '),
+    });
+  }
+  const meeting = request.qualificationMeeting;
+  if (meeting !== null) {
+    facts.push({
+      label: t('labSession.fact.meeting'),
+      value: formatMeeting(context, meeting.day, meeting.time, meeting.timeZone),
+    });
+  }
+  const qualification = request.qualification;
+  if (qualification !== null) {
+    facts.push({
+      label: t('labSession.fact.qualification'),
+      value: t('labSession.fact.qualificationValue', {
+        reachable: t(
+          qualification.objectivesReachable
+            ? 'labSession.reachable.yes'
+            : 'labSession.reachable.no',
+        ),
+        checked: t(
+          qualification.intentionChecked ? 'labSession.checked.yes' : 'labSession.checked.no',
+        ),
+        effort: qualification.effortDays,
+        format: qualification.format,
+      }),
+    });
+    if (qualification.risks !== '') {
+      facts.push({ label: t('labSession.fact.risks'), value: qualification.risks });
+    }
+  }
+  if (request.decision !== null) {
+    facts.push({
+      label: t('labSession.fact.decision'),
+      value: t('labSession.fact.decisionValue', {
+        decision: t(`labSession.decision.${request.decision.kind}`),
+        reason: request.decision.reason,
+      }),
+    });
+    if (request.decision.kind === 'notNow' && request.status === 'postponed') {
+      facts.push({
+        label: t('labSession.fact.revisitOn'),
+        value: formatDay(request.decision.revisitOn, language),
+      });
+    }
+  }
+  if (request.sessionDay !== null) {
+    facts.push({
+      label: t('labSession.fact.sessionDay'),
+      value: formatDay(request.sessionDay, language),
+    });
+  }
+  if (request.coldDebriefDay !== null) {
+    facts.push({
+      label: t('labSession.fact.coldDebriefDay'),
+      value: formatDay(request.coldDebriefDay, language),
+    });
+  }
+  return facts;
+}
+
+/** The sequencing card's blocks, refilled from what was sent or from what is recorded. */
+function sequencingInputs(
+  { t }: CardContext,
+  request: SessionRequest,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+): CardInput[] {
+  const inputs: CardInput[] = [];
+  for (let n = 1; n <= MAX_SEQUENCING_BLOCKS; n += 1) {
+    const recorded = request.sequencing?.blocks[n - 1];
+    inputs.push(
+      {
+        kind: 'text',
+        id: `block${n}Title`,
+        label: t('labSession.field.blockTitle', { n }),
+        value: values[`block${n}Title`] ?? recorded?.title ?? '',
+        maxLength: 80,
+        ...withError(errors[`block${n}Title`]),
+      },
+      {
+        kind: 'number',
+        id: `block${n}Minutes`,
+        label: t('labSession.field.blockMinutes', { n }),
+        value: toNumber(values[`block${n}Minutes`]) ?? recorded?.minutes ?? null,
+        min: 5,
+        max: 480,
+        ...withError(errors[`block${n}Minutes`]),
+      },
+      {
+        kind: 'choice',
+        id: `block${n}Method`,
+        label: t('labSession.field.blockMethod', { n }),
+        value: values[`block${n}Method`] ?? recorded?.method ?? '',
+        choices: SEQUENCING_METHODS.map((method) => ({
+          title: t(`labSession.method.${method}`),
+          value: method,
+        })),
+        ...withError(errors[`block${n}Method`]),
+      },
+    );
+  }
+  return inputs;
+}
+
+/** The qualification card's inputs, refilled from what was sent or from what is recorded. */
+function qualificationInputs(
+  { t }: CardContext,
+  request: SessionRequest,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+): CardInput[] {
+  const recorded = request.qualification;
+  return [
+    {
+      kind: 'choice',
+      id: 'objectivesReachable',
+      label: t('labSession.field.objectivesReachable'),
+      value:
+        values.objectivesReachable ??
+        (recorded === null ? '' : recorded.objectivesReachable ? 'yes' : 'no'),
+      choices: [
+        { title: t('labSession.yes'), value: 'yes' },
+        { title: t('labSession.no'), value: 'no' },
+      ],
+      ...withError(errors.objectivesReachable),
+    },
+    {
+      kind: 'toggle',
+      id: 'intentionChecked',
+      label: t('labSession.field.intentionChecked'),
+      value:
+        values.intentionChecked === undefined
+          ? recorded?.intentionChecked === true
+          : values.intentionChecked === 'true',
+      ...withError(errors.intentionChecked),
+    },
+    ...QUALIFICATION_TEXT_FIELDS.map((field): CardInput => ({
+      kind: 'text',
+      id: field.id,
+      label: t(`labSession.field.${field.id}`),
+      value: values[field.id] ?? recorded?.[field.id] ?? '',
+      maxLength: field.maxLength,
+      multiline: field.id === 'risks',
+      ...withError(errors[field.id]),
+    })),
+    {
+      kind: 'number',
+      id: 'effortDays',
+      label: t('labSession.field.effortDays'),
+      value: toNumber(values.effortDays) ?? recorded?.effortDays ?? null,
+      min: 0,
+      max: MAX_EFFORT_DAYS,
+      ...withError(errors.effortDays),
+    },
+  ];
+}
+
+function withError(error: string | undefined): { error?: string } {
+  return error === undefined ? {} : { error };
+}
+
+function toNumber(value: string | undefined): number | null {
+  if (value === undefined || value.trim() === '') return null;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : null;
+}
+
+/** The Lab sessions' sends of the coming days, day by day, with the requester's local time. */
+export function buildSessionCalendarCard(
+  context: CardContext,
+  sends: readonly PlannedSessionSend[],
+  days: number,
+): AdaptiveCardJson {
+  const { t, language } = context;
+  const byDay = new Map<string, string[]>();
+  for (const send of sends) {
+    const milestone = PREPARATION_MILESTONES.find((m) => m.id === send.kind);
+    const kind =
+      milestone !== undefined
+        ? t('labSession.send.milestone', {
+            days: milestone.daysBefore,
+            milestone: t(`labSession.milestone.${milestone.id}`),
+          })
+        : t(`labSession.send.${send.kind as 'hot' | 'cold' | 'coldReminder' | 'revisit'}`);
+    const line = t('labSession.calendar.line', {
+      time: send.time,
+      zone: send.timeZone,
+      kind,
+      tracking: send.trackingNumber,
+      subject: send.subject,
+    });
+    byDay.set(send.day, [...(byDay.get(send.day) ?? []), line]);
+  }
+  return buildCard({
+    title: t('labSession.calendar.title', { days }),
+    ...(sends.length === 0 ? { lines: [t('labSession.calendar.empty')] } : {}),
+    sections: [...byDay].map(([day, texts]) => ({ title: formatDay(day, language), texts })),
+    note: t('labSession.calendar.note'),
+  });
+}

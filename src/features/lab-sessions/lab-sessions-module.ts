@@ -1,0 +1,589 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { answerDebrief } from '../../core/lab-sessions/answer-debrief';
+import { decideRequest } from '../../core/lab-sessions/decide-request';
+import { getFollowUpSource } from '../../core/lab-sessions/get-follow-up-source';
+import { getSessionRequest, toViewer } from '../../core/lab-sessions/get-session-request';
+import type { LabSessionDeps, SessionActor } from '../../core/lab-sessions/lab-session-deps';
+import type { LabSessionRefusalCode } from '../../core/lab-sessions/lab-session-refusal';
+import {
+  countRequestsByStatus,
+  listMySessions,
+  listOpenRequests,
+  sumCommittedEffort,
+} from '../../core/lab-sessions/list-session-requests';
+import { previewSessionSends, toPreviewRange } from '../../core/lab-sessions/preview-session-sends';
+import { qualifyRequest } from '../../core/lab-sessions/qualify-request';
+import { recordQualification } from '../../core/lab-sessions/record-qualification';
+import { recordSequencing } from '../../core/lab-sessions/record-sequencing';
+import { scheduleSession } from '../../core/lab-sessions/schedule-session';
+import {
+  SESSION_STATUSES,
+  type SessionRequest,
+  type SessionStatus,
+} from '../../core/lab-sessions/session-request';
+import { saveRequestDraft, submitRequest } from '../../core/lab-sessions/submit-request';
+import { toRequestFormValues } from '../../core/lab-sessions/validate-request-fields';
+import { withdrawRequest } from '../../core/lab-sessions/withdraw-request';
+import type { Refusal } from '../../core/validation/outcome';
+import {
+  createHolidayCalendar,
+  toHolidayCalendarId,
+  type HolidayCalendar,
+  type HolidayCalendarId,
+} from '../../core/scheduling/holiday-calendars';
+import { DEFAULT_TIME_ZONE } from '../../core/scheduling/compute-send-instant';
+import { toLocalDay } from '../../core/scheduling/local-days';
+import { formatDay } from '../../i18n/translate';
+import { findPersonNames } from '../../adapters/sql/find-person-names';
+import { SqlLabSessionStore } from '../../adapters/sql/sql-lab-session-store';
+import type { CardContext } from '../../adapters/teams/cards/card-context';
+import { buildCard, type Banner } from '../../adapters/teams/cards/card-kit';
+import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
+import { createLabChannelResolver } from '../../adapters/teams/create-lab-channel-resolver';
+import { readUserEmail } from '../../adapters/teams/read-user-email';
+import { createLoggingNotifier } from '../../adapters/teams/notices/create-logging-notifier';
+import { cardId, optionalCardId, withInputs } from '../../adapters/teams/verbs/card-data';
+import { ALL_SCOPES, defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/verbs/card-verb';
+import { Guards } from '../../adapters/teams/verbs/guard';
+import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
+import type { Turn } from '../../adapters/teams/verbs/turn';
+import { createLabSessionJob } from '../../jobs/create-lab-session-job';
+import type { FeatureModule } from '../feature-module';
+import type { Platform } from '../platform';
+import {
+  buildColdDebriefCard,
+  buildConfirmationCard,
+  buildHotDebriefCard,
+  buildRequestCard,
+  buildRequestFormCard,
+  buildRequestListCard,
+  buildSessionCalendarCard,
+  toSessionFieldErrors,
+  type FormState,
+} from './lab-sessions-cards';
+import { createLabSessionRenderers } from './lab-sessions-notices';
+import { LabSessionVerbs } from './lab-sessions-verbs';
+
+/** The session calendar looks this far ahead: a session's 4-week preparation and then some. */
+const SESSION_CALENDAR_DAYS = 60;
+
+const NO_DATA = z.object({}).passthrough();
+/** The request form, empty (or the draft) or pre-filled as a follow-up of a request. */
+const OPEN_DATA = z.object({ followUpOf: optionalCardId }).passthrough();
+const REQUEST_DATA = z.object({ requestId: cardId }).passthrough();
+/** The request form: its inputs are checked field by field by the use case. */
+const FORM_DATA = withInputs({});
+const QUALIFY_DATA = withInputs({
+  requestId: cardId,
+  facilitators: z.string().max(2000).optional(),
+});
+const DECIDE_DATA = withInputs({
+  requestId: cardId,
+  decision: z.enum(['go', 'noGo', 'notNow']).optional(),
+});
+const SCHEDULE_DATA = withInputs({
+  requestId: cardId,
+  overrideMinimum: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+});
+/** A form on a request's card (qualification, debriefs): its inputs are checked by the use case. */
+const REQUEST_FORM_DATA = withInputs({ requestId: cardId });
+
+/**
+ * Lab sessions in Teams: any staff member requests a session ("demander une session"); the Lab
+ * team gets the request in its channel (or each member), names two facilitators, gives its go or
+ * no-go; the facilitators set the date; the hot debrief goes out at the end of the session day
+ * and the cold one 5 to 8 weeks later. "mes sessions" lists one's own, "demandes" the open ones.
+ */
+export function createLabSessionsModule(
+  platform: Pick<
+    Platform,
+    | 'database'
+    | 'notifier'
+    | 'clock'
+    | 'logger'
+    | 'config'
+    | 'conversations'
+    | 'people'
+    | 'labTeamIds'
+  >,
+): FeatureModule {
+  const sessions = new SqlLabSessionStore(platform.database.db);
+  const resolveLabChannel = createLabChannelResolver({
+    conversations: platform.conversations,
+    channelId: platform.config.labChannelId,
+    clock: platform.clock,
+    logger: platform.logger,
+  });
+  const calendars = new Map<HolidayCalendarId, HolidayCalendar>();
+  const deps: LabSessionDeps = {
+    sessions,
+    // The request is stored before anyone is told: a notice that cannot be queued is logged.
+    notifier: createLoggingNotifier(platform.notifier, platform.logger),
+    clock: platform.clock,
+    ids: { newId: () => randomUUID() },
+    facilitatorPool: () => platform.labTeamIds(),
+    labRecipients: async () => {
+      const channel = await resolveLabChannel();
+      if (channel !== undefined) return [{ kind: 'conversation', conversationId: channel }];
+      const ids = new Map(platform.labTeamIds().map((id) => [id.toLowerCase(), id]));
+      return [...ids.values()].map((aadId) => ({ kind: 'user', aadId }));
+    },
+    namesOf: (aadIds) => findPersonNames(platform.database.db, aadIds),
+    directory: platform.people,
+    zoneOf: async (aadId) =>
+      (await platform.conversations.getUserContext(aadId))?.timezone ?? DEFAULT_TIME_ZONE,
+    calendarFor: (timeZone) => {
+      // The job asks every minute: a calendar reads its holidays once.
+      const id = toHolidayCalendarId(timeZone);
+      let calendar = calendars.get(id);
+      if (calendar === undefined) calendars.set(id, (calendar = createHolidayCalendar(id)));
+      return calendar;
+    },
+  };
+
+  const actorOf = async (turn: Turn): Promise<SessionActor> => {
+    // Remembered so the Lab team sees names, not ids, when it picks facilitators (a turn
+    // without a name leaves a known one in place).
+    if (turn.sender.name !== '') {
+      await platform.people.record(
+        { aadId: turn.sender.aadId, name: turn.sender.name, email: null },
+        platform.clock.now(),
+      );
+    }
+    return {
+      aadId: turn.sender.aadId,
+      name: turn.sender.name,
+      isLab: turn.sender.isLab,
+      timeZone: turn.sender.timeZone,
+    };
+  };
+
+  /**
+   * Typed commands also look up the sender's e-mail in Teams (one connector call), so a director
+   * named as sponsor by e-mail can be told once they have written to the bot.
+   */
+  const rememberEmail = async (turn: Turn): Promise<void> => {
+    const email = await readUserEmail(turn.context);
+    if (email === null || turn.sender.name === '') return;
+    await platform.people.record(
+      { aadId: turn.sender.aadId, name: turn.sender.name, email },
+      platform.clock.now(),
+    );
+  };
+
+  const requestCard = async (
+    card: CardContext,
+    actor: SessionActor,
+    request: SessionRequest,
+    state: FormState = {},
+  ): Promise<AdaptiveCardJson> => {
+    const viewer = toViewer(request, actor);
+    // The configuration and the Lab channel's roster may name the same person twice.
+    const labIds = [...new Map(platform.labTeamIds().map((id) => [id.toLowerCase(), id])).values()];
+    const names = viewer.isLab ? await deps.namesOf(labIds) : new Map<string, string>();
+    return buildRequestCard(card, request, viewer, {
+      ...state,
+      pool: labIds.map((aadId) => ({ aadId, name: names.get(aadId.toLowerCase()) ?? '' })),
+      labIds,
+    });
+  };
+
+  /** The request as it stands, with a banner, or the refusal when the sender may not see it. */
+  const current = async (
+    card: CardContext,
+    actor: SessionActor,
+    requestId: string,
+    state: FormState = {},
+  ): Promise<AdaptiveCardJson> => {
+    const outcome = await getSessionRequest(deps, { actor, requestId });
+    if (!outcome.ok) return refusalCard(card, outcome.refusal);
+    return requestCard(card, actor, outcome.value.request, state);
+  };
+
+  /** After a Lab or facilitator action: the card again, with what happened or what was wrong. */
+  const answerAction = async (
+    card: CardContext,
+    actor: SessionActor,
+    requestId: string,
+    outcome:
+      { ok: true; value: SessionRequest } | { ok: false; refusal: Refusal<LabSessionRefusalCode> },
+    data: Record<string, unknown>,
+    done: (request: SessionRequest) => string,
+  ): Promise<AdaptiveCardJson> => {
+    if (outcome.ok) {
+      return requestCard(card, actor, outcome.value, { banner: good(done(outcome.value)) });
+    }
+    const refusal = outcome.refusal;
+    if (refusal.code === 'invalid') {
+      return current(card, actor, requestId, {
+        values: stringValues(data),
+        errors: toSessionFieldErrors(refusal.issues, card),
+        banner: attention(card.t('labSession.refusal.invalid')),
+      });
+    }
+    if (refusal.code === 'notFound' || refusal.code === 'labOnly') {
+      return refusalCard(card, refusal);
+    }
+    return current(card, actor, requestId, { banner: attention(refusalText(card, refusal)) });
+  };
+
+  const openForm = async (
+    turn: Turn,
+    data: { followUpOf?: string | undefined } = {},
+  ): Promise<AdaptiveCardJson> => {
+    const { t } = turn.card;
+    if (data.followUpOf !== undefined && data.followUpOf !== '') {
+      // A follow-up session, asked from the cold debrief: the form starts from the first request.
+      const outcome = await getFollowUpSource(deps, {
+        actor: await actorOf(turn),
+        requestId: data.followUpOf,
+      });
+      if (!outcome.ok) return refusalCard(turn.card, outcome.refusal);
+      const source = outcome.value;
+      const { fields } = source;
+      return buildRequestFormCard(turn.card, {
+        values: {
+          subject: t('labSession.followUp.subject', { subject: fields.subject }).slice(0, 120),
+          sponsor: fields.sponsor,
+          sponsorEmail: fields.sponsorEmail,
+          internalParticipants: String(fields.internalParticipants),
+          externalParticipants: String(fields.externalParticipants),
+          constraints: fields.constraints,
+        },
+        banner: {
+          text: t('labSession.followUp.banner', { tracking: source.trackingNumber }),
+          style: 'accent',
+        },
+      });
+    }
+    const draft = await sessions.getDraft(turn.sender.aadId);
+    return buildRequestFormCard(turn.card, { values: draft?.values ?? {} });
+  };
+
+  const mine = async (turn: Turn): Promise<AdaptiveCardJson> => {
+    const actor = await actorOf(turn);
+    const requests = await listMySessions(deps, actor);
+    return buildRequestListCard(turn.card, turn.card.t('labSession.list.mine'), requests, {
+      today: toLocalDay(platform.clock.now(), actor.timeZone ?? DEFAULT_TIME_ZONE),
+    });
+  };
+
+  const openRequests = async (turn: Turn): Promise<AdaptiveCardJson> => {
+    const actor = await actorOf(turn);
+    const outcome = await listOpenRequests(deps, actor);
+    if (!outcome.ok) return refusalCard(turn.card, outcome.refusal);
+    const today = toLocalDay(platform.clock.now(), actor.timeZone ?? DEFAULT_TIME_ZONE);
+    return buildRequestListCard(turn.card, turn.card.t('labSession.list.open'), outcome.value, {
+      today,
+      counts: await countRequestsByStatus(deps),
+      effort: await sumCommittedEffort(deps, today.slice(0, 7)),
+      ...(platform.config.labSessionCapacityDays === undefined
+        ? {}
+        : { capacity: platform.config.labSessionCapacityDays }),
+    });
+  };
+
+  const sessionCalendar = async (turn: Turn): Promise<AdaptiveCardJson> => {
+    const actor = await actorOf(turn);
+    if (!actor.isLab) return refusalCard(turn.card, { code: 'labOnly', params: {} });
+    const range = toPreviewRange(
+      platform.clock.now(),
+      actor.timeZone ?? DEFAULT_TIME_ZONE,
+      SESSION_CALENDAR_DAYS,
+    );
+    const sends = await previewSessionSends(deps, range);
+    return buildSessionCalendarCard(turn.card, sends, SESSION_CALENDAR_DAYS);
+  };
+
+  const staff = { guard: Guards.staff, scopes: PERSONAL_ONLY } as const;
+  // The Lab team acts from its channel as well as from a personal chat.
+  const anywhere = { guard: Guards.staff, scopes: ALL_SCOPES } as const;
+  const verbs = [
+    defineCardVerb({ verb: LabSessionVerbs.open, data: OPEN_DATA, ...staff, handle: openForm }),
+    defineCardVerb({
+      verb: LabSessionVerbs.submit,
+      data: FORM_DATA,
+      ...staff,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await submitRequest(deps, { actor, raw: data });
+        if (outcome.ok) return buildConfirmationCard(turn.card, outcome.value);
+        // The form comes back as sent, each error under its field; nothing was stored.
+        const errors = toSessionFieldErrors(outcome.refusal.issues, turn.card);
+        return buildRequestFormCard(turn.card, {
+          values: toRequestFormValues(data),
+          errors,
+          banner: attention(
+            turn.card.t('labSession.form.errors', { count: Object.keys(errors).length }),
+          ),
+        });
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.saveDraft,
+      data: FORM_DATA,
+      ...staff,
+      handle: async (turn, data) => {
+        const values = await saveRequestDraft(deps, { actor: await actorOf(turn), raw: data });
+        return buildRequestFormCard(turn.card, {
+          values,
+          banner: good(turn.card.t('labSession.form.draftSaved')),
+        });
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.view,
+      data: REQUEST_DATA,
+      ...anywhere,
+      handle: async (turn, data) => current(turn.card, await actorOf(turn), data.requestId),
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.qualify,
+      data: QUALIFY_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await qualifyRequest(deps, {
+          actor,
+          requestId: data.requestId,
+          facilitatorIds: (data.facilitators ?? '').split(','),
+          meetingDay: data.meetingDay,
+          meetingTime: data.meetingTime,
+        });
+        return answerAction(turn.card, actor, data.requestId, outcome, data, (request) =>
+          turn.card.t('labSession.qualified', {
+            names: request.facilitators.map((f) => f.name || f.aadId).join(', '),
+          }),
+        );
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.qualification,
+      data: REQUEST_FORM_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await recordQualification(deps, {
+          actor,
+          requestId: data.requestId,
+          raw: data,
+        });
+        return answerAction(turn.card, actor, data.requestId, outcome, data, () =>
+          turn.card.t('labSession.qualificationSaved'),
+        );
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.sequencing,
+      data: REQUEST_FORM_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await recordSequencing(deps, {
+          actor,
+          requestId: data.requestId,
+          raw: data,
+        });
+        return answerAction(turn.card, actor, data.requestId, outcome, data, () =>
+          turn.card.t('labSession.sequencingSaved'),
+        );
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.decide,
+      data: DECIDE_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        if (data.decision === undefined) {
+          if (!actor.isLab) return refusalCard(turn.card, { code: 'labOnly', params: {} });
+          return current(turn.card, actor, data.requestId, {
+            values: stringValues(data),
+            errors: { decision: turn.card.t('validation.required') },
+            banner: attention(turn.card.t('labSession.refusal.invalid')),
+          });
+        }
+        const outcome = await decideRequest(deps, {
+          actor,
+          requestId: data.requestId,
+          decision: data.decision,
+          reason: data.reason,
+          revisitOn: data.revisitOn,
+        });
+        return answerAction(turn.card, actor, data.requestId, outcome, data, (request) =>
+          turn.card.t('labSession.decided', {
+            decision: turn.card.t(`labSession.decision.${request.decision?.kind ?? 'go'}`),
+          }),
+        );
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.schedule,
+      data: SCHEDULE_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await scheduleSession(deps, {
+          actor,
+          requestId: data.requestId,
+          sessionDay: data.sessionDay,
+          coldDebriefWeeks: data.coldDebriefWeeks,
+          overrideMinimum: data.overrideMinimum === true || data.overrideMinimum === 'true',
+        });
+        return answerAction(turn.card, actor, data.requestId, outcome, data, (request) =>
+          turn.card.t('labSession.scheduled', {
+            day: formatDayOf(turn.card, request.sessionDay),
+            coldDay: formatDayOf(turn.card, request.coldDebriefDay),
+          }),
+        );
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.withdraw,
+      data: REQUEST_DATA,
+      ...staff,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await withdrawRequest(deps, { actor, requestId: data.requestId });
+        return answerAction(turn.card, actor, data.requestId, outcome, {}, (request) =>
+          turn.card.t('labSession.withdrawn', { tracking: request.trackingNumber }),
+        );
+      },
+    }),
+    ...(['hot', 'cold'] as const).map((kind) =>
+      defineCardVerb({
+        verb: kind === 'hot' ? LabSessionVerbs.hotDebrief : LabSessionVerbs.coldDebrief,
+        data: REQUEST_FORM_DATA,
+        ...staff,
+        handle: async (turn, data) => {
+          const actor = await actorOf(turn);
+          const outcome = await answerDebrief(deps, {
+            actor,
+            requestId: data.requestId,
+            kind,
+            raw: data,
+          });
+          if (!outcome.ok && outcome.refusal.code !== 'invalid') {
+            return refusalCard(turn.card, outcome.refusal);
+          }
+          const request = outcome.ok ? outcome.value.request : await sessions.get(data.requestId);
+          if (request === undefined) {
+            return refusalCard(turn.card, { code: 'notFound', params: {} });
+          }
+          const state: FormState & { followUpWanted?: boolean } = outcome.ok
+            ? {
+                values: stringValues(data),
+                banner: good(turn.card.t('labSession.answered')),
+                followUpWanted: outcome.value.answer.answers.followUp === 'yes',
+              }
+            : {
+                values: stringValues(data),
+                errors: toSessionFieldErrors(outcome.refusal.issues, turn.card),
+                banner: attention(turn.card.t('labSession.refusal.invalid')),
+              };
+          const summary = {
+            id: request.id,
+            trackingNumber: request.trackingNumber,
+            subject: request.fields.subject,
+            sessionDay: request.sessionDay ?? '',
+          };
+          return kind === 'hot'
+            ? buildHotDebriefCard(turn.card, summary, state)
+            : buildColdDebriefCard(turn.card, summary, state);
+        },
+      }),
+    ),
+    defineCardVerb({ verb: LabSessionVerbs.mine, data: NO_DATA, ...staff, handle: mine }),
+    defineCardVerb({
+      verb: LabSessionVerbs.requests,
+      data: NO_DATA,
+      guard: Guards.lab,
+      scopes: ALL_SCOPES,
+      handle: openRequests,
+    }),
+  ];
+
+  const commands = [
+    defineTextCommand({
+      id: 'session.request',
+      pattern: /^\s*(demander une session|request a session)\s*$/i,
+      examples: { fr: 'demander une session', en: 'request a session' },
+      ...staff,
+      handle: async (turn) => {
+        await rememberEmail(turn);
+        await turn.send(await openForm(turn));
+      },
+    }),
+    defineTextCommand({
+      id: 'session.mine',
+      pattern: /^\s*(mes sessions|my sessions)\s*$/i,
+      examples: { fr: 'mes sessions', en: 'my sessions' },
+      ...staff,
+      handle: async (turn) => {
+        await rememberEmail(turn);
+        await turn.send(await mine(turn));
+      },
+    }),
+    defineTextCommand({
+      id: 'session.calendar',
+      pattern: /^\s*(calendrier des sessions|session calendar)\s*$/i,
+      examples: { fr: 'calendrier des sessions', en: 'session calendar' },
+      guard: Guards.lab,
+      scopes: ALL_SCOPES,
+      handle: async (turn) => turn.send(await sessionCalendar(turn)),
+    }),
+    defineTextCommand({
+      id: 'session.requests',
+      pattern: /^\s*(demandes|demandes de session|requests|session requests)\s*$/i,
+      examples: { fr: 'demandes', en: 'requests' },
+      guard: Guards.lab,
+      scopes: ALL_SCOPES,
+      handle: async (turn) => turn.send(await openRequests(turn)),
+    }),
+  ];
+
+  return {
+    name: 'lab-sessions',
+    verbs,
+    commands,
+    notices: createLabSessionRenderers(),
+    scheduledJobs: [createLabSessionJob(deps)],
+  };
+}
+
+function refusalText(card: CardContext, refusal: Refusal<LabSessionRefusalCode>): string {
+  const status = refusal.params.status;
+  return card.t(`labSession.refusal.${refusal.code}`, {
+    ...refusal.params,
+    ...(typeof status === 'string' && isStatus(status)
+      ? { status: card.t(`labSession.status.${status}`) }
+      : {}),
+  });
+}
+
+function refusalCard(card: CardContext, refusal: Refusal<LabSessionRefusalCode>): AdaptiveCardJson {
+  return buildCard({ title: refusalText(card, refusal) });
+}
+
+function isStatus(value: string): value is SessionStatus {
+  return SESSION_STATUSES.some((status) => status === value);
+}
+
+function good(text: string): Banner {
+  return { text, style: 'good' };
+}
+
+function attention(text: string): Banner {
+  return { text, style: 'attention' };
+}
+
+function stringValues(data: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(data).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}
+
+function formatDayOf(card: CardContext, day: string | null): string {
+  return day === null ? '' : formatDay(day, card.language);
+}

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import type { DatabaseHandle } from '../../src/adapters/sql/open-database';
+import { SqlLabSessionStore } from '../../src/adapters/sql/sql-lab-session-store';
+import {
+  FACILITATOR_A,
+  FACILITATOR_B,
+  REQUESTER,
+  makeRequest,
+} from '../support/lab-session-fixtures';
+import { testDatabases } from './test-databases';
+
+for (const target of testDatabases()) {
+  describe(`lab session store (${target.name})`, () => {
+    let database: DatabaseHandle | undefined;
+    let store: SqlLabSessionStore;
+
+    beforeEach(async () => {
+      database = await target.open();
+      store = new SqlLabSessionStore(database.db);
+    });
+
+    afterEach(async () => {
+      await database?.close();
+      database = undefined;
+    });
+
+    it('numbers the requests of each year from 1, without two alike when asked at once', async () => {
+      const numbers = await Promise.all([1, 2, 3, 4, 5].map(() => store.nextSequence(2026)));
+      assert.deepEqual(
+        [...numbers].sort((a, b) => a - b),
+        [1, 2, 3, 4, 5],
+      );
+      assert.equal(await store.nextSequence(2027), 1);
+      assert.equal(await store.nextSequence(2026), 6);
+    });
+
+    it('reads back a request with its decision, facilitators and dates', async () => {
+      const request = makeRequest({
+        status: 'preparation',
+        facilitators: [FACILITATOR_A, FACILITATOR_B],
+        qualificationMeeting: { day: '2026-11-26', time: '10:00', timeZone: 'America/Cayenne' },
+        sequencing: {
+          blocks: [{ title: 'Scan', minutes: 90, method: 'scan' }],
+          by: FACILITATOR_B.aadId,
+          at: new Date('2026-12-02T10:00:00.000Z'),
+        },
+        qualification: {
+          objectivesReachable: true,
+          intentionChecked: true,
+          format: 'Une journée',
+          effortDays: 4.5,
+          risks: 'Peu de participants externes',
+          by: FACILITATOR_A.aadId,
+          at: new Date('2026-11-24T10:00:00.000Z'),
+        },
+        decision: {
+          kind: 'go',
+          reason: 'Sujet prioritaire',
+          by: 'lab',
+          at: new Date('2026-11-25T10:00:00.000Z'),
+        },
+        sessionDay: '2027-01-14',
+        coldDebriefDay: '2027-02-25',
+      });
+      await store.insert(request);
+      assert.deepEqual(await store.get('req-1'), request);
+      assert.equal(await store.get('other'), undefined);
+    });
+
+    it('reads a request stored before the sponsor’s e-mail was asked with none', async () => {
+      const { sponsorEmail: _dropped, ...older } = makeRequest().fields;
+      await store.insert(
+        makeRequest({ fields: older as ReturnType<typeof makeRequest>['fields'] }),
+      );
+      assert.equal((await store.get('req-1'))?.fields.sponsorEmail, '');
+    });
+
+    it('refuses a second request with the same tracking number', async () => {
+      await store.insert(makeRequest());
+      await assert.rejects(store.insert(makeRequest({ id: 'req-2' })));
+    });
+
+    it('moves a request only from the status the writer read', async () => {
+      await store.insert(makeRequest());
+      const moved = makeRequest({ status: 'qualification', facilitators: [FACILITATOR_A] });
+      assert.equal(await store.update(moved, 'requested'), true);
+      // A second Lab member who read "requested" too loses: nothing is written.
+      assert.equal(await store.update(makeRequest({ status: 'declined' }), 'requested'), false);
+      assert.equal((await store.get('req-1'))?.status, 'qualification');
+    });
+
+    it('lists by status, most recent first, and finds a person’s requests whatever the case of their id', async () => {
+      await store.insert(makeRequest());
+      await store.insert(
+        makeRequest({
+          id: 'req-2',
+          trackingNumber: 'LAB-2026-002',
+          status: 'qualification',
+          requester: { aadId: 'bbbbbbbb-0000-4000-8000-000000000002', name: 'Autre' },
+          facilitators: [FACILITATOR_A, FACILITATOR_B],
+          createdAt: new Date('2026-11-21T09:00:00.000Z'),
+        }),
+      );
+      assert.deepEqual(
+        (await store.list()).map((r) => r.id),
+        ['req-2', 'req-1'],
+      );
+      assert.deepEqual(
+        (await store.list(['requested'])).map((r) => r.id),
+        ['req-1'],
+      );
+      assert.deepEqual(await store.list([]), []);
+      assert.deepEqual(
+        (await store.listForPerson(REQUESTER.aadId.toUpperCase())).map((r) => r.id),
+        ['req-1'],
+      );
+      assert.deepEqual(
+        (await store.listForPerson(FACILITATOR_B.aadId)).map((r) => r.id),
+        ['req-2'],
+      );
+      assert.deepEqual(await store.listForPerson('nobody'), []);
+    });
+
+    it('keeps one draft per person until it is deleted', async () => {
+      const updatedAt = new Date('2026-11-20T09:00:00.000Z');
+      await store.saveDraft({ aadId: REQUESTER.aadId, values: { subject: 'A' }, updatedAt });
+      await store.saveDraft({ aadId: REQUESTER.aadId, values: { subject: 'B' }, updatedAt });
+      assert.deepEqual(await store.getDraft(REQUESTER.aadId.toUpperCase()), {
+        aadId: REQUESTER.aadId,
+        values: { subject: 'B' },
+        updatedAt,
+      });
+      await store.deleteDraft(REQUESTER.aadId);
+      assert.equal(await store.getDraft(REQUESTER.aadId), undefined);
+    });
+
+    it('keeps one debrief answer per person and kind, the latest', async () => {
+      const answeredAt = new Date('2027-01-14T17:00:00.000Z');
+      await store.saveDebrief({
+        requestId: 'req-1',
+        kind: 'hot',
+        aadId: FACILITATOR_A.aadId,
+        answers: { satisfaction: 3 },
+        answeredAt,
+      });
+      await store.saveDebrief({
+        requestId: 'req-1',
+        kind: 'hot',
+        aadId: FACILITATOR_A.aadId,
+        answers: { satisfaction: 5, takeaway: 'Tout' },
+        answeredAt,
+      });
+      await store.saveDebrief({
+        requestId: 'req-1',
+        kind: 'cold',
+        aadId: REQUESTER.aadId,
+        answers: { implemented: 'Deux prototypes' },
+        answeredAt,
+      });
+      const answers = await store.listDebriefs('req-1');
+      assert.deepEqual(
+        answers.map((a) => [a.kind, a.aadId, a.answers]),
+        [
+          ['cold', REQUESTER.aadId, { implemented: 'Deux prototypes' }],
+          ['hot', FACILITATOR_A.aadId, { satisfaction: 5, takeaway: 'Tout' }],
+        ],
+      );
+      assert.deepEqual(await store.listDebriefs('other'), []);
+      assert.deepEqual(
+        (await store.listAllDebriefs('hot')).map((a) => [a.requestId, a.answers.satisfaction]),
+        [['req-1', 5]],
+      );
+    });
+  });
+}
