@@ -91,7 +91,7 @@ export const candidaciesFr = {
   'jobRole.other': 'Autre',
   'endorsement.request.title': 'Votre avis est demandé',
   'endorsement.request.body':
-    '{candidate} ({organisation}) candidate au {programme} et vous a désigné·e comme responsable hiérarchique. Donnez votre avis :',
+    '{candidate} ({organisation}) candidate au {programme} et vous désigne comme responsable hiérarchique. Donnez votre avis :',
   'endorsement.comment': 'Commentaire (facultatif)',
   'endorsement.action.endorse': 'Avis favorable',
   'endorsement.action.decline': 'Avis défavorable',
@@ -113,7 +113,7 @@ export const candidaciesFr = {
     'Une place s’est libérée et vous étiez sur la liste d’attente : elle est pour vous.',
   'decision.waitlisted.title': 'Votre candidature est sur liste d’attente',
   'decision.waitlisted.body':
-    'Le comité n’a pas encore de place pour vous au {programme}. Si une place se libère, elle vous sera proposée et vous serez prévenu·e ici.',
+    'Le comité n’a pas encore de place pour vous au {programme}. Si une place se libère, elle vous sera proposée ici.',
   'decision.declined.title': 'Votre candidature n’est pas retenue',
   'decision.declined.body':
     'Merci pour votre candidature au {programme}. Le comité ne l’a pas retenue cette fois-ci ; d’autres appels suivront.',
@@ -188,13 +188,13 @@ export const candidaciesFr = {
     'Je vous envoie le lien de l’export en message privé : il ne s’ouvre qu’une fois, il n’a rien à faire dans une conversation à plusieurs.',
   'selection.export.title': 'Export des candidatures : {programme}',
   'selection.export.body':
-    'Ce lien est valable 15 minutes (jusqu’à {time}), pour vous seul·e, et ne sert qu’une fois.',
+    'Ce lien est valable 15 minutes (jusqu’à {time}), réservé à vous, et ne sert qu’une fois.',
   'selection.export.download': 'Télécharger le fichier {format}',
   'export.sheet.candidacies': 'Candidatures',
   'export.sheet.scores': 'Notes',
   'export.column.id': 'Identifiant',
   'export.column.status': 'Statut',
-  'export.column.applicant': 'Candidat·e ou référent',
+  'export.column.applicant': 'Candidature (personne ou référent)',
   'export.column.organisation': 'Organisme',
   'export.column.branch': 'Branche',
   'export.column.submittedAt': 'Envoyée le',

@@ -21,7 +21,7 @@ export const formationFr = {
   'formation.swapped': 'Échange fait : {a} et {b}.',
   'formation.moved': '{name} rejoint l’équipe « {team} ».',
   'formation.lockedNow': '{name} restera dans son équipe lors des prochains tirages.',
-  'formation.unlockedNow': '{name} n’est plus verrouillé(e).',
+  'formation.unlockedNow': '{name} peut de nouveau changer d’équipe.',
   'formation.refused': 'Modification refusée : {reason}',
   'formation.refusal.unknown-person': 'choisissez une personne de la liste.',
   'formation.refusal.unknown-team': 'choisissez une équipe de la liste.',
@@ -58,7 +58,7 @@ export const formationFr = {
   'formation.progress': 'Messages de bienvenue — {programme}',
   'formation.welcome.title': 'Bienvenue dans l’équipe « {team} » !',
   'formation.welcome.intro': 'Programme {programme}. Voici votre équipe :',
-  'formation.welcome.lead': 'Référent(e) : {name}',
+  'formation.welcome.lead': 'Référent ou référente : {name}',
   'formation.welcome.next': 'Prochaine échéance : {milestone}, le {date}',
   'formation.member.title': 'Vous êtes dans l’équipe « {team} »',
   'formation.member.body':

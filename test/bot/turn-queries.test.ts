@@ -26,9 +26,10 @@ const MAX_QUERIES = {
   // Turn state, conversation, the programme; the transaction: begin, lock, the applicant's
   // candidacy (not the whole call's), the candidacy written, its endorsement, its draft, commit.
   candidacySubmit: 10,
-  // Turn state, conversation, roles, then the digest's aggregates; 9 since the personal data
-  // section reads the retention job's audit entries of the week (one bounded query).
-  dashboard: 9,
+  // Turn state, conversation, roles, then the digest's aggregates (8 until this wave); then the
+  // Lab sessions section (the requests, the hot and the cold debriefs, the Lab's few dozen a
+  // year) and the personal data section (the retention job's audit entries of the week).
+  dashboard: 12,
 };
 
 /** The recorded activity as someone else, in their own personal chat. */

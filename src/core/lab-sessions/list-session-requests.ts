@@ -29,11 +29,18 @@ export async function listOpenRequests(
 export async function countRequestsByStatus(
   deps: Pick<LabSessionDeps, 'sessions'>,
 ): Promise<Record<SessionStatus, number>> {
+  return countByStatus(await deps.sessions.list());
+}
+
+/** How many of these requests are in each status. */
+export function countByStatus(
+  requests: readonly { status: SessionStatus }[],
+): Record<SessionStatus, number> {
   const counts = Object.fromEntries(SESSION_STATUSES.map((s) => [s, 0])) as Record<
     SessionStatus,
     number
   >;
-  for (const request of await deps.sessions.list()) counts[request.status] += 1;
+  for (const request of requests) counts[request.status] += 1;
   return counts;
 }
 

@@ -1,6 +1,6 @@
 import { countDaysBetween, toLocalDay } from '../scheduling/local-days';
 import type { LabSessionDeps } from './lab-session-deps';
-import { countRequestsByStatus } from './list-session-requests';
+import { countByStatus } from './list-session-requests';
 import type { SessionStatus } from './session-request';
 
 /** The Lab sessions at a glance, for the Lab team's digest. */
@@ -44,7 +44,7 @@ export async function summariseSessions(
   const cold = await deps.sessions.listAllDebriefs('cold');
   const scores = hot.map((a) => Number(a.answers.satisfaction)).filter(Number.isFinite);
   return {
-    byStatus: await countRequestsByStatus(deps),
+    byStatus: countByStatus(requests),
     medianDaysToGo: median(toGo),
     medianDaysGoToSession: median(goToSession),
     heldThisYear,

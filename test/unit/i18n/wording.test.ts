@@ -2,9 +2,6 @@ import assert from 'node:assert/strict';
 import type { CardContext } from '../../../src/adapters/teams/cards/card-context';
 import type { NoticeRenderers } from '../../../src/adapters/teams/notices/notice-renderer';
 import { welcomeData } from '../../../src/core/formation/confirm-formation';
-import { planFollowUpSends } from '../../../src/core/follow-up/plan-follow-up-sends';
-import { SEND_KINDS } from '../../../src/core/follow-up/planned-send';
-import { runPlannedSend } from '../../../src/core/follow-up/run-planned-send';
 import type { Notice } from '../../../src/core/ports/notifier';
 import { buildCandidacyFormCard } from '../../../src/features/candidacies/candidacy-cards';
 import { createCandidacyRenderers } from '../../../src/features/candidacies/candidacy-notices';
@@ -14,15 +11,9 @@ import { createSelectionRenderers } from '../../../src/features/selection/select
 import { en } from '../../../src/i18n/en';
 import { fr } from '../../../src/i18n/fr';
 import { asSentence, createTranslator, type Language } from '../../../src/i18n/translate';
-import {
-  aCheckinAnswer,
-  example2026Input,
-  InMemoryAbsenceStore,
-  InMemoryCheckinStore,
-  InMemoryReviewStore,
-  RecordingNotifier,
-} from '../../support/follow-up-fakes';
+import { example2026Input } from '../../support/follow-up-fakes';
 import { createTestProgramme } from '../../support/candidacy-programme';
+import { followUpNoticesOfEveryKind } from '../../support/follow-up-notices';
 import { CANDIDACY_NOTICES } from '../../support/notice-samples';
 
 /** Names people really give: with an article, a question, an exclamation, long, with emoji. */
@@ -86,32 +77,11 @@ function assertReadable(where: string, card: unknown): void {
 }
 
 /** The follow-up year's notices (check-ins, reminders, alerts, reviews) for teams named `name`. */
-async function followUpNotices(name: string): Promise<Notice[]> {
+function followUpNotices(name: string): Promise<Notice[]> {
   const input = example2026Input();
   input.programme = { ...input.programme, name: `Les Défis ${name}` };
   input.teams = input.teams.map((team) => ({ ...team, name }));
-  const notifier = new RecordingNotifier();
-  const packs = new InMemoryCheckinStore();
-  await packs.save(aCheckinAnswer({ month: '2026-10', help: { category: 'method', text: name } }));
-  const deps = {
-    notifier,
-    checkins: new InMemoryCheckinStore(),
-    reviews: new InMemoryReviewStore(),
-    absences: new InMemoryAbsenceStore(),
-  };
-  const sends = planFollowUpSends(input, {
-    from: new Date('2026-09-01T00:00:00Z'),
-    to: new Date('2027-04-01T00:00:00Z'),
-  });
-  for (const kind of SEND_KINDS) {
-    const send = sends.find((s) => s.kind === kind && s.teamId === 'team-2');
-    assert.ok(send, kind);
-    await runPlannedSend(send, input, {
-      ...deps,
-      checkins: kind === 'review.pack' ? packs : deps.checkins,
-    });
-  }
-  return notifier.calls.map((call) => call.notice);
+  return followUpNoticesOfEveryKind(input, name);
 }
 
 /** The formation notices for a team named `name`. */

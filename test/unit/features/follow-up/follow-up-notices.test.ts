@@ -12,48 +12,14 @@ import {
 } from '../../../../src/features/follow-up/follow-up-cards';
 import { createFollowUpRenderers } from '../../../../src/features/follow-up/follow-up-notices';
 import { planFollowUpSends } from '../../../../src/core/follow-up/plan-follow-up-sends';
-import { runPlannedSend } from '../../../../src/core/follow-up/run-planned-send';
 import { SEND_KINDS } from '../../../../src/core/follow-up/planned-send';
 import { createTranslator, type Language } from '../../../../src/i18n/translate';
-import {
-  aCheckinAnswer,
-  example2026Input,
-  InMemoryAbsenceStore,
-  InMemoryCheckinStore,
-  InMemoryReviewStore,
-  RecordingNotifier,
-} from '../../../support/follow-up-fakes';
+import { followUpNoticesOfEveryKind } from '../../../support/follow-up-notices';
+import { aCheckinAnswer, example2026Input } from '../../../support/follow-up-fakes';
 
 const context = (language: Language): CardContext => ({ language, t: createTranslator(language) });
 
-/** One notice of every kind, as the follow-up job queues them for the 2026 example. */
-async function noticesOfEveryKind() {
-  const input = example2026Input();
-  const notifier = new RecordingNotifier();
-  const checkins = new InMemoryCheckinStore();
-  await checkins.save(
-    aCheckinAnswer({ month: '2026-10', help: { category: 'method', text: 'Animer' } }),
-  );
-  const deps = {
-    notifier,
-    checkins: new InMemoryCheckinStore(),
-    reviews: new InMemoryReviewStore(),
-    absences: new InMemoryAbsenceStore(),
-  };
-  const sends = planFollowUpSends(input, {
-    from: new Date('2026-09-01T00:00:00Z'),
-    to: new Date('2027-04-01T00:00:00Z'),
-  });
-  for (const kind of SEND_KINDS) {
-    const send = sends.find((s) => s.kind === kind && s.teamId === 'team-2');
-    assert.ok(send, kind);
-    await runPlannedSend(send, input, {
-      ...deps,
-      checkins: kind === 'review.pack' ? checkins : deps.checkins,
-    });
-  }
-  return notifier.calls.map((call) => call.notice);
-}
+const noticesOfEveryKind = () => followUpNoticesOfEveryKind();
 
 function assertTeamsCard(card: AdaptiveCardJson): void {
   const json = JSON.stringify(card);
