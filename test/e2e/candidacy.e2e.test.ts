@@ -28,13 +28,11 @@ const FR = {
   kickOff: (day: string) => `Je serai disponible pour la journée de lancement (${day})`,
   hackathon: (start: string, end: string) =>
     `Je serai disponible pour le hackathon (du ${start} au ${end})`,
-  consent:
-    'J’accepte que les informations de ce formulaire soient traitées par le Lab pour la sélection (obligatoire)',
+  notice: /base légale : mission de service public/,
   submit: 'Envoyer ma candidature',
   errors: (count: number, fields: string) =>
     `Votre candidature n’est pas envoyée : ${count} champ(s) à corriger : ${fields}.`,
   required: 'Champ obligatoire',
-  consentRequired: 'Vous devez accepter le traitement de vos données pour candidater',
   sent: 'Candidature envoyée',
   overviewTitle: (programme: string) => `Candidatures : ${programme}`,
   list: 'Liste des candidatures',
@@ -111,12 +109,14 @@ describe('Agents Playground, candidacy from form to decision (end to end)', func
     for (const label of [FR.organisation, FR.jobRole, FR.themeWish1]) {
       assert.ok(await choiceSet(card, label).isVisible(), `choice "${label}"`);
     }
-    for (const label of [FR.region, FR.motivation, FR.consent]) {
+    for (const label of [FR.region, FR.motivation]) {
       assert.ok(await card.getByLabel(label, { exact: true }).isVisible(), `field "${label}"`);
     }
+    // No consent box: the information notice says on what basis the data is processed.
+    assert.match(text, FR.notice);
   });
 
-  it('shows each error under its field when the form is sent without motivation or consent', async function () {
+  it('shows the error under its field when the form is sent without motivation', async function () {
     const card = form();
     await choose(card, FR.organisation, ANSWERS.organisation);
     await choose(card, FR.jobRole, ANSWERS.jobRole);
@@ -135,16 +135,9 @@ describe('Agents Playground, candidacy from form to decision (end to end)', func
     // Action.Execute: the form comes back in place, with the errors and what was typed.
     const sent = form();
     await sent
-      .getByText(
-        FR.errors(
-          2,
-          `${FR.motivation.replace(' (obligatoire)', '')}, ${FR.consent.replace(' (obligatoire)', '')}`,
-        ),
-        { exact: true },
-      )
+      .getByText(FR.errors(1, FR.motivation.replace(' (obligatoire)', '')), { exact: true })
       .waitFor({ timeout: UI_TIMEOUT_MS });
     await assertErrorUnder(sent, FR.motivation, FR.required);
-    await assertErrorUnder(sent, FR.consent, FR.consentRequired);
     await assertValue(sent.getByLabel(FR.region, { exact: true }), ANSWERS.region);
     await assertValue(choiceSet(sent, FR.organisation), ANSWERS.organisation);
     assert.equal(await chat.cards(FR.formTitle(programme.name)).count(), 1, 'replaced in place');
@@ -153,10 +146,9 @@ describe('Agents Playground, candidacy from form to decision (end to end)', func
     ]);
   });
 
-  it('sends the candidacy once the motivation is written and consent given', async function () {
+  it('sends the candidacy once the motivation is written', async function () {
     const card = form();
     await card.getByLabel(FR.motivation, { exact: true }).fill(ANSWERS.motivation);
-    await card.getByLabel(FR.consent, { exact: true }).check();
     await card.getByRole('button', { name: FR.submit, exact: true }).click();
 
     const confirmation = await chat.waitForNewCard(FR.sent, 0);

@@ -69,7 +69,8 @@ describe('Agents Playground, the Lab team’s digest (end to end)', function () 
     await chat
       .cards(title)
       .last()
-      .getByText('Confirmées', { exact: true })
+      .getByText(new RegExp(`${FR.confirmedLegend} : \\d+`))
+      .first()
       .waitFor({ timeout: UI_TIMEOUT_MS });
     await chat.waitForCardCount(title, 1);
   });

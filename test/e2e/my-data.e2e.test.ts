@@ -76,12 +76,14 @@ describe('Agents Playground, my data (end to end)', function () {
     const card = chat.cards(FR.title).last();
     await card.getByRole('button', { name: FR.download, exact: true }).click();
     const link = await chat.waitForNewCard(FR.linkTitle, 0);
+    // An Action.OpenUrl: the Playground opens the link in a new tab.
     const popup = stack!.page.context().waitForEvent('page', { timeout: UI_TIMEOUT_MS });
-    await link.getByRole('button', { name: FR.linkButton, exact: true }).click();
+    await link.getByText(FR.linkButton, { exact: true }).click();
     const opened = await popup;
     const deadline = Date.now() + UI_TIMEOUT_MS;
     while (zip === undefined && Date.now() < deadline) await stack!.page.waitForTimeout(100);
     await opened.close().catch(() => undefined);
+    await stack!.page.bringToFront();
     assert.ok(zip !== undefined, 'the ZIP was downloaded');
     const files = await JSZip.loadAsync(zip);
     assert.deepEqual(Object.keys(files.files).sort(), ['donnees.json', 'donnees.xlsx']);
@@ -93,7 +95,10 @@ describe('Agents Playground, my data (end to end)', function () {
   });
 
   it('erases after a confirmation, then shows nothing left of the person', async function () {
-    const card = chat.cards(FR.title).last();
+    // The link card took the place of the first one: ask again.
+    const shown = await chat.cards(FR.title).count();
+    await chat.send('mes données');
+    const card = await chat.waitForNewCard(FR.title, shown);
     await card.getByRole('button', { name: FR.erase, exact: true }).click();
     const question = await chat.waitForNewCard(FR.confirmTitle, 0);
     await question.getByRole('button', { name: FR.confirmYes, exact: true }).click();

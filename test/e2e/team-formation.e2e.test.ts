@@ -104,8 +104,8 @@ describe('Agents Playground, team formation by the Lab admin (end to end)', func
   it('swaps the two people the admin picks in the card, in place', async function () {
     const page = stack!.page;
     const card = chat.cards(FR.formationTitle).last();
-    await pickChoice(page, card, 'Personne', swap.a);
-    await pickChoice(page, card, 'Échanger avec', swap.b);
+    await pickChoice(page, card, 'Personne', swap.aOption);
+    await pickChoice(page, card, 'Échanger avec', swap.bOption);
     await card.getByRole('button', { name: 'Échanger', exact: true }).click();
 
     // Action.Execute: the bot's answer replaces the card, with what happened at the top.

@@ -18,6 +18,9 @@ export interface DemoSwap {
   a: string;
   /** A member of another team. */
   b: string;
+  /** `a` and `b` as the card's pickers show them: "Name — Organisation". */
+  aOption: string;
+  bOption: string;
   /** The teams the bot proposes first (as its preview card lists them), team 1 first. */
   teamsBefore: DemoTeam[];
   /** The teams once `a` and `b` are swapped. */
@@ -48,6 +51,11 @@ export function chooseDemoSwap(): DemoSwap {
   const { draft } = proposal;
   const themeLabel = new Map(DEMO_PROGRAMME.themeOptions.map((o) => [o.id, o.label]));
   const nameOf = new Map(participants.map((p) => [p.aadId, p.name]));
+  const organisationName = new Map(DEMO_PROGRAMME.organisations.map((o) => [o.id, o.name]));
+  const optionOf = (id: string): string => {
+    const person = participants.find((p) => p.aadId === id)!;
+    return `${person.name} — ${organisationName.get(person.organisationId) ?? ''}`;
+  };
   // Named as the bot names them (the theme of a team may follow its new members after a swap).
   const toTeams = (teams: readonly FormedTeam[]): DemoTeam[] =>
     teams.map((team, index) => ({
@@ -75,6 +83,8 @@ export function chooseDemoSwap(): DemoSwap {
         return {
           a: nameOf.get(a.person)!,
           b: nameOf.get(b.person)!,
+          aOption: optionOf(a.person),
+          bOption: optionOf(b.person),
           teamsBefore: toTeams(proposal.result.teams),
           teamsAfter: toTeams(view.result.teams),
         };
