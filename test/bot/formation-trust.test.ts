@@ -53,8 +53,27 @@ async function drainOutbox(harness: BotHarness, timeoutMs = 30_000): Promise<voi
   }
 }
 
-async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
+/**
+ * Waits until confirming has queued everything it will: the outbox holds something and has not
+ * grown for two seconds (a loaded machine may take longer than any fixed pause).
+ */
+async function settle(harness: BotHarness, timeoutMs = 30_000): Promise<void> {
+  const total = async (): Promise<number> =>
+    Object.values(await harness.bot.outbox.countByState()).reduce((sum, n) => sum + n, 0);
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  let stableSince = Date.now();
+  for (;;) {
+    const now = await total();
+    if (now !== last) {
+      last = now;
+      stableSince = Date.now();
+    } else if (now > 0 && Date.now() - stableSince >= 2_000) {
+      return;
+    }
+    if (Date.now() > deadline) assert.fail('the outbox never settled');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 describe('confirming teams, and changing them (hostile clicks)', function () {
@@ -78,7 +97,7 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
       text: 'former les équipes',
     });
     await harness.sendConfirmed(click('formation.confirm'));
-    await settle();
+    await settle(harness);
     const before = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);
     // Every row the outbox holds, whatever its state: a notice queued again would add one.
     const queued = async (): Promise<number> =>
@@ -89,7 +108,7 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
     assert.match(cardText(again.body), /formation\.change/);
     const dryRun = await harness.send(click('formation.dryRun'));
     assert.match(cardText(dryRun.body), /Équipes déjà confirmées/);
-    await settle();
+    await settle(harness);
     assert.deepEqual(await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id), before);
     assert.equal(await queued(), queuedBefore, 'nobody was told anything again');
   });
@@ -136,7 +155,7 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
         matching(/Vous êtes dans l’équipe « /).length >= 2,
       'the change notices',
     );
-    await settle();
+    await settle(harness);
     assert.equal(matching(/Changement dans l’équipe/).length, 2, 'the two teams concerned');
     const moved = matching(/Vous êtes dans l’équipe « /).filter((c) =>
       [a, b].some((id) => JSON.stringify(c.body).includes(name(id))),
@@ -159,7 +178,8 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
       cardText(refused.body),
       /pas installé dans l’équipe Teams du programme Défi du Lab 2026 \(19:another-programme-team@thread\.tacv2\)/,
     );
-    await settle();
+    // Nothing is to be queued here: give a wrongly started confirmation the time to show.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     assert.deepEqual(await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id), []);
     assert.equal(
       harness.connector.calls
