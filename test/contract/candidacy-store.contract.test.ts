@@ -434,5 +434,15 @@ for (const target of testDatabases()) {
       });
       assert.equal(await people.findByEmail('nobody@caf.fr'), undefined);
     });
+
+    it('names the people it met, by Entra id in any case, and nobody it did not', async () => {
+      const people = new SqlPeopleDirectory(database!.db);
+      const at = new Date('2026-03-10T08:00:00.000Z');
+      await people.record({ aadId: 'AAD-2', name: 'Hugo Martin', email: null }, at);
+      await people.record({ aadId: 'aad-3', name: '', email: 'x@caf.fr' }, at);
+      const names = await people.findNames(['aad-2', 'aad-3', 'aad-unknown']);
+      assert.deepEqual([...names.entries()], [['aad-2', 'Hugo Martin']]);
+      assert.equal((await people.findNames([])).size, 0);
+    });
   });
 }

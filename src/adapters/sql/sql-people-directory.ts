@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Directory, DirectoryEntry } from '../../core/ports/directory';
 import type { Database } from './schema';
 
@@ -35,5 +35,19 @@ export class SqlPeopleDirectory implements Directory {
       .orderBy('seen_at', 'desc')
       .executeTakeFirst();
     return row === undefined ? undefined : { aadId: row.aad_id, name: row.name };
+  }
+
+  /** The names the bot knows for these people (from their messages), keyed by lowercased Entra id. */
+  async findNames(aadIds: readonly string[]): Promise<Map<string, string>> {
+    if (aadIds.length === 0) return new Map();
+    const wanted = new Set(aadIds.map((id) => id.toLowerCase()));
+    const rows = await this.db
+      .selectFrom('people')
+      .select(['aad_id', 'name'])
+      .where(sql<string>`lower(aad_id)`, 'in', [...wanted])
+      .execute();
+    return new Map(
+      rows.filter((row) => row.name !== '').map((row) => [row.aad_id.toLowerCase(), row.name]),
+    );
   }
 }

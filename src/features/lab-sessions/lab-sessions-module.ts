@@ -35,7 +35,6 @@ import {
 import { DEFAULT_TIME_ZONE } from '../../core/scheduling/compute-send-instant';
 import { toLocalDay } from '../../core/scheduling/local-days';
 import { formatDay } from '../../i18n/translate';
-import { findPersonNames } from '../../adapters/sql/find-person-names';
 import { SqlLabSessionStore } from '../../adapters/sql/sql-lab-session-store';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard, type Banner } from '../../adapters/teams/cards/card-kit';
@@ -129,7 +128,7 @@ export function createLabSessionsModule(
       const ids = new Map(platform.labTeamIds().map((id) => [id.toLowerCase(), id]));
       return [...ids.values()].map((aadId) => ({ kind: 'user', aadId }));
     },
-    namesOf: (aadIds) => findPersonNames(platform.database.db, aadIds),
+    namesOf: (aadIds) => platform.people.findNames(aadIds),
     directory: platform.people,
     zoneOf: async (aadId) =>
       (await platform.conversations.getUserContext(aadId))?.timezone ?? DEFAULT_TIME_ZONE,
