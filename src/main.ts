@@ -3,6 +3,7 @@ import { CallerIdConstants, ConfigurationServiceClientCredentialFactory } from '
 import { AuthenticationConstants } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type DatabaseHandle } from './adapters/sql/open-database';
+import { SqlProgrammeRoles } from './adapters/sql/sql-programme-roles';
 import { SqlBotStorage } from './adapters/sql/sql-bot-storage';
 import { toDatabaseOptions } from './adapters/sql/to-database-options';
 import { SqlConversationStore } from './adapters/sql/sql-conversation-store';
@@ -18,7 +19,7 @@ import { createBotApplication } from './adapters/teams/create-bot-application';
 import { createConnectorTokenProvider } from './adapters/teams/create-connector-token-provider';
 import { LabChannelMembers } from './adapters/teams/lab-channel-members';
 import { ConfigError, loadConfig, type Config } from './config';
-import { listProgrammeRoles, resolveRoles } from './core/people/resolve-roles';
+import { resolveRoles } from './core/people/resolve-roles';
 import { systemClock, type Clock } from './core/ports/clock';
 import { createDeliveryWorker } from './delivery/create-delivery-worker';
 import { seedDemoParticipants, seedDemoProgramme } from './demo/seed-demo-programme';
@@ -160,6 +161,8 @@ export async function startBot(
     options,
   });
   const { conversations, programmes, candidacies, outbox, teams } = platform;
+  // One indexed read per turn for the sender's programme roles (same answer as listProgrammeRoles).
+  const programmeRoles = new SqlProgrammeRoles(database.db);
   if (config.seedDemo) {
     if (await seedDemoProgramme(programmes)) logger.info('demo programme seeded');
     const seeded = await seedDemoParticipants(candidacies, clock.now());
@@ -178,7 +181,7 @@ export async function startBot(
       clock,
       roles: {
         baseRoles: (aadId) => resolveRoles({ aadId, labAdminIds: labTeamIds() }),
-        programmeRoles: (aadId) => listProgrammeRoles({ programmes, teams }, aadId),
+        programmeRoles: (aadId) => programmeRoles.rolesOf(aadId),
       },
       logger,
       fallbackCard: findFallback(modules),

@@ -17,12 +17,13 @@ const WRITE = /^\s*(insert|update|delete)\b/i;
  * reason written beside it.
  */
 const MAX_QUERIES = {
-  // Turn state, the conversation reference, the sender's programme roles (programmes, teams).
-  help: 4,
+  // Turn state, the conversation reference, the sender's programme roles (one indexed read of
+  // programme_people and programme_team_people since migration 0013; two reads before).
+  help: 3,
   // + the programme, the team, the zones of its people, the month's answer, the answer written.
-  checkinAnswer: 9,
+  checkinAnswer: 8,
   // The same reads, nothing written.
-  checkinRefresh: 8,
+  checkinRefresh: 7,
   // Turn state, conversation, the programme; the transaction: begin, lock, the applicant's
   // candidacy (not the whole call's), the candidacy written, its endorsement, its draft, commit.
   candidacySubmit: 10,

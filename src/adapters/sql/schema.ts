@@ -228,6 +228,14 @@ export interface AbsencesTable {
 }
 
 /** Every table of the database, as Kysely sees it. */
+/** Who a programme file names, and as what: committee or Lab team (migration 0013). */
+export interface ProgrammePeopleTable {
+  programme_id: string;
+  /** The Entra object id in lower case. */
+  aad_id: string;
+  role: 'committee' | 'programmeLab';
+}
+
 /** A channel the bot created for a programme (migration 0009). */
 export interface ProgrammeChannelsTable {
   programme_id: string;
@@ -259,6 +267,7 @@ export interface Database {
   job_occurrences: JobOccurrencesTable;
   programme_teams: ProgrammeTeamsTable;
   programme_team_people: ProgrammeTeamPeopleTable;
+  programme_people: ProgrammePeopleTable;
   formation_drafts: FormationDraftsTable;
   programme_channels: ProgrammeChannelsTable;
   candidacies: CandidaciesTable;

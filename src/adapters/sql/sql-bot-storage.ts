@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Kysely, Transaction } from 'kysely';
+import { reusableQuery } from './reusable-query';
 import type { Database } from './schema';
 
 /**
@@ -19,15 +20,40 @@ export const MAX_STORAGE_KEY_BYTES = 1024;
 export class SqlBotStorage implements Storage {
   constructor(private readonly db: Kysely<Database>) {}
 
+  /** A turn reads one or two keys (the conversation's state, the user's): compiled once each. */
+  private readonly readOne = reusableQuery(
+    () => this.db,
+    1,
+    (key: string) =>
+      this.db.selectFrom('bot_state').select(['key', 'value', 'etag']).where('key', '=', key),
+  );
+
+  private readonly readTwo = reusableQuery(
+    () => this.db,
+    2,
+    (first: string, second: string) =>
+      this.db
+        .selectFrom('bot_state')
+        .select(['key', 'value', 'etag'])
+        .where((eb) => eb.or([eb('key', '=', first), eb('key', '=', second)])),
+  );
+
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     if (keys.length === 0) return items;
     keys.forEach(checkKey);
-    const rows = await this.db
-      .selectFrom('bot_state')
-      .select(['key', 'value', 'etag'])
-      .where('key', 'in', [...new Set(keys)])
-      .execute();
+    const distinct = [...new Set(keys)];
+    const [first, second] = distinct;
+    const rows =
+      distinct.length === 1
+        ? (await this.readOne(first!)).rows
+        : distinct.length === 2
+          ? (await this.readTwo(first!, second!)).rows
+          : await this.db
+              .selectFrom('bot_state')
+              .select(['key', 'value', 'etag'])
+              .where('key', 'in', distinct)
+              .execute();
     for (const row of rows) {
       items[row.key] = { ...(JSON.parse(row.value) as object), eTag: row.etag };
     }

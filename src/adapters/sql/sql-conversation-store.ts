@@ -6,6 +6,7 @@ import type {
   UserContext,
 } from '../../core/conversations/conversation';
 import type { ConversationStore } from '../../core/ports/conversation-store';
+import { reusableQuery } from './reusable-query';
 import type { ConversationsTable, Database } from './schema';
 
 /** Conversation references and user contexts in the SQL database (SQLite or PostgreSQL). */
@@ -18,6 +19,13 @@ const IN_LIST_CHUNK = 1_000;
 export class SqlConversationStore implements ConversationStore {
   constructor(private readonly db: Kysely<Database>) {}
 
+  private readonly getQuery = reusableQuery(
+    () => this.db,
+    1,
+    (key: string) =>
+      this.db.selectFrom('conversations').selectAll().where('conversation_id', '=', key),
+  );
+
   async upsert(record: ConversationRecord): Promise<void> {
     const row = toRow(record);
     const { conversation_id: _key, ...replacement } = row;
@@ -29,11 +37,7 @@ export class SqlConversationStore implements ConversationStore {
   }
 
   async get(conversationId: string): Promise<ConversationRecord | undefined> {
-    const row = await this.db
-      .selectFrom('conversations')
-      .selectAll()
-      .where('conversation_id', '=', toConversationKey(conversationId))
-      .executeTakeFirst();
+    const [row] = (await this.getQuery(toConversationKey(conversationId))).rows;
     return row === undefined ? undefined : toRecord(row);
   }
 

@@ -37,6 +37,7 @@ const ROW_KEYS: Readonly<Record<string, readonly string[]>> = {
   outbox: ['key'],
   audit_log: ['id'],
   programme_team_people: ['programme_id', 'team_id', 'aad_id', 'role'],
+  programme_people: ['programme_id', 'aad_id', 'role'],
   export_tokens: ['id'],
   conversations: ['conversation_id'],
   user_contexts: ['aad_id'],
@@ -187,6 +188,10 @@ export class SqlPersonalDataStore implements PersonalDataStore {
       await rows(
         db.selectFrom('programme_team_people').selectAll().where(lower('aad_id'), '=', id),
       ),
+    );
+    put(
+      'programme_people',
+      await rows(db.selectFrom('programme_people').selectAll().where(lower('aad_id'), '=', id)),
     );
     put(
       'checkin_answers',

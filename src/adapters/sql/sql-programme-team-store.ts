@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ProgrammeTeamStore } from '../../core/ports/programme-team-store';
 import type { ProgrammeTeam } from '../../core/programmes/programme-team';
+import { reusableQuery } from './reusable-query';
 import type { Database } from './schema';
 
 /** Formed teams in SQL: the team as JSON, plus one row per person and role for lookups. */
@@ -9,6 +10,38 @@ export class SqlProgrammeTeamStore implements ProgrammeTeamStore {
     private readonly db: Kysely<Database>,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  private readonly getQuery = reusableQuery(
+    () => this.db,
+    2,
+    (programmeId: string, teamId: string) =>
+      this.db
+        .selectFrom('programme_teams')
+        .select('data')
+        .where('programme_id', '=', programmeId)
+        .where('team_id', '=', teamId),
+  );
+
+  private readonly listForPersonQuery = reusableQuery(
+    () => this.db,
+    1,
+    (aadId: string) =>
+      this.db
+        .selectFrom('programme_teams')
+        .select('data')
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('programme_team_people')
+              .select('aad_id')
+              .whereRef('programme_team_people.programme_id', '=', 'programme_teams.programme_id')
+              .whereRef('programme_team_people.team_id', '=', 'programme_teams.team_id')
+              .where('programme_team_people.aad_id', '=', aadId),
+          ),
+        )
+        .orderBy('programme_id')
+        .orderBy('number'),
+  );
 
   async replaceAll(programmeId: string, teams: readonly ProgrammeTeam[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
@@ -38,12 +71,7 @@ export class SqlProgrammeTeamStore implements ProgrammeTeamStore {
   }
 
   async get(programmeId: string, teamId: string): Promise<ProgrammeTeam | undefined> {
-    const row = await this.db
-      .selectFrom('programme_teams')
-      .select('data')
-      .where('programme_id', '=', programmeId)
-      .where('team_id', '=', teamId)
-      .executeTakeFirst();
+    const [row] = (await this.getQuery(programmeId, teamId)).rows;
     return row === undefined ? undefined : (JSON.parse(row.data) as ProgrammeTeam);
   }
 
@@ -58,22 +86,7 @@ export class SqlProgrammeTeamStore implements ProgrammeTeamStore {
   }
 
   async listForPerson(aadId: string): Promise<ProgrammeTeam[]> {
-    const rows = await this.db
-      .selectFrom('programme_teams')
-      .select('data')
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('programme_team_people')
-            .select('aad_id')
-            .whereRef('programme_team_people.programme_id', '=', 'programme_teams.programme_id')
-            .whereRef('programme_team_people.team_id', '=', 'programme_teams.team_id')
-            .where('programme_team_people.aad_id', '=', aadId),
-        ),
-      )
-      .orderBy('programme_id')
-      .orderBy('number')
-      .execute();
+    const { rows } = await this.listForPersonQuery(aadId);
     return rows.map((row) => JSON.parse(row.data) as ProgrammeTeam);
   }
 

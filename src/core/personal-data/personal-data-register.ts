@@ -181,6 +181,14 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     retention: 'participants',
   },
   {
+    table: 'programme_people',
+    category: 'teams',
+    personColumns: ['aad_id'],
+    contentColumns: [],
+    purpose: 'who a programme file names as committee member or Lab team, to find their roles',
+    retention: 'participants',
+  },
+  {
     table: 'formation_drafts',
     category: 'teams',
     personColumns: [],

@@ -59,13 +59,24 @@ export type { Banner };
 
 /** The month written out: "octobre 2026", "October 2026". */
 export function formatMonth(month: string, language: Language): string {
+  const key = `${language}|${month}`;
+  const known = monthNames.get(key);
+  if (known !== undefined) return known;
   const [year, monthOfYear] = month.split('-').map(Number);
-  return dateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+  const name = dateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(year ?? 1970, (monthOfYear ?? 1) - 1, 15)));
+  // A programme year names a dozen months; the bound only guards against unexpected input.
+  if (monthNames.size >= MAX_MONTH_NAMES) monthNames.clear();
+  monthNames.set(key, name);
+  return name;
 }
+
+/** Months written out, per language: a check-in card names its month several times. */
+const monthNames = new Map<string, string>();
+const MAX_MONTH_NAMES = 1_000;
 
 function teamLabel(heading: TeamHeading, { t }: CardContext): string {
   return t('followUp.team', { number: heading.teamNumber, name: heading.teamName });

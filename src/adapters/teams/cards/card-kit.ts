@@ -1,5 +1,6 @@
 import template from './card.json';
 import { renderCard, type AdaptiveCardJson } from './render-card';
+import { setOwn } from './sanitise-card';
 
 /**
  * Teams refreshes a card automatically for at most 60 listed users ("userIds … maximum 60 user
@@ -159,9 +160,11 @@ export function buildMessageCard(
 function dropNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropNulls);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, entry]) => entry !== null)
-      .map(([key, entry]) => [key, dropNulls(entry)]),
-  );
+  const record = value as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    const entry = record[key];
+    if (entry !== null) setOwn(kept, key, dropNulls(entry));
+  }
+  return kept;
 }

@@ -42,11 +42,17 @@ export function sanitiseCard(card: AdaptiveCardJson): AdaptiveCardJson {
   return walk(card) as AdaptiveCardJson;
 }
 
+/** Any character one of the rewrites above acts on: most texts have none and are kept as they are. */
+const NEEDS_REWRITE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\]<]/;
+
 function walk(value: unknown, key?: string, type?: string, inFacts = false): unknown {
   // An action's data goes back to the bot as it is: ids, verbs, revisions.
   if (key === 'data' || key === 'url') return value;
   if (Array.isArray(value)) return value.map((item) => walk(item, key, type, key === 'facts'));
   if (typeof value === 'string') {
+    if (!NEEDS_REWRITE.test(value)) return value;
     const markdown =
       (key === 'text' && type === 'TextBlock') || (inFacts && (key === 'title' || key === 'value'));
     return markdown ? neutraliseMarkdown(value) : stripHiddenControls(value);
@@ -54,10 +60,27 @@ function walk(value: unknown, key?: string, type?: string, inFacts = false): unk
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
   const ownType = typeof record.type === 'string' ? record.type : undefined;
-  return Object.fromEntries(
-    Object.entries(record).map(([entryKey, entry]) => [
+  const walked: Record<string, unknown> = {};
+  for (const entryKey of Object.keys(record)) {
+    setOwn(
+      walked,
       entryKey,
-      walk(entry, entryKey, ownType, inFacts && ownType === undefined),
-    ]),
-  );
+      walk(record[entryKey], entryKey, ownType, inFacts && ownType === undefined),
+    );
+  }
+  return walked;
+}
+
+/** An own property, even one named `__proto__` (which an assignment would take as the prototype). */
+export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(record, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    record[key] = value;
+  }
 }
