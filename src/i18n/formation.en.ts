@@ -9,6 +9,7 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
   'formation.member': '{name} — {organisation} ({branch})',
   'formation.locked': '🔒 {name}',
   'formation.facilitators': 'Facilitators: {names}',
+  'formation.facilitator': '{name} ({organisation})',
   'formation.noFacilitators': 'No facilitators: add some to the programme file.',
   'formation.edit': 'Change the proposal',
   'formation.person': 'Person',

@@ -7,6 +7,7 @@ export const formationFr = {
   'formation.member': '{name} — {organisation} ({branch})',
   'formation.locked': '🔒 {name}',
   'formation.facilitators': 'Facilitateurs : {names}',
+  'formation.facilitator': '{name} ({organisation})',
   'formation.noFacilitators': 'Aucun facilitateur : ajoutez-en dans le fichier du programme.',
   'formation.edit': 'Modifier la proposition',
   'formation.person': 'Personne',
