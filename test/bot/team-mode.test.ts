@@ -32,13 +32,17 @@ const TEAM_PROGRAMME: Programme = createTestProgramme({
   name: 'Défi du Lab (équipes)',
   intakeMode: 'team',
   teamIntake: { minTeamSize: 3, teamsPerOrganisation: 1 },
-  // Seats count people: three teams of three.
-  seats: 9,
-  maxPerOrganisation: 3,
+  // Seats count people: three teams of three or four.
+  seats: 10,
+  maxPerOrganisation: 4,
   milestones: BOT_PROGRAMME.milestones,
   facilitators: FACILITATORS,
   teamsTeamId: TEAMS_TEAM,
 });
+
+/** A colleague picked in Teams whom the bot knows (they used it), and one it has never met. */
+const KNOWN_MEMBER = candidate(4);
+const UNKNOWN_MEMBER = candidate(5);
 
 /** The three referents, their organisation and the team they propose. */
 const TEAMS = [
@@ -46,18 +50,21 @@ const TEAMS = [
     referent: CAMILLE,
     organisationId: 'caf-guyane',
     teamName: 'Les Cafistes',
+    picked: [],
     emails: ['ana.lopes@caf-guyane.fr', 'yann.marie@caf-guyane.fr'],
   },
   {
     referent: candidate(1),
     organisationId: 'cpam-sarthe',
     teamName: 'Santé Sarthe',
-    emails: ['luc.petit@cpam-sarthe.fr', 'ines.roy@cpam-sarthe.fr'],
+    picked: [KNOWN_MEMBER.aadObjectId, UNKNOWN_MEMBER.aadObjectId],
+    emails: ['luc.petit@cpam-sarthe.fr'],
   },
   {
     referent: candidate(2),
     organisationId: 'cnav',
     teamName: 'Retraite +',
+    picked: [],
     emails: ['paul.fort@cnav.fr', 'lea.blanc@cnav.fr'],
   },
 ];
@@ -68,7 +75,7 @@ function teamForm(team: (typeof TEAMS)[number]): Record<string, unknown> {
     programmeId: TEAM_PROGRAMME.id,
     organisationId: team.organisationId,
     teamName: team.teamName,
-    members: '',
+    members: team.picked.join(','),
     memberEmails: team.emails.join('\n'),
     projectIdea: 'Un parcours d’accueil des nouveaux agents construit avec eux.',
     sponsor: 'La directrice des ressources humaines',
@@ -124,6 +131,11 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
       assert.match(textOf(card), /Décision enregistrée : retenue/, textOf(card));
     }
     await bot.harness.send(loadActivity('team-install'));
+    // The bot learned this colleague's name when they used it.
+    await bot.people!.record(
+      { aadId: KNOWN_MEMBER.aadObjectId, name: KNOWN_MEMBER.name, email: null },
+      new Date('2026-11-10T09:00:00Z'),
+    );
   });
 
   afterEach(async () => {
@@ -138,6 +150,10 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
     for (const team of TEAMS) {
       assert.match(card, new RegExp(team.teamName.replace('+', '\\+')));
     }
+    // Colleagues picked in Teams are named as the bot knows them; never by their Entra id.
+    assert.match(card, /Candidat 4 — Cpam de la Sarthe \(maladie\)/);
+    assert.match(card, /personne sans nom connu — Cpam de la Sarthe \(maladie\)/);
+    assert.doesNotMatch(card, new RegExp(UNKNOWN_MEMBER.aadObjectId));
     // No editing in team mode: the teams stay as proposed; the dry run comes first.
     assert.doesNotMatch(card, /formation\.swap|formation\.confirm"/);
     assert.match(card, /"verb":"formation.dryRun"/);
@@ -169,7 +185,7 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
       clickOn(clickAsAdmin('formation.dryRun'), confirm),
     );
     assert.match(textOf(question), /Confirmer les équipes de Défi du Lab \(équipes\) \?/);
-    assert.match(textOf(question), /3 équipes, 9 personnes/);
+    assert.match(textOf(question), /3 équipes, 10 personnes/);
     assert.match(textOf(body), /Équipes confirmées — Défi du Lab \(équipes\)/);
 
     const stored = await bot.harness.bot.teams.listByProgramme(TEAM_PROGRAMME.id);
@@ -182,7 +198,7 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
       assert.equal(formed.leadAadId, team.referent.aadObjectId, 'the referent leads');
       assert.deepEqual(
         formed.members.map((m) => m.aadId),
-        [team.referent.aadObjectId, ...team.emails],
+        [team.referent.aadObjectId, ...team.picked, ...team.emails],
         'the team as proposed: nobody added, nobody mixed in',
       );
       assert.ok(formed.members.every((m) => m.organisationId === team.organisationId));

@@ -70,7 +70,7 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
     const org = p === undefined ? undefined : organisation.get(p.organisationId);
     const line = t('formation.member', {
       // Never an Entra id: people read names.
-      name: p?.name ?? t('formation.unnamed'),
+      name: p === undefined || p.name === '' ? t('formation.unnamed') : p.name,
       organisation: org?.name ?? p?.organisationId ?? '',
       branch: org?.branch ?? '',
     });
@@ -205,6 +205,15 @@ function toOrganisationName(programme: Programme, id: string): string {
     KNOWN_ORGANISATIONS.find((o) => o.id === id)?.name ??
     id
   );
+}
+
+/** A member as the welcome cards list them; someone picked in Teams whose name is not known yet is unnamed. */
+function describeMember(
+  { t }: CardContext,
+  member: { name: string; organisation: string },
+): string {
+  const name = member.name === '' ? t('formation.unnamed') : member.name;
+  return `${name} — ${member.organisation}`;
 }
 
 /** A facilitator as the welcome cards list them (older notices carry the name alone). */
@@ -388,7 +397,7 @@ export function createFormationRenderers(today: () => string): NoticeRenderers {
         card: renderCard(welcomeTemplate, {
           title: t('formation.welcome.title', { team: data.team }),
           intro: t('formation.welcome.intro', { programme: data.programme }),
-          members: data.members.map((m) => ({ text: `${m.name} — ${m.organisation}` })),
+          members: data.members.map((m) => ({ text: describeMember(context, m) })),
           lead: data.lead === '' ? EMPTY : t('formation.welcome.lead', { name: data.lead }),
           facilitators: t('formation.facilitators', {
             names: data.facilitators.map((f) => describeFacilitator(context, f)).join(', '),
@@ -429,7 +438,7 @@ export function createFormationRenderers(today: () => string): NoticeRenderers {
             programme: data.programme,
             facilitators: data.facilitators.map((f) => describeFacilitator(context, f)).join(', '),
           }),
-          members: data.members.map((m) => ({ text: `${m.name} — ${m.organisation}` })),
+          members: data.members.map((m) => ({ text: describeMember(context, m) })),
           lead: data.lead === '' ? EMPTY : t('formation.welcome.lead', { name: data.lead }),
           facilitators: EMPTY,
           next: nextMilestoneLine(context, data.milestones, today()),

@@ -141,6 +141,7 @@ export function createFormationModule(
     | 'logger'
     | 'database'
     | 'programmeChoices'
+    | 'people'
   >,
   options: FormationModuleOptions = {},
 ): FeatureModule {
@@ -151,6 +152,7 @@ export function createFormationModule(
   const occurrences = new SqlOccurrenceStore(platform.database.db);
   const ownChannels = new SqlOwnChannelStore(platform.database.db);
   const claimOwner = `formation-${randomUUID()}`;
+  const namesOf = (aadIds: readonly string[]) => platform.people.findNames(aadIds);
   const wait =
     options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pickProgramme = async (programmeId: string | undefined): Promise<Programme | undefined> => {
@@ -260,7 +262,7 @@ export function createFormationModule(
   };
 
   const teamModeTeams = async (programme: Programme): Promise<ProgrammeTeam[]> => {
-    const applying = await listApplyingTeams(deps.candidacies, programme);
+    const applying = await listApplyingTeams(deps.candidacies, programme, namesOf);
     const facilitators = programme.facilitators ?? [];
     const assignment =
       facilitators.length >= 2 && applying.length > 0
@@ -763,7 +765,7 @@ export function createFormationModule(
     let teams: number;
     let people: number;
     if (programme.intakeMode === 'team') {
-      const applying = await listApplyingTeams(deps.candidacies, programme);
+      const applying = await listApplyingTeams(deps.candidacies, programme, namesOf);
       teams = applying.length;
       people = applying.reduce((sum, team) => sum + team.members.length, 0);
     } else {
