@@ -36,6 +36,8 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
   'formation.forbidden': 'Team formation is for the Lab team only.',
   'formation.teamMode':
     'Team-mode programme: each applying team becomes a programme team ({teams} teams).',
+  'formation.teamMode.ownOrganisation':
+    '{facilitator} ({organisation}) follows the team "{team}", from their own organisation: the other facilitators are not enough for every team. Add facilitators from other organisations to the programme file.',
   'formation.dryRun.title': 'What will be created for {programme}',
   'formation.dryRun.channel': 'Channel "{name}": {status}',
   'formation.dryRun.thread': 'Thread "{name}" in the General channel of the Teams team',

@@ -35,6 +35,8 @@ export const formationFr = {
   'formation.forbidden': 'La formation des équipes est réservée à l’équipe du Lab.',
   'formation.teamMode':
     'Programme en mode équipe : chaque équipe candidate devient une équipe du programme ({teams} équipes).',
+  'formation.teamMode.ownOrganisation':
+    '{facilitator} ({organisation}) suit l’équipe « {team} », de son propre organisme : les autres facilitateurs ne suffisent pas pour toutes les équipes. Ajoutez au fichier du programme des facilitateurs d’autres organismes.',
   'formation.dryRun.title': 'Ce qui sera créé pour {programme}',
   'formation.dryRun.channel': 'Canal « {name} » : {status}',
   'formation.dryRun.thread': 'Fil « {name} » dans le canal Général de l’équipe Teams',

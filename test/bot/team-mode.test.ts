@@ -154,6 +154,7 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
     assert.match(card, /Candidat 4 — Cpam de la Sarthe \(maladie\)/);
     assert.match(card, /personne sans nom connu — Cpam de la Sarthe \(maladie\)/);
     assert.doesNotMatch(card, new RegExp(UNKNOWN_MEMBER.aadObjectId));
+    assert.doesNotMatch(card, /de son propre organisme/);
     // No editing in team mode: the teams stay as proposed; the dry run comes first.
     assert.doesNotMatch(card, /formation\.swap|formation\.confirm"/);
     assert.match(card, /"verb":"formation.dryRun"/);
@@ -162,6 +163,26 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
       card,
       /Facilitateurs : (Claire Dubois \(Cnav\), Hugo Martin \(Cpam de la Sarthe\)|Hugo Martin \(Cpam de la Sarthe\), Claire Dubois \(Cnav\))/,
     );
+  });
+
+  it('says which facilitator follows a team of their own organisation when the others cannot cover every team', async () => {
+    // Two facilitators, both from the Cnav: the Cnav's team can only have them.
+    await bot.harness.bot.programmes.save({
+      ...TEAM_PROGRAMME,
+      facilitators: [
+        FACILITATORS[0]!,
+        { aadId: 'fa000000-0000-4000-8000-000000000004', name: 'Paul Roy', organisationId: 'cnav' },
+      ],
+    });
+    await bot.harness.send(adminSays('former les équipes'));
+    const card = lastPostedCard(bot);
+    for (const name of ['Claire Dubois', 'Paul Roy']) {
+      assert.match(
+        card,
+        new RegExp(`${name} \\(Cnav\\) suit l’équipe « Retraite \\+ », de son propre organisme`),
+      );
+    }
+    assert.doesNotMatch(card, /suit l’équipe « (Les Cafistes|Santé Sarthe) »/);
   });
 
   it('confirms after the dry run and keeps each team whole, led by its referent, with two facilitators from other organisations', async () => {

@@ -217,11 +217,26 @@ export function createFormationModule(
     const programme = pick.programme;
     if (programme.intakeMode === 'team') {
       const teams = await teamModeTeams(programme);
+      const organisationName = new Map(programme.organisations.map((o) => [o.id, o.name]));
+      // A facilitator of the team's own organisation only when the others cannot cover every
+      // team: the organiser is told which, and how to avoid it.
+      const ownOrganisation = teams.flatMap((team) => {
+        const organisations = new Set(team.members.map((m) => m.organisationId));
+        return team.facilitators
+          .filter((f) => organisations.has(f.organisationId))
+          .map((f) =>
+            t('formation.teamMode.ownOrganisation', {
+              facilitator: f.name,
+              organisation: organisationName.get(f.organisationId) ?? f.organisationId,
+              team: team.name,
+            }),
+          );
+      });
       return buildFormationCard(cardContext, {
         programme,
         participants: teams.flatMap((team) => team.members.map((m) => ({ ...m }))),
         teams: toPreviewTeams(teams),
-        lines: [t('formation.teamMode', { teams: teams.length })],
+        lines: [t('formation.teamMode', { teams: teams.length }), ...ownOrganisation],
         ...(page === undefined ? {} : { page }),
       });
     }
