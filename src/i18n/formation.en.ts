@@ -72,6 +72,10 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
   'formation.alreadyConfirmed.title': 'Teams already confirmed — {programme}',
   'formation.alreadyConfirmed.body':
     'The {teams} teams are confirmed and their members told: nothing changed. To move someone, change the confirmed teams; only the people who change team will be told.',
+  'formation.alreadyConfirmed.teamMode':
+    'The {teams} teams are confirmed and their members told: nothing changed. In team mode, each team stays as its organisation proposed it.',
+  'formation.change.teamMode':
+    'The teams of {programme} stay as their organisations proposed them: in team mode, the bot moves nobody from one team to another.',
   'formation.action.change': 'Change the confirmed teams',
   'formation.notConfirmed': 'The teams of {programme} are not confirmed yet: type “form teams”.',
   'formation.change.started':

@@ -72,6 +72,10 @@ export const formationFr = {
   'formation.alreadyConfirmed.title': 'Équipes déjà confirmées — {programme}',
   'formation.alreadyConfirmed.body':
     'Les {teams} équipes sont confirmées et leurs membres prévenus : rien n’a changé. Pour déplacer quelqu’un, modifiez les équipes confirmées ; seules les personnes qui changent d’équipe seront prévenues.',
+  'formation.alreadyConfirmed.teamMode':
+    'Les {teams} équipes sont confirmées et leurs membres prévenus : rien n’a changé. En mode équipe, chaque équipe reste telle que son organisme l’a proposée.',
+  'formation.change.teamMode':
+    'Les équipes de {programme} restent telles que leurs organismes les ont proposées : en mode équipe, le bot ne déplace personne d’une équipe à l’autre.',
   'formation.action.change': 'Modifier les équipes confirmées',
   'formation.notConfirmed':
     'Les équipes de {programme} ne sont pas encore confirmées : tapez « former les équipes ».',

@@ -252,6 +252,18 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
     );
   });
 
+  it('says the teams are already confirmed when confirmed again, with nothing to change in team mode', async () => {
+    await bot.harness.send(adminSays('former les équipes'));
+    await bot.harness.sendConfirmed(clickAsAdmin('formation.confirm'));
+    const again = await bot.harness.send(clickAsAdmin('formation.dryRun'));
+    assert.match(textOf(again.body), /Équipes déjà confirmées — Défi du Lab \(équipes\)/);
+    assert.match(textOf(again.body), /chaque équipe reste telle que son organisme l’a proposée/);
+    assert.equal(findAction(again.body, 'Modifier les équipes confirmées'), undefined);
+    const change = await bot.harness.send(clickAsAdmin('formation.change'));
+    assert.match(textOf(change.body), /en mode équipe, le bot ne déplace personne/);
+    assert.doesNotMatch(textOf(change.body), /pas encore confirmées/);
+  });
+
   it('sends the lead the first check-in of the follow-up and records their answer', async () => {
     await bot.harness.send(adminSays('former les équipes'));
     await bot.harness.sendConfirmed(clickAsAdmin('formation.confirm'));

@@ -611,18 +611,29 @@ export function createFormationModule(
     programme: Programme,
     teams: number,
     more: string[] = [],
-  ): AdaptiveCardJson =>
-    buildCard({
+  ): AdaptiveCardJson => {
+    // Team mode keeps each team as its organisation proposed it: there is nothing to change here.
+    const teamMode = programme.intakeMode === 'team';
+    return buildCard({
       title: turn.card.t('formation.alreadyConfirmed.title', { programme: programme.name }),
-      lines: [turn.card.t('formation.alreadyConfirmed.body', { teams }), ...more],
-      actions: [
-        {
-          title: turn.card.t('formation.action.change'),
-          verb: FormationVerbs.change,
-          data: { programmeId: programme.id },
-        },
+      lines: [
+        turn.card.t(
+          teamMode ? 'formation.alreadyConfirmed.teamMode' : 'formation.alreadyConfirmed.body',
+          { teams },
+        ),
+        ...more,
       ],
+      actions: teamMode
+        ? []
+        : [
+            {
+              title: turn.card.t('formation.action.change'),
+              verb: FormationVerbs.change,
+              data: { programmeId: programme.id },
+            },
+          ],
     });
+  };
 
   /** "Modifier les équipes confirmées": a draft of the confirmed teams, to swap and move in. */
   const startChange = async (turn: Turn, data: ActionData): Promise<AdaptiveCardJson> => {
@@ -630,6 +641,9 @@ export function createFormationModule(
     const programme = await pickProgramme(data.programmeId);
     if (programme === undefined) return simpleCard(t('formation.noProgramme'));
     const confirmed = await deps.teams.listByProgramme(programme.id);
+    if (confirmed.length > 0 && programme.intakeMode === 'team') {
+      return simpleCard(t('formation.change.teamMode', { programme: programme.name }));
+    }
     if (confirmed.length === 0 || programme.intakeMode === 'team') {
       return simpleCard(t('formation.notConfirmed', { programme: programme.name }));
     }
