@@ -9,6 +9,7 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
   'formation.member': '{name} — {organisation} ({branch})',
   'formation.locked': '🔒 {name}',
   'formation.facilitators': 'Facilitators: {names}',
+  'formation.facilitator': '{name} ({organisation})',
   'formation.noFacilitators': 'No facilitators: add some to the programme file.',
   'formation.edit': 'Change the proposal',
   'formation.person': 'Person',
@@ -35,6 +36,8 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
   'formation.forbidden': 'Team formation is for the Lab team only.',
   'formation.teamMode':
     'Team-mode programme: each applying team becomes a programme team ({teams} teams).',
+  'formation.teamMode.ownOrganisation':
+    '{facilitator} ({organisation}) follows the team "{team}", from their own organisation: the other facilitators are not enough for every team. Add facilitators from other organisations to the programme file.',
   'formation.dryRun.title': 'What will be created for {programme}',
   'formation.dryRun.channel': 'Channel "{name}": {status}',
   'formation.dryRun.thread': 'Thread "{name}" in the General channel of the Teams team',
@@ -69,6 +72,10 @@ export const formationEn: Record<keyof typeof formationFr, string> = {
   'formation.alreadyConfirmed.title': 'Teams already confirmed — {programme}',
   'formation.alreadyConfirmed.body':
     'The {teams} teams are confirmed and their members told: nothing changed. To move someone, change the confirmed teams; only the people who change team will be told.',
+  'formation.alreadyConfirmed.teamMode':
+    'The {teams} teams are confirmed and their members told: nothing changed. In team mode, each team stays as its organisation proposed it.',
+  'formation.change.teamMode':
+    'The teams of {programme} stay as their organisations proposed them: in team mode, the bot moves nobody from one team to another.',
   'formation.action.change': 'Change the confirmed teams',
   'formation.notConfirmed': 'The teams of {programme} are not confirmed yet: type “form teams”.',
   'formation.change.started':

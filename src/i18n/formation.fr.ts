@@ -7,6 +7,7 @@ export const formationFr = {
   'formation.member': '{name} — {organisation} ({branch})',
   'formation.locked': '🔒 {name}',
   'formation.facilitators': 'Facilitateurs : {names}',
+  'formation.facilitator': '{name} ({organisation})',
   'formation.noFacilitators': 'Aucun facilitateur : ajoutez-en dans le fichier du programme.',
   'formation.edit': 'Modifier la proposition',
   'formation.person': 'Personne',
@@ -34,6 +35,8 @@ export const formationFr = {
   'formation.forbidden': 'La formation des équipes est réservée à l’équipe du Lab.',
   'formation.teamMode':
     'Programme en mode équipe : chaque équipe candidate devient une équipe du programme ({teams} équipes).',
+  'formation.teamMode.ownOrganisation':
+    '{facilitator} ({organisation}) suit l’équipe « {team} », de son propre organisme : les autres facilitateurs ne suffisent pas pour toutes les équipes. Ajoutez au fichier du programme des facilitateurs d’autres organismes.',
   'formation.dryRun.title': 'Ce qui sera créé pour {programme}',
   'formation.dryRun.channel': 'Canal « {name} » : {status}',
   'formation.dryRun.thread': 'Fil « {name} » dans le canal Général de l’équipe Teams',
@@ -69,6 +72,10 @@ export const formationFr = {
   'formation.alreadyConfirmed.title': 'Équipes déjà confirmées — {programme}',
   'formation.alreadyConfirmed.body':
     'Les {teams} équipes sont confirmées et leurs membres prévenus : rien n’a changé. Pour déplacer quelqu’un, modifiez les équipes confirmées ; seules les personnes qui changent d’équipe seront prévenues.',
+  'formation.alreadyConfirmed.teamMode':
+    'Les {teams} équipes sont confirmées et leurs membres prévenus : rien n’a changé. En mode équipe, chaque équipe reste telle que son organisme l’a proposée.',
+  'formation.change.teamMode':
+    'Les équipes de {programme} restent telles que leurs organismes les ont proposées : en mode équipe, le bot ne déplace personne d’une équipe à l’autre.',
   'formation.action.change': 'Modifier les équipes confirmées',
   'formation.notConfirmed':
     'Les équipes de {programme} ne sont pas encore confirmées : tapez « former les équipes ».',

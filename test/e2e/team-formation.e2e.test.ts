@@ -23,6 +23,7 @@ const FR = {
   dryRun: 'Voir ce qui sera créé',
   dryRunTitle: 'Ce qui sera créé pour Défi du Lab 2026',
   confirm: 'Confirmer les équipes',
+  back: 'Revenir à la proposition',
   confirmQuestion: 'Confirmer les équipes de Défi du Lab 2026 ?',
   confirmBody: '7 équipes, 39 personnes : chaque équipe aura son espace',
 };
@@ -115,6 +116,33 @@ describe('Agents Playground, team formation by the Lab admin (end to end)', func
     const firstTeam = teamSection(await swapped.innerText(), swap.teamsAfter, 0);
     assert.ok(firstTeam.includes(`${swap.b} — `), `${swap.b} is now in team 1`);
     assert.ok(!firstTeam.includes(`${swap.a} — `), `${swap.a} left team 1`);
+  });
+
+  it('shows the dry run with "Confirmer les équipes" and "Revenir à la proposition", which brings the preview back unchanged', async function () {
+    const card = chat.cards(FR.formationTitle).last();
+    // Every team as the card shows it (the line about the last swap is not repeated).
+    const teamsOf = (text: string): string[] =>
+      swap.teamsAfter.map((_, index) => teamSection(text, swap.teamsAfter, index));
+    const before = teamsOf(await card.innerText());
+    await card.getByRole('button', { name: FR.dryRun, exact: true }).click();
+    const dryRun = chat.cards(FR.dryRunTitle).last();
+    await dryRun.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    for (const button of [FR.confirm, FR.back]) {
+      assert.ok(
+        await dryRun.getByRole('button', { name: button, exact: true }).isVisible(),
+        `button "${button}" on the dry run's card`,
+      );
+    }
+    await chat.screenshot('formation-dry-run', dryRun);
+
+    // Action.Execute: the preview replaces the dry run, on the same page, with the swap kept.
+    await dryRun.getByRole('button', { name: FR.back, exact: true }).click();
+    await chat.waitForCardCount(FR.dryRunTitle, 0);
+    const back = chat.cards(FR.formationTitle).last();
+    await back.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const after = teamsOf(await back.innerText());
+    assert.deepEqual(after, before);
+    assert.ok(after[0]!.includes(`${swap.b} — `), `${swap.b} is still in team 1`);
   });
 
   /** From the preview: the dry run, its "Confirmer les équipes", and the question that follows. */

@@ -222,7 +222,11 @@ export function welcomeData(programme: Programme, team: ProgrammeTeam): Record<s
       organisation: organisationName.get(m.organisationId) ?? m.organisationId,
     })),
     lead: team.members.find((m) => m.aadId === team.leadAadId)?.name ?? '',
-    facilitators: team.facilitators.map((f) => f.name),
+    // With their organisation: a team can see it never gets one of its own organisation's.
+    facilitators: team.facilitators.map((f) => ({
+      name: f.name,
+      organisation: organisationName.get(f.organisationId) ?? f.organisationId,
+    })),
     url: team.workspace?.webUrl ?? '',
     milestones: programme.milestones,
   };

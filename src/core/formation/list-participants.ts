@@ -32,14 +32,25 @@ export async function listParticipants(
 
 /**
  * Team intake skips the engine: each applying team holding a seat becomes a programme team, led
- * by its referent. Members known only by email keep the email as their id until they join Teams.
+ * by its referent. Members known only by email keep the email as their id and name until they
+ * join Teams; members picked in Teams are named as the bot knows them (`namesOf`, keyed by
+ * lowercased Entra id), else left unnamed (''): an Entra id is never shown as a name.
  */
 export async function listApplyingTeams(
   store: CandidacyStore,
   programme: Programme,
+  namesOf: (aadIds: readonly string[]) => Promise<ReadonlyMap<string, string>> = () =>
+    Promise.resolve(new Map()),
 ): Promise<Omit<ProgrammeTeam, 'facilitators'>[]> {
   const seatHolders = (await listSeatHolders(store, programme.id)).filter(
     (c) => c.answers.mode === 'team',
+  );
+  const names = await namesOf(
+    seatHolders.flatMap((c) =>
+      c.answers.mode === 'team'
+        ? c.answers.members.flatMap((m) => (m.kind === 'user' ? [m.aadId] : []))
+        : [],
+    ),
   );
   return seatHolders.map((c, index) => {
     const answers = c.answers.mode === 'team' ? c.answers : undefined;
@@ -49,9 +60,13 @@ export async function listApplyingTeams(
       organisationId: c.organisationId,
     };
     const others: TeamPerson[] = (answers?.members ?? [])
-      .map((m) => (m.kind === 'user' ? m.aadId : m.email))
-      .filter((id) => id !== referent.aadId)
-      .map((id) => ({ aadId: id, name: id, organisationId: c.organisationId }));
+      .map((m) =>
+        m.kind === 'user'
+          ? { id: m.aadId, name: names.get(m.aadId.toLowerCase()) ?? '' }
+          : { id: m.email, name: m.email },
+      )
+      .filter((m) => m.id !== referent.aadId)
+      .map((m) => ({ aadId: m.id, name: m.name, organisationId: c.organisationId }));
     return {
       id: `team-${index + 1}`,
       programmeId: programme.id,

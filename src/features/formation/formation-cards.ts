@@ -10,6 +10,7 @@ import type { TeamFormationResult } from '../../core/team-formation/team-formati
 import { formatDay, formatNumber } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import formationTemplate from './formation-card.json';
+import { KNOWN_ORGANISATIONS } from '../../catalogue/known-organisations';
 import { renderCard, type AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import welcomeTemplate from './welcome-card.json';
 import type { NoticeRenderers } from '../../adapters/teams/notices/notice-renderer';
@@ -62,14 +63,14 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
   const { programme, participants, draft, result } = input;
   const organisation = new Map(programme.organisations.map((o) => [o.id, o]));
   const person = new Map(participants.map((p) => [p.aadId, p]));
-  const facilitator = new Map((programme.facilitators ?? []).map((f) => [f.aadId, f.name]));
+  const facilitator = new Map((programme.facilitators ?? []).map((f) => [f.aadId, f]));
   const locked = new Set(draft?.userLocks.map((l) => l.person) ?? []);
   const describe = (id: string): string => {
     const p = person.get(id);
     const org = p === undefined ? undefined : organisation.get(p.organisationId);
     const line = t('formation.member', {
       // Never an Entra id: people read names.
-      name: p?.name ?? t('formation.unnamed'),
+      name: p === undefined || p.name === '' ? t('formation.unnamed') : p.name,
       organisation: org?.name ?? p?.organisationId ?? '',
       branch: org?.branch ?? '',
     });
@@ -161,7 +162,15 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
           ? t('formation.noFacilitators')
           : t('formation.facilitators', {
               names: team.facilitators
-                .map((id) => facilitator.get(id) ?? t('formation.unnamed'))
+                .map((id) => {
+                  const f = facilitator.get(id);
+                  return f === undefined
+                    ? t('formation.unnamed')
+                    : t('formation.facilitator', {
+                        name: f.name,
+                        organisation: toOrganisationName(programme, f.organisationId),
+                      });
+                })
                 .join(', '),
             }),
       explanation: team.explanation.map((text) => ({ text })),
@@ -184,6 +193,35 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
     teamChoices: shown.map((team, index) => ({ title: team.name, value: String(first + index) })),
     actions,
   });
+}
+
+/**
+ * An organisation's name: the programme's own list first, then the catalogue (a facilitator of the
+ * Lab's wider team may work for an organisation that is not taking part), else its id.
+ */
+function toOrganisationName(programme: Programme, id: string): string {
+  return (
+    programme.organisations.find((o) => o.id === id)?.name ??
+    KNOWN_ORGANISATIONS.find((o) => o.id === id)?.name ??
+    id
+  );
+}
+
+/** A member as the welcome cards list them; someone picked in Teams whose name is not known yet is unnamed. */
+function describeMember(
+  { t }: CardContext,
+  member: { name: string; organisation: string },
+): string {
+  const name = member.name === '' ? t('formation.unnamed') : member.name;
+  return `${name} — ${member.organisation}`;
+}
+
+/** A facilitator as the welcome cards list them (older notices carry the name alone). */
+function describeFacilitator(
+  { t }: CardContext,
+  facilitator: string | { name: string; organisation: string },
+): string {
+  return typeof facilitator === 'string' ? facilitator : t('formation.facilitator', facilitator);
 }
 
 /**
@@ -314,7 +352,7 @@ interface WelcomeData {
   team: string;
   members: { name: string; organisation: string }[];
   lead: string;
-  facilitators: string[];
+  facilitators: (string | { name: string; organisation: string })[];
   url: string;
   milestones: Milestones;
   today?: string;
@@ -359,9 +397,11 @@ export function createFormationRenderers(today: () => string): NoticeRenderers {
         card: renderCard(welcomeTemplate, {
           title: t('formation.welcome.title', { team: data.team }),
           intro: t('formation.welcome.intro', { programme: data.programme }),
-          members: data.members.map((m) => ({ text: `${m.name} — ${m.organisation}` })),
+          members: data.members.map((m) => ({ text: describeMember(context, m) })),
           lead: data.lead === '' ? EMPTY : t('formation.welcome.lead', { name: data.lead }),
-          facilitators: t('formation.facilitators', { names: data.facilitators.join(', ') }),
+          facilitators: t('formation.facilitators', {
+            names: data.facilitators.map((f) => describeFacilitator(context, f)).join(', '),
+          }),
           next: nextMilestoneLine(context, data.milestones, today()),
           openLabel: t('formation.member.open'),
           url: EMPTY,
@@ -396,9 +436,9 @@ export function createFormationRenderers(today: () => string): NoticeRenderers {
           title: t('formation.member.title', { team: data.team }),
           intro: t('formation.member.body', {
             programme: data.programme,
-            facilitators: data.facilitators.join(', '),
+            facilitators: data.facilitators.map((f) => describeFacilitator(context, f)).join(', '),
           }),
-          members: data.members.map((m) => ({ text: `${m.name} — ${m.organisation}` })),
+          members: data.members.map((m) => ({ text: describeMember(context, m) })),
           lead: data.lead === '' ? EMPTY : t('formation.welcome.lead', { name: data.lead }),
           facilitators: EMPTY,
           next: nextMilestoneLine(context, data.milestones, today()),

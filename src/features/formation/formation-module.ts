@@ -141,6 +141,7 @@ export function createFormationModule(
     | 'logger'
     | 'database'
     | 'programmeChoices'
+    | 'people'
   >,
   options: FormationModuleOptions = {},
 ): FeatureModule {
@@ -151,6 +152,7 @@ export function createFormationModule(
   const occurrences = new SqlOccurrenceStore(platform.database.db);
   const ownChannels = new SqlOwnChannelStore(platform.database.db);
   const claimOwner = `formation-${randomUUID()}`;
+  const namesOf = (aadIds: readonly string[]) => platform.people.findNames(aadIds);
   const wait =
     options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pickProgramme = async (programmeId: string | undefined): Promise<Programme | undefined> => {
@@ -215,11 +217,26 @@ export function createFormationModule(
     const programme = pick.programme;
     if (programme.intakeMode === 'team') {
       const teams = await teamModeTeams(programme);
+      const organisationName = new Map(programme.organisations.map((o) => [o.id, o.name]));
+      // A facilitator of the team's own organisation only when the others cannot cover every
+      // team: the organiser is told which, and how to avoid it.
+      const ownOrganisation = teams.flatMap((team) => {
+        const organisations = new Set(team.members.map((m) => m.organisationId));
+        return team.facilitators
+          .filter((f) => organisations.has(f.organisationId))
+          .map((f) =>
+            t('formation.teamMode.ownOrganisation', {
+              facilitator: f.name,
+              organisation: organisationName.get(f.organisationId) ?? f.organisationId,
+              team: team.name,
+            }),
+          );
+      });
       return buildFormationCard(cardContext, {
         programme,
         participants: teams.flatMap((team) => team.members.map((m) => ({ ...m }))),
         teams: toPreviewTeams(teams),
-        lines: [t('formation.teamMode', { teams: teams.length })],
+        lines: [t('formation.teamMode', { teams: teams.length }), ...ownOrganisation],
         ...(page === undefined ? {} : { page }),
       });
     }
@@ -260,7 +277,7 @@ export function createFormationModule(
   };
 
   const teamModeTeams = async (programme: Programme): Promise<ProgrammeTeam[]> => {
-    const applying = await listApplyingTeams(deps.candidacies, programme);
+    const applying = await listApplyingTeams(deps.candidacies, programme, namesOf);
     const facilitators = programme.facilitators ?? [];
     const assignment =
       facilitators.length >= 2 && applying.length > 0
@@ -594,18 +611,29 @@ export function createFormationModule(
     programme: Programme,
     teams: number,
     more: string[] = [],
-  ): AdaptiveCardJson =>
-    buildCard({
+  ): AdaptiveCardJson => {
+    // Team mode keeps each team as its organisation proposed it: there is nothing to change here.
+    const teamMode = programme.intakeMode === 'team';
+    return buildCard({
       title: turn.card.t('formation.alreadyConfirmed.title', { programme: programme.name }),
-      lines: [turn.card.t('formation.alreadyConfirmed.body', { teams }), ...more],
-      actions: [
-        {
-          title: turn.card.t('formation.action.change'),
-          verb: FormationVerbs.change,
-          data: { programmeId: programme.id },
-        },
+      lines: [
+        turn.card.t(
+          teamMode ? 'formation.alreadyConfirmed.teamMode' : 'formation.alreadyConfirmed.body',
+          { teams },
+        ),
+        ...more,
       ],
+      actions: teamMode
+        ? []
+        : [
+            {
+              title: turn.card.t('formation.action.change'),
+              verb: FormationVerbs.change,
+              data: { programmeId: programme.id },
+            },
+          ],
     });
+  };
 
   /** "Modifier les équipes confirmées": a draft of the confirmed teams, to swap and move in. */
   const startChange = async (turn: Turn, data: ActionData): Promise<AdaptiveCardJson> => {
@@ -613,6 +641,9 @@ export function createFormationModule(
     const programme = await pickProgramme(data.programmeId);
     if (programme === undefined) return simpleCard(t('formation.noProgramme'));
     const confirmed = await deps.teams.listByProgramme(programme.id);
+    if (confirmed.length > 0 && programme.intakeMode === 'team') {
+      return simpleCard(t('formation.change.teamMode', { programme: programme.name }));
+    }
     if (confirmed.length === 0 || programme.intakeMode === 'team') {
       return simpleCard(t('formation.notConfirmed', { programme: programme.name }));
     }
@@ -763,7 +794,7 @@ export function createFormationModule(
     let teams: number;
     let people: number;
     if (programme.intakeMode === 'team') {
-      const applying = await listApplyingTeams(deps.candidacies, programme);
+      const applying = await listApplyingTeams(deps.candidacies, programme, namesOf);
       teams = applying.length;
       people = applying.reduce((sum, team) => sum + team.members.length, 0);
     } else {

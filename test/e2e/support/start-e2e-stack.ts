@@ -54,6 +54,8 @@ export interface E2eStackOptions {
    * programme with the command line into the same database (`env.SQLITE_PATH`).
    */
   beforeBotStart?: (bot: { env: NodeJS.ProcessEnv; workDir: string }) => Promise<void>;
+  /** false: no demo programme (the suite's own programme is then the only one). Default true. */
+  seedDemo?: boolean;
 }
 
 /** The bot, the Agents Playground and a headless Chromium page on it, all on loopback. */
@@ -61,6 +63,8 @@ export interface E2eStack {
   /** http://localhost:<port> of the Playground. */
   playgroundUrl: string;
   botUrl: string;
+  /** The bot's environment: `labbot` run with it works on the bot's own database. */
+  botEnv: NodeJS.ProcessEnv;
   /** The mock data's current user, who is the Lab admin of this run. */
   currentUser: MockCurrentUser;
   page: Page;
@@ -137,7 +141,7 @@ export async function startE2eStack(options: E2eStackOptions): Promise<E2eStack>
     const botEnv = cleanEnvironment({
       PORT: String(botPort),
       SQLITE_PATH: join(workDir, 'labbot.sqlite'),
-      SEED_DEMO: 'true',
+      SEED_DEMO: String(options.seedDemo ?? true),
       LAB_ADMIN_IDS: currentUser.aadObjectId,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
     });
@@ -225,6 +229,7 @@ export async function startE2eStack(options: E2eStackOptions): Promise<E2eStack>
     return {
       playgroundUrl,
       botUrl,
+      botEnv,
       currentUser,
       page,
       context,

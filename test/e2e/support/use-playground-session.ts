@@ -13,6 +13,10 @@ import { startE2eStack, type E2eStack } from './start-e2e-stack';
 export function usePlaygroundSession(options: {
   /** Writes the programme file in the stack's work folder and returns its path. */
   programmeFile?: (workDir: string) => { path: string };
+  /** Runs after the import, before the bot starts: e.g. other people's candidacies written in. */
+  seed?: (bot: { env: NodeJS.ProcessEnv; workDir: string }) => Promise<void>;
+  /** false: no demo programme besides the suite's own. */
+  seedDemo?: boolean;
   /** false: the suite opens the Playground itself (its first test watches the install). */
   openPersonalChat?: boolean;
   onReady: (stack: E2eStack, chat: PlaygroundChat) => void;
@@ -24,17 +28,17 @@ export function usePlaygroundSession(options: {
     const write = options.programmeFile;
     // Each suite's logs under its own name: the file's, e.g. "checkin" for checkin.e2e.test.ts.
     const name = basename(this.test?.file ?? 'e2e').replace(/\.e2e\.test\.ts$/, '');
-    stack = await startE2eStack(
-      write === undefined
-        ? { name }
-        : {
-            name,
-            beforeBotStart: async ({ env, workDir }) => {
-              const output = await runLabbot(['programme', 'import', write(workDir).path], env);
-              assert.match(output, /Programme importé/);
-            },
-          },
-    );
+    stack = await startE2eStack({
+      name,
+      ...(options.seedDemo === undefined ? {} : { seedDemo: options.seedDemo }),
+      beforeBotStart: async (bot) => {
+        if (write !== undefined) {
+          const output = await runLabbot(['programme', 'import', write(bot.workDir).path], bot.env);
+          assert.match(output, /Programme importé/);
+        }
+        await options.seed?.(bot);
+      },
+    });
     chat = new PlaygroundChat(stack.page);
     if (options.openPersonalChat !== false) await chat.openPersonalChat(stack.playgroundUrl);
     options.onReady(stack, chat);

@@ -42,7 +42,13 @@ describe('example programme files', () => {
       'onem',
       'urssaf-npdc',
     ]);
-    assert.equal(programme.seats, 6);
+    // Seats count people: six teams of at least the minimum size fit, and so does each
+    // organisation's one team.
+    const minTeamSize = programme.teamIntake?.minTeamSize ?? 0;
+    assert.ok(programme.seats >= 6 * minTeamSize, `${programme.seats} seats`);
+    assert.ok(programme.maxPerOrganisation >= minTeamSize, `${programme.maxPerOrganisation}`);
+    // Two facilitators per team, never from the team's own organisation: at least three.
+    assert.ok((programme.facilitators ?? []).length >= 3);
     assert.equal(programme.milestones.hackathonStart, '2023-06-26');
     assert.equal(programme.milestones.hackathonEnd, '2023-06-27');
   });
