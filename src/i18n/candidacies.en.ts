@@ -183,6 +183,8 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'selection.score.comment': 'Comment',
   'selection.score.save': 'Save my score',
   'selection.score.saved': 'Score saved.',
+  'selection.export.choosePrivately':
+    'Several programmes are concerned: type “export” in your personal chat with the bot to choose which one to export.',
   'selection.export.sentPrivately':
     'I am sending you the export link in a private message: it opens once only, and has no place in a shared conversation.',
   'selection.export.title': 'Export of applications: {programme}',

@@ -184,6 +184,8 @@ export const candidaciesFr = {
   'selection.score.comment': 'Commentaire',
   'selection.score.save': 'Enregistrer ma note',
   'selection.score.saved': 'Note enregistrée.',
+  'selection.export.choosePrivately':
+    'Plusieurs programmes sont concernés : tapez « exporter » dans votre conversation personnelle avec le bot pour choisir lequel exporter.',
   'selection.export.sentPrivately':
     'Je vous envoie le lien de l’export en message privé : il ne s’ouvre qu’une fois, il n’a rien à faire dans une conversation à plusieurs.',
   'selection.export.title': 'Export des candidatures : {programme}',

@@ -17,8 +17,10 @@ const WRITE = /^\s*(insert|update|delete)\b/i;
  * reason written beside it.
  */
 const MAX_QUERIES = {
-  // Turn state, the conversation reference, the sender's programme roles (programmes, teams).
-  help: 4,
+  // Turn state, the conversation reference, the sender's programme roles (programmes, teams),
+  // then the programmes again for the card's "Programmes en cours" line (issue 14: the help card
+  // says which programmes its commands concern).
+  help: 5,
   // + the programme, the team, the zones of its people, the month's answer, the answer written.
   checkinAnswer: 9,
   // The same reads, nothing written.

@@ -137,14 +137,15 @@ export function createSelectionModule(
       programme: Programme,
       data: Data,
     ) => Promise<AdaptiveCardJson>,
+    /** What to do when several programmes are concerned: the question's buttons run `verb`. */
+    ask: (turn: Turn, programmes: Programme[]) => AdaptiveCardJson = (turn, programmes) =>
+      buildProgrammeChoiceCard(turn.card, programmes, SelectionVerbs.overview),
   ) => {
     return async (turn: Turn, data: Data): Promise<AdaptiveCardJson> => {
       const card = turn.card;
       const viewer = await viewerOf(turn);
       const pick = await programmeFor(turn, data);
-      if (pick.kind === 'ask') {
-        return buildProgrammeChoiceCard(card, pick.programmes, SelectionVerbs.overview);
-      }
+      if (pick.kind === 'ask') return ask(turn, pick.programmes);
       if (pick.kind === 'none') return simple(card.t('candidacy.none'));
       const programme = pick.programme;
       if (getViewerScope(programme, viewer).kind === 'none') {
@@ -231,6 +232,7 @@ export function createSelectionModule(
         until: formatExpiry(card, link.expiresAt),
       });
     },
+    (turn, programmes) => buildProgrammeChoiceCard(turn.card, programmes, SelectionVerbs.export),
   );
 
   /**
@@ -257,6 +259,8 @@ export function createSelectionModule(
       );
       return simple(card.t('selection.export.sentPrivately'));
     },
+    // The export's buttons work in the person's own chat only: the choice is made there.
+    (turn) => simple(turn.card.t('selection.export.choosePrivately')),
   );
 
   const committee = { guard: Guards.labOrCommittee, scopes: PERSONAL_ONLY } as const;
