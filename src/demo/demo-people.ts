@@ -109,8 +109,8 @@ export function createDemoFacilitators(count = 12): Facilitator[] {
 }
 
 /**
- * The demo's selection committee: three people from the branches' national funds and an IT
- * centre, as in the 2022 edition's committee; none scores their own organisation.
+ * The demo's selection committee: three people from the branches' national funds and an
+ * Urssaf, as in the 2022 edition's committee; none scores their own organisation.
  */
 export function createDemoCommittee(): CommitteeMember[] {
   return [
@@ -119,7 +119,7 @@ export function createDemoCommittee(): CommitteeMember[] {
     {
       aadId: toDemoAadId('committee', 3),
       name: "Sandrine Kerloc'h",
-      organisationId: 'cti-strasbourg-toulouse',
+      organisationId: 'urssaf-lorraine',
     },
   ];
 }

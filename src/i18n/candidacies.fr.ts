@@ -35,6 +35,8 @@ export const candidaciesFr = {
   'candidacy.field.memberEmails': 'Autres membres : adresses électroniques, une par ligne',
   'candidacy.field.projectIdea': 'Idée de projet (2 000 caractères au plus)',
   'candidacy.field.sponsor': 'Commanditaire (nom et fonction)',
+  'candidacy.field.sponsorEmail':
+    'Adresse électronique du commanditaire (facultatif : il sera informé de la décision du Lab)',
   'candidacy.field.choose': 'Choisir…',
   'candidacy.privacyNotice': 'Notice de confidentialité',
   'candidacy.action.open': 'Candidater',
@@ -60,6 +62,7 @@ export const candidaciesFr = {
   'candidacy.short.members': 'Membres',
   'candidacy.short.projectIdea': 'Idée de projet',
   'candidacy.short.sponsor': 'Commanditaire',
+  'candidacy.short.sponsorEmail': 'Adresse électronique du commanditaire',
   'candidacy.short.availableForKickOff': 'Disponible au lancement',
   'candidacy.short.availableForHackathon': 'Disponible au hackathon',
   'candidacy.summary.status': 'Statut',
@@ -128,6 +131,17 @@ export const candidaciesFr = {
   'decision.lapsed.title': 'Participation non confirmée',
   'decision.lapsed.body':
     'Vous n’avez pas confirmé votre participation au programme « {programme} » avant le {confirmBy} : votre place a été proposée à une autre personne.',
+  'selection.sponsorDecision.accepted.title': 'Équipe « {team} » : candidature retenue',
+  'selection.sponsorDecision.declined.title': 'Équipe « {team} » : candidature non retenue',
+  'selection.sponsorDecision.accepted.body':
+    'La candidature de l’équipe « {team} » ({organisation}), présentée par {referent}, vous désigne comme commanditaire. Le Lab l’a retenue pour le programme « {programme} ».',
+  'selection.sponsorDecision.declined.body':
+    'La candidature de l’équipe « {team} » ({organisation}), présentée par {referent}, vous désigne comme commanditaire. Le Lab ne l’a pas retenue pour le programme « {programme} » cette fois-ci ; d’autres appels suivront.',
+  'selection.sponsorDecision.note':
+    'Vous recevez ce message parce que votre adresse électronique figure sur le formulaire de candidature.',
+  'selection.sponsorUnreachable.title': 'Le bot n’a pas pu joindre votre commanditaire',
+  'selection.sponsorUnreachable.body':
+    'Le bot n’a pas pu transmettre à {email} la décision du Lab sur la candidature de l’équipe « {team} » au programme « {programme} » : personne qu’il peut joindre dans Teams n’a cette adresse. Transmettez-lui la décision vous-même.',
   'selection.promoted.title': 'Place réattribuée : {programme}',
   'selection.promoted.body':
     '{candidate} ({organisation}) passe de la liste d’attente aux retenus, après {reason} d’une autre candidature. Sa confirmation est attendue.',

@@ -90,7 +90,10 @@ export function createSelectionModule(
 ): FeatureModule {
   const core: CandidacyDeps = {
     ...platform.candidacyCore,
-    notifier: createLoggingNotifier(platform.candidacyCore.notifier, platform.logger),
+    // A sponsor who cannot be reached is the referent's to tell (notifySponsor does it).
+    notifier: createLoggingNotifier(platform.candidacyCore.notifier, platform.logger, [
+      'selection.sponsorDecision',
+    ]),
   };
   const signingKey = platform.config.exportSigningKey;
 
