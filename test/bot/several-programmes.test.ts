@@ -183,6 +183,29 @@ describe('several programmes in different phases: dashboard, calendar, history, 
     assert.match(last(), /« Défi du Lab \(essai\) » \(appel à candidatures ouvert\)/);
   });
 
+  it('asks which candidacies to export when two calls are open, in personal chat only', async () => {
+    await harness.bot.programmes.save({ ...OTHER_CALL, committee: BOT_PROGRAMME.committee });
+    await harness.send(adminSays('exporter'));
+    assert.match(last(), /Quel programme \?/);
+    assert.match(last(), /"verb":"selection.export"/);
+    assert.doesNotMatch(last(), /Export des candidatures/);
+    const exported = await invoke(adminClicks('selection.export', { programmeId: OTHER_CALL.id }));
+    assert.match(exported, /Export des candidatures : Défi des sessions 2027/);
+
+    // Typed in a channel, the question would show buttons that work in personal chat only.
+    const channel = loadActivity('channel-message-with-mention');
+    harness.clock.set(new Date(harness.clock.now().getTime() + 61 * 60 * 1000));
+    const before = harness.connector.sentActivities().length;
+    await harness.send({
+      ...channel,
+      from: loadActivity('personal-message-status-admin').from,
+      text: `${String(channel.text).replace(/\s*aide\s*$/i, '')} exporter`,
+    });
+    const answer = replies().slice(before).join('\n');
+    assert.match(answer, /tapez « exporter » dans votre conversation personnelle/);
+    assert.doesNotMatch(answer, /"verb":"selection.export"|\/exports\//);
+  });
+
   it('asks which calendar and which history when two programmes follow up teams', async () => {
     const other = anotherFollowUp();
     await harness.bot.programmes.save(other.programme);
