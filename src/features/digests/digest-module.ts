@@ -110,7 +110,8 @@ export function createDigestModule(
     if (programme === undefined) return note(turn, 'digest.noProgramme');
     const digest = await digestFor(turn, programme);
     if (digest === undefined) return note(turn, 'digest.forbidden');
-    pickProgramme({ ...choice(turn), named: programme, relevant: [], fallback: undefined });
+    // A programme chosen on the question card (or refreshed) is the one "tableau de bord" means next.
+    platform.programmeChoices.remember(turn.sender.aadId, 'digest', programme.id);
     return card(turn, digest);
   };
 
