@@ -89,7 +89,7 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     category: 'profile',
     personColumns: ['aad_id', 'email', 'name'],
     contentColumns: [],
-    purpose: 'reach managers named by e-mail; show names on cards',
+    purpose: 'reach line managers and team sponsors named by e-mail; show names on cards',
     retention: 'whileUsed',
   },
   {
