@@ -22,7 +22,11 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { resolveRoles } from './core/people/resolve-roles';
 import { systemClock, type Clock } from './core/ports/clock';
 import { createDeliveryWorker } from './delivery/create-delivery-worker';
-import { seedDemoParticipants, seedDemoProgramme } from './demo/seed-demo-programme';
+import {
+  seedDemoParticipants,
+  seedDemoProgramme,
+  seedDemoScores,
+} from './demo/seed-demo-programme';
 import {
   createCandidacyModule,
   type CandidacyModuleOptions,
@@ -167,6 +171,8 @@ export async function startBot(
     if (await seedDemoProgramme(programmes)) logger.info('demo programme seeded');
     const seeded = await seedDemoParticipants(candidacies, clock.now());
     if (seeded > 0) logger.info({ participants: seeded }, 'demo participants seeded');
+    const scored = await seedDemoScores({ candidacies, scores: platform.candidacyCore.scores });
+    if (scored > 0) logger.info({ scores: scored }, 'demo committee scores seeded');
   }
   const modules = createModules(platform, options);
   useNotices(modules);

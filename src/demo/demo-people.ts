@@ -1,5 +1,5 @@
 import type { FormationParticipant } from '../core/formation/formation-draft';
-import type { Facilitator } from '../core/programmes/programme';
+import type { CommitteeMember, Facilitator } from '../core/programmes/programme';
 
 const FIRST_NAMES = [
   'Camille',
@@ -67,8 +67,11 @@ const LAST_NAMES = [
 const ROLES = ['management', 'production', 'expertise', 'support', 'it'];
 
 /** A stable, obviously fake Entra object id for demo people (never a real account). */
-export function toDemoAadId(kind: 'participant' | 'facilitator', index: number): string {
-  const prefix = kind === 'participant' ? 'de000000' : 'fa000000';
+export function toDemoAadId(
+  kind: 'participant' | 'facilitator' | 'committee',
+  index: number,
+): string {
+  const prefix = { participant: 'de000000', facilitator: 'fa000000', committee: 'c0000000' }[kind];
   return `${prefix}-0000-4000-8000-${String(index).padStart(12, '0')}`;
 }
 
@@ -103,4 +106,20 @@ export function createDemoFacilitators(count = 12): Facilitator[] {
     name: `${FIRST_NAMES[(index * 5 + 3) % FIRST_NAMES.length]!} ${LAST_NAMES[(index * 3 + 11) % LAST_NAMES.length]!}`,
     organisationId: 'lab',
   }));
+}
+
+/**
+ * The demo's selection committee: three people from the branches' national funds and an
+ * Urssaf, as in the 2022 edition's committee; none scores their own organisation.
+ */
+export function createDemoCommittee(): CommitteeMember[] {
+  return [
+    { aadId: toDemoAadId('committee', 1), name: 'Hélène Vasseur', organisationId: 'cnaf' },
+    { aadId: toDemoAadId('committee', 2), name: 'Marc Delaunay', organisationId: 'cnav' },
+    {
+      aadId: toDemoAadId('committee', 3),
+      name: "Sandrine Kerloc'h",
+      organisationId: 'urssaf-lorraine',
+    },
+  ];
 }

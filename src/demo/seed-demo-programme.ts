@@ -1,15 +1,26 @@
 import type { Candidacy, JobRole } from '../core/candidacies/candidacy';
 import type { CandidacyStore } from '../core/ports/candidacy-store';
 import type { ProgrammeStore } from '../core/ports/programme-store';
+import type { ScoreStore } from '../core/ports/score-store';
 import type { Programme } from '../core/programmes/programme';
-import { createDemoFacilitators, createDemoParticipants } from './demo-people';
+import { getCriteria } from '../core/selection/committee';
+import { createDemoCommittee, createDemoFacilitators, createDemoParticipants } from './demo-people';
 import demoProgramme from './demo-programme.json';
 
 /** The demo edition: the 2022 shape (39 seats, 10 organisations, a dozen facilitators) on this year's calendar. */
 export const DEMO_PROGRAMME: Programme = {
   ...(demoProgramme as Programme),
   facilitators: createDemoFacilitators(),
+  committee: createDemoCommittee(),
 };
+
+/** What the committee wrote beside its scores, in turn: short, as people write them on the day. */
+const DEMO_COMMENTS = [
+  'Motivation claire, expérience utile à une équipe mixte.',
+  'Bonne connaissance du terrain ; disponibilité à confirmer avec sa direction.',
+  'Profil complémentaire, déjà à l’origine d’une démarche dans son organisme.',
+  'Projet réaliste, appui de son encadrement.',
+];
 
 /** Saves the demo programme unless a programme with its id exists; returns whether it was added. */
 export async function seedDemoProgramme(store: ProgrammeStore): Promise<boolean> {
@@ -59,4 +70,54 @@ export async function seedDemoParticipants(store: CandidacyStore, at: Date): Pro
     }));
     return { save: candidacies, result: candidacies.length };
   });
+}
+
+/**
+ * The committee's scores of the demo's selected participants, so the dashboard shows an edition
+ * whose committee did its work (every selected person scored by each member from another
+ * organisation, the evening before the committee met). Added once: nothing is written when the
+ * programme already has scores or has no demo candidacies.
+ */
+export async function seedDemoScores(
+  stores: { candidacies: CandidacyStore; scores: ScoreStore },
+  programme: Programme = DEMO_PROGRAMME,
+): Promise<number> {
+  if ((await stores.scores.listForProgramme(programme.id)).length > 0) return 0;
+  const candidacies = (await stores.candidacies.list(programme.id)).filter((c) =>
+    c.id.startsWith('demo-'),
+  );
+  // 17:00 in Paris (summer time) on the eve of the committee.
+  const [year, month, day] = programme.milestones.selectionCommittee.split('-').map(Number);
+  const scoredAt = new Date(Date.UTC(year!, month! - 1, day! - 1, 15, 0));
+  const criteria = getCriteria(programme);
+  let count = 0;
+  for (const [index, candidacy] of candidacies.entries()) {
+    for (const [rank, member] of (programme.committee ?? []).entries()) {
+      if (member.organisationId === candidacy.organisationId) continue;
+      // Selected people: scores of 3 to 5, varied but fixed so the demo reads the same each time.
+      const values = Object.fromEntries(
+        criteria.map((criterion, k) => [criterion.id, 3 + ((index + rank * 2 + k) % 3)]),
+      );
+      await stores.scores.save(
+        {
+          programmeId: programme.id,
+          candidacyId: candidacy.id,
+          memberAadId: member.aadId,
+          values,
+          comment: DEMO_COMMENTS[(index + rank) % DEMO_COMMENTS.length]!,
+          scoredAt,
+        },
+        {
+          at: scoredAt,
+          actor: member.aadId,
+          action: 'candidacy.score',
+          programmeId: programme.id,
+          subjectId: candidacy.id,
+          details: { values },
+        },
+      );
+      count += 1;
+    }
+  }
+  return count;
 }

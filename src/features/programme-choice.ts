@@ -36,25 +36,26 @@ export class ProgrammeChoices {
   }
 }
 
+/** What a choice needs of a programme: its id, and its name for the button. */
+export type ChoosableProgramme = Pick<Programme, 'id' | 'name'>;
+
 /** The programme a command acts on, or the programmes to ask about. */
-export type ProgrammePick =
-  | { kind: 'programme'; programme: Programme }
-  | { kind: 'ask'; programmes: Programme[] }
-  | { kind: 'none' };
+export type ProgrammePick<P extends ChoosableProgramme = Programme> =
+  { kind: 'programme'; programme: P } | { kind: 'ask'; programmes: P[] } | { kind: 'none' };
 
 /**
  * Which programme a command without a programme id means: the one the card names (remembered);
  * else the only relevant one; else the one this person chose within the hour, if still relevant;
  * else a question. With no relevant programme, `fallback` (e.g. the most recent one) answers.
  */
-export function pickProgramme(input: {
+export function pickProgramme<P extends ChoosableProgramme = Programme>(input: {
   choices: ProgrammeChoices;
   aadId: string;
   subject: string;
-  named: Programme | undefined;
-  relevant: readonly Programme[];
-  fallback: Programme | undefined;
-}): ProgrammePick {
+  named: P | undefined;
+  relevant: readonly P[];
+  fallback: P | undefined;
+}): ProgrammePick<P> {
   const { choices, aadId, subject, named, relevant } = input;
   if (named !== undefined) {
     choices.remember(aadId, subject, named.id);
@@ -73,11 +74,15 @@ export function pickProgramme(input: {
     : { kind: 'programme', programme: input.fallback };
 }
 
-/** "Which programme?": one button per programme, each running `verb` for it. */
+/**
+ * "Which programme?": one button per programme, each running `verb` for it with `data` (e.g. the
+ * page or team number the command was typed with) and the programme's id.
+ */
 export function buildProgrammeChoiceCard(
   context: CardContext,
-  programmes: readonly Programme[],
+  programmes: readonly ChoosableProgramme[],
   verb: string,
+  data: Record<string, string | number> = {},
 ): AdaptiveCardJson {
   const { t } = context;
   return buildCard({
@@ -89,7 +94,7 @@ export function buildProgrammeChoiceCard(
       action: {
         title: t('programmeChoice.choose', { programme: programme.name }),
         verb,
-        data: { programmeId: programme.id },
+        data: { ...data, programmeId: programme.id },
       },
     })),
   });

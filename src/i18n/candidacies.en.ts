@@ -34,6 +34,8 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'candidacy.field.memberEmails': 'Other members: email addresses, one per line',
   'candidacy.field.projectIdea': 'Project idea (2,000 characters at most)',
   'candidacy.field.sponsor': 'Sponsor (name and position)',
+  'candidacy.field.sponsorEmail':
+    'Sponsor’s e-mail address (optional: they will be told the Lab’s decision)',
   'candidacy.field.choose': 'Choose…',
   'candidacy.privacyNotice': 'Privacy notice',
   'candidacy.action.open': 'Apply',
@@ -59,6 +61,7 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'candidacy.short.members': 'Members',
   'candidacy.short.projectIdea': 'Project idea',
   'candidacy.short.sponsor': 'Sponsor',
+  'candidacy.short.sponsorEmail': 'Sponsor’s e-mail address',
   'candidacy.short.availableForKickOff': 'Available for the kick-off',
   'candidacy.short.availableForHackathon': 'Available for the hackathon',
   'candidacy.summary.status': 'Status',
@@ -127,6 +130,17 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'decision.lapsed.title': 'Participation not confirmed',
   'decision.lapsed.body':
     'You did not confirm your participation in {programme} by {confirmBy}: your place was offered to someone else.',
+  'selection.sponsorDecision.accepted.title': 'Team “{team}”: candidacy selected',
+  'selection.sponsorDecision.declined.title': 'Team “{team}”: candidacy not selected',
+  'selection.sponsorDecision.accepted.body':
+    'The candidacy of the “{team}” team ({organisation}), submitted by {referent}, names you as its sponsor. The Lab selected it for “{programme}”.',
+  'selection.sponsorDecision.declined.body':
+    'The candidacy of the “{team}” team ({organisation}), submitted by {referent}, names you as its sponsor. The Lab did not select it for “{programme}” this time; other calls will follow.',
+  'selection.sponsorDecision.note':
+    'You receive this message because your e-mail address is on the candidacy form.',
+  'selection.sponsorUnreachable.title': 'The bot could not reach your sponsor',
+  'selection.sponsorUnreachable.body':
+    'The bot could not pass the Lab’s decision on the “{team}” team’s candidacy for “{programme}” to {email}: nobody it can reach in Teams has this address. Please tell them yourself.',
   'selection.promoted.title': 'Place reassigned: {programme}',
   'selection.promoted.body':
     '{candidate} ({organisation}) moves from the waiting list to the selected, after {reason} of another application. Their confirmation is awaited.',
@@ -183,6 +197,8 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
   'selection.score.comment': 'Comment',
   'selection.score.save': 'Save my score',
   'selection.score.saved': 'Score saved.',
+  'selection.export.choosePrivately':
+    'Several programmes are concerned: type “export” in your personal chat with the bot to choose which one to export.',
   'selection.export.sentPrivately':
     'I am sending you the export link in a private message: it opens once only, and has no place in a shared conversation.',
   'selection.export.title': 'Export of applications: {programme}',

@@ -35,6 +35,8 @@ export const candidaciesFr = {
   'candidacy.field.memberEmails': 'Autres membres : adresses électroniques, une par ligne',
   'candidacy.field.projectIdea': 'Idée de projet (2 000 caractères au plus)',
   'candidacy.field.sponsor': 'Commanditaire (nom et fonction)',
+  'candidacy.field.sponsorEmail':
+    'Adresse électronique du commanditaire (facultatif : il sera informé de la décision du Lab)',
   'candidacy.field.choose': 'Choisir…',
   'candidacy.privacyNotice': 'Notice de confidentialité',
   'candidacy.action.open': 'Candidater',
@@ -46,10 +48,10 @@ export const candidaciesFr = {
   'candidacy.none': 'Aucun appel à candidatures n’est en cours.',
   'candidacy.confirmation.title': 'Candidature envoyée',
   'candidacy.confirmation.body':
-    'Merci {name} ! Votre candidature au {programme} est enregistrée. Vous pouvez la modifier jusqu’au {closeDay} inclus, ou la retirer à tout moment. Le comité de sélection se réunit le {committeeDay}.',
+    'Merci {name} ! Votre candidature au programme « {programme} » est enregistrée. Vous pouvez la modifier jusqu’au {closeDay} inclus, ou la retirer à tout moment. Le comité de sélection se réunit le {committeeDay}.',
   'candidacy.withdrawn.title': 'Candidature retirée',
   'candidacy.withdrawn.body':
-    'Votre candidature au {programme} est retirée. Tant que l’appel est ouvert, vous pouvez candidater à nouveau.',
+    'Votre candidature au programme « {programme} » est retirée. Tant que l’appel est ouvert, vous pouvez candidater à nouveau.',
   'candidacy.status.title': 'Votre candidature : {programme}',
   'candidacy.short.jobRole': 'Catégorie d’emploi',
   'candidacy.short.region': 'Région',
@@ -60,6 +62,7 @@ export const candidaciesFr = {
   'candidacy.short.members': 'Membres',
   'candidacy.short.projectIdea': 'Idée de projet',
   'candidacy.short.sponsor': 'Commanditaire',
+  'candidacy.short.sponsorEmail': 'Adresse électronique du commanditaire',
   'candidacy.short.availableForKickOff': 'Disponible au lancement',
   'candidacy.short.availableForHackathon': 'Disponible au hackathon',
   'candidacy.summary.status': 'Statut',
@@ -91,7 +94,7 @@ export const candidaciesFr = {
   'jobRole.other': 'Autre',
   'endorsement.request.title': 'Votre avis est demandé',
   'endorsement.request.body':
-    '{candidate} ({organisation}) candidate au {programme} et vous désigne comme responsable hiérarchique. Donnez votre avis :',
+    '{candidate} ({organisation}) candidate au programme « {programme} » et vous désigne comme responsable hiérarchique. Donnez votre avis :',
   'endorsement.comment': 'Commentaire (facultatif)',
   'endorsement.action.endorse': 'Avis favorable',
   'endorsement.action.decline': 'Avis défavorable',
@@ -99,35 +102,46 @@ export const candidaciesFr = {
   'endorsement.none': 'Aucune demande d’avis ne vous attend.',
   'endorsement.notice.title': 'Avis de votre responsable',
   'endorsement.notice.body':
-    'Votre responsable a donné un avis {verdict} sur votre candidature au {programme}.',
+    'Votre responsable a donné un avis {verdict} sur votre candidature au programme « {programme} ».',
   'endorsement.unreachable.title': 'Votre responsable n’a pas pu être joint',
   'endorsement.unreachable.body':
-    'Le bot n’a pas pu transmettre à {email} la demande d’avis sur votre candidature au {programme} : il n’est pas encore disponible dans son Teams. Demandez-lui d’ouvrir le bot du Lab dans Teams et d’écrire « avis ».',
+    'Le bot n’a pas pu transmettre à {email} la demande d’avis sur votre candidature au programme « {programme} » : il n’est pas encore disponible dans son Teams. Demandez-lui d’ouvrir le bot du Lab dans Teams et d’écrire « avis ».',
   'reminder.draft.title': 'Votre candidature n’est pas encore envoyée',
   'reminder.draft.body':
-    'Les candidatures au {programme} ferment le {closeDay} au soir. Terminez et envoyez la vôtre pour qu’elle soit examinée.',
-  'decision.accepted.title': 'Votre candidature est retenue pour le {programme} !',
+    'Les candidatures au programme « {programme} » ferment le {closeDay} au soir. Terminez et envoyez la vôtre pour qu’elle soit examinée.',
+  'decision.accepted.title': 'Votre candidature est retenue pour le programme « {programme} » !',
   'decision.accepted.body':
     'Confirmez votre participation au plus tard le {confirmBy}. Sans réponse, votre place sera proposée à une autre personne.',
   'decision.accepted.promoted':
     'Une place s’est libérée et vous étiez sur la liste d’attente : elle est pour vous.',
   'decision.waitlisted.title': 'Votre candidature est sur liste d’attente',
   'decision.waitlisted.body':
-    'Le comité n’a pas encore de place pour vous au {programme}. Si une place se libère, elle vous sera proposée ici.',
+    'Le comité n’a pas encore de place pour vous au programme « {programme} ». Si une place se libère, elle vous sera proposée ici.',
   'decision.declined.title': 'Votre candidature n’est pas retenue',
   'decision.declined.body':
-    'Merci pour votre candidature au {programme}. Le comité ne l’a pas retenue cette fois-ci ; d’autres appels suivront.',
+    'Merci pour votre candidature au programme « {programme} ». Le comité ne l’a pas retenue cette fois-ci ; d’autres appels suivront.',
   'decision.action.confirm': 'Je confirme ma participation',
   'decision.action.renounce': 'Je renonce',
   'decision.confirmed.title': 'Participation confirmée',
   'decision.confirmed.body':
-    'Rendez-vous le {kickOff} pour la journée de lancement du {programme}.',
+    'Rendez-vous le {kickOff} pour la journée de lancement du programme « {programme} ».',
   'decision.renounced.title': 'Vous avez renoncé',
   'decision.renounced.body':
-    'Votre place au {programme} est libérée pour une autre personne. Merci de nous avoir prévenus.',
+    'Votre place au programme « {programme} » est libérée pour une autre personne. Merci de nous avoir prévenus.',
   'decision.lapsed.title': 'Participation non confirmée',
   'decision.lapsed.body':
-    'Vous n’avez pas confirmé votre participation au {programme} avant le {confirmBy} : votre place a été proposée à une autre personne.',
+    'Vous n’avez pas confirmé votre participation au programme « {programme} » avant le {confirmBy} : votre place a été proposée à une autre personne.',
+  'selection.sponsorDecision.accepted.title': 'Équipe « {team} » : candidature retenue',
+  'selection.sponsorDecision.declined.title': 'Équipe « {team} » : candidature non retenue',
+  'selection.sponsorDecision.accepted.body':
+    'La candidature de l’équipe « {team} » ({organisation}), présentée par {referent}, vous désigne comme commanditaire. Le Lab l’a retenue pour le programme « {programme} ».',
+  'selection.sponsorDecision.declined.body':
+    'La candidature de l’équipe « {team} » ({organisation}), présentée par {referent}, vous désigne comme commanditaire. Le Lab ne l’a pas retenue pour le programme « {programme} » cette fois-ci ; d’autres appels suivront.',
+  'selection.sponsorDecision.note':
+    'Vous recevez ce message parce que votre adresse électronique figure sur le formulaire de candidature.',
+  'selection.sponsorUnreachable.title': 'Le bot n’a pas pu joindre votre commanditaire',
+  'selection.sponsorUnreachable.body':
+    'Le bot n’a pas pu transmettre à {email} la décision du Lab sur la candidature de l’équipe « {team} » au programme « {programme} » : personne qu’il peut joindre dans Teams n’a cette adresse. Transmettez-lui la décision vous-même.',
   'selection.promoted.title': 'Place réattribuée : {programme}',
   'selection.promoted.body':
     '{candidate} ({organisation}) passe de la liste d’attente aux retenus, après {reason} d’une autre candidature. Sa confirmation est attendue.',
@@ -184,6 +198,8 @@ export const candidaciesFr = {
   'selection.score.comment': 'Commentaire',
   'selection.score.save': 'Enregistrer ma note',
   'selection.score.saved': 'Note enregistrée.',
+  'selection.export.choosePrivately':
+    'Plusieurs programmes sont concernés : tapez « exporter » dans votre conversation personnelle avec le bot pour choisir lequel exporter.',
   'selection.export.sentPrivately':
     'Je vous envoie le lien de l’export en message privé : il ne s’ouvre qu’une fois, il n’a rien à faire dans une conversation à plusieurs.',
   'selection.export.title': 'Export des candidatures : {programme}',
@@ -235,22 +251,22 @@ export const candidaciesFr = {
   'refusal.linkExpired': 'ce lien a expiré.',
   'refusal.linkUsed': 'ce lien a déjà servi.',
   'refusal.sentence': 'Impossible : {reason}',
-  'candidacy.ask.withdrawTitle': 'Retirer votre candidature à {programme} ?',
+  'candidacy.ask.withdrawTitle': 'Retirer votre candidature au programme « {programme} » ?',
   'candidacy.ask.withdraw':
     'Votre candidature ne sera plus étudiée : l’équipe du Lab et le comité de sélection ne la verront plus.',
   'candidacy.ask.withdrawSeat':
     'Votre place sera libérée et proposée à la personne suivante de la liste d’attente.',
-  'decision.ask.renounceTitle': 'Renoncer à votre place dans {programme} ?',
+  'decision.ask.renounceTitle': 'Renoncer à votre place dans le programme « {programme} » ?',
   'decision.ask.renounce':
     'Votre place sera proposée à la personne suivante de la liste d’attente ; vous ne pourrez pas la reprendre.',
   'endorsement.ask.declineTitle': 'Donner un avis défavorable ?',
   'endorsement.ask.decline':
-    '{candidate} recevra votre avis défavorable sur sa candidature à {programme}, avec votre commentaire ; l’avis ne pourra plus être changé.',
+    '{candidate} recevra votre avis défavorable sur sa candidature au programme « {programme} », avec votre commentaire ; l’avis ne pourra plus être changé.',
   'endorsement.ask.declineUnnamed':
-    'La personne qui a candidaté à {programme} recevra votre avis défavorable, avec votre commentaire ; l’avis ne pourra plus être changé.',
+    'La personne qui a candidaté au programme « {programme} » recevra votre avis défavorable, avec votre commentaire ; l’avis ne pourra plus être changé.',
   'selection.ask.declineTitle': 'Ne pas retenir la candidature de {candidate} ?',
   'selection.ask.decline':
-    '{candidate} ({organisation}) recevra un message disant que sa candidature à {programme} n’est pas retenue.',
+    '{candidate} ({organisation}) recevra un message disant que sa candidature au programme « {programme} » n’est pas retenue.',
   'candidacy.field.required': '{label} (obligatoire)',
   'candidacy.form.errorsNamed':
     'Votre candidature n’est pas envoyée : {count} champ(s) à corriger : {fields}.',

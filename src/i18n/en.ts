@@ -15,6 +15,10 @@ export const en: Record<MessageKey, string> = {
   'help.title': 'Lab Innovation: what I can do for you',
   'help.intro':
     'Type a command or use a button. I answer in French or English, following your Teams language.',
+  'help.programme': '“{programme}” ({phase})',
+  'help.programmes.one': 'Programme under way: {programme}. The commands below concern it.',
+  'help.programmes.several':
+    'Programmes under way: {programmes}. When a command could concern several programmes, I ask you which one.',
   'help.intro.lab':
     'You are a member of the Lab team: the organiser commands are available to you too.',
   'help.channelHint': 'In a team channel, mention me (@Lab Innovation) so that I answer.',

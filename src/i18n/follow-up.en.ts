@@ -116,5 +116,8 @@ export const followUpEn: Record<keyof typeof followUpFr, string> = {
   'calendar.previous': 'Previous sends',
   'calendar.next': 'Next sends',
   'checkin.field.required': '{label} (required)',
+  'calendar.programme': 'Programme: {programme}',
+  'calendar.unknownProgramme':
+    'This programme does not exist, is not in its follow-up or is not run by you: nothing is shown.',
   'calendar.unnamed': 'person with no known name',
 };

@@ -119,5 +119,8 @@ export const followUpFr = {
   'calendar.previous': 'Envois précédents',
   'calendar.next': 'Envois suivants',
   'checkin.field.required': '{label} (obligatoire)',
+  'calendar.programme': 'Programme « {programme} »',
+  'calendar.unknownProgramme':
+    'Ce programme n’existe pas, n’est pas en phase de suivi ou n’est pas mené par vous : rien n’est affiché.',
   'calendar.unnamed': 'personne sans nom connu',
 } as const;

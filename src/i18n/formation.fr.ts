@@ -29,7 +29,7 @@ export const formationFr = {
   'formation.refusal.same-team': 'ces personnes sont déjà dans la même équipe.',
   'formation.infeasible': 'Impossible de former les équipes avec ces règles :',
   'formation.noParticipants':
-    'Aucun participant retenu pour {programme} : acceptez des candidatures avant de former les équipes.',
+    'Aucun participant retenu pour le programme « {programme} » : acceptez des candidatures avant de former les équipes.',
   'formation.noProgramme':
     'Aucun programme enregistré : importez-en un avec « labbot programme import ».',
   'formation.forbidden': 'La formation des équipes est réservée à l’équipe du Lab.',
@@ -37,7 +37,7 @@ export const formationFr = {
     'Programme en mode équipe : chaque équipe candidate devient une équipe du programme ({teams} équipes).',
   'formation.teamMode.ownOrganisation':
     '{facilitator} ({organisation}) suit l’équipe « {team} », de son propre organisme : les autres facilitateurs ne suffisent pas pour toutes les équipes. Ajoutez au fichier du programme des facilitateurs d’autres organismes.',
-  'formation.dryRun.title': 'Ce qui sera créé pour {programme}',
+  'formation.dryRun.title': 'Ce qui sera créé pour le programme « {programme} »',
   'formation.dryRun.channel': 'Canal « {name} » : {status}',
   'formation.dryRun.thread': 'Fil « {name} » dans le canal Général de l’équipe Teams',
   'formation.status.would-create': 'sera créé',
@@ -52,36 +52,36 @@ export const formationFr = {
   'formation.noGraph':
     'Les canaux ne peuvent pas être créés sans accès à Microsoft Graph : chaque équipe aura un fil dans le canal Général.',
   'formation.noProgrammeTeam':
-    'Le programme {programme} ne nomme pas son équipe Teams : ajoutez son identifiant (teamsTeamId, le « threadId » du lien de l’équipe) au fichier du programme, installez-y le bot, puis confirmez à nouveau. Rien n’a été créé.',
+    'Le programme « {programme} » ne nomme pas son équipe Teams : ajoutez son identifiant (teamsTeamId, le « threadId » du lien de l’équipe) au fichier du programme, installez-y le bot, puis confirmez à nouveau. Rien n’a été créé.',
   'formation.noTeamInstalled':
-    'Le bot n’est pas installé dans l’équipe Teams du programme {programme} ({team}) : ajoutez-le à cette équipe et ouvrez son canal Général, puis confirmez à nouveau. Rien n’a été créé ni envoyé.',
+    'Le bot n’est pas installé dans l’équipe Teams du programme « {programme} » ({team}) : ajoutez-le à cette équipe et ouvrez son canal Général, puis confirmez à nouveau. Rien n’a été créé ni envoyé.',
   'formation.confirmed.title': 'Équipes confirmées — {programme}',
   'formation.confirmed.summary':
     '{teams} équipes enregistrées ; messages de bienvenue en cours d’envoi.',
   'formation.progress': 'Messages de bienvenue — {programme}',
   'formation.welcome.title': 'Bienvenue dans l’équipe « {team} » !',
-  'formation.welcome.intro': 'Programme {programme}. Voici votre équipe :',
+  'formation.welcome.intro': 'Programme « {programme} ». Voici votre équipe :',
   'formation.welcome.lead': 'Référent ou référente : {name}',
   'formation.welcome.next': 'Prochaine échéance : {milestone}, le {date}',
   'formation.member.title': 'Vous êtes dans l’équipe « {team} »',
   'formation.member.body':
-    'Programme {programme}. Vos facilitateurs : {facilitators}. Retrouvez votre équipe dans son espace Teams.',
+    'Programme « {programme} ». Vos facilitateurs : {facilitators}. Retrouvez votre équipe dans son espace Teams.',
   'formation.member.open': 'Ouvrir l’espace de l’équipe',
   'formation.confirming':
-    'La confirmation des équipes de {programme} est déjà en cours : son résumé arrive ici dans un instant.',
+    'La confirmation des équipes du programme « {programme} » est déjà en cours : son résumé arrive ici dans un instant.',
   'formation.alreadyConfirmed.title': 'Équipes déjà confirmées — {programme}',
   'formation.alreadyConfirmed.body':
     'Les {teams} équipes sont confirmées et leurs membres prévenus : rien n’a changé. Pour déplacer quelqu’un, modifiez les équipes confirmées ; seules les personnes qui changent d’équipe seront prévenues.',
   'formation.alreadyConfirmed.teamMode':
     'Les {teams} équipes sont confirmées et leurs membres prévenus : rien n’a changé. En mode équipe, chaque équipe reste telle que son organisme l’a proposée.',
   'formation.change.teamMode':
-    'Les équipes de {programme} restent telles que leurs organismes les ont proposées : en mode équipe, le bot ne déplace personne d’une équipe à l’autre.',
+    'Les équipes du programme « {programme} » restent telles que leurs organismes les ont proposées : en mode équipe, le bot ne déplace personne d’une équipe à l’autre.',
   'formation.action.change': 'Modifier les équipes confirmées',
   'formation.notConfirmed':
-    'Les équipes de {programme} ne sont pas encore confirmées : tapez « former les équipes ».',
+    'Les équipes du programme « {programme} » ne sont pas encore confirmées : tapez « former les équipes ».',
   'formation.change.started':
     'Modification des équipes confirmées : échangez ou déplacez, regardez ce qui change, puis confirmez. Seules les personnes qui changent d’équipe seront prévenues.',
-  'formation.change.dryRunTitle': 'Ce qui changera pour {programme}',
+  'formation.change.dryRunTitle': 'Ce qui changera pour le programme « {programme} »',
   'formation.change.undelivered':
     '{count} message(s) n’ont pas pu partir : le bot n’a encore aucune conversation avec ces personnes. Les équipes sont bien modifiées.',
   'formation.change.doneTitle': 'Équipes modifiées — {programme}',
@@ -101,12 +101,12 @@ export const formationFr = {
   'formation.overview.rulesBroken': 'Règles strictes non respectées : {count}.',
   'formation.overview.lowest': 'Équipes à regarder d’abord : {teams}',
   'formation.picker': '{name} — {organisation}',
-  'formation.ask.title': 'Confirmer les équipes de {programme} ?',
+  'formation.ask.title': 'Confirmer les équipes du programme « {programme} » ?',
   'formation.ask.body':
     '{teams} équipes, {people} personnes : chaque équipe aura son espace (canal, ou fil du canal Général) avec un message de bienvenue, et chaque personne un message personnel avec son équipe.',
   'formation.ask.after':
     'Ensuite, seul « Modifier les équipes confirmées » change les équipes, en prévenant les personnes déplacées.',
-  'formation.ask.changeTitle': 'Appliquer les changements d’équipe de {programme} ?',
+  'formation.ask.changeTitle': 'Appliquer les changements d’équipe du programme « {programme} » ?',
   'formation.ask.change':
     'Les personnes qui changent d’équipe et les espaces des équipes qu’elles quittent ou rejoignent seront prévenus.',
   'formation.action.back': 'Revenir à la proposition',

@@ -14,6 +14,11 @@ export const fr = {
   'help.title': 'Lab Innovation : ce que je peux faire pour vous',
   'help.intro':
     'Tapez une commande ou utilisez un bouton. Je réponds en français ou en anglais selon la langue de Teams.',
+  'help.programme': '« {programme} » ({phase})',
+  'help.programmes.one':
+    'Programme en cours : {programme}. Les commandes ci-dessous le concernent.',
+  'help.programmes.several':
+    'Programmes en cours : {programmes}. Quand une commande peut concerner plusieurs programmes, je vous demande lequel.',
   'help.intro.lab':
     'Vous faites partie de l’équipe du Lab : vous avez aussi accès aux commandes d’organisation.',
   'help.channelHint':

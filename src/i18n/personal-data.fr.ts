@@ -40,10 +40,10 @@ export const personalDataFr = {
   'personalData.nothing': 'Le bot ne conservait rien sur vous : il n’y avait rien à effacer.',
   'personalData.pending.title': 'Votre demande d’effacement est transmise à l’équipe du Lab',
   'personalData.pending.body':
-    'Vous participez à {programmes}, en cours jusqu’au {day}. L’équipe du Lab décide d’effacer vos données maintenant ou de les garder jusque-là ; nous vous préviendrons. Au plus tard, elles seront effacées automatiquement le lendemain de cette date.',
+    'Vous participez à un programme en cours jusqu’au {day} ({programmes}). L’équipe du Lab décide d’effacer vos données maintenant ou de les garder jusque-là ; nous vous préviendrons. Au plus tard, elles seront effacées automatiquement le lendemain de cette date.',
   'personalData.request.title': 'Demande d’effacement de données',
   'personalData.request.body':
-    '{name} demande l’effacement de ses données et participe à {programmes}, en cours jusqu’au {day}. « Effacer maintenant » la retire des équipes et des envois ; « Garder » repousse l’effacement au lendemain de la fin du programme (la personne en est informée).',
+    '{name} demande l’effacement de ses données et participe à un programme en cours jusqu’au {day} ({programmes}). « Effacer maintenant » la retire des équipes et des envois ; « Garder » repousse l’effacement au lendemain de la fin du programme (la personne en est informée).',
   'personalData.request.someone': 'Une personne',
   'personalData.request.erase': 'Effacer maintenant',
   'personalData.request.defer': 'Garder jusqu’à la fin du programme',

@@ -131,7 +131,10 @@ describe('candidacy feature (recorded Teams activities)', () => {
     await bot.send('invoke-candidacy-submit');
     const before = await bot.core!.candidacies.get('cand-1');
     const asked = await bot.send('invoke-candidacy-withdraw');
-    assert.match(textOf(asked.card), /Retirer votre candidature à Défi du Lab \(essai\) \?/);
+    assert.match(
+      textOf(asked.card),
+      /Retirer votre candidature au programme « Défi du Lab \(essai\) » \?/,
+    );
     assert.match(textOf(asked.card), /ne sera plus étudiée/);
     assert.doesNotMatch(textOf(asked.card), /Votre place sera libérée/, 'no place held yet');
     assert.equal(actionOf(asked.card, 'destructive')?.title, 'Confirmer');

@@ -128,7 +128,7 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
     await harness.send(click('formation.swap', { person: a, other: b }));
     const dryRun = await harness.send(click('formation.dryRun'));
     const plan = cardText(dryRun.body);
-    assert.match(plan, /Ce qui changera pour Défi du Lab 2026/);
+    assert.match(plan, /Ce qui changera pour le programme « Défi du Lab 2026 »/);
     assert.match(plan, new RegExp(`${name(a)} : de Équipe 1[^"]* vers Équipe 2`));
     assert.match(plan, new RegExp(`${name(b)} : de Équipe 2[^"]* vers Équipe 1`));
     assert.match(plan, /les 2 personnes concernées/);
@@ -138,7 +138,7 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
     const done = await harness.sendConfirmed(click('formation.confirm'));
     assert.match(
       JSON.stringify(done.question),
-      /Appliquer les changements d’équipe de Défi du Lab 2026 \?/,
+      /Appliquer les changements d’équipe du programme « Défi du Lab 2026 » \?/,
     );
     assert.match(cardText(done.body), /Équipes modifiées — Défi du Lab 2026/);
     const teams = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);
@@ -176,7 +176,7 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
     const refused = await harness.sendConfirmed(click('formation.confirm'));
     assert.match(
       cardText(refused.body),
-      /pas installé dans l’équipe Teams du programme Défi du Lab 2026 \(19:another-programme-team@thread\.tacv2\)/,
+      /pas installé dans l’équipe Teams du programme « Défi du Lab 2026 » \(19:another-programme-team@thread\.tacv2\)/,
     );
     // Nothing is to be queued here: give a wrongly started confirmation the time to show.
     await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -213,7 +213,7 @@ describe('team formation in Teams ("former les équipes")', () => {
     const postsBefore = harness.connector.calls.length;
     const asked = await harness.send(adminClicks('formation.confirm', { page: '0' }));
     const question = cardText(asked.body);
-    assert.match(question, /Confirmer les équipes de Défi du Lab 2026 \?/);
+    assert.match(question, /Confirmer les équipes du programme « Défi du Lab 2026 » \?/);
     assert.match(question, /7 équipes, 39 personnes : chaque équipe aura son espace/);
     assert.match(question, /Cette action est définitive/);
     const confirm = findAction(asked.body, 'destructive');

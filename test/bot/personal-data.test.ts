@@ -189,7 +189,7 @@ describe('"mes données" / "my data" and erasure', () => {
       );
       assert.match(
         JSON.stringify(body),
-        /Défi du Lab 2026, en cours jusqu’au mercredi 31 mars 2027/,
+        /un programme en cours jusqu’au mercredi 31 mars 2027 \(Défi du Lab 2026\)/,
       );
       assert.equal(await contextRows(CAMILLE), 1, 'nothing erased yet');
       const { text } = await requestCard();

@@ -150,7 +150,10 @@ describe('selection feature (recorded Teams activities)', () => {
 
     // Candidate 3 (Cpam) gives up: Caf de Guyane is at its maximum, so the Cnav candidate moves up.
     const asked = await bot.send('invoke-candidacy-renounce', { as: candidate(3) });
-    assert.match(textOf(asked.card), /Renoncer à votre place dans Défi du Lab \(essai\) \?/);
+    assert.match(
+      textOf(asked.card),
+      /Renoncer à votre place dans le programme « Défi du Lab \(essai\) » \?/,
+    );
     assert.match(textOf(asked.card), /proposée à la personne suivante de la liste d’attente/);
     assert.equal((await bot.core!.candidacies.get('cand-3'))?.status, 'accepted');
     const cancel = actionOf(asked.card, 'Annuler')!;

@@ -518,3 +518,118 @@ async function figures(db: Kysely<Database>): Promise<unknown> {
     }),
   };
 }
+
+/** Paul's team candidacy naming Marie as its sponsor, and another naming a look-alike address. */
+async function seedSponsoredTeams(db: Kysely<Database>): Promise<void> {
+  const team = (id: string, sponsorEmail: string, applicant = PAUL) => ({
+    id,
+    programme_id: 'defi-2027',
+    applicant_aad_id: applicant,
+    applicant_name: 'Paul Martin',
+    organisation_id: 'agri',
+    mode: 'team',
+    status: 'accepted',
+    seat_count: 4,
+    answers: JSON.stringify({
+      mode: 'team',
+      teamName: 'Les Semeurs',
+      members: [],
+      projectIdea: 'L’idée de l’équipe de Paul',
+      sponsor: 'Marie Dupont, directrice',
+      sponsorEmail,
+      availableForKickOff: true,
+      availableForHackathon: true,
+    }),
+    consent_at: AT,
+    submitted_at: AT,
+    updated_at: AT,
+    decided_at: AT,
+    decided_by: 'lab-admin',
+    waitlisted_at: null,
+    confirm_by: null,
+    confirmed_at: null,
+  });
+  await db
+    .insertInto('candidacies')
+    .values([
+      team('t-1', 'marie.dupont@agri.gouv.fr'),
+      team('t-2', 'anne-marie.dupont@agri.gouv.fr', '5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f'),
+    ])
+    .execute();
+}
+
+for (const target of testDatabases()) {
+  describe(`personal data store, a team's sponsor (${target.name})`, () => {
+    let database: DatabaseHandle | undefined;
+    let store: SqlPersonalDataStore;
+    let db: Kysely<Database>;
+    const answersOf = async (id: string): Promise<Record<string, unknown>> => {
+      const row = await db
+        .selectFrom('candidacies')
+        .select(['answers', 'status'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const answers = JSON.parse(row.answers) as Record<string, unknown>;
+      return { ...answers, status: row.status };
+    };
+
+    beforeEach(async () => {
+      database = await target.open();
+      db = database.db;
+      store = new SqlPersonalDataStore(db);
+      await seed(db);
+      await seedSponsoredTeams(db);
+    });
+
+    afterEach(async () => {
+      await database?.close();
+      database = undefined;
+    });
+
+    it('gives the sponsor the line of the team’s form about them, not the referent’s answers', async () => {
+      const snapshot = await store.collect((await store.findPerson(MARIE))!);
+      const rows = snapshot.candidacies.candidacies ?? [];
+      const sponsored = rows.filter((row) => row.named_as === 'sponsor');
+      assert.deepEqual(
+        sponsored.map((row) => row.id),
+        ['t-1'],
+        'the look-alike address is not hers',
+      );
+      assert.deepEqual(JSON.parse(String(sponsored[0]!.answers)), {
+        sponsor: 'Marie Dupont, directrice',
+        sponsorEmail: 'marie.dupont@agri.gouv.fr',
+      });
+      assert.doesNotMatch(JSON.stringify(snapshot), /L’idée de l’équipe de Paul|Les Semeurs/);
+      // Her own candidacy is still there, whole.
+      assert.ok(rows.some((row) => row.id === 'c-1' && row.applicant_aad_id === MARIE));
+    });
+
+    it('takes the sponsor’s name and address out of the team’s candidacy, and nothing else', async () => {
+      await store.erase((await store.findPerson(MARIE))!, PSEUDONYM, {
+        at: new Date(AT),
+        actor: 'admin',
+        action: 'personalData.erasure',
+        programmeId: '',
+        subjectId: PSEUDONYM.aadId,
+        details: {},
+      });
+      const erased = await answersOf('t-1');
+      assert.equal(erased.sponsorEmail, undefined);
+      assert.equal(erased.sponsor, '');
+      assert.equal(erased.projectIdea, 'L’idée de l’équipe de Paul');
+      assert.equal(erased.status, 'accepted', 'Paul’s team keeps its seat');
+      // Another person's address that contains hers is left whole.
+      const other = await answersOf('t-2');
+      assert.equal(other.sponsorEmail, 'anne-marie.dupont@agri.gouv.fr');
+      const after = await store.collect({
+        aadId: MARIE,
+        email: 'marie.dupont@agri.gouv.fr',
+        name: null,
+      });
+      assert.equal(
+        (after.candidacies.candidacies ?? []).filter((row) => row.named_as === 'sponsor').length,
+        0,
+      );
+    });
+  });
+}

@@ -40,7 +40,8 @@ const FR = {
   open: 'Ouvrir',
   accept: 'Retenir',
   decided: 'Décision enregistrée : retenue, participation à confirmer. La personne est prévenue.',
-  decisionTitle: (programme: string) => `Votre candidature est retenue pour le ${programme} !`,
+  decisionTitle: (programme: string) =>
+    `Votre candidature est retenue pour le programme « ${programme} » !`,
   confirmBy: (day: string) =>
     `Confirmez votre participation au plus tard le ${day}. Sans réponse, votre place sera proposée à une autre personne.`,
   confirm: 'Je confirme ma participation',
@@ -154,7 +155,10 @@ describe('Agents Playground, candidacy from form to decision (end to end)', func
     const confirmation = await chat.waitForNewCard(FR.sent, 0);
     const text = await confirmation.innerText();
     assert.match(text, new RegExp(`Merci ${stack!.currentUser.name} !`));
-    assert.match(text, new RegExp(`Votre candidature au ${programme.name} est enregistrée`));
+    assert.match(
+      text,
+      new RegExp(`Votre candidature au programme « ${programme.name} » est enregistrée`),
+    );
     assert.match(text, new RegExp(ANSWERS.organisation));
     await chat.screenshot('candidacy-sent', confirmation);
   });

@@ -15,7 +15,8 @@ const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const FR = {
   title: (programme: string) => `Tableau de bord — ${programme}`,
   seats: 'Places\\s+39 prises sur 39, 0 restantes',
-  scored: 'Évaluées par le comité\\s+0 sur 39 \\(0 %\\), 39 à évaluer',
+  // The demo committee scored every selected person before it met.
+  scored: 'Évaluées par le comité\\s+39 sur 39 \\(100 %\\), 0 à évaluer',
   confirmedLegend: 'Confirmées',
   decisionsCaption: 'Décisions',
   seatsCaption: 'Places prises par organisme',

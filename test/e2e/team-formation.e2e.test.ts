@@ -21,10 +21,10 @@ const FR = {
   swapped: (a: string, b: string) => `Échange fait : ${a} et ${b}.`,
   welcomeTitle: (team: string) => `Bienvenue dans l’équipe « ${team} » !`,
   dryRun: 'Voir ce qui sera créé',
-  dryRunTitle: 'Ce qui sera créé pour Défi du Lab 2026',
+  dryRunTitle: 'Ce qui sera créé pour le programme « Défi du Lab 2026 »',
   confirm: 'Confirmer les équipes',
   back: 'Revenir à la proposition',
-  confirmQuestion: 'Confirmer les équipes de Défi du Lab 2026 ?',
+  confirmQuestion: 'Confirmer les équipes du programme « Défi du Lab 2026 » ?',
   confirmBody: '7 équipes, 39 personnes : chaque équipe aura son espace',
 };
 /** The programme's team in .m365agentsplayground.yml, and its General channel. */

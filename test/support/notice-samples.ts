@@ -31,6 +31,23 @@ export const CANDIDACY_NOTICES: Record<string, Record<string, unknown>> = {
     confirmBy: '2026-05-01',
     promoted: true,
   },
+  'selection.sponsorDecision': {
+    programmeId: 'defi',
+    programmeName: 'Défi du Lab',
+    teamName: 'Les Sarthois',
+    organisationName: 'Cpam de la Sarthe',
+    referentName: 'Camille Martin',
+    status: 'declined',
+  },
+  'selection.sponsorUnreachable': {
+    programmeId: 'defi',
+    programmeName: 'Défi du Lab',
+    teamName: 'Les Sarthois',
+    organisationName: 'Cpam de la Sarthe',
+    referentName: 'Camille Martin',
+    status: 'accepted',
+    sponsorEmail: 'marie.dupont@assurance-maladie.fr',
+  },
   'selection.lapsed': { programmeName: 'Défi du Lab', confirmBy: '2026-05-01' },
   'selection.promoted': {
     programmeId: 'defi',

@@ -65,6 +65,33 @@ const CODED_KEYS = new Set([
   'aadId',
 ]);
 
+/** Marks a candidacy row of a snapshot that is there because it names the person as sponsor. */
+const SPONSOR_ROLE = 'named_as';
+
+/**
+ * The part of a team candidacy that is about its sponsor, when it names `email` as such (the
+ * LIKE that found it may have matched elsewhere), and the sponsor is not its referent.
+ */
+function toSponsorRow(row: PersonalDataRow, email: string, aadId: string): PersonalDataRow[] {
+  let answers: { mode?: unknown; sponsor?: unknown; sponsorEmail?: unknown };
+  try {
+    answers = JSON.parse(String(row.answers)) as typeof answers;
+  } catch {
+    return [];
+  }
+  if (answers.mode !== 'team' || answers.sponsorEmail !== email) return [];
+  if (String(row.applicant_aad_id).toLowerCase() === aadId) return [];
+  return [
+    {
+      id: row.id ?? null,
+      programme_id: row.programme_id ?? null,
+      organisation_id: row.organisation_id ?? null,
+      [SPONSOR_ROLE]: 'sponsor',
+      answers: JSON.stringify({ sponsor: answers.sponsor, sponsorEmail: answers.sponsorEmail }),
+    },
+  ];
+}
+
 /** What an empty outbox payload is: a valid text payload with nothing in it. */
 const PURGED_PAYLOAD = JSON.stringify({ kind: 'text', text: '' });
 
@@ -146,7 +173,22 @@ export class SqlPersonalDataStore implements PersonalDataStore {
         db.selectFrom('candidacy_drafts').selectAll().where(lower('applicant_aad_id'), '=', id),
       ),
     );
-    put('candidacies', candidacies);
+    // A sponsor named by e-mail on a team's candidacy: that line of the form is about them, the
+    // rest of the candidacy is the referent's and is not theirs to download.
+    const sponsored =
+      email === null || email === ''
+        ? []
+        : (
+            await rows(
+              db
+                .selectFrom('candidacies')
+                .select(['id', 'programme_id', 'organisation_id', 'applicant_aad_id', 'answers'])
+                .where(
+                  sql<boolean>`${sql.ref('answers')} like ${`%${escapeLike(email)}%`} escape '\\'`,
+                ),
+            )
+          ).flatMap((row) => toSponsorRow(row, email, id));
+    put('candidacies', [...candidacies, ...sponsored]);
     put(
       'candidacy_decisions',
       await rows(
@@ -264,12 +306,19 @@ export class SqlPersonalDataStore implements PersonalDataStore {
       const conversationIds = (snapshot.profile.conversations ?? []).map((c) =>
         String(c.conversation_id),
       );
-      const candidacyIds = (snapshot.candidacies.candidacies ?? []).map((c) => String(c.id));
+      // The candidacies they applied with; those naming them as sponsor only lose that line.
+      const applied = (snapshot.candidacies.candidacies ?? []).filter(
+        (c) => c[SPONSOR_ROLE] === undefined,
+      );
+      const sponsoredIds = (snapshot.candidacies.candidacies ?? [])
+        .filter((c) => c[SPONSOR_ROLE] !== undefined)
+        .map((c) => String(c.id));
+      const candidacyIds = applied.map((c) => String(c.id));
       const ownCandidacy = candidacyIds.length > 0 ? candidacyIds : [''];
       const names = new Set(
         [
           person.name,
-          ...(snapshot.candidacies.candidacies ?? []).map((c) => c.applicant_name),
+          ...applied.map((c) => c.applicant_name),
           ...(snapshot.candidacies.candidacy_drafts ?? []).map((c) => c.applicant_name),
         ].filter((name): name is string => typeof name === 'string' && name.trim() !== ''),
       );
@@ -400,12 +449,31 @@ export class SqlPersonalDataStore implements PersonalDataStore {
         .set({ note: '' })
         .where('candidacy_id', 'in', ownCandidacy)
         .execute();
-      for (const row of snapshot.candidacies.candidacies ?? []) {
+      for (const row of applied) {
         await trx
           .updateTable('candidacies')
           .set({ answers: JSON.stringify(emptyFreeTexts(JSON.parse(String(row.answers)))) })
           .where('id', '=', String(row.id))
           .execute();
+      }
+      // A sponsor's name and address leave the teams' candidacies: nobody writes to them again.
+      for (const candidacyId of sponsoredIds) {
+        const current = await trx
+          .selectFrom('candidacies')
+          .select('answers')
+          .where('id', '=', candidacyId)
+          .executeTakeFirst();
+        if (current === undefined) continue;
+        const { sponsorEmail: _gone, ...answers } = JSON.parse(current.answers) as Record<
+          string,
+          unknown
+        >;
+        await trx
+          .updateTable('candidacies')
+          .set({ answers: JSON.stringify({ ...answers, sponsor: '' }) })
+          .where('id', '=', candidacyId)
+          .execute();
+        add('pseudonymised', 'candidacies', 1);
       }
       const checkins = await trx
         .selectFrom('checkin_answers')
@@ -724,9 +792,13 @@ function createReplacer(person: PersonRef, names: string[], pseudonym: Pseudonym
   for (const name of trimmed) {
     if (name.length >= MIN_NAME_IN_TEXT) pairs.push([name, pseudonym.name]);
   }
-  const patterns = pairs.map(
-    ([from, to]) => [new RegExp(escapeRegExp(from), 'gi'), to] as [RegExp, string],
-  );
+  const patterns = pairs.map(([from, to]) => {
+    // An address is replaced whole, never inside a longer one ("anne-marie.dupont@…").
+    const pattern = from.includes('@')
+      ? `(?<![\\w.%+-])${escapeRegExp(from)}(?![\\w.-])`
+      : escapeRegExp(from);
+    return [new RegExp(pattern, 'gi'), to] as [RegExp, string];
+  });
   const exact = new Set(trimmed.map((name) => name.toLowerCase()));
   return {
     needles: [...pairs.map(([from]) => from.toLowerCase()), ...exact],

@@ -159,6 +159,15 @@ export const CANDIDACY_FORM: readonly FormField[] = [
     exported: true,
     summary: 'fact',
   },
+  // Optional: with it, the sponsor hears of the Lab's decision on the team's candidacy.
+  {
+    id: 'sponsorEmail',
+    kind: 'email',
+    modes: TEAM,
+    maxLength: EMAIL_MAX_LENGTH,
+    exported: true,
+    summary: 'fact',
+  },
   { id: 'availableForKickOff', kind: 'toggle', modes: BOTH, exported: true, summary: 'fact' },
   { id: 'availableForHackathon', kind: 'toggle', modes: BOTH, exported: true, summary: 'fact' },
   { id: 'notice', kind: 'notice', modes: BOTH },
@@ -328,7 +337,9 @@ function checkField(
     }
     case 'email':
       if (text === '') return missing();
-      if (!emailSchema.safeParse(text).success) {
+      if (countCharacters(text) > (field.maxLength ?? EMAIL_MAX_LENGTH)) {
+        checkLength(field.id, text, field.maxLength ?? EMAIL_MAX_LENGTH, issues);
+      } else if (!emailSchema.safeParse(text).success) {
         issues.push({ path: [field.id], code: 'email', params: {} });
       } else if (
         field.notTheApplicant === true &&
@@ -451,6 +462,7 @@ const DOMAIN_FIELDS = new Set([
   'memberEmails',
   'projectIdea',
   'sponsor',
+  'sponsorEmail',
   'availableForKickOff',
   'availableForHackathon',
   'notice',
@@ -483,6 +495,7 @@ function toAnswers(
       members: (values.get('members') as TeamMember[] | undefined) ?? [],
       projectIdea: text('projectIdea'),
       sponsor: text('sponsor'),
+      ...(text('sponsorEmail') === '' ? {} : { sponsorEmail: text('sponsorEmail') }),
       ...common,
     };
   }

@@ -70,6 +70,8 @@ export interface TeamAnswers {
   members: TeamMember[];
   projectIdea: string;
   sponsor: string;
+  /** The sponsor's address (lower case), when given: they are told the Lab's decision. */
+  sponsorEmail?: string;
   availableForKickOff: boolean;
   availableForHackathon: boolean;
   /** Answers to the form's other fields, by field id (see CANDIDACY_FORM). */

@@ -25,6 +25,8 @@ export interface HistoryRequest {
   /** The conversation "historique" was typed in; a team's channel picks that team. */
   conversationId?: string;
   teamNumber?: number;
+  /** Only this programme's teams (a choice card names it); the others are not read. */
+  programmeId?: string;
 }
 
 /**
@@ -37,7 +39,11 @@ export async function listTeamHistory(
   request: HistoryRequest,
 ): Promise<FollowUpOutcome<TeamHistory[]>> {
   const inputs = await listFollowUpInputs(deps, toLocalDay(deps.clock.now(), 'Europe/Paris'));
-  const candidates = inputs.flatMap((input) => input.teams.map((team) => ({ input, team })));
+  const candidates = inputs
+    .filter(
+      (input) => request.programmeId === undefined || input.programme.id === request.programmeId,
+    )
+    .flatMap((input) => input.teams.map((team) => ({ input, team })));
   const allowed = candidates.filter(({ input, team }) =>
     mayReadTeam(resolveTeamRoles(request.viewer, team, input)),
   );

@@ -89,7 +89,7 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     category: 'profile',
     personColumns: ['aad_id', 'email', 'name'],
     contentColumns: [],
-    purpose: 'reach managers named by e-mail; show names on cards',
+    purpose: 'reach line managers and team sponsors named by e-mail; show names on cards',
     retention: 'whileUsed',
   },
   {
@@ -129,7 +129,10 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     category: 'candidacies',
     personColumns: ['applicant_aad_id', 'applicant_name', 'decided_by'],
     contentColumns: ['answers'],
-    purpose: 'selection of the participants of a programme',
+    // A team candidacy also names its sponsor (name, e-mail address): the sponsor's export has
+    // that line only, and their erasure takes it out of the candidacy.
+    purpose:
+      "selection of the participants of a programme; a team's sponsor, to tell them the decision",
     retention: 'unselectedCandidacies',
   },
   {

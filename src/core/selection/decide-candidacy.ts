@@ -9,6 +9,7 @@ import { DEFAULT_CONFIRMATION_DAYS } from '../programmes/validate-programme';
 import { addDays } from '../scheduling/local-days';
 import { findSeatLimit } from './find-seat-limit';
 import { notifyDecision } from './notify-decision';
+import { notifySponsor } from './notify-sponsor';
 import { promoteFromWaitlist } from './promote-from-waitlist';
 
 /** What the Lab team decides about a candidacy. */
@@ -121,6 +122,7 @@ export async function decideCandidacy(
 
   if (outcome.ok && outcome.value.changed) {
     await notifyDecision(deps.notifier, programme, outcome.value.candidacy);
+    await notifySponsor(deps, programme, outcome.value.candidacy);
     if (freed) {
       await promoteFromWaitlist(deps, programme, {
         candidacyId: outcome.value.candidacy.id,

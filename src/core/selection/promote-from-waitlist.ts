@@ -8,6 +8,7 @@ import { DEFAULT_CONFIRMATION_DAYS } from '../programmes/validate-programme';
 import { addDays } from '../scheduling/local-days';
 import { findSeatLimit } from './find-seat-limit';
 import { notifyDecision } from './notify-decision';
+import { notifySponsor } from './notify-sponsor';
 
 /** What freed the seats: a candidacy declined, withdrawn or lapsed. */
 export interface PromotionCause {
@@ -73,6 +74,7 @@ export async function promoteFromWaitlist(
 
   for (const candidacy of promoted) {
     await notifyDecision(deps.notifier, programme, candidacy, true);
+    await notifySponsor(deps, programme, candidacy);
     for (const recipient of deps.labTeam) {
       await deps.notifier.notify(
         `promotion:${programme.id}:${candidacy.id}:${now.getTime()}:${recipientKey(recipient)}`,

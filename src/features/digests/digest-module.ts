@@ -24,6 +24,7 @@ import { createDigestRenderers } from './digest-notices';
 import { buildDigestCard } from './build-digest-card';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { DigestVerbs } from './digest-verbs';
+import { buildProgrammeChoiceCard, pickProgramme } from '../programme-choice';
 
 /** "digest", "tableau de bord" or "dashboard", optionally followed by a programme's id or name. */
 export const DIGEST_COMMAND = /^\s*(?:digest|tableau de bord|dashboard)(?:\s+(.+?))?\s*$/i;
@@ -35,8 +36,9 @@ const PROGRAMME_DATA = z.object({ programmeId: optionalCardId }).passthrough();
 type ProgrammeData = z.infer<typeof PROGRAMME_DATA>;
 
 /**
- * "tableau de bord": the Lab team's digest of one programme or of every programme under way, one
- * card each; a facilitator who asks gets the digest of their own teams. Refresh and export are
+ * "tableau de bord": the Lab team's digest of the programme under way, asking which one when
+ * several are ("tableau de bord tous": one card each); a facilitator who asks gets the digest of
+ * their own teams, asking likewise when they follow teams in several programmes. Refresh and export are
  * card actions; the weekly digest goes out on its own (Lab channel or each Lab member, and each
  * facilitator), and the review export is a signed download.
  */
@@ -54,6 +56,7 @@ export function createDigestModule(
     | 'logger'
     | 'config'
     | 'labTeamIds'
+    | 'programmeChoices'
   >,
 ): FeatureModule {
   const { clock, programmes, teams, logger, config } = platform;
@@ -94,12 +97,22 @@ export function createDigestModule(
     return undefined;
   };
 
+  const choice = (turn: Turn) => ({
+    choices: platform.programmeChoices,
+    aadId: turn.sender.aadId,
+    subject: 'digest',
+  });
+
+  /** The digest of the programme a card names (a choice is remembered once it is allowed). */
   const refresh = async (turn: Turn, data: ProgrammeData): Promise<AdaptiveCardJson> => {
     const programme =
       data.programmeId === undefined ? undefined : await programmes.get(data.programmeId);
     if (programme === undefined) return note(turn, 'digest.noProgramme');
     const digest = await digestFor(turn, programme);
-    return digest === undefined ? note(turn, 'digest.forbidden') : card(turn, digest);
+    if (digest === undefined) return note(turn, 'digest.forbidden');
+    // A programme chosen on the question card (or refreshed) is the one "tableau de bord" means next.
+    platform.programmeChoices.remember(turn.sender.aadId, 'digest', programme.id);
+    return card(turn, digest);
   };
 
   const exportLink = async (turn: Turn, data: ProgrammeData): Promise<AdaptiveCardJson> => {
@@ -151,7 +164,8 @@ export function createDigestModule(
         handle: async (turn, match) => {
           const { t } = turn.card;
           const argument = (match[1] ?? '').trim();
-          let chosen: Programme[];
+          let relevant: Programme[];
+          let named: Programme | undefined;
           if (turn.sender.isLab) {
             const all = await programmes.list();
             if (argument !== '' && !ALL_PROGRAMMES.has(normalise(argument))) {
@@ -162,25 +176,48 @@ export function createDigestModule(
                 );
                 return;
               }
-              chosen = [wanted];
+              named = wanted;
+              relevant = [wanted];
             } else {
-              chosen = listUnderWay(all, toLocalDay(clock.now(), 'Europe/Paris'));
+              relevant = listUnderWay(all, toLocalDay(clock.now(), 'Europe/Paris'));
             }
           } else {
-            chosen = await facilitated(turn.sender.aadId);
-            if (chosen.length === 0) {
+            relevant = await facilitated(turn.sender.aadId);
+            if (relevant.length === 0) {
               await turn.send(note(turn, 'digest.forbidden'));
               return;
             }
           }
-          if (chosen.length === 0) {
+          if (relevant.length === 0) {
             await turn.send(note(turn, 'digest.noProgramme'));
             return;
           }
-          for (const programme of chosen) {
-            const digest = await digestFor(turn, programme);
-            if (digest !== undefined) await turn.send(card(turn, digest));
+          // "tableau de bord tous": one card per programme under way, as asked.
+          if (ALL_PROGRAMMES.has(normalise(argument))) {
+            for (const programme of relevant) {
+              const digest = await digestFor(turn, programme);
+              if (digest !== undefined) await turn.send(card(turn, digest));
+            }
+            return;
           }
+          const pick = pickProgramme({
+            ...choice(turn),
+            named,
+            relevant,
+            fallback: undefined,
+          });
+          if (pick.kind === 'ask') {
+            await turn.send(buildProgrammeChoiceCard(turn.card, pick.programmes, DigestVerbs.show));
+            return;
+          }
+          if (pick.kind === 'none') {
+            await turn.send(note(turn, 'digest.noProgramme'));
+            return;
+          }
+          const digest = await digestFor(turn, pick.programme);
+          await turn.send(
+            digest === undefined ? note(turn, 'digest.forbidden') : card(turn, digest),
+          );
         },
       }),
     ],

@@ -567,6 +567,7 @@ export function buildCalendarCard(
   sends: readonly PlannedSend[],
   teamNames: ReadonlyMap<string, string>,
   requestedPage = 0,
+  programme?: { id: string; name: string },
 ): AdaptiveCardJson {
   const { t, language } = context;
   const pageCount = Math.max(1, Math.ceil(sends.length / MAX_CALENDAR_LINES));
@@ -588,8 +589,11 @@ export function buildCalendarCard(
     });
     days.set(send.localDay, [...(days.get(send.localDay) ?? []), line]);
   }
-  const lines = sends.length === 0 ? [t('calendar.empty')] : [];
+  const lines =
+    programme === undefined ? [] : [t('calendar.programme', { programme: programme.name })];
+  if (sends.length === 0) lines.push(t('calendar.empty'));
   const actions: CardButton[] = [];
+  const paging = programme === undefined ? {} : { programmeId: programme.id };
   if (pageCount > 1) {
     lines.push(
       t('calendar.page', {
@@ -604,14 +608,14 @@ export function buildCalendarCard(
       actions.push({
         title: t('calendar.previous'),
         verb: FollowUpVerbs.checkinCalendar,
-        data: { page: page - 1 },
+        data: { ...paging, page: page - 1 },
       });
     }
     if (page < pageCount - 1) {
       actions.push({
         title: t('calendar.next'),
         verb: FollowUpVerbs.checkinCalendar,
-        data: { page: page + 1 },
+        data: { ...paging, page: page + 1 },
       });
     }
   }

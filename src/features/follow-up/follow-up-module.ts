@@ -5,6 +5,7 @@ import { getCheckinView } from '../../core/follow-up/get-checkin-view';
 import { listTeamHistory } from '../../core/follow-up/list-team-history';
 import {
   type FollowUpActor,
+  type FollowUpPlanInput,
   listFollowUpInputs,
   listLabTeam,
 } from '../../core/follow-up/team-context';
@@ -30,8 +31,10 @@ import {
   cardMonth,
   cardPage,
   cardRevision,
+  optionalCardId,
   withInputs,
 } from '../../adapters/teams/verbs/card-data';
+import { buildProgrammeChoiceCard, pickProgramme } from '../programme-choice';
 import { ALL_SCOPES, defineCardVerb } from '../../adapters/teams/verbs/card-verb';
 import { Guards } from '../../adapters/teams/verbs/guard';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
@@ -80,8 +83,9 @@ const PAUSE_DATA = withInputs({
   absentUntil: cardDay.optional(),
 });
 const HISTORY_DATA = z
-  .object({ teamNumber: z.number().int().min(1).max(999).optional() })
+  .object({ teamNumber: z.number().int().min(1).max(999).optional(), programmeId: optionalCardId })
   .passthrough();
+const CALENDAR_DATA = z.object({ page: cardPage, programmeId: optionalCardId }).passthrough();
 
 /**
  * Monthly check-ins and reviews in Teams: answering the cards in place (Action.Execute, with the
@@ -90,9 +94,14 @@ const HISTORY_DATA = z
  * follow-up year's sends (check-ins, reminders, escalations, reviews) as a scheduled job.
  */
 export function createFollowUpModule(
-  platform: Pick<Platform, 'followUp' | 'notifier' | 'logger'>,
+  platform: Pick<Platform, 'followUp' | 'notifier' | 'logger' | 'programmeChoices'>,
 ): FeatureModule {
   const core: FollowUpDeps = platform.followUp;
+  const choice = (turn: Turn, subject: string) => ({
+    choices: platform.programmeChoices,
+    aadId: turn.sender.aadId,
+    subject,
+  });
   const logger: Logger = platform.logger;
   const actorOf = (turn: Turn): FollowUpActor => ({
     aadId: turn.sender.aadId,
@@ -154,50 +163,112 @@ export function createFollowUpModule(
     });
   };
 
-  const historyCard = async (turn: Turn, teamNumber: number | undefined) => {
+  /**
+   * "historique": in a team's space, that team's; otherwise the teams of the one programme the
+   * person follows, asking which one when they follow teams in several (the choice is remembered).
+   */
+  const historyCard = async (
+    turn: Turn,
+    teamNumber: number | undefined,
+    programmeId?: string,
+  ): Promise<AdaptiveCardJson> => {
+    const refused = (refusal: FollowUpRefusal): AdaptiveCardJson =>
+      buildMessageCard(turn.card.t('history.title'), [], {
+        text: refusalText(refusal, turn.card),
+        style: 'attention',
+      });
     const outcome = await listTeamHistory(core, {
       viewer: actorOf(turn),
       conversationId: turn.sender.conversationId,
       ...(teamNumber === undefined ? {} : { teamNumber }),
+      ...(programmeId === undefined ? {} : { programmeId }),
     });
-    if (!outcome.ok) {
-      return buildMessageCard(turn.card.t('history.title'), [], {
-        text: refusalText(outcome.refusal, turn.card),
-        style: 'attention',
-      });
-    }
-    return buildHistoryCard(turn.card, outcome.value);
-  };
-
-  const calendarCard = async (turn: Turn, page = 0): Promise<AdaptiveCardJson> => {
-    const { card } = turn;
-    const now = core.clock.now();
-    const inputs = await listFollowUpInputs(core, toLocalDay(now, DEFAULT_TIME_ZONE));
-    const actor = actorOf(turn);
-    const isLab =
-      actor.isLab ||
-      inputs.some((input) =>
-        listLabTeam(input).some((m) => m.aadId.toLowerCase() === actor.aadId.toLowerCase()),
-      );
-    if (!isLab) {
-      return buildMessageCard(card.t('calendar.title'), [], {
-        text: card.t('calendar.forbidden'),
-        style: 'attention',
-      });
-    }
-    const range = { from: now, to: new Date(now.getTime() + CALENDAR_DAYS * DAY_MS) };
-    const sends = inputs
-      .flatMap((input) => planFollowUpSends(input, range))
-      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.key.localeCompare(b.key));
-    const names = new Map(
-      inputs.flatMap((input) =>
-        input.teams.map((team) => [
-          `${input.programme.id}/${team.id}`,
-          card.t('followUp.team', { number: team.number, name: team.name }),
+    if (!outcome.ok) return refused(outcome.refusal);
+    const programmes = [
+      ...new Map(
+        outcome.value.map(({ heading }) => [
+          heading.programmeId,
+          { id: heading.programmeId, name: heading.programmeName },
         ]),
+      ).values(),
+    ];
+    const pick = pickProgramme({
+      ...choice(turn, 'history'),
+      named: programmeId === undefined ? undefined : programmes[0],
+      relevant: programmes,
+      fallback: undefined,
+    });
+    if (pick.kind === 'ask') {
+      return buildProgrammeChoiceCard(
+        turn.card,
+        pick.programmes,
+        FollowUpVerbs.checkinHistory,
+        teamNumber === undefined ? {} : { teamNumber },
+      );
+    }
+    return buildHistoryCard(
+      turn.card,
+      outcome.value.filter(
+        ({ heading }) => pick.kind !== 'programme' || heading.programmeId === pick.programme.id,
       ),
     );
-    return buildCalendarCard(card, sends, names, page);
+  };
+
+  /**
+   * "calendrier": the next 30 days of one programme's sends, for its Lab team: the only programme
+   * in follow-up, or the one chosen (asked when several are, and remembered).
+   */
+  const calendarCard = async (
+    turn: Turn,
+    page = 0,
+    programmeId?: string,
+  ): Promise<AdaptiveCardJson> => {
+    const { card } = turn;
+    const now = core.clock.now();
+    const actor = actorOf(turn);
+    const isLabOf = (input: FollowUpPlanInput): boolean =>
+      actor.isLab ||
+      listLabTeam(input).some((m) => m.aadId.toLowerCase() === actor.aadId.toLowerCase());
+    const inputs = (await listFollowUpInputs(core, toLocalDay(now, DEFAULT_TIME_ZONE))).filter(
+      isLabOf,
+    );
+    const refused = (key: 'calendar.forbidden' | 'calendar.unknownProgramme'): AdaptiveCardJson =>
+      buildMessageCard(card.t('calendar.title'), [], { text: card.t(key), style: 'attention' });
+    if (inputs.length === 0) return refused('calendar.forbidden');
+    let named: FollowUpPlanInput | undefined;
+    if (programmeId !== undefined) {
+      // A programme the card names must be one this person runs, in follow-up: nothing else shows.
+      named = inputs.find((input) => input.programme.id === programmeId);
+      if (named === undefined) return refused('calendar.unknownProgramme');
+    }
+    const withTeams = inputs.filter((input) => input.teams.length > 0);
+    const pick = pickProgramme({
+      ...choice(turn, 'calendar'),
+      named: named?.programme,
+      relevant: (withTeams.length > 0 ? withTeams : inputs).map((input) => input.programme),
+      fallback: undefined,
+    });
+    if (pick.kind === 'ask') {
+      return buildProgrammeChoiceCard(card, pick.programmes, FollowUpVerbs.checkinCalendar);
+    }
+    const input = inputs.find(
+      (candidate) => pick.kind === 'programme' && candidate.programme.id === pick.programme.id,
+    );
+    if (input === undefined) return refused('calendar.forbidden');
+    const range = { from: now, to: new Date(now.getTime() + CALENDAR_DAYS * DAY_MS) };
+    const sends = planFollowUpSends(input, range).sort(
+      (a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.key.localeCompare(b.key),
+    );
+    const names = new Map(
+      input.teams.map((team) => [
+        `${input.programme.id}/${team.id}`,
+        card.t('followUp.team', { number: team.number, name: team.name }),
+      ]),
+    );
+    return buildCalendarCard(card, sends, names, page, {
+      id: input.programme.id,
+      name: input.programme.name,
+    });
   };
 
   /**
@@ -365,15 +436,15 @@ export function createFollowUpModule(
       data: HISTORY_DATA,
       guard: Guards.staff,
       scopes: ALL_SCOPES,
-      handle: (turn, data) => historyCard(turn, data.teamNumber),
+      handle: (turn, data) => historyCard(turn, data.teamNumber, data.programmeId),
     }),
     defineCardVerb({
       verb: FollowUpVerbs.checkinCalendar,
-      data: z.object({ page: cardPage }).passthrough(),
+      data: CALENDAR_DATA,
       guard: Guards.anyLab,
       forbidden: 'calendar.forbidden',
       scopes: ALL_SCOPES,
-      handle: (turn, data) => calendarCard(turn, data.page),
+      handle: (turn, data) => calendarCard(turn, data.page, data.programmeId),
     }),
   ];
 

@@ -48,16 +48,21 @@ function toActions({ t }: CardContext, verbs: HelpVerb[]): CardAction[] {
   return verbs.map((verb) => ({ title: t(ACTION_LABELS[verb]), verb }));
 }
 
-/** The help card: the commands this person can use, with buttons for the main ones. */
+/**
+ * The help card: the commands this person can use, with buttons for the main ones, and which
+ * programmes they concern (those under way, each with its phase) when `underWay` is given.
+ */
 export function buildHelpCard(
   context: CardContext,
   topics: HelpTopic[],
   roles: ReadonlySet<Role>,
+  underWay?: { programmes: readonly Programme[]; today: string },
 ): AdaptiveCardJson {
   const { t } = context;
   return renderCard(helpTemplate, {
     title: t('help.title'),
     intro: t('help.intro'),
+    programmes: underWay === undefined ? '' : describeUnderWay(context, underWay),
     labIntro: roles.has('lab') ? t('help.intro.lab') : '',
     topics: topics.map((topic) => ({
       command: t(`help.topic.${topic.id}.command`),
@@ -69,6 +74,28 @@ export function buildHelpCard(
       topics.map((topic) => TOPIC_VERBS[topic.id]).filter((verb) => verb !== undefined),
     ),
   });
+}
+
+/** "Programme en cours : « X » (phase)…", or which ones when several are, or nothing. */
+function describeUnderWay(
+  { t, language }: CardContext,
+  underWay: { programmes: readonly Programme[]; today: string },
+): string {
+  const named = underWay.programmes
+    .map((programme) => ({
+      programme,
+      phase: getProgrammePhase(programme.milestones, underWay.today),
+    }))
+    .filter(({ phase }) => phase !== 'upcoming' && phase !== 'ended')
+    .map(({ programme, phase }) =>
+      t('help.programme', { programme: programme.name, phase: t(`phase.${phase}`) }),
+    );
+  if (named.length === 0) return '';
+  if (named.length === 1) return t('help.programmes.one', { programme: named[0]! });
+  const list = new Intl.ListFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    type: 'conjunction',
+  }).format(named);
+  return t('help.programmes.several', { programmes: list });
 }
 
 /** What the bot knows about the person: roles, language and the time zone used for reminders. */

@@ -35,7 +35,10 @@ export function createHelpModule(
 ): FeatureModule {
   const helpCard = async (turn: Turn): Promise<AdaptiveCardJson> => {
     const roles = await turn.sender.roles();
-    return buildHelpCard(turn.card, listHelpTopics(roles), roles);
+    return buildHelpCard(turn.card, listHelpTopics(roles), roles, {
+      programmes: await platform.programmes.list(),
+      today: toLocalDay(platform.clock.now(), PROGRAMME_TIMEZONE),
+    });
   };
   const profileCard = async (turn: Turn): Promise<AdaptiveCardJson> => {
     const known = await platform.conversations.getUserContext(turn.sender.aadId);

@@ -90,7 +90,10 @@ export function createSelectionModule(
 ): FeatureModule {
   const core: CandidacyDeps = {
     ...platform.candidacyCore,
-    notifier: createLoggingNotifier(platform.candidacyCore.notifier, platform.logger),
+    // A sponsor who cannot be reached is the referent's to tell (notifySponsor does it).
+    notifier: createLoggingNotifier(platform.candidacyCore.notifier, platform.logger, [
+      'selection.sponsorDecision',
+    ]),
   };
   const signingKey = platform.config.exportSigningKey;
 
@@ -137,14 +140,15 @@ export function createSelectionModule(
       programme: Programme,
       data: Data,
     ) => Promise<AdaptiveCardJson>,
+    /** What to do when several programmes are concerned: the question's buttons run `verb`. */
+    ask: (turn: Turn, programmes: Programme[]) => AdaptiveCardJson = (turn, programmes) =>
+      buildProgrammeChoiceCard(turn.card, programmes, SelectionVerbs.overview),
   ) => {
     return async (turn: Turn, data: Data): Promise<AdaptiveCardJson> => {
       const card = turn.card;
       const viewer = await viewerOf(turn);
       const pick = await programmeFor(turn, data);
-      if (pick.kind === 'ask') {
-        return buildProgrammeChoiceCard(card, pick.programmes, SelectionVerbs.overview);
-      }
+      if (pick.kind === 'ask') return ask(turn, pick.programmes);
       if (pick.kind === 'none') return simple(card.t('candidacy.none'));
       const programme = pick.programme;
       if (getViewerScope(programme, viewer).kind === 'none') {
@@ -231,6 +235,7 @@ export function createSelectionModule(
         until: formatExpiry(card, link.expiresAt),
       });
     },
+    (turn, programmes) => buildProgrammeChoiceCard(turn.card, programmes, SelectionVerbs.export),
   );
 
   /**
@@ -257,6 +262,8 @@ export function createSelectionModule(
       );
       return simple(card.t('selection.export.sentPrivately'));
     },
+    // The export's buttons work in the person's own chat only: the choice is made there.
+    (turn) => simple(turn.card.t('selection.export.choosePrivately')),
   );
 
   const committee = { guard: Guards.labOrCommittee, scopes: PERSONAL_ONLY } as const;

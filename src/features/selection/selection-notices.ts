@@ -10,11 +10,46 @@ import { SelectionVerbs } from './selection-verbs';
 
 /**
  * Cards for the notices of selection, by kind, for the outbox notifier: decisions (with the
- * confirm and renounce buttons of an accepted candidate), lapses, and the Lab team's notices of
- * promotions and freed seats.
+ * confirm and renounce buttons of an accepted candidate), the team sponsor's notice of the
+ * decision (or the referent's, when the sponsor cannot be reached), lapses, and the Lab team's
+ * notices of promotions and freed seats.
  */
 export function createSelectionRenderers(): NoticeRenderers {
   return {
+    'selection.sponsorDecision': (notice, { t }) => {
+      const outcome = notice.data.status === 'accepted' ? 'accepted' : 'declined';
+      const params = {
+        team: text(notice.data.teamName),
+        organisation: text(notice.data.organisationName),
+        referent: text(notice.data.referentName),
+        programme: text(notice.data.programmeName),
+      };
+      const title = t(`selection.sponsorDecision.${outcome}.title`, params);
+      return {
+        card: buildCard({
+          title,
+          lines: [t(`selection.sponsorDecision.${outcome}.body`, params)],
+          note: t('selection.sponsorDecision.note'),
+        }),
+        summary: title,
+      };
+    },
+    'selection.sponsorUnreachable': (notice, { t }) => {
+      const title = t('selection.sponsorUnreachable.title');
+      return {
+        card: buildCard({
+          title,
+          lines: [
+            t('selection.sponsorUnreachable.body', {
+              email: text(notice.data.sponsorEmail),
+              team: text(notice.data.teamName),
+              programme: text(notice.data.programmeName),
+            }),
+          ],
+        }),
+        summary: title,
+      };
+    },
     'selection.exportLink': (notice, context) => {
       const programme = { name: text(notice.data.programmeName) };
       const card = buildExportCard(context, programme, {

@@ -1,3 +1,6 @@
+import { createHolidayCalendar } from '../../../src/core/scheduling/holiday-calendars';
+import { isWorkingDay } from '../../../src/core/scheduling/local-days';
+
 /** Programme milestones and deadlines are calendar days in Europe/Paris, as the bot reads them. */
 const PROGRAMME_TIME_ZONE = 'Europe/Paris';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,4 +29,36 @@ export function toFrenchDay(day: string): string {
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${day}T12:00:00Z`));
+}
+
+const FRANCE = createHolidayCalendar('FR');
+
+/**
+ * Milestones `offsets` days from `today`, each moved forward to a working day in France, as a
+ * Lab organiser would date an edition: no committee on a Sunday, and a hackathon on two
+ * consecutive working days (its start moves until the next day is one too). The moves are of a
+ * few days at most, less than the gaps between the milestones, so their order and today's phase
+ * stay the same.
+ */
+export function toWorkingMilestones<Name extends string>(
+  today: string,
+  offsets: Readonly<Record<Name, number>>,
+): Record<Name, string> {
+  const nextWorkingDay = (day: string): string => {
+    let candidate = day;
+    while (!isWorkingDay(candidate, FRANCE)) candidate = addDays(candidate, 1);
+    return candidate;
+  };
+  const milestones = {} as Record<Name, string>;
+  for (const [name, offset] of Object.entries(offsets) as [Name, number][]) {
+    milestones[name] = nextWorkingDay(addDays(today, offset));
+  }
+  const dated = milestones as Record<string, string>;
+  if (dated.hackathonStart !== undefined && dated.hackathonEnd !== undefined) {
+    let start = dated.hackathonStart;
+    while (!isWorkingDay(addDays(start, 1), FRANCE)) start = nextWorkingDay(addDays(start, 1));
+    dated.hackathonStart = start;
+    dated.hackathonEnd = addDays(start, 1);
+  }
+  return milestones;
 }

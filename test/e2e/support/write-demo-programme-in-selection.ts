@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { addDays, toParisDay } from './paris-days';
+import { toParisDay, toWorkingMilestones } from './paris-days';
 
 const DEMO_FILE = join(__dirname, '..', '..', '..', 'examples', 'defi-du-lab-2026.yml');
 
@@ -38,8 +38,8 @@ export interface DemoProgrammeFile {
 export function writeDemoProgrammeInSelection(dir: string, now = new Date()): DemoProgrammeFile {
   const today = toParisDay(now);
   const document = parseDocument(readFileSync(DEMO_FILE, 'utf8'));
-  for (const [milestone, offset] of Object.entries(MILESTONE_OFFSETS)) {
-    document.setIn(['milestones', milestone], addDays(today, offset));
+  for (const [milestone, day] of Object.entries(toWorkingMilestones(today, MILESTONE_OFFSETS))) {
+    document.setIn(['milestones', milestone], day);
   }
   document.delete('teams');
   const path = join(dir, 'defi-du-lab-2026.yml');

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { addDays, toParisDay } from './paris-days';
+import { toParisDay, toWorkingMilestones } from './paris-days';
 
 /**
  * Days from today of each milestone: the call opened 10 days ago and closes in 20, so a run near
@@ -40,12 +40,7 @@ export function writeOpenCallProgramme(dir: string, now = new Date()): OpenCallP
   const year = Number(today.slice(0, 4)) + 1;
   const id = `defi-du-lab-${year}`;
   const name = `Défi du Lab ${year}`;
-  const milestones = Object.fromEntries(
-    Object.entries(MILESTONE_OFFSETS).map(([milestone, offset]) => [
-      milestone,
-      addDays(today, offset),
-    ]),
-  ) as OpenCallProgramme['milestones'];
+  const milestones: OpenCallProgramme['milestones'] = toWorkingMilestones(today, MILESTONE_OFFSETS);
   const themes = [
     { id: 'simplification', label: 'Simplifier les démarches des assurés' },
     { id: 'accueil', label: 'Réinventer l’accueil' },

@@ -111,6 +111,28 @@ function candidacyNotices(name: string): Notice[] {
   }));
 }
 
+/** Programme names as Labs write them: with an article, elided or not, singular or plural. */
+const PROGRAMME_NAMES = [
+  'Le Défi du Lab',
+  'La Fabrique à idées',
+  'Les Rencontres du Lab',
+  'L’Atelier des possibles',
+  "L'Incubateur",
+];
+
+/**
+ * A preposition or an article glued to a name's own article: "au Le Défi", "à La Fabrique" read
+ * as a mistake next to "au Défi"; "de Les", "du L’Atelier", "pour le Les"…
+ */
+const ARTICLE_CLASH =
+  /(?:^|[\s(«“'’])(?:au|aux|du|des|à|de|dans|le|la|les|pour)\s+(?:(?:Le|La|Les)\s|L[’']\S)/;
+
+function assertNoArticleClash(where: string, card: unknown): void {
+  for (const text of visibleTexts(card)) {
+    assert.doesNotMatch(text, ARTICLE_CLASH, `${where}: article after a preposition in "${text}"`);
+  }
+}
+
 describe('words on every card, whatever the names (adversarial data)', () => {
   const renderers: NoticeRenderers = {
     ...createCandidacyRenderers(),
@@ -155,7 +177,64 @@ describe('words on every card, whatever the names (adversarial data)', () => {
     }
   });
 
+  for (const language of ['fr', 'en'] as const) {
+    it(`names a programme whose name starts with an article so it reads right (${language})`, async () => {
+      for (const programmeName of PROGRAMME_NAMES) {
+        const notices = [
+          ...candidacyNotices('Camille Martin').map((notice) => ({
+            ...notice,
+            data: { ...notice.data, programmeName },
+          })),
+          ...formationNotices('Kit à recruter').map((notice) => ({
+            ...notice,
+            data: {
+              ...notice.data,
+              ...('programme' in notice.data ? { programme: programmeName } : {}),
+              ...('programmeName' in notice.data ? { programmeName } : {}),
+            },
+          })),
+          ...(await followUpNotices('Kit à recruter')).map((notice) => ({
+            ...notice,
+            data: {
+              ...notice.data,
+              ...('programmeName' in notice.data ? { programmeName } : {}),
+            },
+          })),
+        ];
+        for (const notice of notices) {
+          const { card } = renderers[notice.kind]!(notice, context(language));
+          assertReadable(`${notice.kind} (${language}, ${programmeName})`, card);
+          assertNoArticleClash(`${notice.kind} (${language}, ${programmeName})`, card);
+        }
+      }
+    });
+
+    it(`builds every sentence of the catalogue around a programme's name without an article clash (${language})`, () => {
+      const t = createTranslator(language);
+      const catalogue = language === 'fr' ? fr : en;
+      const keys = (Object.keys(catalogue) as (keyof typeof fr)[]).filter((key) =>
+        catalogue[key].includes('{programme}'),
+      );
+      assert.ok(keys.length > 30, `only ${keys.length} sentences name a programme`);
+      for (const programme of PROGRAMME_NAMES) {
+        for (const key of keys) {
+          // Every other placeholder gets a neutral value; the programme's name is the one tested.
+          const params = Object.fromEntries(
+            [...catalogue[key].matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, 'x']),
+          );
+          const text = t(key, { ...params, programme });
+          assert.doesNotMatch(text, ARTICLE_CLASH, `${key}: "${text}"`);
+          assertReadable(key, { text });
+        }
+      }
+    });
+  }
+
   it('catches what it looks for (the checks themselves)', () => {
+    assert.throws(() => assertNoArticleClash('x', { text: 'Votre candidature au Le Défi du Lab' }));
+    assert.throws(() => assertNoArticleClash('x', { text: 'Bienvenue à La Fabrique' }));
+    assert.throws(() => assertNoArticleClash('x', { text: 'Les équipes de L’Atelier' }));
+    assert.doesNotMatch('Votre candidature au programme « Le Défi du Lab »', ARTICLE_CLASH);
     assert.throws(() => assertReadable('x', { text: 'Bienvenue dans l’Les Petits Pas' }));
     assert.throws(() => assertReadable('x', { text: 'Qui paie ?. Oui' }));
     assert.throws(() => assertReadable('x', { text: 'deux  espaces' }));

@@ -12,14 +12,14 @@ describe('formation notice cards', () => {
       {
         kind: 'formation.result',
         data: {
-          title: 'Ce qui sera créé pour Défi',
+          title: 'Ce qui sera créé pour le programme « Défi »',
           lines: ['Fil « Équipe 1 » dans le canal Général'],
           programmeId: 'defi',
         },
       },
       context,
     );
-    assert.equal(summary, 'Ce qui sera créé pour Défi');
+    assert.equal(summary, 'Ce qui sera créé pour le programme « Défi »');
     const json = JSON.stringify(card);
     assert.match(json, /"title":"Confirmer les équipes","verb":"formation.confirm"/);
     assert.match(json, /"title":"Revenir à la proposition","verb":"formation.page"/);
