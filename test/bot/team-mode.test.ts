@@ -189,7 +189,7 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
     await bot.harness.send(adminSays('former les équipes'));
     const dryRun = await bot.harness.send(clickAsAdmin('formation.dryRun'));
     const dryText = textOf(dryRun.body);
-    assert.match(dryText, /Ce qui sera créé pour Défi du Lab \(équipes\)/);
+    assert.match(dryText, /Ce qui sera créé pour le programme « Défi du Lab \(équipes\) »/);
     for (const team of TEAMS)
       assert.match(dryText, new RegExp(`Fil « ${team.teamName.replace('+', '\\+')} »`));
     assert.deepEqual(await bot.harness.bot.teams.listByProgramme(TEAM_PROGRAMME.id), []);
@@ -205,7 +205,10 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
     const { body, question } = await bot.harness.sendConfirmed(
       clickOn(clickAsAdmin('formation.dryRun'), confirm),
     );
-    assert.match(textOf(question), /Confirmer les équipes de Défi du Lab \(équipes\) \?/);
+    assert.match(
+      textOf(question),
+      /Confirmer les équipes du programme « Défi du Lab \(équipes\) » \?/,
+    );
     assert.match(textOf(question), /3 équipes, 10 personnes/);
     assert.match(textOf(body), /Équipes confirmées — Défi du Lab \(équipes\)/);
 
