@@ -33,10 +33,16 @@ export async function seedDemoProgramme(store: ProgrammeStore): Promise<boolean>
  * The demo's 39 selected participants as confirmed candidacies, so "former les équipes" has
  * people to mix. Added once: nothing is written when the programme already has candidacies.
  */
-export async function seedDemoParticipants(store: CandidacyStore, at: Date): Promise<number> {
+export async function seedDemoParticipants(
+  store: CandidacyStore,
+  at: Date,
+  /** More than the 39 of the demo to show the cards at scale (paged formation preview). */
+  count = 39,
+): Promise<number> {
   const participants = createDemoParticipants(
     DEMO_PROGRAMME.organisations,
     DEMO_PROGRAMME.themeOptions.map((t) => t.id),
+    count,
   );
   return store.transact(DEMO_PROGRAMME.id, (existing) => {
     if (existing.length > 0) return { result: 0 };
