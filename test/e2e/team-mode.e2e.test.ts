@@ -35,7 +35,8 @@ const FR = {
   open: 'Ouvrir',
   accept: 'Retenir',
   decided: 'Décision enregistrée : retenue, participation à confirmer. La personne est prévenue.',
-  decisionTitle: (programme: string) => `Votre candidature est retenue pour le ${programme} !`,
+  decisionTitle: (programme: string) =>
+    `Votre candidature est retenue pour le programme « ${programme} » !`,
   formationTitle: (programme: string) => `Formation des équipes — ${programme}`,
   teamMode:
     'Programme en mode équipe : chaque équipe candidate devient une équipe du programme (6 équipes).',
@@ -216,7 +217,10 @@ describe('Agents Playground, a team-mode programme from candidacy to the first p
 
     const sent = await chat.waitForNewCard(FR.sent, 0);
     const text = await sent.innerText();
-    assert.ok(text.includes(`Votre candidature au ${programme.name} est enregistrée`), text);
+    assert.ok(
+      text.includes(`Votre candidature au programme « ${programme.name} » est enregistrée`),
+      text,
+    );
     assert.ok(text.includes(CNAF_TEAM.name), text);
     assert.ok(text.includes('6 personnes'), `the referent and five members: ${text}`);
   });
