@@ -80,7 +80,7 @@ export const en: Record<MessageKey, string> = {
   'programmes.none': 'No programme has been recorded yet.',
   'programmes.phase': 'Stage: {phase}',
   'programmes.next': 'Next milestone: {milestone}, on {date}',
-  'programmes.apply': 'Apply',
+  'programmes.apply': 'Apply to {programme}',
   'programmes.seats': '{seats} seats, {organisations} organisations',
   'phase.upcoming': 'upcoming',
   'phase.call-open': 'call for candidacies open',

@@ -30,7 +30,7 @@ import {
   OWNER_MAX_LENGTH,
   REVIEW_TEXT_MAX_LENGTH,
 } from '../../core/follow-up/validate-review-fields';
-import { formatDay, type Language } from '../../i18n/translate';
+import { formatDay, formatLabelled, formatPercent, type Language } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import {
   buildCard,
@@ -283,13 +283,13 @@ function checkinInputs(
 }
 
 function answerFacts(
-  { t }: CardContext,
+  { t, language }: CardContext,
   data: CheckinCardData,
   answer: CheckinAnswer,
 ): { label: string; value: string }[] {
   const facts = [
     { label: t('checkin.field.status'), value: t(`checkin.status.${answer.status}`) },
-    { label: t('checkin.field.progress'), value: `${answer.progress} %` },
+    { label: t('checkin.field.progress'), value: formatPercent(answer.progress, language) },
     { label: t('checkin.field.done'), value: answer.done },
     { label: t('checkin.field.nextSteps'), value: answer.nextSteps },
     {
@@ -297,7 +297,7 @@ function answerFacts(
       value:
         answer.help.category === 'none'
           ? t('checkin.help.none')
-          : `${t(`checkin.help.${answer.help.category}`)} : ${answer.help.text}`,
+          : formatLabelled(t(`checkin.help.${answer.help.category}`), answer.help.text, language),
     },
   ];
   for (const indicator of data.indicators) {

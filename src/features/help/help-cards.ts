@@ -114,7 +114,7 @@ export function buildProgrammesCard(
       return {
         id: programme.id,
         // The programme's announcement carries the way in while its call is open.
-        apply: phase === 'call-open' ? t('programmes.apply') : '',
+        apply: phase === 'call-open' ? t('programmes.apply', { programme: programme.name }) : '',
         name: programme.name,
         theme: programme.theme,
         phase: t('programmes.phase', {

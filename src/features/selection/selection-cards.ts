@@ -188,7 +188,7 @@ export function buildListCard(
       title: displayName(candidacy),
       subtitle: rowSubtitle(context, programme, candidacy, options.scores),
       action: {
-        title: t('selection.action.open'),
+        title: t('selection.action.open', { name: displayName(candidacy) }),
         verb: SelectionVerbs.detail,
         data: { ...data, page: list.page, candidacyId: candidacy.id },
       },

@@ -47,7 +47,11 @@ export type CardInput =
   /** The Teams people picker (a Graph typeahead); the value is comma-separated Entra ids. */
   | { kind: 'people'; id: string; label: string; value: string; error?: string };
 
-/** A card button: an Action.Execute (with its Action.Submit fallback) or a link. */
+/**
+ * A card button: an Action.Execute (with its Action.Submit fallback) or a link. A `secondary`
+ * one goes in the card's overflow menu ("…" in Teams, `mode` of Adaptive Cards 1.5), so the card
+ * shows one or two buttons for what it is for, not a row of six.
+ */
 export type CardButton =
   | {
       kind?: 'execute';
@@ -55,8 +59,9 @@ export type CardButton =
       verb: string;
       data?: Record<string, unknown>;
       style?: 'positive' | 'destructive' | 'default';
+      secondary?: boolean;
     }
-  | { kind: 'url'; title: string; url: string };
+  | { kind: 'url'; title: string; url: string; secondary?: boolean };
 
 /** A coloured line above the content: what just happened, or what went wrong. */
 export interface Banner {
@@ -121,13 +126,22 @@ export function buildCard(model: CardModel): AdaptiveCardJson {
     note: model.note ?? '',
     actions: (model.actions ?? []).map((action) =>
       action.kind === 'url'
-        ? { ...action, verb: '', data: {}, style: 'default' }
+        ? {
+            kind: 'url',
+            title: action.title,
+            url: action.url,
+            verb: '',
+            data: {},
+            style: 'default',
+            mode: action.secondary === true ? 'secondary' : null,
+          }
         : {
             kind: 'execute',
             title: action.title,
             verb: action.verb,
             style: action.style ?? 'default',
             data: { ...action.data, verb: action.verb },
+            mode: action.secondary === true ? 'secondary' : null,
           },
     ),
   });

@@ -1,3 +1,4 @@
+import { typeset, type Language } from '../../../i18n/translate';
 import type { AdaptiveCardJson } from './render-card';
 
 /**
@@ -31,25 +32,49 @@ export function neutraliseMarkdown(text: string): string {
     .replace(/<(?=[a-z][a-z0-9+.-]*:|www\.|[^\s<>@]+@)/gi, `<${BREAK}`);
 }
 
+/** Texts people read on a card, whatever the element: what French spacing applies to. */
+const READ_TEXTS = new Set([
+  'text',
+  'title',
+  'label',
+  'placeholder',
+  'errorMessage',
+  'altText',
+  'fallbackText',
+]);
+
 /**
  * The card with every text a renderer reads as Markdown neutralised (TextBlock texts, FactSet
- * titles and values) and hidden controls removed from every other text: whoever wrote a name, an answer or a comment, it cannot
- * put a link, an image or a hidden control on someone else's card. Applied to every card the
+ * titles and values) and hidden controls removed from every other text: whoever wrote a name, an
+ * answer or a comment, it cannot put a link, an image or a hidden control on someone else's card.
+ * Given the reader's language, the texts people read also get its spacing ({@link typeset}):
+ * the catalogues' messages already have it, names and answers written by people get it here.
+ * An input's value is left as typed, since it goes back to the bot. Applied to every card the
  * bot sends, answers and proactive messages alike; the bot's own links are buttons
  * (Action.OpenUrl), never Markdown.
  */
-export function sanitiseCard(card: AdaptiveCardJson): AdaptiveCardJson {
-  return walk(card) as AdaptiveCardJson;
+export function sanitiseCard(card: AdaptiveCardJson, language?: Language): AdaptiveCardJson {
+  return walk(card, language) as AdaptiveCardJson;
 }
 
-function walk(value: unknown, key?: string, type?: string, inFacts = false): unknown {
+function walk(
+  value: unknown,
+  language: Language | undefined,
+  key?: string,
+  type?: string,
+  inFacts = false,
+): unknown {
   // An action's data goes back to the bot as it is: ids, verbs, revisions.
   if (key === 'data' || key === 'url') return value;
-  if (Array.isArray(value)) return value.map((item) => walk(item, key, type, key === 'facts'));
+  if (Array.isArray(value)) {
+    return value.map((item) => walk(item, language, key, type, key === 'facts'));
+  }
   if (typeof value === 'string') {
     const markdown =
       (key === 'text' && type === 'TextBlock') || (inFacts && (key === 'title' || key === 'value'));
-    return markdown ? neutraliseMarkdown(value) : stripHiddenControls(value);
+    const cleaned = markdown ? neutraliseMarkdown(value) : stripHiddenControls(value);
+    const read = key !== undefined && (READ_TEXTS.has(key) || (inFacts && key === 'value'));
+    return language !== undefined && read ? typeset(cleaned, language) : cleaned;
   }
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
@@ -57,7 +82,7 @@ function walk(value: unknown, key?: string, type?: string, inFacts = false): unk
   return Object.fromEntries(
     Object.entries(record).map(([entryKey, entry]) => [
       entryKey,
-      walk(entry, entryKey, ownType, inFacts && ownType === undefined),
+      walk(entry, language, entryKey, ownType, inFacts && ownType === undefined),
     ]),
   );
 }

@@ -68,7 +68,9 @@ export function toTurn(context: TurnContext, roles: SenderRoles): Turn | undefin
     sender,
     card: toCardContext(context),
     send: async (card) => {
-      await context.sendActivity({ attachments: [toAttachment(sanitiseCard(card))] });
+      await context.sendActivity({
+        attachments: [toAttachment(sanitiseCard(card, toLanguage(readLocale(context.activity))))],
+      });
     },
   };
 }
@@ -143,7 +145,7 @@ export function installVerbs(
     async (context) => {
       const action = readRecord(readRecord(context.activity.value).action);
       const card = await answerVerb(context, action.verb, action.data);
-      await respondToInvoke(context, sanitiseCard(card));
+      await respondToInvoke(context, sanitiseCard(card, toLanguage(readLocale(context.activity))));
     },
     true,
   );
@@ -156,7 +158,9 @@ export function installVerbs(
     async (context) => {
       const value = readRecord(context.activity.value);
       const card = await answerVerb(context, value.verb, value);
-      await context.sendActivity({ attachments: [toAttachment(sanitiseCard(card))] });
+      await context.sendActivity({
+        attachments: [toAttachment(sanitiseCard(card, toLanguage(readLocale(context.activity))))],
+      });
     },
   );
 
