@@ -111,6 +111,7 @@ export const fr = {
   'status.version': 'Version',
   'status.forbidden': 'Cette commande est réservée à l’équipe du Lab.',
   'validation.required': 'champ obligatoire',
+  'input.required': 'Remplissez ce champ : {label}.',
   'validation.expectedText': 'un texte est attendu',
   'validation.expectedNumber': 'un nombre est attendu',
   'validation.expectedList': 'une liste est attendue',

@@ -149,6 +149,7 @@ export function buildCheckinCard(context: CardContext, input: CheckinCardInput):
         title: t('checkin.action.pause'),
         verb: FollowUpVerbs.checkinPause,
         data: ids,
+        secondary: true,
       });
     }
     return buildCard(model);
@@ -389,15 +390,24 @@ export function buildReviewCard(context: CardContext, input: ReviewCardInput): A
   const values = input.values ?? (answer === undefined ? {} : { ...answer.fields });
   const errors = input.errors ?? {};
   if (input.canAnswer && (answer === undefined || input.editing === true)) {
-    const text = (id: string, required: boolean, max: number): CardInput => ({
-      kind: 'text',
-      id,
-      label: t(`review.field.${id}` as 'review.field.results') + (required ? ' *' : ''),
-      value: typeof values[id] === 'string' ? values[id] : '',
-      maxLength: max,
-      multiline: max > OWNER_MAX_LENGTH,
-      error: errors[id] ?? '',
+    // One button sends this form, so Teams itself can hold it while a required field is empty.
+    const requiredOf = (label: string) => ({
+      label: t('checkin.field.required', { label }),
+      required: { errorMessage: t('input.required', { label }) },
     });
+    const text = (id: string, required: boolean, max: number): CardInput => {
+      const label = t(`review.field.${id}` as 'review.field.results');
+      return {
+        kind: 'text',
+        id,
+        label,
+        value: typeof values[id] === 'string' ? values[id] : '',
+        maxLength: max,
+        multiline: max > OWNER_MAX_LENGTH,
+        error: errors[id] ?? '',
+        ...(required ? requiredOf(label) : {}),
+      };
+    };
     model.inputs =
       kind === 'preparation'
         ? [
@@ -410,7 +420,7 @@ export function buildReviewCard(context: CardContext, input: ReviewCardInput): A
             {
               kind: 'choice',
               id: ReviewFieldIds.decision,
-              label: `${t('review.field.decision')} *`,
+              ...requiredOf(t('review.field.decision')),
               value: typeof values.decision === 'string' ? values.decision : '',
               choices: REVIEW_DECISIONS.map((decision) => ({
                 title: t(`review.decision.${decision}`),

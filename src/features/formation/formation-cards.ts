@@ -92,21 +92,44 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
       ? [{ verb: FormationVerbs.page, title: t('formation.page.next'), page: page + 1 }]
       : []),
   ].map((action) => ({ ...action, programmeId: programme.id }));
+  // What the card is for comes first; confirming is offered on the dry run's card, once the
+  // organiser has seen what it creates. Of the changes, a swap stays in sight and the others wait
+  // in the "…" menu, so the card shows two buttons, not five.
   const actions = [
+    {
+      verb: FormationVerbs.dryRun,
+      title: t('formation.action.dryRun'),
+      style: 'positive',
+      mode: 'primary',
+    },
     ...(editable
       ? [
-          { verb: FormationVerbs.swap, title: t('formation.action.swap'), style: 'default' },
-          { verb: FormationVerbs.move, title: t('formation.action.move'), style: 'default' },
-          { verb: FormationVerbs.lock, title: t('formation.action.lock'), style: 'default' },
+          {
+            verb: FormationVerbs.swap,
+            title: t('formation.action.swap'),
+            style: 'default',
+            mode: 'primary',
+          },
+          {
+            verb: FormationVerbs.move,
+            title: t('formation.action.move'),
+            style: 'default',
+            mode: 'secondary',
+          },
+          {
+            verb: FormationVerbs.lock,
+            title: t('formation.action.lock'),
+            style: 'default',
+            mode: 'secondary',
+          },
           {
             verb: FormationVerbs.regenerate,
             title: t('formation.action.regenerate'),
             style: 'default',
+            mode: 'secondary',
           },
         ]
       : []),
-    // Confirming is offered on the dry run's card, once the organiser has seen what it creates.
-    { verb: FormationVerbs.dryRun, title: t('formation.action.dryRun'), style: 'positive' },
   ].map((action) => ({ ...action, programmeId: programme.id, page }));
   return renderCard(formationTemplate, {
     title: t('formation.title', { programme: programme.name }),

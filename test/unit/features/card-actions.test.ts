@@ -6,6 +6,7 @@ import type { Role } from '../../../src/core/people/role';
 import type { Notice } from '../../../src/core/ports/notifier';
 import { welcomeData } from '../../../src/core/formation/confirm-formation';
 import { createCandidacyRenderers } from '../../../src/features/candidacies/candidacy-notices';
+import { buildDigestCard } from '../../../src/features/digests/build-digest-card';
 import { createFollowUpRenderers } from '../../../src/features/follow-up/follow-up-notices';
 import { createFormationRenderers } from '../../../src/features/formation/formation-cards';
 import {
@@ -28,9 +29,37 @@ interface Action {
   type: string;
   title?: string;
   mode?: string;
+  associatedInputs?: string;
 }
 
-/** Every action a person can press on a card, in the body or at its foot (not the fallbacks). */
+interface Input {
+  type: string;
+  id?: string;
+  label?: string;
+  isRequired?: boolean;
+  errorMessage?: string;
+}
+
+/** Every input of a card. */
+function inputsOf(node: unknown, into: Input[] = []): Input[] {
+  if (Array.isArray(node)) {
+    for (const item of node) inputsOf(item, into);
+  } else if (typeof node === 'object' && node !== null) {
+    const record = node as Record<string, unknown>;
+    if (typeof record.type === 'string' && record.type.startsWith('Input.')) {
+      into.push(record as unknown as Input);
+    }
+    for (const [key, value] of Object.entries(record)) {
+      if (key !== 'data') inputsOf(value, into);
+    }
+  }
+  return into;
+}
+
+/**
+ * Every action a person can press on a card, in the body or at its foot: not the fallbacks, nor
+ * the refresh Teams runs by itself.
+ */
 function actionsOf(node: unknown, into: Action[] = []): Action[] {
   if (Array.isArray(node)) {
     for (const item of node) actionsOf(item, into);
@@ -40,7 +69,7 @@ function actionsOf(node: unknown, into: Action[] = []): Action[] {
       into.push(record as unknown as Action);
     }
     for (const [key, value] of Object.entries(record)) {
-      if (key !== 'fallback' && key !== 'data') actionsOf(value, into);
+      if (key !== 'fallback' && key !== 'data' && key !== 'refresh') actionsOf(value, into);
     }
   }
   return into;
@@ -96,6 +125,17 @@ export async function cardsWithButtons(language: Language): Promise<[string, Ada
         '2026-03-10',
       ),
     ],
+    [
+      'digest',
+      buildDigestCard(context(language), {
+        programmeId: 'defi',
+        programmeName: 'Défi du Lab',
+        phase: 'call-open',
+        today: '2026-03-30',
+        sections: [],
+        milestones: [],
+      }),
+    ],
     ['help', buildHelpCard(context(language), listHelpTopics(roles), roles)],
     ['profile', buildProfileCard(context(language), { roles, timezone: 'Europe/Paris' })],
     [
@@ -150,6 +190,66 @@ describe('card buttons', () => {
       assert.deepEqual(crowded, {});
     });
   }
+
+  it('puts drafts, withdrawals, pauses, refreshes and exports in the "…" menu', async () => {
+    const t = context('fr').t;
+    const secondary = [
+      t('candidacy.action.saveDraft'),
+      t('checkin.action.pause'),
+      t('digest.action.refresh'),
+      t('selection.action.exportXlsx'),
+      t('selection.action.exportCsv'),
+      t('selection.action.overview'),
+      t('formation.action.move'),
+      t('formation.action.regenerate'),
+    ];
+    const found = new Map<string, string[]>();
+    for (const [, card] of await cardsWithButtons('fr')) {
+      for (const action of footActions(card)) {
+        const title = action.title ?? '';
+        if (secondary.includes(title))
+          found.set(title, [...(found.get(title) ?? []), action.mode ?? '']);
+      }
+    }
+    assert.deepEqual([...found.keys()].sort(), [...secondary].sort(), 'every one is on a card');
+    for (const [title, modes] of found) {
+      assert.ok(
+        modes.every((mode) => mode === 'secondary'),
+        `${title}: ${modes.join(', ')}`,
+      );
+    }
+    // What each card is for stays in sight.
+    const form = (await cardsWithButtons('fr')).find(([name]) => name === 'candidacy form')![1];
+    const submit = footActions(form).find((a) => a.title === t('candidacy.action.submit'));
+    assert.equal(submit?.mode, undefined);
+  });
+
+  it('lets Teams hold a form with an empty required field only where one button sends it', async () => {
+    const checked: string[] = [];
+    for (const [name, card] of await cardsWithButtons('fr')) {
+      const inputs = inputsOf(card);
+      const required = inputs.filter((input) => input.isRequired === true);
+      if (required.length === 0) continue;
+      checked.push(name);
+      for (const input of required) {
+        assert.ok(
+          (input.errorMessage ?? '').length > 0,
+          `${name}: ${input.id} has no errorMessage`,
+        );
+        assert.match(input.label ?? '', /\(obligatoire\)$/, `${name}: ${input.id}`);
+      }
+      // Teams checks isRequired on every button that sends the inputs: one such button only.
+      const sending = actionsOf(card).filter(
+        (action) => action.type !== 'Action.OpenUrl' && action.associatedInputs !== 'none',
+      );
+      assert.equal(sending.length, 1, `${name}: ${sending.map((a) => a.title).join(', ')}`);
+    }
+    assert.ok(checked.includes('review.preparation'), checked.join(', '));
+    assert.ok(checked.includes('review.outcome'), checked.join(', '));
+    // A draft or a pause sends the same inputs: those forms say "(obligatoire)" without isRequired.
+    assert.ok(!checked.includes('candidacy form'));
+    assert.ok(!checked.includes('checkin.card'));
+  });
 
   it('catches a repeated title (the check itself)', () => {
     const card = {

@@ -8,8 +8,18 @@ import { renderCard, type AdaptiveCardJson } from './render-card';
  */
 export const MAX_REFRESH_USER_IDS = 60;
 
+/**
+ * Marks an input required for Teams itself (`isRequired`): the client refuses to send the card
+ * while it is empty, and says `errorMessage` under it, programmatically tied to the input. Only
+ * for cards whose every button that sends the inputs needs them filled: Teams checks it on each
+ * such button, so a "save draft" or "pause" button beside it would be blocked too.
+ */
+export interface RequiredInput {
+  errorMessage: string;
+}
+
 /** A form input; `error` is shown right under it. */
-export type CardInput =
+export type CardInput = (
   | {
       kind: 'text';
       id: string;
@@ -45,7 +55,8 @@ export type CardInput =
   | { kind: 'date'; id: string; label: string; value: string; error?: string }
   | { kind: 'toggle'; id: string; label: string; value: boolean; error?: string }
   /** The Teams people picker (a Graph typeahead); the value is comma-separated Entra ids. */
-  | { kind: 'people'; id: string; label: string; value: string; error?: string };
+  | { kind: 'people'; id: string; label: string; value: string; error?: string }
+) & { required?: RequiredInput };
 
 /**
  * A card button: an Action.Execute (with its Action.Submit fallback) or a link. A `secondary`
@@ -122,6 +133,8 @@ export function buildCard(model: CardModel): AdaptiveCardJson {
       ...input,
       value: input.kind === 'toggle' ? String(input.value) : input.value,
       error: input.error ?? '',
+      required: input.required === undefined ? null : true,
+      errorMessage: input.required?.errorMessage ?? null,
     })),
     note: model.note ?? '',
     actions: (model.actions ?? []).map((action) =>
