@@ -94,4 +94,21 @@ describe('cards at national scale', () => {
     assert.match(last, /Sends 1561 to 1600 of 1600 \(page 27 of 27\)/);
     assert.doesNotMatch(last, /Next sends/);
   });
+
+  it('lets a person type to find one of the 300 organisations, and keeps short lists plain', () => {
+    for (const name of ['candidacy form', 'selection list', 'selection overview']) {
+      const card = nationalCards('fr').find(([cardName]) => cardName === name)![1];
+      const choiceSets =
+        JSON.stringify(card).match(/"type":"Input\.ChoiceSet"[^\]]*?"style":"\w+"/g) ?? [];
+      const long = choiceSets.filter((set) => set.includes('"id":"organisationId"'));
+      if (name === 'selection overview') {
+        assert.equal(long.length, 0, 'the overview has no dropdown');
+        continue;
+      }
+      assert.equal(long.length, 1, name);
+      assert.match(long[0]!, /"style":"filtered"/, name);
+    }
+    const list = JSON.stringify(nationalCards('fr').find(([n]) => n === 'selection list')![1]);
+    assert.match(list, /"id":"status"[^\]]*?"style":"compact"/);
+  });
 });

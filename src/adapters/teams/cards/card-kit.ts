@@ -18,6 +18,14 @@ export interface RequiredInput {
   errorMessage: string;
 }
 
+/**
+ * Past this many choices a dropdown becomes a type-ahead (`style: "filtered"`, which Teams
+ * supports on Input.ChoiceSet): nobody scrolls 300 organisations, and typing "Guyane" finds
+ * the Caf de Guyane. Under it, a plain list is quicker. Multi-select lists stay compact, since
+ * Teams filters single choices only.
+ */
+export const FILTERED_CHOICES_FROM = 20;
+
 /** A form input; `error` is shown right under it. */
 export type CardInput = (
   | {
@@ -111,10 +119,10 @@ export function buildCard(model: CardModel): AdaptiveCardJson {
     subtitle: model.subtitle ?? '',
     banner: model.banner ?? { text: '', style: 'default' },
     lines: model.lines ?? [],
-    facts: model.facts ?? [],
+    ...splitFacts(model.facts ?? []),
     sections: (model.sections ?? []).map((section) => ({
       title: section.title ?? '',
-      facts: section.facts ?? [],
+      ...splitFacts(section.facts ?? []),
       texts: section.texts ?? [],
     })),
     items: (model.items ?? []).map((item) => ({
@@ -133,6 +141,12 @@ export function buildCard(model: CardModel): AdaptiveCardJson {
       ...input,
       value: input.kind === 'toggle' ? String(input.value) : input.value,
       error: input.error ?? '',
+      choiceStyle:
+        input.kind === 'choice' &&
+        input.multiSelect !== true &&
+        input.choices.length > FILTERED_CHOICES_FROM
+          ? 'filtered'
+          : 'compact',
       required: input.required === undefined ? null : true,
       errorMessage: input.required?.errorMessage ?? null,
     })),
@@ -179,6 +193,28 @@ export function buildMessageCard(
   banner?: Banner,
 ): AdaptiveCardJson {
   return buildCard(banner === undefined ? { title, lines } : { title, lines, banner });
+}
+
+/**
+ * A word longer than this does not fit a FactSet's value column at phone width (about 20
+ * characters beside its label) and cannot wrap: an e-mail address, a long id.
+ */
+const UNBREAKABLE_WORD = 24;
+
+/**
+ * Facts whose value holds an e-mail address or an unbreakable long word leave the FactSet,
+ * whose value column is narrow on a phone, for a label above its value across the whole card.
+ */
+function splitFacts(facts: { label: string; value: string }[]): {
+  facts: { label: string; value: string }[];
+  wideFacts: { label: string; value: string }[];
+} {
+  const isWide = (value: string) =>
+    value.includes('@') || value.split(/\s+/).some((word) => word.length > UNBREAKABLE_WORD);
+  return {
+    facts: facts.filter((fact) => !isWide(fact.value)),
+    wideFacts: facts.filter((fact) => isWide(fact.value)),
+  };
 }
 
 // Optional numbers are bound as null so no template expression is left unbound; Adaptive Card

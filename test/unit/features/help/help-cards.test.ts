@@ -107,6 +107,25 @@ describe('cards', () => {
   });
 });
 
+describe('help card at phone width', () => {
+  it('writes each command above its description, full width, with no columns to squeeze', () => {
+    const roles = new Set<Role>(['staff', 'lab']);
+    const topics = listHelpTopics(roles);
+    const card = buildHelpCard(context('fr'), topics, roles);
+    const json = JSON.stringify(card);
+    assert.doesNotMatch(json, /ColumnSet/);
+    const body = card.body as { type: string; items?: { type: string; items?: unknown[] }[] }[];
+    const list = body.find((element) => element.type === 'Container')!;
+    assert.equal(list.items?.length, topics.length);
+    for (const topic of list.items ?? []) {
+      const [command, description] = topic.items as { text: string; wrap: boolean }[];
+      assert.match(command!.text, /^\*\*.+\*\*$/);
+      assert.equal(command!.wrap, true);
+      assert.equal(description!.wrap, true);
+    }
+  });
+});
+
 describe('programmes card', () => {
   it('offers "Candidater au …" on a programme whose call is open, and only then', () => {
     const open = JSON.stringify(buildProgrammesCard(context('fr'), [DEMO_PROGRAMME], '2026-03-10'));
