@@ -109,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   'status.version': 'Version',
   'status.forbidden': 'This command is for the Lab team only.',
   'validation.required': 'required field',
+  'search.tooLong': 'Search too long: a few letters of the name are enough.',
   'input.required': 'Fill in this field: {label}.',
   'validation.expectedText': 'text expected',
   'validation.expectedNumber': 'a number is expected',

@@ -111,6 +111,7 @@ export const fr = {
   'status.version': 'Version',
   'status.forbidden': 'Cette commande est réservée à l’équipe du Lab.',
   'validation.required': 'champ obligatoire',
+  'search.tooLong': 'Recherche trop longue : quelques lettres du nom suffisent.',
   'input.required': 'Remplissez ce champ : {label}.',
   'validation.expectedText': 'un texte est attendu',
   'validation.expectedNumber': 'un nombre est attendu',

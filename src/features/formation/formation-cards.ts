@@ -163,6 +163,9 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
     programmeId: programme.id,
     page,
     // Past one page, finding someone by name beats paging through a hundred pages.
+    // Past one page the pickers also search everyone as the organiser types (Teams' dynamic
+    // type-ahead, answered by the formation.people search); on one page the list holds everyone.
+    peopleDataset: editable && pageCount > 1 ? toPeopleDataset(programme.id) : '',
     search: {
       shown: editable && pageCount > 1,
       label: t('formation.search.label'),
@@ -207,6 +210,14 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
     teamChoices: shown.map((team, index) => ({ title: team.name, value: String(first + index) })),
     actions,
   });
+}
+
+/** The search that finds a programme's participants for the pickers' type-ahead. */
+export const PEOPLE_SEARCH = 'formation.people';
+
+/** The Data.Query dataset of a programme's pickers: the search, then the programme it looks in. */
+export function toPeopleDataset(programmeId: string): string {
+  return `${PEOPLE_SEARCH}/${programmeId}`;
 }
 
 /**

@@ -111,4 +111,20 @@ describe('cards at national scale', () => {
     const list = JSON.stringify(nationalCards('fr').find(([n]) => n === 'selection list')![1]);
     assert.match(list, /"id":"status"[^\]]*?"style":"compact"/);
   });
+
+  it('lets the pickers search everyone past one page (type-ahead), and keeps one page plain', () => {
+    const programme = nationalProgramme();
+    const paged = JSON.stringify(
+      buildFormationCard(context('fr'), nationalFormation(programme, 3)),
+    );
+    const query = `"choices.data":{"type":"Data.Query","dataset":"formation.people/${programme.id}"}`;
+    assert.equal(paged.split(query).length - 1, 2, 'both people pickers search');
+    assert.match(paged, /"id":"person","label":"[^"]+","style":"filtered"/);
+    const small = nationalFormation(programme);
+    const onePage = JSON.stringify(
+      buildFormationCard(context('fr'), { ...small, teams: small.teams.slice(0, TEAMS_PER_PAGE) }),
+    );
+    assert.doesNotMatch(onePage, /Data\.Query/);
+    assert.match(onePage, /"id":"person","label":"[^"]+","style":"compact"/);
+  });
 });
