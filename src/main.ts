@@ -35,6 +35,7 @@ import { createDigestModule } from './features/digests/digest-module';
 import {
   findFallback,
   listCommands,
+  listSearches,
   listVerbs,
   type FeatureModule,
 } from './features/feature-module';
@@ -192,7 +193,7 @@ export async function startBot(
       logger,
       fallbackCard: findFallback(modules),
     },
-    { verbs: listVerbs(modules), commands: listCommands(modules) },
+    { verbs: listVerbs(modules), commands: listCommands(modules), searches: listSearches(modules) },
   );
 
   // This process in the instance registry: the lease owner of every outbox row and occurrence it claims.

@@ -57,7 +57,7 @@ export async function runProgrammeCommand(argv: string[], io: ProgrammeCommandIo
     io.stderr.write(
       language === 'en'
         ? `${result.issues.length} error(s); nothing was imported.\n`
-        : `${result.issues.length} erreur(s) ; rien n'a été importé.\n`,
+        : `${result.issues.length} erreur(s)\u202f; rien n'a été importé.\n`,
     );
     return 1;
   }

@@ -1,5 +1,6 @@
 import type restify from 'restify';
 import type { CardVerb } from '../adapters/teams/verbs/card-verb';
+import type { SearchDataset } from '../adapters/teams/verbs/search-dataset';
 import type { TextCommand } from '../adapters/teams/verbs/text-command';
 import type { Turn } from '../adapters/teams/verbs/turn';
 import type { AdaptiveCardJson } from '../adapters/teams/cards/render-card';
@@ -20,6 +21,8 @@ export interface FeatureModule {
   name: string;
   verbs?: readonly CardVerb[];
   commands?: readonly TextCommand[];
+  /** Type-ahead searches its cards' pickers ask for. */
+  searches?: readonly SearchDataset[];
   notices?: NoticeRenderers;
   /** Jobs whose occurrences derive from stored dates; each runs once across instances. */
   scheduledJobs?: readonly ScheduledJobDefinition[];
@@ -33,6 +36,11 @@ export interface FeatureModule {
 /** Every verb of every module, for the registry and for tests that walk it. */
 export function listVerbs(modules: readonly FeatureModule[]): CardVerb[] {
   return modules.flatMap((module) => module.verbs ?? []);
+}
+
+/** Every type-ahead search of every module. */
+export function listSearches(modules: readonly FeatureModule[]): SearchDataset[] {
+  return modules.flatMap((module) => module.searches ?? []);
 }
 
 /** Every text command of every module, in module order (the first matching command answers). */

@@ -94,7 +94,7 @@ export const followUpEn: Record<keyof typeof followUpFr, string> = {
   'review.pack.noPreparation': 'The team has not prepared the review yet.',
   'review.pack.noCheckin': 'No check-in recorded.',
   'history.title': 'Check-in history',
-  'history.line': '{month} · {status} · {progress} %{late} · {by}',
+  'history.line': '{month} · {status} · {progress}%{late} · {by}',
   'history.help': 'Help asked ({category}): {text}',
   'history.review': '{review} review · {decision} · next: {owner}',
   'history.reviewPrepared': '{review} review · prepared by {by}',

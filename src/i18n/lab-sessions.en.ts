@@ -44,7 +44,7 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.weeks': '{weeks} weeks',
   'labSession.action.submit': 'Send the request',
   'labSession.action.saveDraft': 'Save draft',
-  'labSession.action.open': 'Open the request',
+  'labSession.action.open': 'Open request {tracking}',
   'labSession.action.qualify': 'Name the facilitators',
   'labSession.action.decide': 'Record the decision',
   'labSession.action.schedule': 'Set the date',

@@ -45,7 +45,7 @@ export const labSessionsFr = {
   'labSession.weeks': '{weeks} semaines',
   'labSession.action.submit': 'Envoyer la demande',
   'labSession.action.saveDraft': 'Enregistrer le brouillon',
-  'labSession.action.open': 'Ouvrir la demande',
+  'labSession.action.open': 'Ouvrir la demande {tracking}',
   'labSession.action.qualify': 'Nommer les facilitateurs',
   'labSession.action.decide': 'Enregistrer la décision',
   'labSession.action.schedule': 'Fixer la date',

@@ -21,15 +21,74 @@ export function toLanguage(locale: string | null | undefined): Language {
   return locale?.toLowerCase().startsWith('en') ? 'en' : 'fr';
 }
 
-/** A translator for one language; an unknown placeholder is left visible rather than silently dropped. */
+/**
+ * A translator for one language; an unknown placeholder is left visible rather than silently
+ * dropped. French messages come out with French spacing ({@link typeset}), values included.
+ */
 export function createTranslator(language: Language): Translate {
   const catalogue = CATALOGUES[language];
   return (key, params) =>
-    tidy(
-      catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) =>
-        params !== undefined && name in params ? String(params[name]).trim() : match,
+    typeset(
+      tidy(
+        catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) =>
+          params !== undefined && name in params ? writeParam(params[name], language) : match,
+        ),
       ),
+      language,
     );
+}
+
+/**
+ * A value as it goes into a message: a decimal figure in the language's format ("4,5" in
+ * French); whole numbers as they are, since they may be a year, a seed or an id.
+ */
+function writeParam(value: string | number | undefined, language: Language): string {
+  if (typeof value === 'number' && !Number.isInteger(value) && Number.isFinite(value)) {
+    return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+      maximumFractionDigits: 2,
+      useGrouping: false,
+    }).format(value);
+  }
+  return String(value).trim();
+}
+
+/** Units written after a figure in the catalogues ("12 j", "3 h", "40 Ko"). */
+const UNITS = /(\d) (j|h|min|Ko|Mo|Go|€)(?![\p{L}\d])/gu;
+
+/** U+202F, the narrow no-break space French puts before ; ! ? and inside « ». */
+export const NARROW_NO_BREAK_SPACE = '\u202f';
+/** U+00A0, the no-break space French puts before : and %, and between a figure and its unit. */
+export const NO_BREAK_SPACE = '\u00a0';
+
+/**
+ * A text with the spacing of its language. In French the space before ; ! ? and inside « »
+ * becomes a narrow no-break space, the one before : and % a no-break space, so a line never
+ * breaks before its punctuation (Imprimerie nationale's rules, as Intl writes "40 %"). Only
+ * spaces already there change, and guillemets get theirs: "https://", "10:30" or a name written
+ * "Qui paie?" stay as they are. A figure and its unit ("12 j") are held together likewise. English gets neither (a no-break space there is French spacing
+ * that came with a value) nor a space between a figure and "%".
+ */
+export function typeset(text: string, language: Language): string {
+  if (language === 'en') {
+    return text.replace(/[\u00a0\u202f]+(?=[;:!?%»])/g, '').replace(/(\d) %/g, '$1%');
+  }
+  return text
+    .replace(/[ \u00a0\u202f]+([;!?])/g, `${NARROW_NO_BREAK_SPACE}$1`)
+    .replace(/[ \u00a0\u202f]+([:%])/g, `${NO_BREAK_SPACE}$1`)
+    .replace(/[ \u00a0\u202f]*»/g, `${NARROW_NO_BREAK_SPACE}»`)
+    .replace(/«[ \u00a0\u202f]*/g, `«${NARROW_NO_BREAK_SPACE}`)
+    .replace(UNITS, `$1${NO_BREAK_SPACE}$2`);
+}
+
+/** A percentage written for people: "40 %" in French (no-break space), "40%" in English. */
+export function formatPercent(value: number, language: Language): string {
+  const figure = formatNumber(value, language);
+  return language === 'en' ? `${figure}%` : `${figure}${NO_BREAK_SPACE}%`;
+}
+
+/** A label and its value on one line: "Statut : validé" in French, "Status: approved" in English. */
+export function formatLabelled(label: string, value: string, language: Language): string {
+  return language === 'en' ? `${label}: ${value}` : `${label}${NO_BREAK_SPACE}: ${value}`;
 }
 
 /**

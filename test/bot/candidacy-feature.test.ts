@@ -56,7 +56,7 @@ describe('candidacy feature (recorded Teams activities)', () => {
     await bot.send('personal-message-candidater');
     const sent = bot.harness.connector.sentActivities();
     const card = (sent[0]?.attachments as { content: unknown }[] | undefined)?.[0]?.content;
-    assert.match(textOf(card), /Candidature : Défi du Lab \(essai\)/);
+    assert.match(textOf(card), /Candidature\u00a0: Défi du Lab \(essai\)/);
     assert.match(textOf(card), /Candidature de Camille Martin/);
     assert.match(textOf(card), /Votre motivation \(2 000 caractères au plus\)/);
     assert.match(textOf(card), /"verb":"candidacy.submit"/);
@@ -70,7 +70,7 @@ describe('candidacy feature (recorded Teams activities)', () => {
     // The banner names the fields it counts, and required fields say so in their label.
     assert.match(
       textOf(card),
-      /2 champ\(s\) à corriger : Votre motivation \(2 000 caractères au plus\), Thème souhaité n° 2 \(facultatif\)/,
+      /2 champ\(s\) à corriger\u00a0: Votre motivation \(2 000 caractères au plus\), Thème souhaité n° 2 \(facultatif\)/,
     );
     assert.match(
       textOf(card),
@@ -81,7 +81,7 @@ describe('candidacy feature (recorded Teams activities)', () => {
     assert.match(errorUnder(card, 'themeWish2') ?? '', /apparaît deux fois/);
     // No consent box: the information notice is shown instead, and nothing is to be accepted.
     assert.doesNotMatch(textOf(card), /"id":"consent"/);
-    assert.match(textOf(card), /base légale : mission de service public/);
+    assert.match(textOf(card), /base légale\u00a0: mission de service public/);
     assert.equal(errorUnder(card, 'region'), undefined);
     // What the candidate typed is kept on the card.
     assert.equal(inputValue(card, 'region'), 'Guyane');
@@ -121,7 +121,7 @@ describe('candidacy feature (recorded Teams activities)', () => {
     const { card } = await bot.send('invoke-candidacy-submit');
     assert.match(
       textOf(card),
-      /Formulaire en lecture seule : les candidatures sont closes depuis le vendredi 27 novembre 2026 au soir/,
+      /Formulaire en lecture seule\u00a0: les candidatures sont closes depuis le vendredi 27 novembre 2026 au soir/,
     );
     assert.doesNotMatch(textOf(card), /"type":"Input\./);
     assert.deepEqual(await bot.core!.candidacies.list(BOT_PROGRAMME.id), []);
@@ -133,7 +133,7 @@ describe('candidacy feature (recorded Teams activities)', () => {
     const asked = await bot.send('invoke-candidacy-withdraw');
     assert.match(
       textOf(asked.card),
-      /Retirer votre candidature au programme « Défi du Lab \(essai\) » \?/,
+      /Retirer votre candidature au programme «\u202fDéfi du Lab \(essai\)\u202f»\u202f\?/,
     );
     assert.match(textOf(asked.card), /ne sera plus étudiée/);
     assert.doesNotMatch(textOf(asked.card), /Votre place sera libérée/, 'no place held yet');
@@ -144,7 +144,7 @@ describe('candidacy feature (recorded Teams activities)', () => {
     assert.equal(cancel?.verb, 'candidacy.open');
     const back = await bot.click('invoke-candidacy-withdraw', cancel);
     assert.doesNotMatch(textOf(back.card), /Candidature retirée|Retirer votre candidature à/);
-    assert.match(textOf(back.card), /Candidature : Défi du Lab \(essai\)/);
+    assert.match(textOf(back.card), /Candidature\u00a0: Défi du Lab \(essai\)/);
     assert.deepEqual(await bot.core!.candidacies.get('cand-1'), before);
 
     const { card } = await bot.sendConfirmed('invoke-candidacy-withdraw');
@@ -194,7 +194,7 @@ describe('candidacy feature (recorded Teams activities)', () => {
     await bot.send('invoke-candidacy-submit');
     const declined = { data: { verdict: 'declined', comment: 'Pas cette année.' } };
     const asked = await bot.send('invoke-candidacy-endorse', declined);
-    assert.match(textOf(asked.card), /Donner un avis défavorable \?/);
+    assert.match(textOf(asked.card), /Donner un avis défavorable\u202f\?/);
     assert.match(textOf(asked.card), /Camille Martin recevra votre avis défavorable/);
     const confirm = actionOf(asked.card, 'destructive');
     assert.equal(confirm?.data.comment, 'Pas cette année.', 'the comment typed goes with it');

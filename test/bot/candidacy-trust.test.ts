@@ -26,7 +26,10 @@ describe('a candidate named as their own manager (hostile activities)', () => {
       data: { managerEmail: CAMILLE_EMAIL.toUpperCase() },
     });
     assert.equal(status, 200);
-    assert.match(textOf(card), /c’est votre propre adresse : indiquez celle de votre responsable/i);
+    assert.match(
+      textOf(card),
+      /c’est votre propre adresse\u00a0: indiquez celle de votre responsable/i,
+    );
     assert.deepEqual(await bot.core!.candidacies.list(BOT_PROGRAMME.id), []);
     assert.deepEqual(bot.notifier.ofKind('candidacy.endorsementRequest'), []);
   });
@@ -89,7 +92,7 @@ describe('the organisation a candidate declares (hostile activities)', () => {
     const { card } = await bot.send('invoke-candidacy-submit', {
       data: { organisationId: 'caf-guyane' },
     });
-    assert.match(textOf(card), /votre adresse électronique est celle de Cnav : choisissez/i);
+    assert.match(textOf(card), /votre adresse électronique est celle de Cnav\u00a0: choisissez/i);
     assert.deepEqual(await bot.core!.candidacies.list(programme.id), []);
   });
 

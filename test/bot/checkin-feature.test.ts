@@ -53,9 +53,9 @@ describe('check-in feature (recorded Teams activities)', () => {
     assert.equal(card?.version, '1.5');
     assert.match(textOf(card), /Réponse enregistrée, merci/);
     assert.match(textOf(card), /Réponse de Camille Martin, le mardi 3 novembre 2026 à 10:12/);
-    assert.match(textOf(card), /"value":"45 %"/);
+    assert.match(textOf(card), /"value":"45\u00a0%"/);
     assert.match(textOf(card), /"value":"18 agents"/);
-    assert.match(textOf(card), /Données et outils : Obtenir les délais/);
+    assert.match(textOf(card), /Données et outils\u00a0: Obtenir les délais/);
     assert.deepEqual(
       inputsOf(card).filter((e) => e.type.startsWith('Input.')),
       [],
@@ -102,7 +102,7 @@ describe('check-in feature (recorded Teams activities)', () => {
   it('refuses a member who may not answer, in the channel, and stores nothing', async () => {
     const { status, card } = await bot.send('invoke-checkin-answer-channel-member', ON_TIME);
     assert.equal(status, 200);
-    assert.match(textOf(card), /Seuls le référent de l’équipe « Kit à recruter »/);
+    assert.match(textOf(card), /Seuls le référent de l’équipe «\u202fKit à recruter\u202f»/);
     assert.match(textOf(card), /Le référent de l’équipe répond à ce point mensuel/);
     assert.equal(await bot.followUp!.checkins.get(PROGRAMME, 'team-2', '2026-11'), undefined);
   });
@@ -143,7 +143,7 @@ describe('check-in feature (recorded Teams activities)', () => {
     for (const card of [personal, channel]) {
       assert.match(textOf(card), /Historique des points mensuels/);
       assert.match(textOf(card), /Équipe 2 · Kit à recruter/);
-      assert.match(textOf(card), /novembre 2026 · En bonne voie · 45 % · Camille Martin/);
+      assert.match(textOf(card), /novembre 2026 · En bonne voie · 45\u00a0% · Camille Martin/);
     }
     assert.doesNotMatch(textOf(channel), /Équipe 1/, 'only the channel’s team');
   });

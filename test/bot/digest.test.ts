@@ -116,11 +116,11 @@ describe('digests in Teams ("tableau de bord")', () => {
     assert.match(card, /Tableau de bord — Défi du Lab 2026/);
     assert.match(card, /"Places","value":"39 prises sur 39, 0 restantes"/);
     // The demo committee scored every selected person before it met.
-    assert.match(card, /"Évaluées par le comité","value":"39 sur 39 \(100 %\), 0 à évaluer"/);
+    assert.match(card, /"Évaluées par le comité","value":"39 sur 39 \(100\u00a0%\), 0 à évaluer"/);
     // Every seat is taken: no organisation can be given one, whatever its own maximum.
     assert.match(card, /"Organismes au maximum \(5\)","value":"aucun"/);
     assert.match(card, /"type":"Chart.Donut"/);
-    assert.match(card, /"legend":"Confirmées : 39","value":39/);
+    assert.match(card, /"legend":"Confirmées\u00a0: 39","value":39/);
     assert.match(card, /"type":"Chart.VerticalBar"/);
   });
 
@@ -129,7 +129,7 @@ describe('digests in Teams ("tableau de bord")', () => {
     await harness.send(adminSays('digest défi du lab 2026'));
     assert.match(lastReply(), /Tableau de bord — Défi du Lab 2026/);
     await harness.send(adminSays('digest hackathon 1999'));
-    assert.match(lastReply(), /Je ne connais pas le programme « hackathon 1999 »/);
+    assert.match(lastReply(), /Je ne connais pas le programme «\u202fhackathon 1999\u202f»/);
   });
 
   it('reports the month’s check-ins during the follow-up, in English when asked in English', async () => {
@@ -137,8 +137,11 @@ describe('digests in Teams ("tableau de bord")', () => {
     await harness.send(adminSays('tableau de bord'));
     const card = lastReply();
     assert.match(card, /Points mensuels — novembre 2026/);
-    assert.match(card, /"value":"2 sur 3 \(67 %\), dont 0 en retard"/);
-    assert.match(card, /Bloqué — Équipe 2 · 20 % · aide : données — « Accès aux données »/);
+    assert.match(card, /"value":"2 sur 3 \(67\u00a0%\), dont 0 en retard"/);
+    assert.match(
+      card,
+      /Bloqué — Équipe 2 · 20\u00a0% · aide\u00a0: données — «\u202fAccès aux données\u202f»/,
+    );
     assert.match(card, /Pas encore de réponse ce mois \(1\)/);
     assert.match(card, /"verb":"digest.export"/);
 
@@ -158,7 +161,7 @@ describe('digests in Teams ("tableau de bord")', () => {
     await harness.send(camilleSays('tableau de bord'));
     const card = lastReply();
     assert.match(card, /Vos équipes — Défi du Lab 2026/);
-    assert.match(card, /"value":"1 sur 1 \(100 %\), dont 0 en retard"/);
+    assert.match(card, /"value":"1 sur 1 \(100\u00a0%\), dont 0 en retard"/);
     assert.doesNotMatch(card, /digest.export/);
 
     await harness.bot.teams.replaceAll(DEMO_PROGRAMME.id, [demoTeam(1, ['fac-a', 'fac-b'])]);
@@ -202,7 +205,7 @@ describe('digests in Teams ("tableau de bord")', () => {
       'the digest in the Lab channel',
     );
     const card = JSON.stringify(posted.body);
-    assert.match(card, /"value":"2 sur 3 \(67 %\), dont 0 en retard"/);
+    assert.match(card, /"value":"2 sur 3 \(67\u00a0%\), dont 0 en retard"/);
     assert.doesNotMatch(card, /digest.export/, 'no personal link in a shared channel');
     const lab = await harness.bot.outbox.get(`digest:2026-11-23:${DEMO_PROGRAMME.id}/lab`);
     assert.equal(lab?.payload.kind, 'card');

@@ -64,7 +64,7 @@ describe('team formation with channels through Microsoft Graph (fake Graph check
   it('creates one channel per team with the consent the manifest asks for', async () => {
     const { body } = await harness.sendConfirmed(confirmClick('formation.confirm'));
     assert.match(cardText(body), /Équipes confirmées — Défi du Lab 2026/);
-    assert.match(cardText(body), /Canal « Équipe 1[^»]*» : créé/);
+    assert.match(cardText(body), /Canal «\u202fÉquipe 1[^»]*»\u00a0: créé/);
     assert.equal(graph.posts().length, 7);
     const teams = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);
     assert.equal(teams.length, 7);
@@ -80,8 +80,8 @@ describe('team formation with channels through Microsoft Graph (fake Graph check
     const text = cardText(body);
     assert.match(text, /Équipes confirmées — Défi du Lab 2026/);
     assert.match(text, /l’autorisation ChannelSettings\.Read\.Group n’a pas été accordée/);
-    assert.match(text, /Fil « Équipe 1[^»]*» dans le canal Général/);
-    assert.doesNotMatch(text, /Canal « /, 'no team is said to have a channel');
+    assert.match(text, /Fil «\u202fÉquipe 1[^»]*» dans le canal Général/);
+    assert.doesNotMatch(text, /Canal «\u202f/, 'no team is said to have a channel');
     // Graph refused the list: nothing was created, and each team lives in a thread of General.
     assert.deepEqual(
       graph.calls.filter((call) => call.path.endsWith('/channels')).map((call) => call.method),

@@ -128,9 +128,9 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
     await harness.send(click('formation.swap', { person: a, other: b }));
     const dryRun = await harness.send(click('formation.dryRun'));
     const plan = cardText(dryRun.body);
-    assert.match(plan, /Ce qui changera pour le programme « Défi du Lab 2026 »/);
-    assert.match(plan, new RegExp(`${name(a)} : de Équipe 1[^"]* vers Équipe 2`));
-    assert.match(plan, new RegExp(`${name(b)} : de Équipe 2[^"]* vers Équipe 1`));
+    assert.match(plan, /Ce qui changera pour le programme «\u202fDéfi du Lab 2026\u202f»/);
+    assert.match(plan, new RegExp(`${name(a)}\u00a0: de Équipe 1[^"]* vers Équipe 2`));
+    assert.match(plan, new RegExp(`${name(b)}\u00a0: de Équipe 2[^"]* vers Équipe 1`));
     assert.match(plan, /les 2 personnes concernées/);
     assert.match(plan, /"title":"Confirmer les équipes","verb":"formation.confirm"/);
     const postsBefore = harness.connector.calls.length;
@@ -138,7 +138,7 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
     const done = await harness.sendConfirmed(click('formation.confirm'));
     assert.match(
       JSON.stringify(done.question),
-      /Appliquer les changements d’équipe du programme « Défi du Lab 2026 » \?/,
+      /Appliquer les changements d’équipe du programme «\u202fDéfi du Lab 2026\u202f»\u202f\?/,
     );
     assert.match(cardText(done.body), /Équipes modifiées — Défi du Lab 2026/);
     const teams = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);
@@ -152,12 +152,12 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
     await waitFor(
       () =>
         matching(/Changement dans l’équipe/).length >= 2 &&
-        matching(/Vous êtes dans l’équipe « /).length >= 2,
+        matching(/Vous êtes dans l’équipe «\u202f/).length >= 2,
       'the change notices',
     );
     await settle(harness);
     assert.equal(matching(/Changement dans l’équipe/).length, 2, 'the two teams concerned');
-    const moved = matching(/Vous êtes dans l’équipe « /).filter((c) =>
+    const moved = matching(/Vous êtes dans l’équipe «\u202f/).filter((c) =>
       [a, b].some((id) => JSON.stringify(c.body).includes(name(id))),
     );
     assert.equal(moved.length, 2, 'the two people who moved');

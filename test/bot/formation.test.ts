@@ -89,7 +89,7 @@ describe('team formation in Teams ("former les équipes")', () => {
     assert.match(card, /Formation des équipes — Défi du Lab 2026/);
     assert.match(card, /7 équipes de 5 à 6 personnes/);
     for (let n = 1; n <= 7; n += 1) assert.match(card, new RegExp(`Équipe ${n}`));
-    assert.match(card, /Facilitateurs : /);
+    assert.match(card, /Facilitateurs\u00a0: /);
     assert.doesNotMatch(card, /fa000000-/, 'facilitators are named, not given by id');
   });
 
@@ -133,7 +133,7 @@ describe('team formation in Teams ("former les équipes")', () => {
       new RegExp(`${someone.name} est dans l?’?Équipe ${team + 1}`),
     );
     const none = await harness.send(adminClicks('formation.find', { search: 'Zzyzx' }));
-    assert.match(cardText(none.body), /Personne ne correspond à « Zzyzx »/);
+    assert.match(cardText(none.body), /Personne ne correspond à «\u202fZzyzx\u202f»/);
     const long = await harness.send(adminClicks('formation.find', { search: 'a'.repeat(101) }));
     assert.match(cardText(long.body), /search/);
     assert.doesNotMatch(cardText(long.body), /Formation des équipes/);
@@ -199,7 +199,7 @@ describe('team formation in Teams ("former les équipes")', () => {
     );
     const { body } = await harness.send(adminClicks('formation.dryRun'));
     assert.match(cardText(body), /fil dans le canal Général/);
-    assert.match(cardText(body), /Fil « Équipe 1/);
+    assert.match(cardText(body), /Fil «\u202fÉquipe 1/);
     assert.equal(findAction(body, 'Confirmer les équipes')?.verb, 'formation.confirm');
     assert.equal(findAction(body, 'Revenir à la proposition')?.verb, 'formation.page');
     assert.deepEqual(await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id), []);
@@ -213,8 +213,11 @@ describe('team formation in Teams ("former les équipes")', () => {
     const postsBefore = harness.connector.calls.length;
     const asked = await harness.send(adminClicks('formation.confirm', { page: '0' }));
     const question = cardText(asked.body);
-    assert.match(question, /Confirmer les équipes du programme « Défi du Lab 2026 » \?/);
-    assert.match(question, /7 équipes, 39 personnes : chaque équipe aura son espace/);
+    assert.match(
+      question,
+      /Confirmer les équipes du programme «\u202fDéfi du Lab 2026\u202f»\u202f\?/,
+    );
+    assert.match(question, /7 équipes, 39 personnes\u00a0: chaque équipe aura son espace/);
     assert.match(question, /Cette action est définitive/);
     const confirm = findAction(asked.body, 'destructive');
     assert.equal(confirm?.title, 'Confirmer');
@@ -246,7 +249,7 @@ describe('team formation in Teams ("former les équipes")', () => {
         (c) =>
           c.method === 'POST' &&
           c.conversationId === TEAM &&
-          /Bienvenue dans l’équipe « Équipe/.test(JSON.stringify(c.body)),
+          /Bienvenue dans l’équipe «\u202fÉquipe/.test(JSON.stringify(c.body)),
       );
     await waitFor(() => (welcomes().length === 7 ? true : undefined), 'seven welcome posts');
     await harness.send(adminClicks('formation.confirm'));
@@ -268,7 +271,7 @@ describe('team formation in Teams ("former les équipes")', () => {
         ),
       'the progress card',
     );
-    assert.match(JSON.stringify(progressPost.body), /Envoi : 0 \/ 60/);
+    assert.match(JSON.stringify(progressPost.body), /Envoi\u00a0: 0 \/ 60/);
     // 7 welcome posts + 39 members + 14 facilitator places: 60 notices, one batch.
     const summary = await waitFor(
       () =>
@@ -276,7 +279,7 @@ describe('team formation in Teams ("former les équipes")', () => {
           (c) =>
             c.method === 'PUT' &&
             c.conversationId === adminChat &&
-            /Envoi terminé : \d+ \/ 60/.test(JSON.stringify(c.body)),
+            /Envoi terminé\u00a0: \d+ \/ 60/.test(JSON.stringify(c.body)),
         ),
       'the final summary',
       20_000,

@@ -129,7 +129,7 @@ describe('Lab sessions in Teams (recorded activities)', () => {
 
   async function submitted(): Promise<string> {
     const card = await click(REQUESTER, 'session.submit', VALID_FORM);
-    assert.match(card, /Demande envoyée : LAB-2026-001/);
+    assert.match(card, /Demande envoyée\u00a0: LAB-2026-001/);
     const [request] = await store.list();
     return request!.id;
   }
@@ -141,7 +141,10 @@ describe('Lab sessions in Teams (recorded activities)', () => {
       ...VALID_FORM,
       externalParticipants: '45',
     });
-    assert.match(refused, /Au plus 30 externes ici : une session réunit 60 personnes au maximum/);
+    assert.match(
+      refused,
+      /Au plus 30 externes ici\u00a0: une session réunit 60 personnes au maximum/,
+    );
     assert.match(refused, /Vérifiez les champs signalés \(1\)/);
     assert.deepEqual(await store.list(), []);
 
@@ -180,7 +183,7 @@ describe('Lab sessions in Teams (recorded activities)', () => {
       meetingDay: '2026-11-26',
       meetingTime: '10:00',
     });
-    assert.match(qualified, /Facilitateurs nommés : Aline Facil, Bruno Facil/);
+    assert.match(qualified, /Facilitateurs nommés\u00a0: Aline Facil, Bruno Facil/);
     assert.match(qualified, /jeudi 26 novembre 2026 à 10:00 \(Europe\/Paris\)/);
     assert.match(qualified, /Enregistrer la qualification/);
 
@@ -192,7 +195,7 @@ describe('Lab sessions in Teams (recorded activities)', () => {
     assert.match(early, /Pas de go sans la fiche de qualification/);
     const assessment = await click(FACILITATOR_B, 'session.qualification', QUALIFICATION(id));
     assert.match(assessment, /Qualification enregistrée/);
-    assert.match(assessment, /objectifs atteignables · intention et posture vérifiées · 6 j/);
+    assert.match(assessment, /objectifs atteignables · intention et posture vérifiées · 6\u00a0j/);
 
     const go = await click(ADMIN, 'session.decide', {
       requestId: id,
@@ -200,7 +203,7 @@ describe('Lab sessions in Teams (recorded activities)', () => {
       reason: 'Sujet prioritaire pour 2027',
       revisitOn: '',
     });
-    assert.match(go, /Décision enregistrée : Go/);
+    assert.match(go, /Décision enregistrée\u00a0: Go/);
 
     // 2026-12-10 is less than 4 weeks after 2026-11-20: refused without the Lab's override.
     const tooSoon = await click(FACILITATOR_A, 'session.schedule', {
@@ -211,7 +214,7 @@ describe('Lab sessions in Teams (recorded activities)', () => {
     });
     assert.match(
       tooSoon,
-      /Au moins 4 semaines de préparation : le vendredi 18 décembre 2026 au plus tôt/,
+      /Au moins 4 semaines de préparation\u00a0: le vendredi 18 décembre 2026 au plus tôt/,
     );
     assert.equal((await store.get(id))?.sessionDay, null);
 
@@ -222,7 +225,7 @@ describe('Lab sessions in Teams (recorded activities)', () => {
     });
     assert.match(
       scheduled,
-      /Session fixée au jeudi 14 janvier 2027 ; débriefing à froid le jeudi 25 février 2027/,
+      /Session fixée au jeudi 14 janvier 2027\u202f; débriefing à froid le jeudi 25 février 2027/,
     );
 
     const sequenced = await click(FACILITATOR_B, 'session.sequencing', {
@@ -235,7 +238,7 @@ describe('Lab sessions in Teams (recorded activities)', () => {
       block2Method: 'act',
     });
     assert.match(sequenced, /Séquencement enregistré/);
-    assert.match(sequenced, /Séquencement \(135 min\)/);
+    assert.match(sequenced, /Séquencement \(135\u00a0min\)/);
     const notByRequester = await click(REQUESTER, 'session.sequencing', {
       requestId: id,
       block1Title: 'x',
@@ -251,10 +254,10 @@ describe('Lab sessions in Teams (recorded activities)', () => {
       ['go', 'qualification', 'scheduled'],
     );
     const calendar = await say(ADMIN, 'calendrier des sessions');
-    assert.match(calendar, /Calendrier des sessions : les 60 prochains jours/);
+    assert.match(calendar, /Calendrier des sessions\u00a0: les 60 prochains jours/);
     assert.match(
       calendar,
-      /09:30 \(Europe\/Paris\) · rappel J-28 : scénario et cahier de consignes · LAB-2026-001/,
+      /09:30 \(Europe\/Paris\) · rappel J-28\u00a0: scénario et cahier de consignes · LAB-2026-001/,
     );
     assert.match(calendar, /17:30 \(Europe\/Paris\) · débriefing à chaud · LAB-2026-001/);
     const notLab = await say(REQUESTER, 'calendrier des sessions');
@@ -263,9 +266,12 @@ describe('Lab sessions in Teams (recorded activities)', () => {
     const mine = await say(FACILITATOR_B, 'mes sessions');
     assert.match(mine, /LAB-2026-001/);
     const open = await say(ADMIN, 'demandes');
-    assert.match(open, /en préparation \(go\) · 0 j · Camille Martin · 6 j de préparation/);
+    assert.match(
+      open,
+      /en préparation \(go\) · 0\u00a0j · Camille Martin · 6\u00a0j de préparation/,
+    );
     assert.match(open, /Charge de préparation engagée/);
-    assert.match(open, /"title":"janvier 2027","value":"6 j"/);
+    assert.match(open, /"title":"janvier 2027","value":"6\u00a0j"/);
   });
 
   it('sends the hot debrief at the end of the session day and keeps the answer given in place', async () => {
@@ -318,7 +324,7 @@ describe('Lab sessions in Teams (recorded activities)', () => {
     assert.match(coldAnswer, /Demander une session de suite/);
     const followUp = await click(REQUESTER, 'session.open', { followUpOf: id });
     assert.match(followUp, /Demande de suite de LAB-2026-001, préremplie/);
-    assert.match(followUp, /Suite : Accueil des nouveaux allocataires/);
+    assert.match(followUp, /Suite\u00a0: Accueil des nouveaux allocataires/);
     const notTheirs = await click(STRANGER, 'session.open', { followUpOf: id });
     assert.match(notTheirs, /Je ne trouve pas cette demande/);
     assert.doesNotMatch(notTheirs, /Accueil/);

@@ -102,7 +102,7 @@ describe('"mes données" / "my data" and erasure', () => {
 
   it('asks for confirmation before erasing, and erases nothing without it', async () => {
     await harness.send(camilleTypes('effacer mes données'));
-    assert.match(lastSent(harness), /Effacer vos données \?/);
+    assert.match(lastSent(harness), /Effacer vos données\u202f\?/);
     assert.match(lastSent(harness), /"confirm":"yes"/);
     const { body } = await harness.send(camilleClicks('mydata.erase', { confirm: 'no' }));
     assert.match(JSON.stringify(body), /ne sont pas valides/);
@@ -116,7 +116,10 @@ describe('"mes données" / "my data" and erasure', () => {
     const { body } = await harness.send(
       camilleClicks('mydata.erase', { confirm: 'yes', aadId: FIXTURE_ADMIN_AAD_ID }),
     );
-    assert.match(JSON.stringify(body), /Vous apparaissez désormais comme « Personne [0-9a-f]{4} »/);
+    assert.match(
+      JSON.stringify(body),
+      /Vous apparaissez désormais comme «\u202fPersonne [0-9a-f]{4}\u202f»/,
+    );
     assert.equal(await contextRows(CAMILLE), 0);
     assert.equal(await contextRows(FIXTURE_ADMIN_AAD_ID), 1, 'the admin named in the data stays');
   });
@@ -207,7 +210,7 @@ describe('"mes données" / "my data" and erasure', () => {
       );
       assert.match(
         JSON.stringify(body),
-        /Données effacées : la personne apparaît désormais comme « Personne [0-9a-f]{4} »/,
+        /Données effacées\u00a0: la personne apparaît désormais comme «\u202fPersonne [0-9a-f]{4}\u202f»/,
       );
       assert.equal(await contextRows(CAMILLE), 0);
       const team = await harness.bot.database.db

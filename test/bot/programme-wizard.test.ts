@@ -106,7 +106,7 @@ describe('new programme form ("nouveau programme")', () => {
     const { body } = await harness.send(adminSubmits(VALID));
     assert.match(
       JSON.stringify(body),
-      /Programme « Défi du Lab 2027 » créé : 40 places, 4 organismes/,
+      /Programme «\u202fDéfi du Lab 2027\u202f» créé\u00a0: 40 places, 4 organismes/,
     );
     const saved = await harness.bot.programmes.get('defi-du-lab-2027');
     assert.deepEqual(saved?.themeOptions, [
@@ -115,6 +115,9 @@ describe('new programme form ("nouveau programme")', () => {
     ]);
     assert.equal(saved?.organisations.find((o) => o.id === 'cpam-sarthe')?.branch, 'maladie');
     const again = await harness.send(adminSubmits(VALID));
-    assert.match(JSON.stringify(again.body), /porte déjà l’identifiant « defi-du-lab-2027 »/);
+    assert.match(
+      JSON.stringify(again.body),
+      /porte déjà l’identifiant «\u202fdefi-du-lab-2027\u202f»/,
+    );
   });
 });

@@ -39,7 +39,7 @@ describe('selection feature (recorded Teams activities)', () => {
     const asked = await bot.send('invoke-selection-decide-accept', {
       data: { candidacyId: 'cand-1', decision: 'decline' },
     });
-    assert.match(textOf(asked.card), /Ne pas retenir la candidature de Camille Martin \?/);
+    assert.match(textOf(asked.card), /Ne pas retenir la candidature de Camille Martin\u202f\?/);
     assert.match(
       textOf(asked.card),
       /Camille Martin \(Caf de Guyane\) recevra un message disant que sa candidature/,
@@ -67,7 +67,7 @@ describe('selection feature (recorded Teams activities)', () => {
     await bot.apply(CAMILLE, 'caf-guyane');
     atCommittee();
     const { card } = await bot.decide('cand-1', 'accept');
-    assert.match(textOf(card), /Décision enregistrée : retenue, participation à confirmer/);
+    assert.match(textOf(card), /Décision enregistrée\u00a0: retenue, participation à confirmer/);
     assert.match(textOf(card), /À confirmer avant le/);
     const [decision] = bot.notifier.ofKind('selection.decision');
     assert.deepEqual(decision?.recipient, { kind: 'user', aadId: CAMILLE.aadObjectId });
@@ -152,7 +152,7 @@ describe('selection feature (recorded Teams activities)', () => {
     const asked = await bot.send('invoke-candidacy-renounce', { as: candidate(3) });
     assert.match(
       textOf(asked.card),
-      /Renoncer à votre place dans le programme « Défi du Lab \(essai\) » \?/,
+      /Renoncer à votre place dans le programme «\u202fDéfi du Lab \(essai\)\u202f»\u202f\?/,
     );
     assert.match(textOf(asked.card), /proposée à la personne suivante de la liste d’attente/);
     assert.equal((await bot.core!.candidacies.get('cand-3'))?.status, 'accepted');
@@ -180,9 +180,9 @@ describe('selection feature (recorded Teams activities)', () => {
     await bot.send('personal-message-candidatures-admin');
     const sent = bot.harness.connector.sentActivities();
     const card = (sent.at(-1)?.attachments as { content: unknown }[] | undefined)?.[0]?.content;
-    assert.match(textOf(card), /2 candidatures ; 1 places prises sur 3/);
-    assert.match(textOf(card), /"title":"Caf de Guyane","value":"1 \(retenues : 1\)"/);
-    assert.match(textOf(card), /"title":"Retraite","value":"1 \(retenues : 0\)"/);
+    assert.match(textOf(card), /2 candidatures\u202f; 1 places prises sur 3/);
+    assert.match(textOf(card), /"title":"Caf de Guyane","value":"1 \(retenues\u00a0: 1\)"/);
+    assert.match(textOf(card), /"title":"Retraite","value":"1 \(retenues\u00a0: 0\)"/);
     assert.match(textOf(card), /Exporter \(.xlsx\)/);
   });
 
@@ -192,7 +192,7 @@ describe('selection feature (recorded Teams activities)', () => {
     }
     const admin = { id: '29:nadia', name: 'Nadia Benali', aadObjectId: FIXTURE_ADMIN_AAD_ID };
     const first = await bot.send('invoke-selection-list-committee', { as: admin });
-    assert.match(textOf(first.card), /12 candidature\(s\) ; page 1 sur 2/);
+    assert.match(textOf(first.card), /12 candidature\(s\)\u202f; page 1 sur 2/);
     assert.match(textOf(first.card), /Page suivante/);
     assert.ok(measureMessageBytes(first.card) <= MAX_CARD_BYTES);
     const second = await bot.send('invoke-selection-list-committee', {
@@ -204,7 +204,7 @@ describe('selection feature (recorded Teams activities)', () => {
       as: admin,
       data: { organisationId: 'cnav' },
     });
-    assert.match(textOf(cnav.card), /6 candidature\(s\) ; page 1 sur 1/);
+    assert.match(textOf(cnav.card), /6 candidature\(s\)\u202f; page 1 sur 1/);
   });
 
   it('opens a candidacy with decision buttons for the Lab team and scoring inputs for the committee', async () => {

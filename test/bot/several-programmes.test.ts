@@ -33,7 +33,7 @@ describe('several programmes at once (recorded Teams activities)', () => {
   it('acts on the only programme a command concerns, without asking', async () => {
     await harness.send(loadActivity('personal-message-candidater'));
     const card = lastCard(harness);
-    assert.doesNotMatch(card, /Quel programme \?/);
+    assert.doesNotMatch(card, /Quel programme\u202f\?/);
     assert.match(card, /Défi du Lab \(essai\)/);
   });
 
@@ -41,7 +41,7 @@ describe('several programmes at once (recorded Teams activities)', () => {
     await harness.bot.programmes.save(OTHER_CALL);
     await harness.send(loadActivity('personal-message-candidater'));
     const question = lastCard(harness);
-    assert.match(question, /Quel programme \?/);
+    assert.match(question, /Quel programme\u202f\?/);
     assert.match(question, /Choisir Défi du Lab \(essai\)/);
     assert.match(question, /Choisir Défi des sessions 2027/);
 
@@ -62,20 +62,20 @@ describe('several programmes at once (recorded Teams activities)', () => {
 
     // Typed again within the hour: no question, the chosen programme.
     await harness.send(loadActivity('personal-message-candidater'));
-    assert.doesNotMatch(lastCard(harness), /Quel programme \?/);
+    assert.doesNotMatch(lastCard(harness), /Quel programme\u202f\?/);
     assert.match(lastCard(harness), /Défi des sessions 2027/);
 
     // An hour and a minute later, the bot asks again.
     harness.clock.set(new Date(harness.clock.now().getTime() + 61 * 60 * 1000));
     await harness.send(loadActivity('personal-message-candidater'));
-    assert.match(lastCard(harness), /Quel programme \?/);
+    assert.match(lastCard(harness), /Quel programme\u202f\?/);
   });
 
   it('asks the Lab which programme’s candidacies to show when two calls are open', async () => {
     await harness.bot.programmes.save(OTHER_CALL);
     await harness.send(loadActivity('personal-message-candidatures-admin'));
     const question = lastCard(harness);
-    assert.match(question, /Quel programme \?/);
+    assert.match(question, /Quel programme\u202f\?/);
     assert.match(question, /"verb":"selection.overview"/);
     assert.match(question, /"programmeId":"sessions-2027"/);
   });

@@ -106,7 +106,7 @@ describe('team spaces: confirming teams adds everyone to the programme’s Teams
     assert.match(
       cardText(body),
       new RegExp(
-        `Équipe Teams du programme : ${people.length - 1} personnes ajoutées, 1 déjà membres`,
+        `Équipe Teams du programme\u00a0: ${people.length - 1} personnes ajoutées, 1 déjà membres`,
       ),
     );
     // Paced as Graph asks: a wait between two additions.

@@ -134,7 +134,10 @@ for (const target of testDatabases()) {
       clock.set('2026-10-06T13:00:00Z');
       await jobs[1]!.tick();
       const reminder = await outbox.get('checkin-reminder-d3:2026-10:defi-du-lab-2026/team-2/lead');
-      assert.match(JSON.stringify(reminder?.payload), /Rappel : le point mensuel \(octobre 2026\)/);
+      assert.match(
+        JSON.stringify(reminder?.payload),
+        /Rappel\u00a0: le point mensuel \(octobre 2026\)/,
+      );
       assert.equal(
         await outbox.get('checkin-reminder-d3:2026-10:defi-du-lab-2026/team-1/lead'),
         undefined,

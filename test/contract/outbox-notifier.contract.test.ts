@@ -112,7 +112,7 @@ for (const target of testDatabases()) {
       });
       assert.match(
         JSON.stringify(row?.payload),
-        /fr:Lab Innovation : ce que je peux faire pour vous:Nadia/,
+        /fr:Lab Innovation\u00a0: ce que je peux faire pour vous:Nadia/,
       );
       assert.equal(row?.notBefore.toISOString(), later.toISOString());
     });

@@ -28,20 +28,21 @@ const FR = {
   kickOff: (day: string) => `Je serai disponible pour la journée de lancement (${day})`,
   hackathon: (start: string, end: string) =>
     `Je serai disponible pour le hackathon (du ${start} au ${end})`,
-  notice: /base légale : mission de service public/,
+  notice: /base légale\u00a0: mission de service public/,
   submit: 'Envoyer ma candidature',
   errors: (count: number, fields: string) =>
-    `Votre candidature n’est pas envoyée : ${count} champ(s) à corriger : ${fields}.`,
+    `Votre candidature n’est pas envoyée\u00a0: ${count} champ(s) à corriger\u00a0: ${fields}.`,
   required: 'Champ obligatoire',
   sent: 'Candidature envoyée',
   overviewTitle: (programme: string) => `Candidatures : ${programme}`,
   list: 'Liste des candidatures',
-  listPage: '1 candidature(s) ; page 1 sur 1',
-  open: 'Ouvrir',
+  listPage: '1 candidature(s)\u202f; page 1 sur 1',
+  open: (name: string) => `Ouvrir la candidature de ${name}`,
   accept: 'Retenir',
-  decided: 'Décision enregistrée : retenue, participation à confirmer. La personne est prévenue.',
+  decided:
+    'Décision enregistrée\u00a0: retenue, participation à confirmer. La personne est prévenue.',
   decisionTitle: (programme: string) =>
-    `Votre candidature est retenue pour le programme « ${programme} » !`,
+    `Votre candidature est retenue pour le programme «\u202f${programme}\u202f»\u202f!`,
   confirmBy: (day: string) =>
     `Confirmez votre participation au plus tard le ${day}. Sans réponse, votre place sera proposée à une autre personne.`,
   confirm: 'Je confirme ma participation',
@@ -154,10 +155,10 @@ describe('Agents Playground, candidacy from form to decision (end to end)', func
 
     const confirmation = await chat.waitForNewCard(FR.sent, 0);
     const text = await confirmation.innerText();
-    assert.match(text, new RegExp(`Merci ${stack!.currentUser.name} !`));
+    assert.match(text, new RegExp(`Merci ${stack!.currentUser.name}\u202f!`));
     assert.match(
       text,
-      new RegExp(`Votre candidature au programme « ${programme.name} » est enregistrée`),
+      new RegExp(`Votre candidature au programme «\u202f${programme.name}\u202f» est enregistrée`),
     );
     assert.match(text, new RegExp(ANSWERS.organisation));
     await chat.screenshot('candidacy-sent', confirmation);
@@ -175,7 +176,7 @@ describe('Agents Playground, candidacy from form to decision (end to end)', func
       .getByText(`${ANSWERS.organisation} · envoyée`, { exact: true })
       .waitFor({ timeout: UI_TIMEOUT_MS });
     await chat.screenshot('candidacy-list', list);
-    await list.getByRole('button', { name: FR.open, exact: true }).click();
+    await list.getByRole('button', { name: FR.open(stack!.currentUser.name), exact: true }).click();
 
     const detail = await chat.waitForNewCard(stack!.currentUser.name, 0);
     assert.match(await detail.innerText(), new RegExp(ANSWERS.motivation));

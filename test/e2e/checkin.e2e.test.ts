@@ -24,7 +24,7 @@ const FR = {
   nextSteps: 'Prochaines étapes (obligatoire)',
   onTrack: 'En bonne voie',
   send: 'Envoyer',
-  invalid: 'Vérifiez les champs signalés : rien n’a été enregistré.',
+  invalid: 'Vérifiez les champs signalés\u00a0: rien n’a été enregistré.',
   required: 'Champ obligatoire',
   // "merci !" or, after the escalation day (the run's day may be late in the month), "en retard".
   saved: /^Réponse enregistrée/,
@@ -73,7 +73,10 @@ describe('Agents Playground, the monthly check-in (end to end)', function () {
     const card = checkinCard();
     await card.waitFor({ state: 'visible', timeout: CHECKIN_TIMEOUT_MS });
     const text = await card.innerText();
-    assert.match(text, new RegExp(`${programme.name} · référent : ${stack!.currentUser.name}`));
+    assert.match(
+      text,
+      new RegExp(`${programme.name} · référent\u00a0: ${stack!.currentUser.name}`),
+    );
     assert.ok(text.includes(`Équipe ${programme.team.number} · ${programme.team.name}`), text);
     for (const label of [FR.progress, FR.done, FR.nextSteps]) {
       assert.ok(await card.getByLabel(label, { exact: true }).isVisible(), `field "${label}"`);
@@ -110,7 +113,7 @@ describe('Agents Playground, the monthly check-in (end to end)', function () {
     await answered.getByText(FR.saved).waitFor({ timeout: UI_TIMEOUT_MS });
     const text = await answered.innerText();
     assert.match(text, FR.answeredBy(stack!.currentUser.name));
-    assert.match(text, /Avancement de l’expérimentation \(%\)\s+40 %/);
+    assert.match(text, /Avancement de l’expérimentation \(%\)\s+40\u00a0%/);
     assert.ok(text.includes(ANSWERS.nextSteps), 'the answer is on the card');
     assert.ok(
       await answered.getByRole('button', { name: FR.edit, exact: true }).isVisible(),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { PlaygroundChat, UI_TIMEOUT_MS } from './support/playground-chat';
+import { clickSecondaryAction } from './support/overflow-menu';
 import { screenshotWholeCard } from './support/screenshot-whole-card';
 import { usePlaygroundSession } from './support/use-playground-session';
 import {
@@ -16,7 +17,7 @@ const FR = {
   title: (programme: string) => `Tableau de bord — ${programme}`,
   seats: 'Places\\s+39 prises sur 39, 0 restantes',
   // The demo committee scored every selected person before it met.
-  scored: 'Évaluées par le comité\\s+39 sur 39 \\(100 %\\), 0 à évaluer',
+  scored: 'Évaluées par le comité\\s+39 sur 39 \\(100\u00a0%\\), 0 à évaluer',
   confirmedLegend: 'Confirmées',
   decisionsCaption: 'Décisions',
   seatsCaption: 'Places prises par organisme',
@@ -56,7 +57,7 @@ describe('Agents Playground, the Lab team’s digest (end to end)', function () 
     }
     assert.doesNotMatch(text, new RegExp(`${FR.confirmedLegend} 39`), 'no text fallback');
     // The figures are written out under each chart, for screen readers and for everyone.
-    assert.match(text, new RegExp(`${FR.confirmedLegend} : 39`), 'figures next to the donut');
+    assert.match(text, new RegExp(`${FR.confirmedLegend}\u00a0: 39`), 'figures next to the donut');
     await screenshotWholeCard(chat.page, card, 'digest-card', [
       join(README_SCREENSHOTS, 'digest-card.png'),
     ]);
@@ -65,12 +66,13 @@ describe('Agents Playground, the Lab team’s digest (end to end)', function () 
   it('refreshes the digest in place when "Actualiser" is clicked', async function () {
     const title = FR.title(programme.name);
     const card = chat.cards(title).last();
-    await card.getByRole('button', { name: FR.refresh, exact: true }).click();
+    // "Actualiser" is a secondary action: it waits in the card's "…" menu.
+    await clickSecondaryAction(card, FR.refresh);
     // Action.Execute: the bot's card replaces the clicked one; still one digest in the chat.
     await chat
       .cards(title)
       .last()
-      .getByText(new RegExp(`${FR.confirmedLegend} : \\d+`))
+      .getByText(new RegExp(`${FR.confirmedLegend}\u00a0: \\d+`))
       .first()
       .waitFor({ timeout: UI_TIMEOUT_MS });
     await chat.waitForCardCount(title, 1);

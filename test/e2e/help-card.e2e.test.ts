@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { PlaygroundChat, UI_TIMEOUT_MS } from './support/playground-chat';
+import { OVERFLOW_BUTTON } from './support/overflow-menu';
 import { screenshotWholeCard } from './support/screenshot-whole-card';
 import { PLAYGROUND_TIMEZONE, type E2eStack } from './support/start-e2e-stack';
 import { usePlaygroundSession } from './support/use-playground-session';
@@ -10,7 +11,7 @@ const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 /** The texts a person reads; copied from the catalogues on purpose, so a wording change shows here. */
 const FR = {
-  helpTitle: 'Lab Innovation : ce que je peux faire pour vous',
+  helpTitle: 'Lab Innovation\u00a0: ce que je peux faire pour vous',
   labIntro: 'Vous faites partie de l’équipe du Lab',
   profileTitle: 'Vos informations',
   programmesTitle: 'Programmes du Lab',
@@ -45,7 +46,8 @@ describe('Agents Playground, personal chat (end to end)', function () {
 
     const text = await card.innerText();
     assert.match(text, new RegExp(FR.labIntro), 'the mock current user is the Lab admin');
-    for (const button of ['Mes informations', 'Programmes', 'État du bot']) {
+    // Two buttons in sight; "État du bot" waits in the "…" menu.
+    for (const button of ['Mes informations', 'Programmes', OVERFLOW_BUTTON]) {
       assert.ok(
         await card.getByRole('button', { name: button, exact: true }).isVisible(),
         `button "${button}" on the help card`,

@@ -12,10 +12,10 @@ const FR = {
   linkTitle: 'Vos données, à télécharger',
   linkButton: 'Télécharger le ZIP',
   erase: 'Effacer mes données',
-  confirmTitle: 'Effacer vos données ?',
+  confirmTitle: 'Effacer vos données\u202f?',
   confirmYes: 'Oui, effacer définitivement',
   erased:
-    /Vos données ont été effacées\. Vous apparaissez désormais comme « Personne [0-9a-f]{4} »/,
+    /Vos données ont été effacées\. Vous apparaissez désormais comme «\u202fPersonne [0-9a-f]{4}\u202f»/,
   categories: [
     'Profil et références Teams',
     'Candidatures et brouillons',

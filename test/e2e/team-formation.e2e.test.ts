@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { chooseDemoSwap, type DemoTeam } from './support/choose-demo-swap';
 import { PlaygroundChat, UI_TIMEOUT_MS } from './support/playground-chat';
+import { OVERFLOW_BUTTON } from './support/overflow-menu';
 import { PlaygroundTeam, pickChoice } from './support/playground-team';
 import { screenshotWholeCard } from './support/screenshot-whole-card';
 import { type E2eStack } from './support/start-e2e-stack';
@@ -13,19 +14,19 @@ const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 /** The texts a person reads; copied from the catalogues on purpose, so a wording change shows here. */
 const FR = {
-  helpTitle: 'Lab Innovation : ce que je peux faire pour vous',
+  helpTitle: 'Lab Innovation\u00a0: ce que je peux faire pour vous',
   formationTitle: 'Formation des équipes — Défi du Lab 2026',
   confirmedTitle: 'Équipes confirmées — Défi du Lab 2026',
-  confirmedSummary: '7 équipes enregistrées ; messages de bienvenue en cours d’envoi.',
+  confirmedSummary: '7 équipes enregistrées\u202f; messages de bienvenue en cours d’envoi.',
   noTeamInstalled: 'Le bot n’est pas installé dans l’équipe Teams du programme',
-  swapped: (a: string, b: string) => `Échange fait : ${a} et ${b}.`,
-  welcomeTitle: (team: string) => `Bienvenue dans l’équipe « ${team} » !`,
+  swapped: (a: string, b: string) => `Échange fait\u00a0: ${a} et ${b}.`,
+  welcomeTitle: (team: string) => `Bienvenue dans l’équipe «\u202f${team}\u202f»\u202f!`,
   dryRun: 'Voir ce qui sera créé',
   dryRunTitle: 'Ce qui sera créé pour le programme « Défi du Lab 2026 »',
   confirm: 'Confirmer les équipes',
   back: 'Revenir à la proposition',
-  confirmQuestion: 'Confirmer les équipes du programme « Défi du Lab 2026 » ?',
-  confirmBody: '7 équipes, 39 personnes : chaque équipe aura son espace',
+  confirmQuestion: 'Confirmer les équipes du programme «\u202fDéfi du Lab 2026\u202f»\u202f?',
+  confirmBody: '7 équipes, 39 personnes\u00a0: chaque équipe aura son espace',
 };
 /** The programme's team in .m365agentsplayground.yml, and its General channel. */
 const TEAMS_TEAM = 'Défi du Lab 2026';
@@ -89,7 +90,8 @@ describe('Agents Playground, team formation by the Lab admin (end to end)', func
           'proposes from src/ (is dist/ up to date? npm run test:e2e builds it)',
       );
     });
-    for (const button of ['Échanger', 'Déplacer', 'Autre tirage', FR.dryRun]) {
+    // The dry run and a swap in sight; moving, locking and another draw wait in the "…" menu.
+    for (const button of [FR.dryRun, 'Échanger', OVERFLOW_BUTTON]) {
       assert.ok(
         await card.getByRole('button', { name: button, exact: true }).isVisible(),
         `button "${button}" on the formation card`,
@@ -186,7 +188,10 @@ describe('Agents Playground, team formation by the Lab admin (end to end)', func
     assert.ok(!text.includes(FR.noTeamInstalled), text);
     assert.ok(text.includes(FR.confirmedSummary), text);
     for (const formed of swap.teamsAfter) {
-      assert.ok(text.includes(`Fil « ${formed.name} » dans le canal Général`), formed.name);
+      assert.ok(
+        text.includes(`Fil «\u202f${formed.name}\u202f» dans le canal Général`),
+        formed.name,
+      );
     }
     await chat.screenshot('formation-confirmed', confirmed);
   });

@@ -103,6 +103,7 @@ export function buildCandidacyFormCard(
         title: t('candidacy.action.saveDraft'),
         verb: CandidacyVerbs.saveDraft,
         data,
+        secondary: true,
       });
     }
   }
@@ -113,6 +114,7 @@ export function buildCandidacyFormCard(
       verb: CandidacyVerbs.withdraw,
       data,
       style: 'destructive',
+      secondary: true,
     });
   }
   if (programme.privacyNoticeUrl !== undefined) {
@@ -168,6 +170,7 @@ export function buildCandidacyStatusCard(
       verb: CandidacyVerbs.withdraw,
       data,
       style: 'destructive',
+      secondary: true,
     });
   }
   const model: CardModel = {

@@ -328,7 +328,7 @@ export function createCandidacyModule(
               ? [
                   {
                     kind: 'execute',
-                    title: card.t('candidacy.action.open'),
+                    title: card.t('candidacy.action.open', { programme: programme.name }),
                     verb: CandidacyVerbs.open,
                     data: { programmeId: programme.id },
                   },

@@ -122,7 +122,7 @@ export function createCandidacyRenderers(): NoticeRenderers {
         actions: [
           {
             kind: 'execute',
-            title: t('candidacy.action.open'),
+            title: t('candidacy.action.open', { programme: text(notice.data.programmeName) }),
             verb: CandidacyVerbs.open,
             data: { programmeId: text(notice.data.programmeId) },
             style: 'positive',

@@ -102,7 +102,8 @@ export function buildDigestCard(
       })),
     });
   }
-  const actions = [action(t('digest.action.refresh'), DigestVerbs.refresh, digest)];
+  // Refreshing is a convenience: it waits in the "…" menu, the export is what the card offers.
+  const actions = [action(t('digest.action.refresh'), DigestVerbs.refresh, digest, 'secondary')];
   if (
     options.exportReviews !== false &&
     digest.facilitatorAadId === undefined &&
@@ -544,14 +545,20 @@ function captioned(caption: string, chart: Element, figures: string): Element {
   };
 }
 
-function action(title: string, verb: string, digest: Digest): Element {
+function action(
+  title: string,
+  verb: string,
+  digest: Digest,
+  mode: 'primary' | 'secondary' = 'primary',
+): Element {
   const data = { verb, programmeId: digest.programmeId };
   return {
     type: 'Action.Execute',
     title,
     verb,
     data,
-    fallback: { type: 'Action.Submit', title, data },
+    mode,
+    fallback: { type: 'Action.Submit', title, data, mode },
   };
 }
 

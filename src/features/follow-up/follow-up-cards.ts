@@ -30,7 +30,7 @@ import {
   OWNER_MAX_LENGTH,
   REVIEW_TEXT_MAX_LENGTH,
 } from '../../core/follow-up/validate-review-fields';
-import { formatDay, type Language } from '../../i18n/translate';
+import { formatDay, formatLabelled, formatPercent, type Language } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import {
   buildCard,
@@ -160,6 +160,7 @@ export function buildCheckinCard(context: CardContext, input: CheckinCardInput):
         title: t('checkin.action.pause'),
         verb: FollowUpVerbs.checkinPause,
         data: ids,
+        secondary: true,
       });
     }
     return buildCard(model);
@@ -294,13 +295,13 @@ function checkinInputs(
 }
 
 function answerFacts(
-  { t }: CardContext,
+  { t, language }: CardContext,
   data: CheckinCardData,
   answer: CheckinAnswer,
 ): { label: string; value: string }[] {
   const facts = [
     { label: t('checkin.field.status'), value: t(`checkin.status.${answer.status}`) },
-    { label: t('checkin.field.progress'), value: `${answer.progress} %` },
+    { label: t('checkin.field.progress'), value: formatPercent(answer.progress, language) },
     { label: t('checkin.field.done'), value: answer.done },
     { label: t('checkin.field.nextSteps'), value: answer.nextSteps },
     {
@@ -308,7 +309,7 @@ function answerFacts(
       value:
         answer.help.category === 'none'
           ? t('checkin.help.none')
-          : `${t(`checkin.help.${answer.help.category}`)} : ${answer.help.text}`,
+          : formatLabelled(t(`checkin.help.${answer.help.category}`), answer.help.text, language),
     },
   ];
   for (const indicator of data.indicators) {
@@ -400,15 +401,24 @@ export function buildReviewCard(context: CardContext, input: ReviewCardInput): A
   const values = input.values ?? (answer === undefined ? {} : { ...answer.fields });
   const errors = input.errors ?? {};
   if (input.canAnswer && (answer === undefined || input.editing === true)) {
-    const text = (id: string, required: boolean, max: number): CardInput => ({
-      kind: 'text',
-      id,
-      label: t(`review.field.${id}` as 'review.field.results') + (required ? ' *' : ''),
-      value: typeof values[id] === 'string' ? values[id] : '',
-      maxLength: max,
-      multiline: max > OWNER_MAX_LENGTH,
-      error: errors[id] ?? '',
+    // One button sends this form, so Teams itself can hold it while a required field is empty.
+    const requiredOf = (label: string) => ({
+      label: t('checkin.field.required', { label }),
+      required: { errorMessage: t('input.required', { label }) },
     });
+    const text = (id: string, required: boolean, max: number): CardInput => {
+      const label = t(`review.field.${id}` as 'review.field.results');
+      return {
+        kind: 'text',
+        id,
+        label,
+        value: typeof values[id] === 'string' ? values[id] : '',
+        maxLength: max,
+        multiline: max > OWNER_MAX_LENGTH,
+        error: errors[id] ?? '',
+        ...(required ? requiredOf(label) : {}),
+      };
+    };
     model.inputs =
       kind === 'preparation'
         ? [
@@ -421,7 +431,7 @@ export function buildReviewCard(context: CardContext, input: ReviewCardInput): A
             {
               kind: 'choice',
               id: ReviewFieldIds.decision,
-              label: `${t('review.field.decision')} *`,
+              ...requiredOf(t('review.field.decision')),
               value: typeof values.decision === 'string' ? values.decision : '',
               choices: REVIEW_DECISIONS.map((decision) => ({
                 title: t(`review.decision.${decision}`),

@@ -93,21 +93,44 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
       ? [{ verb: FormationVerbs.page, title: t('formation.page.next'), page: page + 1 }]
       : []),
   ].map((action) => ({ ...action, programmeId: programme.id }));
+  // What the card is for comes first; confirming is offered on the dry run's card, once the
+  // organiser has seen what it creates. Of the changes, a swap stays in sight and the others wait
+  // in the "…" menu, so the card shows two buttons, not five.
   const actions = [
+    {
+      verb: FormationVerbs.dryRun,
+      title: t('formation.action.dryRun'),
+      style: 'positive',
+      mode: 'primary',
+    },
     ...(editable
       ? [
-          { verb: FormationVerbs.swap, title: t('formation.action.swap'), style: 'default' },
-          { verb: FormationVerbs.move, title: t('formation.action.move'), style: 'default' },
-          { verb: FormationVerbs.lock, title: t('formation.action.lock'), style: 'default' },
+          {
+            verb: FormationVerbs.swap,
+            title: t('formation.action.swap'),
+            style: 'default',
+            mode: 'primary',
+          },
+          {
+            verb: FormationVerbs.move,
+            title: t('formation.action.move'),
+            style: 'default',
+            mode: 'secondary',
+          },
+          {
+            verb: FormationVerbs.lock,
+            title: t('formation.action.lock'),
+            style: 'default',
+            mode: 'secondary',
+          },
           {
             verb: FormationVerbs.regenerate,
             title: t('formation.action.regenerate'),
             style: 'default',
+            mode: 'secondary',
           },
         ]
       : []),
-    // Confirming is offered on the dry run's card, once the organiser has seen what it creates.
-    { verb: FormationVerbs.dryRun, title: t('formation.action.dryRun'), style: 'positive' },
   ].map((action) => ({ ...action, programmeId: programme.id, page }));
   return renderCard(formationTemplate, {
     title: t('formation.title', { programme: programme.name }),
@@ -141,6 +164,9 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
     programmeId: programme.id,
     page,
     // Past one page, finding someone by name beats paging through a hundred pages.
+    // Past one page the pickers also search everyone as the organiser types (Teams' dynamic
+    // type-ahead, answered by the formation.people search); on one page the list holds everyone.
+    peopleDataset: editable && pageCount > 1 ? toPeopleDataset(programme.id) : '',
     search: {
       shown: editable && pageCount > 1,
       label: t('formation.search.label'),
@@ -193,6 +219,14 @@ export function buildFormationCard(context: CardContext, input: PreviewInput): A
     teamChoices: shown.map((team, index) => ({ title: team.name, value: String(first + index) })),
     actions,
   });
+}
+
+/** The search that finds a programme's participants for the pickers' type-ahead. */
+export const PEOPLE_SEARCH = 'formation.people';
+
+/** The Data.Query dataset of a programme's pickers: the search, then the programme it looks in. */
+export function toPeopleDataset(programmeId: string): string {
+  return `${PEOPLE_SEARCH}/${programmeId}`;
 }
 
 /**

@@ -33,6 +33,7 @@ import {
   type Confirmation,
 } from '../../adapters/teams/verbs/card-verb';
 import { Guards } from '../../adapters/teams/verbs/guard';
+import { MAX_SEARCH_RESULTS, type SearchResult } from '../../adapters/teams/verbs/search-dataset';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
 import type { Turn } from '../../adapters/teams/verbs/turn';
 import { randomUUID } from 'node:crypto';
@@ -59,6 +60,7 @@ import {
   describeMembership,
   toPreviewTeams,
   type CardMessage,
+  PEOPLE_SEARCH,
 } from './formation-cards';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
@@ -815,9 +817,43 @@ export function createFormationModule(
     };
   };
 
+  /** Participants whose name holds the query, as the pickers show them, for the type-ahead. */
+  const searchPeople = async (
+    turn: Turn,
+    programmeId: string,
+    query: string,
+  ): Promise<SearchResult[]> => {
+    const programme = await deps.programmes.get(programmeId);
+    if (programme === undefined) return [];
+    const participants =
+      programme.intakeMode === 'team'
+        ? (await teamModeTeams(programme)).flatMap((team) => team.members)
+        : await listParticipants(deps.candidacies, programme);
+    const wanted = foldName(query);
+    const organisation = new Map(programme.organisations.map((o) => [o.id, o.name]));
+    return participants
+      .filter((p) => foldName(p.name).includes(wanted))
+      .slice(0, MAX_SEARCH_RESULTS)
+      .map((p) => ({
+        title: turn.card.t('formation.picker', {
+          name: p.name,
+          organisation: organisation.get(p.organisationId) ?? '',
+        }),
+        value: p.aadId,
+      }));
+  };
+
   const lab = { guard: Guards.lab, forbidden: 'formation.forbidden', scopes: ALL_SCOPES } as const;
   return {
     name: 'formation',
+    searches: [
+      {
+        dataset: PEOPLE_SEARCH,
+        guard: Guards.lab,
+        scopes: ALL_SCOPES,
+        search: searchPeople,
+      },
+    ],
     verbs: [
       defineCardVerb({
         verb: FormationVerbs.regenerate,

@@ -15,7 +15,11 @@ import { HelpVerbs, type HelpVerb } from './help-verbs';
 interface CardAction {
   title: string;
   verb: HelpVerb;
+  mode: 'primary' | 'secondary';
 }
+
+/** Buttons shown at a card's foot; the others wait in its "…" menu. */
+const PRIMARY_ACTIONS = 2;
 
 const ACTION_LABELS: Record<HelpVerb, MessageKey> = {
   [HelpVerbs.help]: 'action.help',
@@ -45,7 +49,11 @@ const TOPIC_VERBS: Record<HelpTopic['id'], HelpVerb | undefined> = {
 };
 
 function toActions({ t }: CardContext, verbs: HelpVerb[]): CardAction[] {
-  return verbs.map((verb) => ({ title: t(ACTION_LABELS[verb]), verb }));
+  return verbs.map((verb, index) => ({
+    title: t(ACTION_LABELS[verb]),
+    verb,
+    mode: index < PRIMARY_ACTIONS ? 'primary' : 'secondary',
+  }));
 }
 
 /**
@@ -141,7 +149,7 @@ export function buildProgrammesCard(
       return {
         id: programme.id,
         // The programme's announcement carries the way in while its call is open.
-        apply: phase === 'call-open' ? t('programmes.apply') : '',
+        apply: phase === 'call-open' ? t('programmes.apply', { programme: programme.name }) : '',
         name: programme.name,
         theme: programme.theme,
         phase: t('programmes.phase', {

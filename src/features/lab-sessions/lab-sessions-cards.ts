@@ -99,7 +99,7 @@ export function buildConfirmationCard(
     facts: requestFacts(context, request),
     actions: [
       {
-        title: t('labSession.action.open'),
+        title: t('labSession.action.open', { tracking: request.trackingNumber }),
         verb: LabSessionVerbs.view,
         data: { requestId: request.id },
       },
@@ -478,7 +478,7 @@ export function buildRequestListCard(
           : [t('labSession.list.effort', { days: request.qualification.effortDays })]),
       ].join(' · '),
       action: {
-        title: t('labSession.action.open'),
+        title: t('labSession.action.open', { tracking: request.trackingNumber }),
         verb: LabSessionVerbs.view,
         data: { requestId: request.id },
       },

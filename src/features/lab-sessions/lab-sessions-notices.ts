@@ -168,7 +168,7 @@ export function createLabSessionRenderers(): NoticeRenderers {
 function openAction(context: CardContext, data: Record<string, unknown>) {
   return {
     kind: 'execute' as const,
-    title: context.t('labSession.action.open'),
+    title: context.t('labSession.action.open', { tracking: text(data.trackingNumber) }),
     verb: LabSessionVerbs.view,
     data: { requestId: text(data.requestId) },
   };

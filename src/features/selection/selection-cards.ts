@@ -40,12 +40,14 @@ export function buildOverviewCard(
       {
         kind: 'execute',
         title: t('selection.action.exportXlsx'),
+        secondary: true,
         verb: SelectionVerbs.export,
         data: { ...data, format: 'xlsx' },
       },
       {
         kind: 'execute',
         title: t('selection.action.exportCsv'),
+        secondary: true,
         verb: SelectionVerbs.export,
         data: { ...data, format: 'csv' },
       },
@@ -143,15 +145,18 @@ export function buildListCard(
       data: { ...data, page: 0 },
     },
   ];
+  const hasNext = list.page + 1 < list.pageCount;
   if (list.page > 0) {
     actions.push({
       kind: 'execute',
       title: t('selection.action.previous'),
       verb: SelectionVerbs.list,
       data: { ...data, page: list.page - 1 },
+      // Filter and one way on stay in sight; going back waits in "…" while there is a next page.
+      secondary: hasNext,
     });
   }
-  if (list.page + 1 < list.pageCount) {
+  if (hasNext) {
     actions.push({
       kind: 'execute',
       title: t('selection.action.next'),
@@ -164,6 +169,7 @@ export function buildListCard(
     title: t('selection.action.overview'),
     verb: SelectionVerbs.overview,
     data: { programmeId: programme.id },
+    secondary: true,
   });
   const lines = [
     list.total === 0
@@ -188,7 +194,7 @@ export function buildListCard(
       title: displayName(candidacy),
       subtitle: rowSubtitle(context, programme, candidacy, options.scores),
       action: {
-        title: t('selection.action.open'),
+        title: t('selection.action.open', { name: displayName(candidacy) }),
         verb: SelectionVerbs.detail,
         data: { ...data, page: list.page, candidacyId: candidacy.id },
       },

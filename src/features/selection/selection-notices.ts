@@ -96,7 +96,7 @@ export function createSelectionRenderers(): NoticeRenderers {
           actions: [
             {
               kind: 'execute',
-              title: t('selection.action.open'),
+              title: t('selection.action.open', { name: text(notice.data.candidateName) }),
               verb: SelectionVerbs.detail,
               data: {
                 programmeId: text(notice.data.programmeId),

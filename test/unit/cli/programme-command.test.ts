@@ -89,12 +89,12 @@ describe('labbot programme', () => {
     const { code, err } = await run(['validate', path]);
     assert.equal(code, 1);
     const lines = err.trim().split('\n');
-    assert.equal(lines[0], `${path}:17: capacity.seats : doit valoir au moins 0`);
+    assert.equal(lines[0], `${path}:17: capacity.seats\u00a0: doit valoir au moins 0`);
     assert.equal(
       lines[1],
-      `${path}:48: milestones.kickOff : doit tomber le 2022-04-22 ou après (date de selectionCommittee)`,
+      `${path}:48: milestones.kickOff\u00a0: doit tomber le 2022-04-22 ou après (date de selectionCommittee)`,
     );
-    assert.equal(lines[2], "2 erreur(s) ; rien n'a été importé.");
+    assert.equal(lines[2], "2 erreur(s)\u202f; rien n'a été importé.");
   });
 
   it('speaks English when the locale is English', async () => {

@@ -55,7 +55,9 @@ describe('labbot schedule preview', () => {
       },
     );
     assert.ok(
-      lines.some((line) => line.recipient === 'espace de l’équipe « Kit à recruter » dans Teams'),
+      lines.some(
+        (line) => line.recipient === 'espace de l’équipe «\u202fKit à recruter\u202f» dans Teams',
+      ),
     );
   });
 
@@ -106,7 +108,10 @@ describe('labbot schedule preview', () => {
     ]);
     assert.equal(code, 1);
     assert.equal(out, '');
-    assert.match(err, /broken\.yml:\d+: followUp\.checkIn\.time : heure invalide « 25:00 »/);
+    assert.match(
+      err,
+      /broken\.yml:\d+: followUp\.checkIn\.time\u00a0: heure invalide «\u202f25:00\u202f»/,
+    );
   });
 
   it('is reachable as "labbot schedule preview", with its usage on --help', async () => {

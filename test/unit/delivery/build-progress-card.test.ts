@@ -15,7 +15,7 @@ describe('buildProgressCard', () => {
       language: 'fr',
       counts: { sent: 1_240, failed: 2, unreachable: 1, pending: 1_758, total: 3_000 },
     });
-    const expected = `Envoi : 1${NNBSP}240 / 3${NNBSP}000 · 2 échecs`;
+    const expected = `Envoi\u00a0: 1${NNBSP}240 / 3${NNBSP}000 · 2 échecs`;
     assert.deepEqual(texts(card), ['Messages de bienvenue — Défi du Lab 2026', expected]);
     assert.equal(summary, expected);
     assert.equal(card.lang, 'fr');
@@ -38,8 +38,8 @@ describe('buildProgressCard', () => {
         language: 'fr',
         counts: { sent: 5, failed, unreachable: 0, pending: 20, total: 30 },
       }).summary;
-    assert.equal(line(0), 'Envoi : 5 / 30 · 0 échec');
-    assert.equal(line(1), 'Envoi : 5 / 30 · 1 échec');
+    assert.equal(line(0), 'Envoi\u00a0: 5 / 30 · 0 échec');
+    assert.equal(line(1), 'Envoi\u00a0: 5 / 30 · 1 échec');
   });
 
   it('ends with a summary that counts unreachable recipients apart', () => {
@@ -48,10 +48,10 @@ describe('buildProgressCard', () => {
       language: 'fr',
       counts: { sent: 2_998, failed: 2, unreachable: 1, pending: 0, total: 3_000 },
     });
-    assert.equal(summary, `Envoi terminé : 2${NNBSP}998 / 3${NNBSP}000 envoyés · 2 échecs`);
+    assert.equal(summary, `Envoi terminé\u00a0: 2${NNBSP}998 / 3${NNBSP}000 envoyés · 2 échecs`);
     assert.deepEqual(texts(card).slice(1), [
       summary,
-      'Dont 1 destinataire injoignable : application retirée ou bot bloqué.',
+      'Dont 1 destinataire injoignable\u00a0: application retirée ou bot bloqué.',
     ]);
   });
 

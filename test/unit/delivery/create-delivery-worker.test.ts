@@ -113,8 +113,8 @@ describe('createDeliveryWorker', function () {
     assert.ok(updates.length >= 1, 'the card was updated');
     assert.ok(updates.every((call) => call.status === 200 && call.activityId === activityId));
     assert.deepEqual(statusLines(updates[updates.length - 1]!), [
-      'Envoi terminé : 58 / 60 envoyés · 2 échecs',
-      'Dont 2 destinataires injoignables : application retirée ou bot bloqué.',
+      'Envoi terminé\u00a0: 58 / 60 envoyés · 2 échecs',
+      'Dont 2 destinataires injoignables\u00a0: application retirée ou bot bloqué.',
     ]);
     // At most one report per claimed round, one when the first message settles, one when the card is posted.
     const rounds = Math.ceil(61 / BATCH_SIZE);

@@ -148,8 +148,8 @@ describe('createProgressCardUpdater', () => {
     await updater.idle();
 
     assert.deepEqual(connector.lines(), [
-      'Envoi : 10 / 30 · 0 échec',
-      'Envoi terminé : 29 / 30 envoyés · 1 échec',
+      'Envoi\u00a0: 10 / 30 · 0 échec',
+      'Envoi terminé\u00a0: 29 / 30 envoyés · 1 échec',
     ]);
     assert.ok(connector.updates.every((u) => u.activityId === 'activity-1'));
     assert.ok(connector.updates.every((u) => u.conversationId === 'a:admin'));
@@ -163,7 +163,10 @@ describe('createProgressCardUpdater', () => {
     updater.onProgress(progress(3));
     connector.release();
     await updater.idle();
-    assert.deepEqual(connector.lines(), ['Envoi : 1 / 30 · 0 échec', 'Envoi : 3 / 30 · 0 échec']);
+    assert.deepEqual(connector.lines(), [
+      'Envoi\u00a0: 1 / 30 · 0 échec',
+      'Envoi\u00a0: 3 / 30 · 0 échec',
+    ]);
   });
 
   it('draws the current numbers as soon as the card is posted', async () => {
@@ -181,7 +184,7 @@ describe('createProgressCardUpdater', () => {
     }
     updater.onOutcome({ key: CARD_KEY, outcome: 'sent' });
     await updater.idle();
-    assert.deepEqual(connector.lines(), ['Envoi : 4 / 30 · 0 échec']);
+    assert.deepEqual(connector.lines(), ['Envoi\u00a0: 4 / 30 · 0 échec']);
   });
 
   it('retries an update Teams could not take, and stops for good when Teams refuses the card', async () => {
@@ -189,7 +192,7 @@ describe('createProgressCardUpdater', () => {
     connector.failures.push(new ConnectorError('503', { status: 503 }));
     updater.onProgress(progress(30));
     await updater.idle();
-    assert.deepEqual(connector.lines(), ['Envoi terminé : 30 / 30 envoyés · 0 échec']);
+    assert.deepEqual(connector.lines(), ['Envoi terminé\u00a0: 30 / 30 envoyés · 0 échec']);
 
     connector.failures.push(
       new ConnectorError('403', { status: 403, code: 'MessageWritesBlocked' }),
@@ -215,8 +218,8 @@ describe('createProgressCardUpdater', () => {
     updater.onProgress(progress(10));
     await updater.idle();
     assert.deepEqual(connector.lines(), [
-      'Envoi : 10 / 30 · 0 échec',
-      'Envoi terminé : 30 / 30 envoyés · 0 échec',
+      'Envoi\u00a0: 10 / 30 · 0 échec',
+      'Envoi terminé\u00a0: 30 / 30 envoyés · 0 échec',
     ]);
   });
 

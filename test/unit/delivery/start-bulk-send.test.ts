@@ -61,7 +61,10 @@ describe('startBulkSend', () => {
     const card = await outbox.get(toProgressCardKey('welcome:defi-2026'));
     assert.deepEqual(card?.target, { kind: 'conversation', conversationId: 'a:admin' });
     assert.equal(card?.batchId, null, 'the card is not one of the messages it counts');
-    assert.equal(card?.payload.kind === 'card' && card.payload.summary, 'Envoi : 0 / 21 · 0 échec');
+    assert.equal(
+      card?.payload.kind === 'card' && card.payload.summary,
+      'Envoi\u00a0: 0 / 21 · 0 échec',
+    );
 
     const claimed = await outbox.claimDue(NOW, 5, 'worker', 60_000);
     assert.equal(claimed[0]?.idempotencyKey, toProgressCardKey('welcome:defi-2026'));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CardContext } from '../../../src/adapters/teams/cards/card-context';
+import { sanitiseCard } from '../../../src/adapters/teams/cards/sanitise-card';
 import type { NoticeRenderers } from '../../../src/adapters/teams/notices/notice-renderer';
 import { welcomeData } from '../../../src/core/formation/confirm-formation';
 import type { Notice } from '../../../src/core/ports/notifier';
@@ -62,8 +63,24 @@ function visibleTexts(node: unknown, into: string[] = []): string[] {
 /** Message keys of both languages, which must never show as such. */
 const KEYS = new Set([...Object.keys(fr), ...Object.keys(en)]);
 
-function assertReadable(where: string, card: unknown): void {
+function assertReadable(where: string, card: unknown, language?: Language): void {
   for (const text of visibleTexts(card)) {
+    if (language === 'fr') {
+      assert.doesNotMatch(
+        text,
+        / [;:!?»]/,
+        `${where}: plain space before punctuation in "${text}"`,
+      );
+      assert.doesNotMatch(text, /« /, `${where}: plain space after « in "${text}"`);
+    }
+    if (language === 'en') {
+      assert.doesNotMatch(
+        text,
+        /[\u00a0\u202f][;:!?%»]/,
+        `${where}: French spacing in English in "${text}"`,
+      );
+      assert.doesNotMatch(text, /\d %/, `${where}: space before % in English in "${text}"`);
+    }
     assert.doesNotMatch(
       text,
       /\bl[’']\s*(Les|La|Le|L[’'])/i,
@@ -156,7 +173,8 @@ describe('words on every card, whatever the names (adversarial data)', () => {
         }
         for (const notice of notices) {
           const { card } = renderers[notice.kind]!(notice, context(language));
-          assertReadable(`${notice.kind} (${language})`, card);
+          // What is sent: the notifier sanitises every card in its reader's language.
+          assertReadable(`${notice.kind} (${language})`, sanitiseCard(card, language), language);
         }
       });
     }
@@ -173,7 +191,7 @@ describe('words on every card, whatever the names (adversarial data)', () => {
         applicant: { aadId: 'a', name: 'Les Petits Pas', email: 'les.petits.pas@example.org' },
         values: {},
       });
-      assertReadable(`candidacy form (${language})`, card);
+      assertReadable(`candidacy form (${language})`, sanitiseCard(card, language), language);
     }
   });
 
@@ -239,5 +257,14 @@ describe('words on every card, whatever the names (adversarial data)', () => {
     assert.throws(() => assertReadable('x', { text: 'Qui paie ?. Oui' }));
     assert.throws(() => assertReadable('x', { text: 'deux  espaces' }));
     assert.throws(() => assertReadable('x', { text: 'checkin.title' }));
+    assert.throws(() => assertReadable('x', { text: 'Statut : prêt' }, 'fr'));
+    assert.throws(() => assertReadable('x', { text: '« mes données »' }, 'fr'));
+    assert.throws(() => assertReadable('x', { text: 'Status\u00a0: ready' }, 'en'));
+    assert.throws(() => assertReadable('x', { text: 'Progress 40 %' }, 'en'));
+    assertReadable(
+      'x',
+      { text: 'Statut\u00a0: prêt, 40\u00a0%, «\u202fmes données\u202f» ?' },
+      'x' as Language,
+    );
   });
 });

@@ -9,8 +9,26 @@ import { setOwn } from './sanitise-card';
  */
 export const MAX_REFRESH_USER_IDS = 60;
 
+/**
+ * Marks an input required for Teams itself (`isRequired`): the client refuses to send the card
+ * while it is empty, and says `errorMessage` under it, programmatically tied to the input. Only
+ * for cards whose every button that sends the inputs needs them filled: Teams checks it on each
+ * such button, so a "save draft" or "pause" button beside it would be blocked too.
+ */
+export interface RequiredInput {
+  errorMessage: string;
+}
+
+/**
+ * Past this many choices a dropdown becomes a type-ahead (`style: "filtered"`, which Teams
+ * supports on Input.ChoiceSet): nobody scrolls 300 organisations, and typing "Guyane" finds
+ * the Caf de Guyane. Under it, a plain list is quicker. Multi-select lists stay compact, since
+ * Teams filters single choices only.
+ */
+export const FILTERED_CHOICES_FROM = 20;
+
 /** A form input; `error` is shown right under it. */
-export type CardInput =
+export type CardInput = (
   | {
       kind: 'text';
       id: string;
@@ -46,9 +64,14 @@ export type CardInput =
   | { kind: 'date'; id: string; label: string; value: string; error?: string }
   | { kind: 'toggle'; id: string; label: string; value: boolean; error?: string }
   /** The Teams people picker (a Graph typeahead); the value is comma-separated Entra ids. */
-  | { kind: 'people'; id: string; label: string; value: string; error?: string };
+  | { kind: 'people'; id: string; label: string; value: string; error?: string }
+) & { required?: RequiredInput };
 
-/** A card button: an Action.Execute (with its Action.Submit fallback) or a link. */
+/**
+ * A card button: an Action.Execute (with its Action.Submit fallback) or a link. A `secondary`
+ * one goes in the card's overflow menu ("…" in Teams, `mode` of Adaptive Cards 1.5), so the card
+ * shows one or two buttons for what it is for, not a row of six.
+ */
 export type CardButton =
   | {
       kind?: 'execute';
@@ -56,8 +79,9 @@ export type CardButton =
       verb: string;
       data?: Record<string, unknown>;
       style?: 'positive' | 'destructive' | 'default';
+      secondary?: boolean;
     }
-  | { kind: 'url'; title: string; url: string };
+  | { kind: 'url'; title: string; url: string; secondary?: boolean };
 
 /** A coloured line above the content: what just happened, or what went wrong. */
 export interface Banner {
@@ -96,10 +120,10 @@ export function buildCard(model: CardModel): AdaptiveCardJson {
     subtitle: model.subtitle ?? '',
     banner: model.banner ?? { text: '', style: 'default' },
     lines: model.lines ?? [],
-    facts: model.facts ?? [],
+    ...splitFacts(model.facts ?? []),
     sections: (model.sections ?? []).map((section) => ({
       title: section.title ?? '',
-      facts: section.facts ?? [],
+      ...splitFacts(section.facts ?? []),
       texts: section.texts ?? [],
     })),
     items: (model.items ?? []).map((item) => ({
@@ -118,17 +142,34 @@ export function buildCard(model: CardModel): AdaptiveCardJson {
       ...input,
       value: input.kind === 'toggle' ? String(input.value) : input.value,
       error: input.error ?? '',
+      choiceStyle:
+        input.kind === 'choice' &&
+        input.multiSelect !== true &&
+        input.choices.length > FILTERED_CHOICES_FROM
+          ? 'filtered'
+          : 'compact',
+      required: input.required === undefined ? null : true,
+      errorMessage: input.required?.errorMessage ?? null,
     })),
     note: model.note ?? '',
     actions: (model.actions ?? []).map((action) =>
       action.kind === 'url'
-        ? { ...action, verb: '', data: {}, style: 'default' }
+        ? {
+            kind: 'url',
+            title: action.title,
+            url: action.url,
+            verb: '',
+            data: {},
+            style: 'default',
+            mode: action.secondary === true ? 'secondary' : null,
+          }
         : {
             kind: 'execute',
             title: action.title,
             verb: action.verb,
             style: action.style ?? 'default',
             data: { ...action.data, verb: action.verb },
+            mode: action.secondary === true ? 'secondary' : null,
           },
     ),
   });
@@ -153,6 +194,28 @@ export function buildMessageCard(
   banner?: Banner,
 ): AdaptiveCardJson {
   return buildCard(banner === undefined ? { title, lines } : { title, lines, banner });
+}
+
+/**
+ * A word longer than this does not fit a FactSet's value column at phone width (about 20
+ * characters beside its label) and cannot wrap: an e-mail address, a long id.
+ */
+const UNBREAKABLE_WORD = 24;
+
+/**
+ * Facts whose value holds an e-mail address or an unbreakable long word leave the FactSet,
+ * whose value column is narrow on a phone, for a label above its value across the whole card.
+ */
+function splitFacts(facts: { label: string; value: string }[]): {
+  facts: { label: string; value: string }[];
+  wideFacts: { label: string; value: string }[];
+} {
+  const isWide = (value: string) =>
+    value.includes('@') || value.split(/\s+/).some((word) => word.length > UNBREAKABLE_WORD);
+  return {
+    facts: facts.filter((fact) => !isWide(fact.value)),
+    wideFacts: facts.filter((fact) => isWide(fact.value)),
+  };
 }
 
 // Optional numbers are bound as null so no template expression is left unbound; Adaptive Card

@@ -1,3 +1,4 @@
+import { typeset, type Language } from '../../../i18n/translate';
 import type { AdaptiveCardJson } from './render-card';
 
 /**
@@ -31,15 +32,29 @@ export function neutraliseMarkdown(text: string): string {
     .replace(/<(?=[a-z][a-z0-9+.-]*:|www\.|[^\s<>@]+@)/gi, `<${BREAK}`);
 }
 
+/** Texts people read on a card, whatever the element: what French spacing applies to. */
+const READ_TEXTS = new Set([
+  'text',
+  'title',
+  'label',
+  'placeholder',
+  'errorMessage',
+  'altText',
+  'fallbackText',
+]);
+
 /**
  * The card with every text a renderer reads as Markdown neutralised (TextBlock texts, FactSet
- * titles and values) and hidden controls removed from every other text: whoever wrote a name, an answer or a comment, it cannot
- * put a link, an image or a hidden control on someone else's card. Applied to every card the
+ * titles and values) and hidden controls removed from every other text: whoever wrote a name, an
+ * answer or a comment, it cannot put a link, an image or a hidden control on someone else's card.
+ * Given the reader's language, the texts people read also get its spacing ({@link typeset}):
+ * the catalogues' messages already have it, names and answers written by people get it here.
+ * An input's value is left as typed, since it goes back to the bot. Applied to every card the
  * bot sends, answers and proactive messages alike; the bot's own links are buttons
  * (Action.OpenUrl), never Markdown.
  */
-export function sanitiseCard(card: AdaptiveCardJson): AdaptiveCardJson {
-  return walk(card) as AdaptiveCardJson;
+export function sanitiseCard(card: AdaptiveCardJson, language?: Language): AdaptiveCardJson {
+  return walk(card, language) as AdaptiveCardJson;
 }
 
 /** Any character one of the rewrites above acts on: most texts have none and are kept as they are. */
@@ -47,15 +62,28 @@ const NEEDS_REWRITE =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\]<]/;
 
-function walk(value: unknown, key?: string, type?: string, inFacts = false): unknown {
+function walk(
+  value: unknown,
+  language: Language | undefined,
+  key?: string,
+  type?: string,
+  inFacts = false,
+): unknown {
   // An action's data goes back to the bot as it is: ids, verbs, revisions.
   if (key === 'data' || key === 'url') return value;
-  if (Array.isArray(value)) return value.map((item) => walk(item, key, type, key === 'facts'));
+  if (Array.isArray(value)) {
+    return value.map((item) => walk(item, language, key, type, key === 'facts'));
+  }
   if (typeof value === 'string') {
-    if (!NEEDS_REWRITE.test(value)) return value;
     const markdown =
       (key === 'text' && type === 'TextBlock') || (inFacts && (key === 'title' || key === 'value'));
-    return markdown ? neutraliseMarkdown(value) : stripHiddenControls(value);
+    const cleaned = !NEEDS_REWRITE.test(value)
+      ? value
+      : markdown
+        ? neutraliseMarkdown(value)
+        : stripHiddenControls(value);
+    const read = key !== undefined && (READ_TEXTS.has(key) || (inFacts && key === 'value'));
+    return language !== undefined && read ? typeset(cleaned, language) : cleaned;
   }
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
@@ -65,7 +93,7 @@ function walk(value: unknown, key?: string, type?: string, inFacts = false): unk
     setOwn(
       walked,
       entryKey,
-      walk(record[entryKey], entryKey, ownType, inFacts && ownType === undefined),
+      walk(record[entryKey], language, entryKey, ownType, inFacts && ownType === undefined),
     );
   }
   return walked;

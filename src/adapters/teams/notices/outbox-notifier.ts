@@ -91,7 +91,7 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
     const language = toLanguage(locale);
     const rendered = render(notice.notice, { language, t: createTranslator(language) });
     // What people wrote reaches others' cards as text, never as a link or a hidden control.
-    const card = sanitiseCard(rendered.card);
+    const card = sanitiseCard(rendered.card, language);
     const summary = stripHiddenControls(rendered.summary);
     return {
       idempotencyKey: notice.idempotencyKey,

@@ -12,11 +12,19 @@ import { sanitiseCard, stripHiddenControls } from '../cards/sanitise-card';
 import { readLocale, readScope, readTenantId, readTimezone } from '../read-activity';
 import type { CardVerb, Confirmation } from './card-verb';
 import { isAllowed, needsProgrammeRoles, type Guard } from './guard';
+import {
+  MAX_SEARCH_QUERY_LENGTH,
+  MAX_SEARCH_RESULTS,
+  type SearchDataset,
+  type SearchResult,
+} from './search-dataset';
 import type { TextCommand } from './text-command';
 import type { Sender, Turn } from './turn';
 
 /** The invoke Teams sends for an Action.Execute (Universal Actions). */
 const ACTION_INVOKE = 'adaptiveCard/action';
+/** The invoke Teams sends while a person types in a dynamic type-ahead (Data.Query). */
+const SEARCH_INVOKE = 'application/search';
 /** The data field "Confirmer" adds: the action was asked about and the person said yes. */
 const CONFIRMED = 'confirmed';
 /** At most this many field names are listed when card data is refused; the rest are counted. */
@@ -34,6 +42,7 @@ export interface SenderRoles {
 export interface VerbRegistry {
   verbs: readonly CardVerb[];
   commands: readonly TextCommand[];
+  searches?: readonly SearchDataset[];
 }
 
 /** The turn's card context: language from the Teams locale, French by default. */
@@ -68,7 +77,9 @@ export function toTurn(context: TurnContext, roles: SenderRoles): Turn | undefin
     sender,
     card: toCardContext(context),
     send: async (card) => {
-      await context.sendActivity({ attachments: [toAttachment(sanitiseCard(card))] });
+      await context.sendActivity({
+        attachments: [toAttachment(sanitiseCard(card, toLanguage(readLocale(context.activity))))],
+      });
     },
   };
 }
@@ -143,7 +154,7 @@ export function installVerbs(
     async (context) => {
       const action = readRecord(readRecord(context.activity.value).action);
       const card = await answerVerb(context, action.verb, action.data);
-      await respondToInvoke(context, sanitiseCard(card));
+      await respondToInvoke(context, sanitiseCard(card, toLanguage(readLocale(context.activity))));
     },
     true,
   );
@@ -156,8 +167,51 @@ export function installVerbs(
     async (context) => {
       const value = readRecord(context.activity.value);
       const card = await answerVerb(context, value.verb, value);
-      await context.sendActivity({ attachments: [toAttachment(sanitiseCard(card))] });
+      await context.sendActivity({
+        attachments: [toAttachment(sanitiseCard(card, toLanguage(readLocale(context.activity))))],
+      });
     },
+  );
+
+  const searches = new Map<string, SearchDataset>();
+  for (const search of registry.searches ?? []) {
+    if (searches.has(search.dataset))
+      throw new Error(`search "${search.dataset}" is declared twice`);
+    searches.set(search.dataset, search);
+  }
+
+  // A type-ahead: guarded like any read; a refusal is an error answer, never a result.
+  app.addRoute(
+    (context) =>
+      Promise.resolve(
+        context.activity.type === 'invoke' && context.activity.name === SEARCH_INVOKE,
+      ),
+    async (context) => {
+      const value = readRecord(context.activity.value);
+      const [name = '', within = ''] = (
+        typeof value.dataset === 'string' ? value.dataset : ''
+      ).split('/', 2);
+      const search = searches.get(name);
+      const turn = toTurn(context, roles);
+      const query =
+        typeof value.queryText === 'string' ? stripHiddenControls(value.queryText).trim() : '';
+      let refusedFor: string | undefined;
+      if (search === undefined) refusedFor = 'unknownDataset';
+      else if (turn === undefined) refusedFor = 'guard';
+      else if (query.length > MAX_SEARCH_QUERY_LENGTH) refusedFor = 'invalidData';
+      else refusedFor = await admit(turn, search);
+      if (refusedFor !== undefined || search === undefined || turn === undefined) {
+        logger.info({ search: name, refusal: refusedFor }, 'search refused');
+        const t = toCardContext(context).t;
+        await respondToSearch(context, {
+          error: t(refusedFor === 'invalidData' ? 'search.tooLong' : 'verb.forbidden'),
+        });
+        return;
+      }
+      const results = query === '' ? [] : await search.search(turn, within, query);
+      await respondToSearch(context, { results: results.slice(0, MAX_SEARCH_RESULTS) });
+    },
+    true,
   );
 
   for (const command of registry.commands) {
@@ -208,6 +262,31 @@ async function admit(
   if (isAllowed(declared.guard, base)) return undefined;
   if (!needsProgrammeRoles(declared.guard)) return 'guard';
   return isAllowed(declared.guard, await turn.sender.roles()) ? undefined : 'guard';
+}
+
+/** Answers a type-ahead with its results, or with an error Teams shows under the input. */
+async function respondToSearch(
+  context: TurnContext,
+  answer: { results: SearchResult[] } | { error: string },
+): Promise<void> {
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: {
+      status: 200,
+      body:
+        'error' in answer
+          ? {
+              statusCode: 403,
+              type: 'application/vnd.microsoft.error',
+              value: { code: '403', message: answer.error },
+            }
+          : {
+              statusCode: 200,
+              type: 'application/vnd.microsoft.search.searchResponse',
+              value: { results: answer.results },
+            },
+    },
+  });
 }
 
 function refusal(card: CardContext, key: MessageKey): AdaptiveCardJson {

@@ -87,9 +87,9 @@ describe('the sessions section of the Lab digest', () => {
     assert.match(card, /Sessions du Lab \(demandes par état\)/);
     assert.match(card, /"title":"Demandée","value":"2"/);
     assert.match(card, /"title":"En préparation \(go\)","value":"1"/);
-    assert.match(card, /"title":"Délai médian de la demande au go","value":"15 j"/);
-    assert.match(card, /"value":"4.5 \/ 5 \(réponses : 2\)"/);
-    assert.match(card, /"value":"réponses : 1 ; suite demandée : 1"/);
+    assert.match(card, /"title":"Délai médian de la demande au go","value":"15\u00a0j"/);
+    assert.match(card, /"value":"4,5 \/ 5 \(réponses\u00a0: 2\)"/);
+    assert.match(card, /"value":"réponses\u00a0: 1\u202f; suite demandée\u00a0: 1"/);
     assert.doesNotMatch(card, /Refusée/);
 
     const mine = await getProgrammeDigest(deps, programme, { facilitatorAadId: 'fac-a' });

@@ -35,7 +35,7 @@ describe('listCandidacies and countCandidacies', () => {
       viewer: admin,
       query: { page: 1 },
     });
-    assert.equal(second.ok && second.value.items.length, 2);
+    assert.equal(second.ok && second.value.items.length, 12 - CANDIDACY_PAGE_SIZE);
     const beyond = await listCandidacies(kit.deps, {
       programme,
       viewer: admin,

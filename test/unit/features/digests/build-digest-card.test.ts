@@ -155,19 +155,19 @@ describe('buildDigestCard', () => {
     const card = buildDigestCard(context('fr'), callDigest());
     const donut = chart(card, 'Chart.Donut');
     assert.deepEqual(donut.data, [
-      { legend: 'Famille : 7', value: 7 },
-      { legend: 'Maladie : 5', value: 5 },
+      { legend: 'Famille\u00a0: 7', value: 7 },
+      { legend: 'Maladie\u00a0: 5', value: 5 },
     ]);
     assert.deepEqual(donut.fallback, {
       type: 'TextBlock',
-      text: 'Famille : 7 · Maladie : 5',
+      text: 'Famille\u00a0: 7 · Maladie\u00a0: 5',
       wrap: true,
     });
     // The figures are written out next to the chart for everyone, not only in the fallback.
     const shown = elements(card)
       .filter((e) => e.type === 'TextBlock')
       .map((e) => e.text as string);
-    assert.ok(shown.includes('Famille : 7 · Maladie : 5'));
+    assert.ok(shown.includes('Famille\u00a0: 7 · Maladie\u00a0: 5'));
     const captions = elements(card)
       .filter((e) => e.type === 'Container')
       .map((e) => ((e.items as Element[])[0]?.text as string | undefined) ?? '');
@@ -181,9 +181,11 @@ describe('buildDigestCard', () => {
     ]);
     assert.equal(
       (bars.fallback as { text: string }).text,
-      'Cpam de la Sarthe : 5 · Caf de Paris : 4 · Caf de Guyane : 3',
+      'Cpam de la Sarthe\u00a0: 5 · Caf de Paris\u00a0: 4 · Caf de Guyane\u00a0: 3',
     );
-    assert.ok(shown.includes('Cpam de la Sarthe : 5 · Caf de Paris : 4 · Caf de Guyane : 3'));
+    assert.ok(
+      shown.includes('Cpam de la Sarthe\u00a0: 5 · Caf de Paris\u00a0: 4 · Caf de Guyane\u00a0: 3'),
+    );
   });
 
   it('states the call’s figures and the days left', () => {
@@ -250,15 +252,15 @@ describe('buildDigestCard', () => {
       ],
     });
     assert.deepEqual(chart(card, 'Chart.Donut').data, [
-      { legend: 'À décider : 4', value: 4, color: 'neutral' },
-      { legend: 'Retenues : 3', value: 3, color: 'categoricalBlue' },
-      { legend: 'Confirmées : 4', value: 4, color: 'good' },
-      { legend: 'En liste d’attente : 2', value: 2, color: 'warning' },
+      { legend: 'À décider\u00a0: 4', value: 4, color: 'neutral' },
+      { legend: 'Retenues\u00a0: 3', value: 3, color: 'categoricalBlue' },
+      { legend: 'Confirmées\u00a0: 4', value: 4, color: 'good' },
+      { legend: 'En liste d’attente\u00a0: 2', value: 2, color: 'warning' },
     ]);
     const json = text(card);
     assert.match(json, /Organismes au maximum \(3\)","value":"Cpam de la Sarthe"/);
     assert.match(json, /"Places","value":"7 prises sur 10, 3 restantes"/);
-    assert.match(json, /"Évaluées par le comité","value":"10 sur 13 \(77 %\), 3 à évaluer"/);
+    assert.match(json, /"Évaluées par le comité","value":"10 sur 13 \(77\u00a0%\), 3 à évaluer"/);
     assert.match(json, /"Confirmations attendues","value":"3, dont 1 en retard"/);
   });
 
@@ -270,25 +272,28 @@ describe('buildDigestCard', () => {
     assert.ok(lines.includes('En difficulté (11)'));
     assert.ok(
       lines.includes(
-        '- Bloqué — Équipe 4 · 10 % · aide : données — « Accès aux données de la Caf »',
+        '- Bloqué — Équipe 4 · 10\u00a0% · aide\u00a0: données — «\u202fAccès aux données de la Caf\u202f»',
       ),
     );
-    assert.ok(lines.includes('- À risque — Équipe 2 · 30 %'));
+    assert.ok(lines.includes('- À risque — Équipe 2 · 30\u00a0%'));
     assert.ok(lines.includes('et 9 de plus'));
     assert.ok(lines.includes('Sans réponse depuis deux mois (1, depuis octobre 2026)'));
     assert.ok(lines.includes('Équipe 8'));
     assert.ok(lines.includes('Équipe 1, Équipe 5, Équipe 8'));
     assert.deepEqual(chart(card, 'Chart.Donut').data, [
-      { legend: 'En bonne voie : 4', value: 4, color: 'good' },
-      { legend: 'À risque : 2', value: 2, color: 'warning' },
-      { legend: 'Bloqué : 1', value: 1, color: 'attention' },
-      { legend: 'Pas de réponse : 3', value: 3, color: 'neutral' },
+      { legend: 'En bonne voie\u00a0: 4', value: 4, color: 'good' },
+      { legend: 'À risque\u00a0: 2', value: 2, color: 'warning' },
+      { legend: 'Bloqué\u00a0: 1', value: 1, color: 'attention' },
+      { legend: 'Pas de réponse\u00a0: 3', value: 3, color: 'neutral' },
     ]);
     const json = text(card);
-    assert.match(json, /"Réponses au point mensuel","value":"7 sur 10 \(70 %\), dont 2 en retard"/);
     assert.match(
       json,
-      /"Prochain bilan","value":"Bilan de décembre, jeudi 10 décembre 2026 \(dans 17 jours\) : 3 équipes préparées sur 10"/,
+      /"Réponses au point mensuel","value":"7 sur 10 \(70\u00a0%\), dont 2 en retard"/,
+    );
+    assert.match(
+      json,
+      /"Prochain bilan","value":"Bilan de décembre, jeudi 10 décembre 2026 \(dans 17 jours\)\u00a0: 3 équipes préparées sur 10"/,
     );
   });
 

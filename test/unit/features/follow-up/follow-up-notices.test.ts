@@ -77,7 +77,7 @@ describe('follow-up cards', () => {
     const reminder = renderers['checkin.reminder'](notices[1]!, context('fr')).card;
     assert.doesNotMatch(JSON.stringify(card), /checkin\.pause/);
     assert.match(JSON.stringify(reminder), /"id":"absentUntil"/);
-    assert.match(JSON.stringify(reminder), /Rappel : le point mensuel \(septembre 2026\)/);
+    assert.match(JSON.stringify(reminder), /Rappel\u00a0: le point mensuel \(septembre 2026\)/);
   });
 
   it('says in their label which check-in answers are required, and only those', async () => {

@@ -61,7 +61,7 @@ describe('cards', () => {
     assert.match(status({ configured: false, installs: false }), /Microsoft Graph.*non configuré/);
     assert.match(
       status({ configured: true, installs: false }),
-      /configuré : canaux d’équipe.*GRAPH_TEAMS_APP_ID absent/,
+      /configuré\u00a0: canaux d’équipe.*GRAPH_TEAMS_APP_ID absent/,
     );
     assert.match(
       status({ configured: true, installs: true }),
@@ -88,10 +88,10 @@ describe('cards', () => {
   it('shows the Lab introduction only to the Lab team', () => {
     const staff = new Set<Role>(['staff']);
     const staffCard = JSON.stringify(buildHelpCard(context('fr'), listHelpTopics(staff), staff));
-    assert.doesNotMatch(staffCard, /équipe du Lab : vous avez aussi accès/);
+    assert.doesNotMatch(staffCard, /équipe du Lab\u00a0: vous avez aussi accès/);
     const lab = new Set<Role>(['staff', 'lab']);
     const labCard = JSON.stringify(buildHelpCard(context('fr'), listHelpTopics(lab), lab));
-    assert.match(labCard, /équipe du Lab : vous avez aussi accès/);
+    assert.match(labCard, /équipe du Lab\u00a0: vous avez aussi accès/);
   });
 
   it('says when there is no programme yet', () => {
@@ -107,12 +107,31 @@ describe('cards', () => {
   });
 });
 
+describe('help card at phone width', () => {
+  it('writes each command above its description, full width, with no columns to squeeze', () => {
+    const roles = new Set<Role>(['staff', 'lab']);
+    const topics = listHelpTopics(roles);
+    const card = buildHelpCard(context('fr'), topics, roles);
+    const json = JSON.stringify(card);
+    assert.doesNotMatch(json, /ColumnSet/);
+    const body = card.body as { type: string; items?: { type: string; items?: unknown[] }[] }[];
+    const list = body.find((element) => element.type === 'Container')!;
+    assert.equal(list.items?.length, topics.length);
+    for (const topic of list.items ?? []) {
+      const [command, description] = topic.items as { text: string; wrap: boolean }[];
+      assert.match(command!.text, /^\*\*.+\*\*$/);
+      assert.equal(command!.wrap, true);
+      assert.equal(description!.wrap, true);
+    }
+  });
+});
+
 describe('programmes card', () => {
-  it('offers "Candidater" on a programme whose call is open, and only then', () => {
+  it('offers "Candidater au …" on a programme whose call is open, and only then', () => {
     const open = JSON.stringify(buildProgrammesCard(context('fr'), [DEMO_PROGRAMME], '2026-03-10'));
     assert.match(open, /"verb":"candidacy.open"/);
     assert.match(open, /"programmeId":"defi-du-lab-2026"/);
-    assert.match(open, /"title":"Candidater"/);
+    assert.match(open, /"title":"Candidater au Défi du Lab 2026"/);
     const closed = JSON.stringify(
       buildProgrammesCard(context('fr'), [DEMO_PROGRAMME], '2026-11-20'),
     );

@@ -64,7 +64,7 @@ describe('Lab session notices', () => {
     );
     assert.match(
       JSON.stringify(card),
-      /Réunion de qualification : jeudi 26 novembre 2026 à 10:00 \(Europe\/Paris\)/,
+      /Réunion de qualification\u00a0: jeudi 26 novembre 2026 à 10:00 \(Europe\/Paris\)/,
     );
   });
 

@@ -22,17 +22,20 @@ describe('the Lab team’s list of session requests', () => {
         capacity: 40,
       }),
     );
-    assert.match(card, /"title":"janvier 2027","value":"12 j sur 40 j"/);
-    assert.match(card, /"title":"février 2027","value":"45.5 j sur 40 j : dépassé de 5.5 j"/);
-    assert.match(card, /"title":"En attente de go","value":"6 j"/);
-    assert.match(card, /demandée · 5 j · Dominique Roy/);
+    assert.match(card, /"title":"janvier 2027","value":"12\u00a0j sur 40\u00a0j"/);
+    assert.match(
+      card,
+      /"title":"février 2027","value":"45,5\u00a0j sur 40\u00a0j\u00a0: dépassé de 5,5\u00a0j"/,
+    );
+    assert.match(card, /"title":"En attente de go","value":"6\u00a0j"/);
+    assert.match(card, /demandée · 5\u00a0j · Dominique Roy/);
   });
 
   it('shows the effort alone without a configured capacity', () => {
     const card = JSON.stringify(
       buildRequestListCard(context, 'Demandes', [], { today: '2026-11-25', effort }),
     );
-    assert.match(card, /"title":"janvier 2027","value":"12 j"/);
+    assert.match(card, /"title":"janvier 2027","value":"12\u00a0j"/);
     assert.match(card, /Aucune demande de session pour le moment/);
   });
 
