@@ -39,7 +39,7 @@ export const candidaciesFr = {
     'Adresse électronique du commanditaire (facultatif : il sera informé de la décision du Lab)',
   'candidacy.field.choose': 'Choisir…',
   'candidacy.privacyNotice': 'Notice de confidentialité',
-  'candidacy.action.open': 'Candidater au {programme}',
+  'candidacy.action.open': 'Candidater au programme « {programme} »',
   'candidacy.action.submit': 'Envoyer ma candidature',
   'candidacy.action.update': 'Enregistrer les modifications',
   'candidacy.action.saveDraft': 'Enregistrer le brouillon',

@@ -87,7 +87,7 @@ export const fr = {
   'programmes.none': 'Aucun programme n’est enregistré pour le moment.',
   'programmes.phase': 'Étape : {phase}',
   'programmes.next': 'Prochaine échéance : {milestone}, le {date}',
-  'programmes.apply': 'Candidater au {programme}',
+  'programmes.apply': 'Candidater au programme « {programme} »',
   'programmes.seats': '{seats} places, {organisations} organismes',
   'phase.upcoming': 'à venir',
   'phase.call-open': 'appel à candidatures ouvert',

@@ -176,7 +176,7 @@ describe('confirming teams, and changing them (hostile clicks)', function () {
     const refused = await harness.sendConfirmed(click('formation.confirm'));
     assert.match(
       cardText(refused.body),
-      /pas installé dans l’équipe Teams du programme « Défi du Lab 2026 » \(19:another-programme-team@thread\.tacv2\)/,
+      /pas installé dans l’équipe Teams du programme «\u202fDéfi du Lab 2026\u202f» \(19:another-programme-team@thread\.tacv2\)/,
     );
     // Nothing is to be queued here: give a wrongly started confirmation the time to show.
     await new Promise((resolve) => setTimeout(resolve, 1_500));

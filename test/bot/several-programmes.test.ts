@@ -134,29 +134,29 @@ describe('several programmes in different phases: dashboard, calendar, history, 
 
   it('acts on the only programme each command concerns, and names it', async () => {
     await harness.send(adminSays('calendrier'));
-    assert.doesNotMatch(last(), /Quel programme \?/);
-    assert.match(last(), /Programme « Défi du Lab 2026 »/);
+    assert.doesNotMatch(last(), /Quel programme\u202f\?/);
+    assert.match(last(), /Programme «\u202fDéfi du Lab 2026\u202f»/);
     assert.match(last(), /Caf'enir/);
 
     await harness.send(adminSays('historique'));
-    assert.doesNotMatch(last(), /Quel programme \?/);
+    assert.doesNotMatch(last(), /Quel programme\u202f\?/);
     assert.match(last(), /Équipe 2 · Kit à recruter — Défi du Lab 2026/);
 
     // Only the test programme's candidacies are being examined: its export, no question.
     await harness.send(adminSays('exporter'));
-    assert.doesNotMatch(last(), /Quel programme \?/);
-    assert.match(last(), /Export des candidatures : Défi du Lab \(essai\)/);
+    assert.doesNotMatch(last(), /Quel programme\u202f\?/);
+    assert.match(last(), /Export des candidatures\u00a0: Défi du Lab \(essai\)/);
 
     // Camille leads a team of the 2026 edition only: its history.
     await harness.send(camilleSays('historique'));
-    assert.doesNotMatch(last(), /Quel programme \?/);
+    assert.doesNotMatch(last(), /Quel programme\u202f\?/);
     assert.match(last(), /Kit à recruter/);
   });
 
   it('asks the Lab team which dashboard when a call is open beside a follow-up, and remembers', async () => {
     await harness.send(adminSays('tableau de bord'));
     const question = last();
-    assert.match(question, /Quel programme \?/);
+    assert.match(question, /Quel programme\u202f\?/);
     assert.match(question, /"verb":"digest.show"/);
     assert.match(question, /Choisir Défi du Lab 2026/);
     assert.match(question, /Choisir Défi du Lab \(essai\)/);
@@ -167,7 +167,7 @@ describe('several programmes in different phases: dashboard, calendar, history, 
 
     await harness.send(adminSays('tableau de bord'));
     assert.match(last(), /Tableau de bord — Défi du Lab \(essai\)/);
-    assert.doesNotMatch(last(), /Quel programme \?/);
+    assert.doesNotMatch(last(), /Quel programme\u202f\?/);
 
     // "tous" still gives one card per programme under way.
     const before = replies().length;
@@ -178,19 +178,19 @@ describe('several programmes in different phases: dashboard, calendar, history, 
 
     // The help card says which programmes are under way.
     await harness.send(adminSays('aide'));
-    assert.match(last(), /Programmes en cours : « Défi du Lab/);
-    assert.match(last(), /« Défi du Lab 2026 » \(suivi des expérimentations\)/);
-    assert.match(last(), /« Défi du Lab \(essai\) » \(appel à candidatures ouvert\)/);
+    assert.match(last(), /Programmes en cours\u00a0: «\u202fDéfi du Lab/);
+    assert.match(last(), /«\u202fDéfi du Lab 2026\u202f» \(suivi des expérimentations\)/);
+    assert.match(last(), /«\u202fDéfi du Lab \(essai\)\u202f» \(appel à candidatures ouvert\)/);
   });
 
   it('asks which candidacies to export when two calls are open, in personal chat only', async () => {
     await harness.bot.programmes.save({ ...OTHER_CALL, committee: BOT_PROGRAMME.committee });
     await harness.send(adminSays('exporter'));
-    assert.match(last(), /Quel programme \?/);
+    assert.match(last(), /Quel programme\u202f\?/);
     assert.match(last(), /"verb":"selection.export"/);
     assert.doesNotMatch(last(), /Export des candidatures/);
     const exported = await invoke(adminClicks('selection.export', { programmeId: OTHER_CALL.id }));
-    assert.match(exported, /Export des candidatures : Défi des sessions 2027/);
+    assert.match(exported, /Export des candidatures\u00a0: Défi des sessions 2027/);
 
     // Typed in a channel, the question would show buttons that work in personal chat only.
     const channel = loadActivity('channel-message-with-mention');
@@ -202,7 +202,7 @@ describe('several programmes in different phases: dashboard, calendar, history, 
       text: `${String(channel.text).replace(/\s*aide\s*$/i, '')} exporter`,
     });
     const answer = replies().slice(before).join('\n');
-    assert.match(answer, /tapez « exporter » dans votre conversation personnelle/);
+    assert.match(answer, /tapez «\u202fexporter\u202f» dans votre conversation personnelle/);
     assert.doesNotMatch(answer, /"verb":"selection.export"|\/exports\//);
   });
 
@@ -212,23 +212,23 @@ describe('several programmes in different phases: dashboard, calendar, history, 
     await harness.bot.teams.replaceAll(other.programme.id, other.teams);
 
     await harness.send(adminSays('calendrier'));
-    assert.match(last(), /Quel programme \?/);
+    assert.match(last(), /Quel programme\u202f\?/);
     assert.match(last(), /"verb":"checkin.calendar"/);
     assert.doesNotMatch(last(), /Caf'enir|Territoire 1/);
     const calendar = await invoke(
       adminClicks('checkin.calendar', { programmeId: other.programme.id }),
     );
-    assert.match(calendar, /Programme « Le Défi des territoires »/);
+    assert.match(calendar, /Programme «\u202fLe Défi des territoires\u202f»/);
     assert.match(calendar, /Territoire 1/);
     assert.doesNotMatch(calendar, /Caf'enir/);
     // Remembered for the hour.
     await harness.send(adminSays('calendrier'));
-    assert.match(last(), /Programme « Le Défi des territoires »/);
+    assert.match(last(), /Programme «\u202fLe Défi des territoires\u202f»/);
 
     // Camille leads a team in each: she is asked, and the team number is kept.
     await harness.send(camilleSays('historique 2'));
     const question = last();
-    assert.match(question, /Quel programme \?/);
+    assert.match(question, /Quel programme\u202f\?/);
     assert.match(question, /"verb":"checkin.history"/);
     assert.match(question, /"teamNumber":2/);
     const history = await invoke(
@@ -283,7 +283,7 @@ describe('several programmes in different phases: dashboard, calendar, history, 
       const card = JSON.stringify(body);
       assert.match(card, refusal);
       assert.doesNotMatch(card, /Territoire \d|Caf'enir|Kit à recruter/, card);
-      assert.doesNotMatch(card, /Tableau de bord —|Programme « /, card);
+      assert.doesNotMatch(card, /Tableau de bord —|Programme «\u202f/, card);
     }
     // Data of the wrong type: a number for an id, an id of 5,000 characters.
     for (const programmeId of [42, 'x'.repeat(5000)]) {

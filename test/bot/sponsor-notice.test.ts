@@ -137,14 +137,14 @@ describe('the sponsor of a team candidacy hears of the Lab’s decision', () => 
     );
     const card = await waitFor(
       () =>
-        posted(/Équipe « Les Petits Pas » : candidature retenue/).find(
+        posted(/Équipe «\u202fLes Petits Pas\u202f»\u00a0: candidature retenue/).find(
           (call) => call.conversationId === chatId,
         ),
       'the sponsor’s notice in the chat Graph gave',
     );
     const text = JSON.stringify(card.body);
     assert.match(text, /présentée par Camille Martin, vous désigne comme commanditaire/);
-    assert.match(text, /Le Lab l’a retenue pour le programme « Défi du Lab \(essai\) »/);
+    assert.match(text, /Le Lab l’a retenue pour le programme «\u202fDéfi du Lab \(essai\)\u202f»/);
     assert.equal(posted(/Le bot n’a pas pu joindre votre commanditaire/).length, 0);
   });
 
@@ -154,7 +154,7 @@ describe('the sponsor of a team candidacy hears of the Lab’s decision', () => 
     const { question } = await harness.sendConfirmed(decide(id, 'decline'));
     assert.match(JSON.stringify(question), /n’est pas retenue/);
     await waitFor(
-      () => posted(/Équipe « Les Petits Pas » : candidature non retenue/)[0],
+      () => posted(/Équipe «\u202fLes Petits Pas\u202f»\u00a0: candidature non retenue/)[0],
       'the sponsor’s notice',
     );
   });

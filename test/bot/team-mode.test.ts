@@ -128,7 +128,7 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
       const { card } = await bot.send('invoke-selection-decide-accept', {
         data: { programmeId: TEAM_PROGRAMME.id, candidacyId: id, decision: 'accept' },
       });
-      assert.match(textOf(card), /Décision enregistrée : retenue/, textOf(card));
+      assert.match(textOf(card), /Décision enregistrée\u00a0: retenue/, textOf(card));
     }
     await bot.harness.send(loadActivity('team-install'));
     // The bot learned this colleague's name when they used it.
@@ -146,7 +146,10 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
     await bot.harness.send(adminSays('former les équipes'));
     const card = lastPostedCard(bot);
     assert.match(card, /Formation des équipes — Défi du Lab \(équipes\)/);
-    assert.match(card, /Programme en mode équipe : chaque équipe candidate devient une équipe/);
+    assert.match(
+      card,
+      /Programme en mode équipe\u00a0: chaque équipe candidate devient une équipe/,
+    );
     for (const team of TEAMS) {
       assert.match(card, new RegExp(team.teamName.replace('+', '\\+')));
     }
@@ -161,7 +164,7 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
     // The facilitators are named with their organisation, never one of the team's own.
     assert.match(
       card,
-      /Facilitateurs : (Claire Dubois \(Cnav\), Hugo Martin \(Cpam de la Sarthe\)|Hugo Martin \(Cpam de la Sarthe\), Claire Dubois \(Cnav\))/,
+      /Facilitateurs\u00a0: (Claire Dubois \(Cnav\), Hugo Martin \(Cpam de la Sarthe\)|Hugo Martin \(Cpam de la Sarthe\), Claire Dubois \(Cnav\))/,
     );
   });
 
@@ -179,19 +182,24 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
     for (const name of ['Claire Dubois', 'Paul Roy']) {
       assert.match(
         card,
-        new RegExp(`${name} \\(Cnav\\) suit l’équipe « Retraite \\+ », de son propre organisme`),
+        new RegExp(
+          `${name} \\(Cnav\\) suit l’équipe «\u202fRetraite \\+\u202f», de son propre organisme`,
+        ),
       );
     }
-    assert.doesNotMatch(card, /suit l’équipe « (Les Cafistes|Santé Sarthe) »/);
+    assert.doesNotMatch(card, /suit l’équipe «\u202f(Les Cafistes|Santé Sarthe)\u202f»/);
   });
 
   it('confirms after the dry run and keeps each team whole, led by its referent, with two facilitators from other organisations', async () => {
     await bot.harness.send(adminSays('former les équipes'));
     const dryRun = await bot.harness.send(clickAsAdmin('formation.dryRun'));
     const dryText = textOf(dryRun.body);
-    assert.match(dryText, /Ce qui sera créé pour le programme « Défi du Lab \(équipes\) »/);
+    assert.match(
+      dryText,
+      /Ce qui sera créé pour le programme «\u202fDéfi du Lab \(équipes\)\u202f»/,
+    );
     for (const team of TEAMS)
-      assert.match(dryText, new RegExp(`Fil « ${team.teamName.replace('+', '\\+')} »`));
+      assert.match(dryText, new RegExp(`Fil «\u202f${team.teamName.replace('+', '\\+')}\u202f»`));
     assert.deepEqual(await bot.harness.bot.teams.listByProgramme(TEAM_PROGRAMME.id), []);
 
     // "Revenir à la proposition" shows the preview again, unchanged.
@@ -207,7 +215,7 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
     );
     assert.match(
       textOf(question),
-      /Confirmer les équipes du programme « Défi du Lab \(équipes\) » \?/,
+      /Confirmer les équipes du programme «\u202fDéfi du Lab \(équipes\)\u202f»\u202f\?/,
     );
     assert.match(textOf(question), /3 équipes, 10 personnes/);
     assert.match(textOf(body), /Équipes confirmées — Défi du Lab \(équipes\)/);
@@ -242,7 +250,7 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
         (c) =>
           c.method === 'POST' &&
           c.conversationId === TEAMS_TEAM &&
-          JSON.stringify(c.body).includes('Bienvenue dans l’équipe « Les Cafistes »'),
+          JSON.stringify(c.body).includes('Bienvenue dans l’équipe «\u202fLes Cafistes\u202f»'),
       ),
     );
     const facilitators = stored[0]!.facilitators.map(
@@ -250,7 +258,7 @@ describe('team mode from candidacy to the first check-in (recorded Teams activit
         `${f.name} (${TEAM_PROGRAMME.organisations.find((o) => o.id === f.organisationId)!.name})`,
     );
     assert.ok(
-      JSON.stringify(welcome.body).includes(`Facilitateurs : ${facilitators.join(', ')}`),
+      JSON.stringify(welcome.body).includes(`Facilitateurs\u00a0: ${facilitators.join(', ')}`),
       JSON.stringify(welcome.body),
     );
   });

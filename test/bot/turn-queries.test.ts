@@ -18,7 +18,7 @@ const WRITE = /^\s*(insert|update|delete)\b/i;
  */
 const MAX_QUERIES = {
   // Turn state, the conversation reference, the sender's programme roles (one indexed read of
-  // programme_people and programme_team_people since migration 0013; two reads before), then the
+  // programme_people and programme_team_people since migration 0017; two reads before), then the
   // programmes for the card's "Programmes en cours" line (issue 14: the help card says which
   // programmes its commands concern).
   help: 4,

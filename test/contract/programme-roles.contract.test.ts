@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
-import * as programmePeopleMigration from '../../src/adapters/sql/migrations/0013_programme_people';
+import * as programmePeopleMigration from '../../src/adapters/sql/migrations/0017_programme_people';
 import type { DatabaseHandle } from '../../src/adapters/sql/open-database';
 import { SqlProgrammeRoles } from '../../src/adapters/sql/sql-programme-roles';
 import { SqlProgrammeStore } from '../../src/adapters/sql/sql-programme-store';

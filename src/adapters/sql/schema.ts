@@ -228,7 +228,7 @@ export interface AbsencesTable {
 }
 
 /** Every table of the database, as Kysely sees it. */
-/** Who a programme file names, and as what: committee or Lab team (migration 0013). */
+/** Who a programme file names, and as what: committee or Lab team (migration 0017). */
 export interface ProgrammePeopleTable {
   programme_id: string;
   /** The Entra object id in lower case. */

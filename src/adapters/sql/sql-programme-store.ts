@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ProgrammeStore } from '../../core/ports/programme-store';
 import type { Programme } from '../../core/programmes/programme';
-import { programmePeople } from './migrations/0013_programme_people';
+import { programmePeople } from './migrations/0017_programme_people';
 import { reusableQuery } from './reusable-query';
 import type { Database } from './schema';
 

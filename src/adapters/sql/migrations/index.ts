@@ -11,7 +11,7 @@ import * as programmeChannels from './0009_programme_channels';
 import * as instances from './0010_instances';
 import * as personalData from './0011_personal_data';
 import * as labSessions from './0012_lab_sessions';
-import * as programmePeople from './0013_programme_people';
+import * as programmePeople from './0017_programme_people';
 
 /**
  * Every migration, by name; Kysely runs them in name order and records each one it applied.
@@ -31,5 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0010_instances': instances,
   '0011_personal_data': personalData,
   '0012_lab_sessions': labSessions,
-  '0013_programme_people': programmePeople,
+  '0017_programme_people': programmePeople,
 };

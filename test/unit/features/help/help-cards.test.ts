@@ -131,7 +131,7 @@ describe('programmes card', () => {
     const open = JSON.stringify(buildProgrammesCard(context('fr'), [DEMO_PROGRAMME], '2026-03-10'));
     assert.match(open, /"verb":"candidacy.open"/);
     assert.match(open, /"programmeId":"defi-du-lab-2026"/);
-    assert.match(open, /"title":"Candidater au Défi du Lab 2026"/);
+    assert.match(open, /"title":"Candidater au programme «\u202fDéfi du Lab 2026\u202f»"/);
     const closed = JSON.stringify(
       buildProgrammesCard(context('fr'), [DEMO_PROGRAMME], '2026-11-20'),
     );
