@@ -181,6 +181,14 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     retention: 'participants',
   },
   {
+    table: 'programme_meetings',
+    category: 'teams',
+    personColumns: [],
+    contentColumns: ['attendees'],
+    purpose: "the programme's meetings put on calendars, with who is invited",
+    retention: 'participants',
+  },
+  {
     table: 'formation_drafts',
     category: 'teams',
     personColumns: [],

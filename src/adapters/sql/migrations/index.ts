@@ -11,6 +11,7 @@ import * as programmeChannels from './0009_programme_channels';
 import * as instances from './0010_instances';
 import * as personalData from './0011_personal_data';
 import * as labSessions from './0012_lab_sessions';
+import * as programmeMeetings from './0013_programme_meetings';
 
 /**
  * Every migration, by name; Kysely runs them in name order and records each one it applied.
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0010_instances': instances,
   '0011_personal_data': personalData,
   '0012_lab_sessions': labSessions,
+  '0013_programme_meetings': programmeMeetings,
 };
