@@ -18,4 +18,15 @@ export const graphEn: Record<keyof typeof graphFr, string> = {
   'status.graph.installs':
     'the bot installed for people who never opened it, and people found by e-mail address',
   'status.graph.noInstalls': 'no installation for people (GRAPH_TEAMS_APP_ID not set)',
+  'meetings.summary':
+    'Meetings on calendars (Teams meetings): {created} created, {updated} updated, {cancelled} cancelled, {unchanged} unchanged.',
+  'meetings.refused':
+    'Microsoft Graph does not let the app write to the organiser’s calendar: the {permission} permission was not granted ({count} meetings waiting). An administrator grants it (see docs/graph.md); the bot tries again every hour.',
+  'meetings.failed':
+    '{count} meetings could not be put on calendars yet; the bot tries again every hour.',
+  'meetings.off':
+    'Meetings: no calendar is connected (GRAPH_MEETING_ORGANISER not set); they are not put on calendars.',
+  'status.meetings': 'Meetings',
+  'status.meetings.on': 'on calendars, organised by {organiser} (Teams meetings)',
+  'status.meetings.off': 'not on calendars (GRAPH_MEETING_ORGANISER not set)',
 };

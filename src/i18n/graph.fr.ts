@@ -17,4 +17,15 @@ export const graphFr = {
   'status.graph.installs':
     'installation du bot pour qui ne l’a jamais ouvert et recherche par adresse électronique',
   'status.graph.noInstalls': 'pas d’installation pour les personnes (GRAPH_TEAMS_APP_ID absent)',
+  'meetings.summary':
+    'Réunions dans les agendas (réunions Teams) : {created} créées, {updated} mises à jour, {cancelled} annulées, {unchanged} inchangées.',
+  'meetings.refused':
+    'Microsoft Graph ne laisse pas l’application écrire dans l’agenda de l’organisateur : l’autorisation {permission} n’a pas été accordée ({count} réunions en attente). Un administrateur l’accorde (voir docs/graph.md) ; le bot réessaie chaque heure.',
+  'meetings.failed':
+    '{count} réunions n’ont pas pu être mises dans les agendas pour l’instant ; le bot réessaie chaque heure.',
+  'meetings.off':
+    'Réunions : aucun agenda n’est relié (GRAPH_MEETING_ORGANISER absent) ; elles ne sont pas mises dans les agendas.',
+  'status.meetings': 'Réunions',
+  'status.meetings.on': 'dans les agendas, organisées par {organiser} (réunions Teams)',
+  'status.meetings.off': 'pas dans les agendas (GRAPH_MEETING_ORGANISER absent)',
 } as const;

@@ -57,6 +57,7 @@ import {
   TEAMS_PER_PAGE,
   describeConfirmation,
   describeMembership,
+  describeMeetings,
   toPreviewTeams,
   type CardMessage,
 } from './formation-cards';
@@ -137,6 +138,7 @@ export function createFormationModule(
     | 'notifier'
     | 'provisioner'
     | 'membership'
+    | 'meetings'
     | 'clock'
     | 'logger'
     | 'database'
@@ -487,6 +489,9 @@ export function createFormationModule(
           if (outcome.ok) {
             await deps.drafts.delete(programme.id);
             await occurrences.markDone(claimKey, claimOwner, deps.clock.now());
+            // The teams are known now: their meetings go on calendars (nothing twice).
+            const meetings = await deps.meetings.sync(programme);
+            if (meetings !== undefined) outcome.report.meetings = meetings;
           } else {
             await occurrences.release(claimKey, claimOwner, outcome.refusal);
           }
@@ -550,6 +555,8 @@ export function createFormationModule(
     programme: Programme,
     confirmed: ProgrammeTeam[],
   ): Promise<AdaptiveCardJson> => {
+    // Confirming again also catches the meetings up (a permission granted since, Graph back).
+    void deps.meetings.sync(programme);
     if (deps.membership === undefined || programme.teamsGroupId === undefined) {
       return alreadyConfirmed(turn, programme, confirmed.length);
     }
@@ -668,6 +675,8 @@ export function createFormationModule(
     }
     await deps.teams.replaceAll(programme.id, change.teams);
     await deps.drafts.delete(programme.id);
+    // Whoever moved leaves their old team's meetings and joins the new team's.
+    const meetings = await deps.meetings.sync(programme);
     // Someone who joins a team is added to the programme's Teams team (nobody twice).
     const membership =
       deps.membership === undefined || programme.teamsGroupId === undefined
@@ -684,6 +693,7 @@ export function createFormationModule(
       ...lines,
       ...(undelivered === 0 ? [] : [t('formation.change.undelivered', { count: undelivered })]),
       ...(membership === undefined ? [] : describeMembership(turn.card, membership)),
+      ...(meetings === undefined ? [] : describeMeetings(turn.card, meetings)),
     ]);
   };
 
