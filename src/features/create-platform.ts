@@ -9,6 +9,7 @@ import { GraphUserReach } from '../adapters/graph/graph-user-reach';
 import { GraphMeetingCalendar } from '../adapters/graph/graph-meeting-calendar';
 import { SqlMeetingStore } from '../adapters/sql/sql-meeting-store';
 import { createProgrammeMeetings } from './meetings/create-programme-meetings';
+import { OutboxMeetingInvitations } from './meetings/outbox-meeting-invitations';
 import { createCandidacyDeps } from '../adapters/sql/create-candidacy-deps';
 import { createFollowUpDeps } from '../adapters/sql/create-follow-up-deps';
 import type { DatabaseHandle } from '../adapters/sql/open-database';
@@ -90,7 +91,9 @@ export function createPlatform(input: {
           ...(input.options?.graphSleep === undefined ? {} : { sleep: input.options.graphSleep }),
         });
   if (graphCredential !== undefined && calendar === undefined) {
-    logger.info('no GRAPH_MEETING_ORGANISER: programme meetings are not put on calendars');
+    logger.info(
+      'no GRAPH_MEETING_ORGANISER: programme meetings reach attendees as .ics invitations in Teams',
+    );
   }
   const teams = new SqlProgrammeTeamStore(database.db);
   const candidacyOptions = input.options?.candidacies;
@@ -134,6 +137,7 @@ export function createPlatform(input: {
     meetings: createProgrammeMeetings({
       store: new SqlMeetingStore(database.db),
       calendar,
+      invitations: new OutboxMeetingInvitations(notifier),
       organiser: calendar === undefined ? undefined : organiser,
       teams,
       clock,

@@ -126,13 +126,112 @@ describe('meetings: confirming teams puts the programme’s meetings on calendar
     );
   });
 
-  it('without an organiser mailbox puts nothing on calendars and says so', async () => {
+  /** Someone clicks a button with `verb` and `data` in their personal chat. */
+  function personClicks(
+    aadId: string,
+    verb: string,
+    data: Record<string, unknown>,
+  ): Record<string, unknown> {
+    const activity = loadActivity('invoke-action-execute-profile');
+    return {
+      ...activity,
+      from: { ...(activity.from as Record<string, unknown>), aadObjectId: aadId },
+      value: {
+        action: { type: 'Action.Execute', verb, data: { verb, ...data } },
+        trigger: 'manual',
+      },
+    };
+  }
+
+  it('without an organiser mailbox sends each attendee an .ics invitation card, and says so', async () => {
     await start({});
     const { body } = await harness.sendConfirmed(
       adminClicks('formation.confirm', { programmeId: DEMO_PROGRAMME.id }),
     );
     await settle();
-    assert.equal(graph.events.size, 0);
-    assert.match(JSON.stringify(body), /GRAPH_MEETING_ORGANISER absent/);
+    assert.equal(graph.events.size, 0, 'no calendar call');
+    assert.match(JSON.stringify(body), /GRAPH_MEETING_ORGANISER absent.*fichier \.ics/);
+
+    const teams = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);
+    const team = teams[0]!;
+    const member = team.members[0]!;
+    const outbox = await harness.bot.database.db
+      .withTables<{ outbox: { key: string; payload: string } }>()
+      .selectFrom('outbox')
+      .select(['key', 'payload'])
+      .where('key', 'like', 'meeting:%')
+      .execute();
+    const mine = outbox.filter((row) => row.key.endsWith(`:${member.aadId.toLowerCase()}`));
+    // Team 1's four exchanges and both reviews.
+    assert.equal(mine.length, 6);
+    assert.match(mine[0]!.payload, /Ajouter à mon agenda \(\.ics\)/);
+    const count = outbox.length;
+
+    // Confirming again sends nothing new.
+    await harness.send(adminClicks('formation.confirm', { programmeId: DEMO_PROGRAMME.id }));
+    await settle();
+    const after = await harness.bot.database.db
+      .withTables<{ outbox: { key: string } }>()
+      .selectFrom('outbox')
+      .select('key')
+      .where('key', 'like', 'meeting:%')
+      .execute();
+    assert.equal(after.length, count);
+
+    const meeting = {
+      programmeId: DEMO_PROGRAMME.id,
+      kind: 'monthlyExchange',
+      teamId: team.id,
+      period: '2027-01',
+    };
+    const answer = await harness.send(personClicks(member.aadId, 'meeting.ics', meeting));
+    const url = /"url":"([^"]+\/exports\/meetings\/[^"]+)"/.exec(JSON.stringify(answer.body))?.[1];
+    assert.ok(url, 'the card has the .ics link');
+    const ics = await fetch(url);
+    assert.equal(ics.status, 200);
+    assert.match(ics.headers.get('content-type') ?? '', /^text\/calendar/);
+    const text = await ics.text();
+    assert.match(
+      text,
+      new RegExp(`UID:${DEMO_PROGRAMME.id}\\.monthlyExchange\\.${team.id}\\.2027-01@labbot`),
+    );
+    assert.match(text, /SEQUENCE:0/);
+    assert.equal((await fetch(url)).status, 410, 'the link works once');
+
+    // Another team's member is not invited: same answer as an unknown meeting, and no link.
+    const outsider = teams[1]!.members[0]!;
+    const refused = await harness.send(personClicks(outsider.aadId, 'meeting.ics', meeting));
+    assert.match(JSON.stringify(refused.body), /introuvable, ou vous n’y êtes pas invité/);
+    assert.doesNotMatch(JSON.stringify(refused.body), /exports\/meetings/);
+  });
+
+  it('refuses data of the wrong type or size, and Markdown or bidi text, with a clear card and no link', async () => {
+    await start({});
+    await harness.sendConfirmed(
+      adminClicks('formation.confirm', { programmeId: DEMO_PROGRAMME.id }),
+    );
+    await settle();
+    const member = (await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id))[0]!.members[0]!;
+    const tokens = async () =>
+      (await harness.bot.database.db.selectFrom('export_tokens').select('id').execute()).length;
+    const before = await tokens();
+    for (const data of [
+      { programmeId: DEMO_PROGRAMME.id, kind: 'party', teamId: 'team-1', period: '' },
+      { programmeId: DEMO_PROGRAMME.id, kind: 'kickOff', teamId: 42, period: '' },
+      { programmeId: 'x'.repeat(5_000), kind: 'kickOff', teamId: '', period: '' },
+      { programmeId: DEMO_PROGRAMME.id, kind: 'kickOff', teamId: '**team-1**', period: '' },
+      { programmeId: DEMO_PROGRAMME.id, kind: 'kickOff', teamId: '\u202eteam-1', period: '' },
+      {
+        programmeId: DEMO_PROGRAMME.id,
+        kind: 'monthlyExchange',
+        teamId: 'team-1',
+        period: '2027-13',
+      },
+    ]) {
+      const answer = await harness.send(personClicks(member.aadId, 'meeting.ics', data));
+      assert.equal(answer.status, 200);
+      assert.doesNotMatch(JSON.stringify(answer.body), /exports\/meetings/);
+    }
+    assert.equal(await tokens(), before, 'no link issued');
   });
 });

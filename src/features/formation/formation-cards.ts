@@ -258,7 +258,7 @@ export function describeMeetings(context: CardContext, report: MeetingSyncReport
   const { t } = context;
   if (report.route === null) return [t('meetings.off')];
   const lines = [
-    t('meetings.summary', {
+    t(report.route === 'ics' ? 'meetings.summary.ics' : 'meetings.summary', {
       created: report.created,
       updated: report.updated,
       cancelled: report.cancelled,

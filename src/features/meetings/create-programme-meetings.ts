@@ -1,6 +1,6 @@
 import type { Logger } from '../../logger';
 import type { Clock } from '../../core/ports/clock';
-import type { MeetingCalendar } from '../../core/ports/meeting-calendar';
+import type { MeetingCalendar, MeetingInvitations } from '../../core/ports/meeting-calendar';
 import type { MeetingStore } from '../../core/ports/meeting-store';
 import type { ProgrammeTeamStore } from '../../core/ports/programme-team-store';
 import type { Programme } from '../../core/programmes/programme';
@@ -8,8 +8,8 @@ import { syncMeetings, type MeetingSyncReport } from '../../core/meetings/sync-m
 
 /** A programme's meetings on calendars: how they get there, and bringing them up to date. */
 export interface ProgrammeMeetings {
-  /** 'graph' with an organiser's calendar through Graph; null when meetings reach no calendar. */
-  route: 'graph' | null;
+  /** 'graph' with an organiser's calendar through Graph; else 'ics', invitations through Teams cards. */
+  route: 'graph' | 'ics';
   /** The organiser's mailbox, when there is one. */
   organiser: string | undefined;
   /**
@@ -27,6 +27,8 @@ export interface ProgrammeMeetings {
 export function createProgrammeMeetings(deps: {
   store: MeetingStore;
   calendar: MeetingCalendar | undefined;
+  /** Used without a calendar. */
+  invitations: MeetingInvitations;
   organiser: string | undefined;
   teams: ProgrammeTeamStore;
   clock: Clock;
@@ -44,12 +46,14 @@ export function createProgrammeMeetings(deps: {
       const report = await syncMeetings(programme, await deps.teams.listByProgramme(programme.id), {
         store: deps.store,
         calendar: deps.calendar,
+        invitations: deps.invitations,
         now: deps.clock.now(),
       });
-      if (report.route !== null) {
+      {
         deps.logger.info(
           {
             programme: programme.id,
+            route: report.route,
             created: report.created,
             updated: report.updated,
             cancelled: report.cancelled,
@@ -66,7 +70,7 @@ export function createProgrammeMeetings(deps: {
     }
   };
   return {
-    route: deps.calendar === undefined ? null : 'graph',
+    route: deps.calendar === undefined ? 'ics' : 'graph',
     organiser: deps.organiser,
     sync: (programme) => {
       const previous = running.get(programme.id) ?? Promise.resolve(undefined);
