@@ -4,7 +4,8 @@ import {
   GRAPH_CALENDAR_PERMISSIONS,
   GraphMeetingCalendar,
 } from '../../src/adapters/graph/graph-meeting-calendar';
-import { openDatabase, type DatabaseHandle } from '../../src/adapters/sql/open-database';
+import type { DatabaseHandle } from '../../src/adapters/sql/open-database';
+import { testDatabases } from '../contract/test-databases';
 import { SqlMeetingStore } from '../../src/adapters/sql/sql-meeting-store';
 import { planMeetings } from '../../src/core/meetings/plan-meetings';
 import { syncMeetings } from '../../src/core/meetings/sync-meetings';
@@ -32,7 +33,9 @@ describe('fault: Graph answers 429 then 503 for a minute while meetings go on ca
     graph = new FakeGraphServer(TOKEN, Object.values(GRAPH_CALENDAR_PERMISSIONS));
     await graph.start();
     graph.addUser(ORGANISER);
-    database = await openDatabase({ sqlitePath: ':memory:' });
+    database = await testDatabases()
+      .find((target) => target.name === 'sqlite')!
+      .open();
   });
 
   after(async () => {
@@ -76,6 +79,11 @@ describe('fault: Graph answers 429 then 503 for a minute while meetings go on ca
     assert.equal(rows.length, wanted.length);
     assert.ok(rows.every((m) => m.state === 'active' && m.lastError === null));
     assert.equal(graph.events.size, wanted.length, 'each meeting once on the calendar');
-    assert.equal(new Set(graph.liveEvents().map((e) => e.subject)).size, wanted.length);
+    assert.equal(new Set(rows.map((m) => m.externalEventId)).size, wanted.length);
+    assert.equal(
+      graph.calls.filter((c) => c.path.endsWith('/events') && c.status === 201).length,
+      wanted.length,
+      'one accepted creation per meeting',
+    );
   });
 });
