@@ -8,6 +8,7 @@ import { GraphTeamMembership } from '../adapters/graph/graph-team-membership';
 import { GraphUserReach } from '../adapters/graph/graph-user-reach';
 import { GraphMeetingCalendar } from '../adapters/graph/graph-meeting-calendar';
 import { SqlMeetingStore } from '../adapters/sql/sql-meeting-store';
+import { SqlReachLog } from '../adapters/sql/sql-reach-log';
 import { createProgrammeMeetings } from './meetings/create-programme-meetings';
 import { OutboxMeetingInvitations } from './meetings/outbox-meeting-invitations';
 import { createCandidacyDeps } from '../adapters/sql/create-candidacy-deps';
@@ -72,7 +73,8 @@ export function createPlatform(input: {
       'no GRAPH_TEAMS_APP_ID: the bot is not installed for people who never opened it, nor are they looked up by e-mail',
     );
   }
-  const notifier = new OutboxNotifier(outbox, conversations, renderers, clock, reach);
+  const reachLog = new SqlReachLog(database.db);
+  const notifier = new OutboxNotifier(outbox, conversations, renderers, clock, reach, reachLog);
   const provisioner =
     graphCredential === undefined
       ? undefined

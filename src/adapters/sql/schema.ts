@@ -273,6 +273,16 @@ export interface ProgrammeMeetingsTable {
   updated_at: string;
 }
 
+/** How one notice reached a person, without saying who (migration 0014). */
+export interface ReachLogTable {
+  key_digest: string;
+  programme_id: string;
+  notice_kind: string;
+  route: string;
+  failure: string | null;
+  at: string;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   user_contexts: UserContextsTable;
@@ -297,4 +307,5 @@ export interface Database {
   absences: AbsencesTable;
   erasure_requests: ErasureRequestsTable;
   programme_meetings: ProgrammeMeetingsTable;
+  reach_log: ReachLogTable;
 }

@@ -80,6 +80,8 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Readonly<Record<string, string>> = {
   instances: 'the running bot processes and their last heartbeat',
   tenant_pauses: 'until when a tenant is paused after Teams answered 429',
   lab_session_sequences: 'the last tracking number given each year',
+  reach_log:
+    'how each notice reached people (route and coded reason, by programme), keyed by a digest of the notice key, never who',
 };
 
 /** Every table holding personal data. */

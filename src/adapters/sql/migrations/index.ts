@@ -12,6 +12,7 @@ import * as instances from './0010_instances';
 import * as personalData from './0011_personal_data';
 import * as labSessions from './0012_lab_sessions';
 import * as programmeMeetings from './0013_programme_meetings';
+import * as reachLog from './0014_reach_log';
 
 /**
  * Every migration, by name; Kysely runs them in name order and records each one it applied.
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0011_personal_data': personalData,
   '0012_lab_sessions': labSessions,
   '0013_programme_meetings': programmeMeetings,
+  '0014_reach_log': reachLog,
 };
