@@ -45,6 +45,14 @@ export interface MeetingSyncDeps {
   subjects?: MeetingSubjects;
 }
 
+/**
+ * Without a calendar, each invitation is a card in Teams: a meeting is announced about a month
+ * ahead (a programme's year at once would be a dozen cards per person); the hourly run announces
+ * the next ones as they come within it.
+ */
+export const ICS_ANNOUNCE_DAYS = 31;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** The sentence the calendar sends with a cancellation. */
 const CANCEL_COMMENT = 'Cette réunion n’a plus lieu. / This meeting no longer takes place.';
 
@@ -53,7 +61,8 @@ const CANCEL_COMMENT = 'Cette réunion n’a plus lieu. / This meeting no longer
  * programme wants now (planMeetings): creates what is missing, updates a meeting whose time,
  * subject or attendees changed (the same event, never a second one), and cancels one no longer
  * wanted (a dissolved team, a kind of meeting removed from the file). Meetings already past are
- * left as they were. Running it again changes nothing; a failed call is recorded with its reason
+ * left as they were; without a calendar, meetings are announced ICS_ANNOUNCE_DAYS ahead. Running
+ * it again changes nothing; a failed call is recorded with its reason
  * on the meeting and tried again on the next run. A refused permission stops the calls at once:
  * every later one would be refused too.
  */
@@ -93,6 +102,12 @@ export async function syncMeetings(
     const digest = digestAttendees(meeting.attendees);
     if (known === undefined) {
       if (isPast(meeting)) continue;
+      if (
+        route === 'ics' &&
+        meeting.startsAt.getTime() > now.getTime() + ICS_ANNOUNCE_DAYS * DAY_MS
+      ) {
+        continue;
+      }
       await keep({
         ...meeting,
         attendeesDigest: digest,

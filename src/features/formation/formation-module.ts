@@ -57,7 +57,6 @@ import {
   TEAMS_PER_PAGE,
   describeConfirmation,
   describeMembership,
-  describeMeetings,
   toPreviewTeams,
   type CardMessage,
 } from './formation-cards';
@@ -675,8 +674,9 @@ export function createFormationModule(
     }
     await deps.teams.replaceAll(programme.id, change.teams);
     await deps.drafts.delete(programme.id);
-    // Whoever moved leaves their old team's meetings and joins the new team's.
-    const meetings = await deps.meetings.sync(programme);
+    // Whoever moved leaves their old team's meetings and joins the new team's: in the background,
+    // since many calendar calls would not fit Teams' five seconds (the hourly run catches up).
+    void deps.meetings.sync(programme);
     // Someone who joins a team is added to the programme's Teams team (nobody twice).
     const membership =
       deps.membership === undefined || programme.teamsGroupId === undefined
@@ -693,7 +693,6 @@ export function createFormationModule(
       ...lines,
       ...(undelivered === 0 ? [] : [t('formation.change.undelivered', { count: undelivered })]),
       ...(membership === undefined ? [] : describeMembership(turn.card, membership)),
-      ...(meetings === undefined ? [] : describeMeetings(turn.card, meetings)),
     ]);
   };
 

@@ -187,6 +187,27 @@ describe('syncMeetings', () => {
     ]);
   });
 
+  it('without a calendar announces meetings a month ahead, the later ones as they come within it', async () => {
+    const store = new InMemoryMeetingStore();
+    const invitations = new RecordingInvitations();
+    const deps = { store, invitations, now: new Date('2026-11-20T08:00:00Z') };
+    await syncMeetings(programme, twoTeams(), deps);
+    // December's two exchanges and the December review.
+    assert.deepEqual(
+      invitations.sent.map((s) => s.key),
+      [
+        'defi-test:monthlyExchange:team-1:2026-12',
+        'defi-test:monthlyExchange:team-2:2026-12',
+        'defi-test:decemberReview::',
+      ],
+    );
+    await syncMeetings(programme, twoTeams(), { ...deps, now: new Date('2026-12-15T08:00:00Z') });
+    assert.deepEqual(
+      invitations.sent.slice(3).map((s) => s.key),
+      ['defi-test:monthlyExchange:team-1:2027-01', 'defi-test:monthlyExchange:team-2:2027-01'],
+    );
+  });
+
   it('does nothing and records nothing with neither a calendar nor invitations', async () => {
     const store = new InMemoryMeetingStore();
     const report = await syncMeetings(programme, twoTeams(), { store, now: BEFORE_KICK_OFF });
