@@ -21,6 +21,12 @@ export const GRAPH_CALENDAR_PERMISSIONS = {
 type Call = keyof typeof GRAPH_CALENDAR_PERMISSIONS;
 
 /**
+ * How long an attendee's address (or Graph not knowing them) is remembered: a day, so a guest
+ * invited in Entra since, or a changed address, is taken into account by the next day's runs.
+ */
+const ADDRESS_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+/**
  * The programme's meetings as events of one organiser's calendar, each with a Teams meeting:
  * `POST /users/{organiser}/events` (`isOnlineMeeting`, `teamsForBusiness`), `PATCH …/events/{id}`
  * and `POST …/events/{id}/cancel`; the calendar service sends the invitations, updates and
@@ -32,8 +38,8 @@ export class GraphMeetingCalendar implements MeetingCalendar {
 
   private readonly sleep: Sleep | undefined;
 
-  /** Addresses found, by Entra id (null: Graph does not know them). */
-  private readonly addresses = new Map<string, string | null>();
+  /** Addresses found, by Entra id (null: Graph does not know them), with when. */
+  private readonly addresses = new Map<string, { address: string | null; at: number }>();
 
   constructor(
     private readonly credential: TokenCredential,
@@ -96,7 +102,7 @@ export class GraphMeetingCalendar implements MeetingCalendar {
 
   private async findAddress(aadId: string): Promise<string | null> {
     const known = this.addresses.get(aadId);
-    if (known !== undefined) return known;
+    if (known !== undefined && Date.now() - known.at < ADDRESS_MEMORY_MS) return known.address;
     let address: string | null = null;
     try {
       const { body } = await this.call(
@@ -114,7 +120,7 @@ export class GraphMeetingCalendar implements MeetingCalendar {
     } catch (error) {
       if (!(error instanceof MeetingCalendarError && error.reason === 'not-found')) throw error;
     }
-    this.addresses.set(aadId, address);
+    this.addresses.set(aadId, { address, at: Date.now() });
     return address;
   }
 
