@@ -1,5 +1,5 @@
 import { toMeetingKey, type MeetingRecord } from '../../src/core/meetings/meeting';
-import { DEFAULT_MEETINGS, type MeetingSettings } from '../../src/core/meetings/meeting-settings';
+import { DEFAULT_MEETINGS, type MeetingSettings } from '../../src/core/programmes/meeting-settings';
 import {
   MeetingCalendarError,
   type MeetingCalendar,

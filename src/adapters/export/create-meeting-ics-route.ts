@@ -5,7 +5,7 @@ import {
   type MeetingIcsDeps,
   type MeetingRef,
 } from '../../core/meetings/create-meeting-ics-link';
-import { MEETING_KINDS, type MeetingKind } from '../../core/meetings/meeting-settings';
+import { MEETING_KINDS, type MeetingKind } from '../../core/programmes/meeting-settings';
 import type { CandidacyDeps } from '../../core/candidacies/candidacy-deps';
 import type { ConversationStore } from '../../core/ports/conversation-store';
 import type { Logger } from '../../logger';

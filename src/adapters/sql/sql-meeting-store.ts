@@ -5,7 +5,7 @@ import type {
   MeetingRoute,
   MeetingState,
 } from '../../core/meetings/meeting';
-import type { MeetingKind } from '../../core/meetings/meeting-settings';
+import type { MeetingKind } from '../../core/programmes/meeting-settings';
 import type { MeetingStore } from '../../core/ports/meeting-store';
 import type { Database, ProgrammeMeetingsTable } from './schema';
 

@@ -4,7 +4,7 @@ import type { IdSource } from '../ports/id-source';
 import type { MeetingStore } from '../ports/meeting-store';
 import { EXPORT_LINK_TTL_MS } from '../selection/create-export-link';
 import { toMeetingKey, type MeetingRecord } from './meeting';
-import type { MeetingKind } from './meeting-settings';
+import type { MeetingKind } from '../programmes/meeting-settings';
 
 /** Tokens of an .ics download start with this, so only its route accepts them. */
 export const MEETING_ICS_TOKEN_PREFIX = 'ics-';

@@ -1,4 +1,4 @@
-import type { MeetingKind } from './meeting-settings';
+import type { MeetingKind } from '../programmes/meeting-settings';
 
 /** Someone invited to a meeting. */
 export interface MeetingAttendee {

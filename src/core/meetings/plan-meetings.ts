@@ -10,7 +10,7 @@ import {
 import { resolveLocalDay } from '../scheduling/resolve-local-day';
 import { toUtcInstant } from '../scheduling/to-utc-instant';
 import type { MeetingAttendee, WantedMeeting } from './meeting';
-import type { MeetingKind, MeetingSettings, MeetingSlot } from './meeting-settings';
+import type { MeetingKind, MeetingSettings, MeetingSlot } from '../programmes/meeting-settings';
 
 const MINUTE_MS = 60_000;
 

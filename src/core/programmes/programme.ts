@@ -1,5 +1,5 @@
 import type { FollowUpSettings } from './follow-up-settings';
-import type { MeetingSettings } from '../meetings/meeting-settings';
+import type { MeetingSettings } from './meeting-settings';
 import type { HolidayCalendarId } from '../scheduling/holiday-calendars';
 
 /** How people enter a programme: alone (then mixed into teams) or as a team from one organisation. */

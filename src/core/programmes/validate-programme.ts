@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validateFollowUpBlock } from './validate-follow-up-block';
-import { validateMeetingsBlock } from '../meetings/validate-meetings-block';
+import { validateMeetingsBlock } from './validate-meetings-block';
 import type { ProgrammeTeam } from './programme-team';
 import { validateTeamsBlock } from './validate-teams-block';
 import { fromZodIssues, type ValidationIssue } from '../validation/validation-issue';

@@ -11,7 +11,7 @@ import type { Turn } from '../../adapters/teams/verbs/turn';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { parseOccurrenceKey, toOccurrenceKey, type Occurrence } from '../../core/jobs/occurrence';
 import { createMeetingIcsLink } from '../../core/meetings/create-meeting-ics-link';
-import { MEETING_KINDS } from '../../core/meetings/meeting-settings';
+import { MEETING_KINDS } from '../../core/programmes/meeting-settings';
 import type { ScheduledJobDefinition } from '../../jobs/create-scheduled-job';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readProgrammeYaml } from '../../../../src/adapters/files/read-programme-yaml';
 import { KNOWN_ORGANISATIONS } from '../../../../src/catalogue/known-organisations';
-import { validateMeetingsBlock } from '../../../../src/core/meetings/validate-meetings-block';
+import { validateMeetingsBlock } from '../../../../src/core/programmes/validate-meetings-block';
 import type { ValidationIssue } from '../../../../src/core/validation/validation-issue';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
