@@ -62,12 +62,20 @@ describe('validateMeetingsBlock', () => {
     const text = readFileSync(
       join(__dirname, '../../../../examples/defi-du-lab-2026.yml'),
       'utf8',
-    ).concat('\nmeetings:\n  kickOff:\n    time: 10h\n');
+    ).replace("kickOff: { time: '10:00', durationMinutes: 120 }", "kickOff: { time: '10h' }");
+    assert.equal(
+      readProgrammeYaml(
+        readFileSync(join(__dirname, '../../../../examples/defi-du-lab-2026.yml'), 'utf8'),
+        KNOWN_ORGANISATIONS,
+      ).ok,
+      true,
+      'the example is valid',
+    );
     const result = readProgrammeYaml(text, KNOWN_ORGANISATIONS);
     assert.equal(result.ok, false);
     if (result.ok) return;
     const issue = result.issues.find((i) => i.path.join('.') === 'meetings.kickOff.time');
     assert.ok(issue, 'the issue names the field');
-    assert.equal(issue.line, text.split('\n').length - 1);
+    assert.equal(issue.line, text.split('\n').findIndex((line) => line.includes("'10h'")) + 1);
   });
 });
