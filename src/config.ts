@@ -117,6 +117,10 @@ const environmentSchema = z.object({
     (v) => v === undefined || guid.test(v),
     "must be a GUID (the app's id in the organisation's Teams app catalogue)",
   ),
+  GRAPH_MEETING_ORGANISER: optionalText.refine(
+    (v) => v === undefined || guid.test(v) || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v),
+    "must be the organiser mailbox's address (user principal name) or Entra object id",
+  ),
   GRAPH_BASE_URL: optionalText.refine(
     (v) => v === undefined || /^https?:\/\//.test(v),
     'must be an http(s) URL',
@@ -199,6 +203,11 @@ export interface GraphSettings {
    * id): with it, the bot installs itself for people who never opened it. Absent: it does not.
    */
   teamsAppCatalogueId: string | undefined;
+  /**
+   * The mailbox (user principal name or Entra id) that organises the programmes' meetings: with
+   * it, they go on calendars as Teams meetings (Calendars.ReadWrite). Absent: they do not.
+   */
+  meetingOrganiser: string | undefined;
   /** Graph v1.0 root; only tests change it. */
   baseUrl: string | undefined;
 }
@@ -344,6 +353,7 @@ function readGraphSettings(v: Environment, problems: string[]): GraphSettings | 
     for (const name of [
       'GRAPH_TENANT_ID',
       'GRAPH_TEAMS_APP_ID',
+      'GRAPH_MEETING_ORGANISER',
       'GRAPH_CLIENT_SECRET',
       'GRAPH_MANAGED_IDENTITY_CLIENT_ID',
     ] as const) {
@@ -371,6 +381,7 @@ function readGraphSettings(v: Environment, problems: string[]): GraphSettings | 
             managedIdentityClientId: v.GRAPH_MANAGED_IDENTITY_CLIENT_ID!,
           },
     teamsAppCatalogueId: v.GRAPH_TEAMS_APP_ID,
+    meetingOrganiser: v.GRAPH_MEETING_ORGANISER,
     baseUrl: v.GRAPH_BASE_URL,
   };
 }

@@ -51,6 +51,7 @@ import { createPlatform, type PlatformOptions } from './features/create-platform
 import { createProgrammeWizardModule } from './features/programme-wizard/programme-wizard-module';
 import { createSelectionModule } from './features/selection/selection-module';
 import { createPersonalDataModule } from './features/personal-data/personal-data-module';
+import { createMeetingsModule } from './features/meetings/meetings-module';
 import { createServer } from './http/create-server';
 import { InstanceHeartbeat } from './instances/instance-heartbeat';
 import { createScheduledJob } from './jobs/create-scheduled-job';
@@ -101,6 +102,7 @@ export function createModules(platform: Platform, options: StartOptions = {}): F
     createProgrammeWizardModule(platform),
     createLabSessionsModule(platform),
     createPersonalDataModule(platform),
+    createMeetingsModule(platform),
   ];
 }
 

@@ -83,6 +83,14 @@ export async function runProgrammeCommand(argv: string[], io: ProgrammeCommandIo
         ? `${existed ? 'Updated' : 'Imported'}: ${summary}\n`
         : `${existed ? 'Programme mis à jour' : 'Programme importé'} : ${summary}\n`,
     );
+    if (programme.meetings !== undefined) {
+      // The running bot reconciles every programme's meetings each hour (meetings-module.ts).
+      io.stdout.write(
+        language === 'en'
+          ? 'Meetings: the bot brings calendars up to date within the hour.\n'
+          : 'Réunions : le bot met les agendas à jour dans l’heure.\n',
+      );
+    }
   } finally {
     await close();
   }

@@ -6,6 +6,11 @@ import { GraphChannelProvisioner } from '../adapters/graph/graph-channel-provisi
 import type { Sleep } from '../adapters/graph/graph-request';
 import { GraphTeamMembership } from '../adapters/graph/graph-team-membership';
 import { GraphUserReach } from '../adapters/graph/graph-user-reach';
+import { GraphMeetingCalendar } from '../adapters/graph/graph-meeting-calendar';
+import { SqlMeetingStore } from '../adapters/sql/sql-meeting-store';
+import { SqlReachLog } from '../adapters/sql/sql-reach-log';
+import { createProgrammeMeetings } from './meetings/create-programme-meetings';
+import { OutboxMeetingInvitations } from './meetings/outbox-meeting-invitations';
 import { createCandidacyDeps } from '../adapters/sql/create-candidacy-deps';
 import { createFollowUpDeps } from '../adapters/sql/create-follow-up-deps';
 import type { DatabaseHandle } from '../adapters/sql/open-database';
@@ -68,7 +73,8 @@ export function createPlatform(input: {
       'no GRAPH_TEAMS_APP_ID: the bot is not installed for people who never opened it, nor are they looked up by e-mail',
     );
   }
-  const notifier = new OutboxNotifier(outbox, conversations, renderers, clock, reach);
+  const reachLog = new SqlReachLog(database.db);
+  const notifier = new OutboxNotifier(outbox, conversations, renderers, clock, reach, reachLog);
   const provisioner =
     graphCredential === undefined
       ? undefined
@@ -78,6 +84,20 @@ export function createPlatform(input: {
       'no Microsoft Graph identity: each team gets a thread in General instead of a channel',
     );
   }
+  const organiser = config.graph?.meetingOrganiser;
+  const calendar =
+    graphCredential === undefined || organiser === undefined
+      ? undefined
+      : new GraphMeetingCalendar(graphCredential, organiser, {
+          ...(config.graph?.baseUrl === undefined ? {} : { baseUrl: config.graph.baseUrl }),
+          ...(input.options?.graphSleep === undefined ? {} : { sleep: input.options.graphSleep }),
+        });
+  if (graphCredential !== undefined && calendar === undefined) {
+    logger.info(
+      'no GRAPH_MEETING_ORGANISER: programme meetings reach attendees as .ics invitations in Teams',
+    );
+  }
+  const teams = new SqlProgrammeTeamStore(database.db);
   const candidacyOptions = input.options?.candidacies;
   const { core: candidacyCore, people } = createCandidacyDeps(database.db, {
     clock,
@@ -102,7 +122,7 @@ export function createPlatform(input: {
     conversations,
     programmes: new SqlProgrammeStore(database.db),
     candidacies: new SqlCandidacyStore(database.db),
-    teams: new SqlProgrammeTeamStore(database.db),
+    teams,
     outbox,
     notifier,
     candidacyCore,
@@ -116,6 +136,15 @@ export function createPlatform(input: {
             ...(config.graph?.baseUrl === undefined ? {} : { baseUrl: config.graph.baseUrl }),
             ...(input.options?.graphSleep === undefined ? {} : { sleep: input.options.graphSleep }),
           }),
+    meetings: createProgrammeMeetings({
+      store: new SqlMeetingStore(database.db),
+      calendar,
+      invitations: new OutboxMeetingInvitations(notifier),
+      organiser: calendar === undefined ? undefined : organiser,
+      teams,
+      clock,
+      logger,
+    }),
     publicUrl: input.publicUrl,
     labTeamIds: input.labTeamIds,
     programmeChoices: new ProgrammeChoices(clock),

@@ -120,4 +120,18 @@ export const digestEn: Record<keyof typeof digestFr, string> = {
   'digest.export.decision.adjust': 'adjust',
   'digest.export.decision.stop': 'stop',
   'digest.figure': '{label}: {value}',
+  'digest.reach.heading': 'Reaching people (last 7 days)',
+  'digest.reach.conversation': 'Through a chat they had',
+  'digest.reach.install': 'By installing the bot for them',
+  'digest.reach.team': 'Through a chat opened via a team',
+  'digest.reach.unreachable': 'Could not be reached',
+  'digest.reach.countWithManagers':
+    '{count}, of which {managers} endorsement request(s) to a manager',
+  'digest.reach.failure.no-chat': 'No chat with the bot, and no team where it is installed',
+  'digest.reach.failure.removed-bot': 'They removed the bot',
+  'digest.reach.failure.permission':
+    'Installation refused by Microsoft Graph (permission not granted)',
+  'digest.reach.failure.not-found': 'Unknown to Microsoft Entra',
+  'digest.reach.failure.timeout': 'Bot installed, chat not visible yet',
+  'digest.reach.failure.error': 'Another error',
 };

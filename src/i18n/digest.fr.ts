@@ -119,4 +119,17 @@ export const digestFr = {
   'digest.export.decision.adjust': 'ajuster',
   'digest.export.decision.stop': 'arrêter',
   'digest.figure': '{label} : {value}',
+  'digest.reach.heading': 'Joindre les personnes (7 derniers jours)',
+  'digest.reach.conversation': 'Par une conversation existante',
+  'digest.reach.install': 'Par l’installation du bot pour la personne',
+  'digest.reach.team': 'Par une conversation ouverte via une équipe',
+  'digest.reach.unreachable': 'Injoignables',
+  'digest.reach.countWithManagers': '{count}, dont {managers} demande(s) d’avis à un responsable',
+  'digest.reach.failure.no-chat': 'Sans conversation avec le bot ni équipe où il est installé',
+  'digest.reach.failure.removed-bot': 'La personne a retiré le bot',
+  'digest.reach.failure.permission':
+    'Installation refusée par Microsoft Graph (autorisation non accordée)',
+  'digest.reach.failure.not-found': 'Personne inconnue de Microsoft Entra',
+  'digest.reach.failure.timeout': 'Bot installé, conversation pas encore visible',
+  'digest.reach.failure.error': 'Autre erreur',
 } as const;

@@ -18,4 +18,29 @@ export const graphEn: Record<keyof typeof graphFr, string> = {
   'status.graph.installs':
     'the bot installed for people who never opened it, and people found by e-mail address',
   'status.graph.noInstalls': 'no installation for people (GRAPH_TEAMS_APP_ID not set)',
+  'meetings.summary':
+    'Meetings on calendars (Teams meetings): {created} created, {updated} updated, {cancelled} cancelled, {unchanged} unchanged.',
+  'meetings.refused':
+    'Microsoft Graph does not let the app write to the organiser’s calendar: the {permission} permission was not granted ({count} meetings waiting). An administrator grants it (see docs/graph.md); the bot tries again every hour.',
+  'meetings.failed':
+    '{count} meetings could not be put on calendars yet; the bot tries again every hour.',
+  'meetings.off':
+    'Meetings: no calendar is connected (GRAPH_MEETING_ORGANISER not set); they are not put on calendars.',
+  'status.meetings': 'Meetings',
+  'status.meetings.on': 'on calendars, organised by {organiser} (Teams meetings)',
+  'status.meetings.off':
+    'no calendar connected (GRAPH_MEETING_ORGANISER not set): each invited person gets a card with the .ics file',
+  'meetings.summary.ics':
+    'Meetings: no calendar is connected to the bot (GRAPH_MEETING_ORGANISER not set); each invited person gets a card to add the meeting to their calendar (.ics file): {created} sent, {updated} updated, {cancelled} cancelled, {unchanged} unchanged.',
+  'meetings.invitation.title': 'Meeting: {subject}',
+  'meetings.invitation.updated': 'Meeting changed: {subject}',
+  'meetings.invitation.cancelled': 'Meeting cancelled: {subject}',
+  'meetings.invitation.body':
+    'No calendar is connected to the bot: add this meeting to yours with its .ics file (a newer version replaces the older one).',
+  'meetings.invitation.bodyCancelled':
+    'This meeting no longer takes place. If you added it to your calendar, open this .ics file: it removes it.',
+  'meetings.invitation.button': 'Add to my calendar (.ics)',
+  'meetings.link.body': 'Your .ics file is ready: a personal link, valid once until {time}.',
+  'meetings.link.button': 'Download the .ics file',
+  'meetings.link.unknown': 'This meeting cannot be found, or you are not invited to it.',
 };

@@ -128,6 +128,22 @@ describe('reaching a manager who never opened the bot (proactive installation th
       JSON.stringify(call.body).includes('Votre avis est demandé'),
     );
     assert.equal(sent.length, 0);
+
+    // The Lab team's digest counts the manager who could not be reached, and why.
+    await harness.send({
+      ...loadActivity('personal-message-status-admin'),
+      text: `tableau de bord ${BOT_PROGRAMME.id}`,
+    });
+    const digest = JSON.stringify(
+      harness.connector
+        .sentActivities()
+        .filter((activity) => JSON.stringify(activity).includes('Joindre les personnes')),
+    );
+    assert.match(digest, /Injoignables","value":"1"/);
+    assert.match(
+      digest,
+      /autorisation non accordée\)","value":"1, dont 1 demande\(s\) d’avis à un responsable"/,
+    );
   });
 
   it('without Graph, calls nothing and keeps the request for the "avis" command as before', async () => {

@@ -31,8 +31,9 @@ const MAX_QUERIES = {
   candidacySubmit: 10,
   // Turn state, conversation, roles, then the digest's aggregates (8 until this wave); then the
   // Lab sessions section (the requests, the hot and the cold debriefs, the Lab's few dozen a
-  // year) and the personal data section (the retention job's audit entries of the week).
-  dashboard: 12,
+  // year), the personal data section (the retention job's audit entries of the week) and the
+  // reaching-people section (one grouped count of the week's notices).
+  dashboard: 13,
 };
 
 /** The recorded activity as someone else, in their own personal chat. */

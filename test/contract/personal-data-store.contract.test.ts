@@ -232,6 +232,31 @@ async function seed(db: Kysely<Database>): Promise<void> {
     ])
     .execute();
   await db
+    .insertInto('programme_meetings')
+    .values({
+      programme_id: 'defi-2026',
+      kind: 'monthlyExchange',
+      team_id: 't1',
+      period: '2026-11',
+      subject: 'Défi du Lab — Échange mensuel — Équipe 1',
+      starts_at: '2026-11-09T13:00:00.000Z',
+      ends_at: '2026-11-09T14:00:00.000Z',
+      time_zone: 'Europe/Paris',
+      attendees: JSON.stringify([
+        { aadId: MARIE, name: 'Marie Dupont' },
+        { aadId: PAUL, name: 'Paul Martin' },
+      ]),
+      attendees_digest: 'digest',
+      external_event_id: 'AAMk-1',
+      ics_uid: 'defi-2026.monthlyExchange.t1.2026-11@labbot',
+      sequence: 0,
+      state: 'active',
+      route: 'graph',
+      last_error: null,
+      updated_at: AT,
+    })
+    .execute();
+  await db
     .insertInto('audit_log')
     .values({
       at: AT,
@@ -305,6 +330,7 @@ for (const target of testDatabases()) {
       assert.equal(count('scores', 'candidacy_scores'), 1, 'the scores she gave, not received');
       assert.equal(snapshot.scores.candidacy_scores?.[0]?.candidacy_id, 'c-2');
       assert.equal(count('teams', 'programme_team_people'), 1);
+      assert.equal(count('teams', 'programme_meetings'), 1, 'the meeting she is invited to');
       assert.equal(count('followUp', 'checkin_answers'), 1);
       assert.equal(count('absences', 'absences'), 1);
       assert.equal(count('messages', 'outbox'), 1, 'messages to her, not the Lab digest');

@@ -57,6 +57,10 @@ const ACCEPTED_PERMISSIONS = {
     'TeamsAppInstallation.ReadWriteForUser.All',
     'TeamsAppInstallation.Read.All',
   ],
+  // "Create event", "Update event", "event: cancel": application access needs Calendars.ReadWrite.
+  createEvent: ['Calendars.ReadWrite'],
+  updateEvent: ['Calendars.ReadWrite'],
+  cancelEvent: ['Calendars.ReadWrite'],
   getInstallationChat: [
     'TeamsAppInstallation.ReadForUser.All',
     'TeamsAppInstallation.Read.All',
@@ -80,6 +84,23 @@ interface FakeInstallation {
   chatId: string;
   /** Reads of the installation or its chat still answered as if it were not there yet. */
   hiddenReads: number;
+}
+
+/** An event of a user's calendar, as created through `POST /users/{id}/events`. */
+export interface FakeEvent {
+  id: string;
+  /** The organiser's Entra id. */
+  organiserId: string;
+  transactionId: string | undefined;
+  subject: string;
+  start: { dateTime: string; timeZone: string };
+  end: { dateTime: string; timeZone: string };
+  attendees: { emailAddress: { address: string; name?: string }; type?: string }[];
+  isOnlineMeeting: boolean;
+  onlineMeetingProvider: string | undefined;
+  isCancelled: boolean;
+  /** How many times it was changed through PATCH. */
+  updates: number;
 }
 
 /** Graph knows a team by its group id, a GUID; a Teams thread id (19:…) is not found. */
@@ -145,6 +166,8 @@ export class FakeGraphServer {
   readonly installations = new Map<string, FakeInstallation>();
   /** Reads of a fresh installation that do not see it yet (eventual consistency). */
   installVisibleAfterReads = 2;
+  /** Events of users' calendars, by id. */
+  readonly events = new Map<string, FakeEvent>();
   /** Statuses to answer to the next calls under /users, in order, before behaving normally. */
   readonly failNextUserCalls: { status: number; retryAfter?: number }[] = [];
   private readonly server = http.createServer((req, res) => this.handle(req, res));
@@ -211,6 +234,11 @@ export class FakeGraphServer {
     return this.calls.filter(
       (call) => call.method === 'POST' && /\/teamwork\/installedApps$/.test(call.path),
     );
+  }
+
+  /** Events not cancelled, of every calendar. */
+  liveEvents(): FakeEvent[] {
+    return [...this.events.values()].filter((event) => !event.isCancelled);
   }
 
   posts(): GraphCall[] {
@@ -452,6 +480,10 @@ export class FakeGraphServer {
   ): void {
     const parts = url.pathname.split('/').slice(3).map(decodeURIComponent);
     const [key, teamwork, installedApps, installationId, chat] = parts;
+    if (teamwork === 'events') {
+      this.routeEvents(method, parts, body, reply, error);
+      return;
+    }
     const call =
       parts.length === 1
         ? 'getUser'
@@ -494,7 +526,16 @@ export class FakeGraphServer {
       return;
     }
     if (call === 'getUser') {
-      reply(200, { id: user.id, displayName: user.displayName });
+      // Graph returns the properties $select names (id and displayName when it names none here).
+      const selected = (url.searchParams.get('$select') ?? 'id,displayName').split(',');
+      reply(
+        200,
+        Object.fromEntries(
+          selected
+            .filter((name): name is keyof FakeUser => name in user)
+            .map((name) => [name, user[name]]),
+        ),
+      );
       return;
     }
     const installation = this.installations.get(user.id);
@@ -532,6 +573,174 @@ export class FakeGraphServer {
     }
     reply(200, { id: installation.chatId, chatType: 'oneOnOne' });
   }
+
+  /**
+   * A user's calendar: `POST /users/{id}/events` (201 with the event and its Teams meeting; the
+   * same `transactionId` again returns the first event), `PATCH /users/{id}/events/{event}` (200)
+   * and `POST /users/{id}/events/{event}/cancel` (202, no body). An unknown mailbox or event is 404.
+   */
+  private routeEvents(
+    method: string,
+    parts: string[],
+    body: Record<string, unknown> | undefined,
+    reply: (status: number, payload: unknown) => void,
+    error: (
+      status: number,
+      code: string,
+      message: string,
+      headers?: Record<string, string>,
+    ) => void,
+  ): void {
+    const [key, , eventId, action] = parts;
+    const call =
+      parts.length === 2 && method === 'POST'
+        ? 'createEvent'
+        : parts.length === 3 && method === 'PATCH'
+          ? 'updateEvent'
+          : parts.length === 4 && action === 'cancel' && method === 'POST'
+            ? 'cancelEvent'
+            : undefined;
+    if (call === undefined) {
+      error(400, 'BadRequest', `Unsupported request ${method} /users/${parts.join('/')}`);
+      return;
+    }
+    const accepted: readonly string[] = ACCEPTED_PERMISSIONS[call];
+    if (!accepted.some((permission) => this.permissions.has(permission))) {
+      error(403, 'ErrorAccessDenied', `Access is denied: the call needs ${accepted.join(', ')}.`);
+      return;
+    }
+    const failure = this.failNextUserCalls.shift();
+    if (failure !== undefined) {
+      error(
+        failure.status,
+        failure.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
+        'try later',
+        failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) },
+      );
+      return;
+    }
+    const wanted = (key ?? '').toLowerCase();
+    const organiser = [...this.users.values()].find(
+      (u) => u.id.toLowerCase() === wanted || u.userPrincipalName.toLowerCase() === wanted,
+    );
+    if (organiser === undefined) {
+      error(404, 'ErrorInvalidUser', `The requested user '${key ?? ''}' is invalid.`);
+      return;
+    }
+    const toEvent = (event: FakeEvent): Record<string, unknown> => ({
+      id: event.id,
+      iCalUId: `040000008200E00074C5B7101A82E008${event.id.slice(-16)}`,
+      subject: event.subject,
+      start: event.start,
+      end: event.end,
+      attendees: event.attendees,
+      isCancelled: event.isCancelled,
+      isOnlineMeeting: event.isOnlineMeeting,
+      onlineMeetingProvider: event.onlineMeetingProvider ?? 'unknown',
+      onlineMeeting: event.isOnlineMeeting
+        ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/${event.id}` }
+        : null,
+      webLink: `https://outlook.office365.com/owa/?itemid=${event.id}`,
+    });
+    if (call === 'createEvent') {
+      const problem = checkEventBody(body, true);
+      if (problem !== undefined) {
+        error(400, 'ErrorInvalidRequest', problem);
+        return;
+      }
+      const transactionId =
+        typeof body!.transactionId === 'string' ? body!.transactionId : undefined;
+      const same =
+        transactionId === undefined
+          ? undefined
+          : [...this.events.values()].find(
+              (e) => e.organiserId === organiser.id && e.transactionId === transactionId,
+            );
+      if (same !== undefined) {
+        reply(201, toEvent(same));
+        return;
+      }
+      const event: FakeEvent = {
+        id: `AAMkAG${randomUUID().replace(/-/g, '')}`,
+        organiserId: organiser.id,
+        transactionId,
+        subject: body!.subject as string,
+        start: body!.start as FakeEvent['start'],
+        end: body!.end as FakeEvent['end'],
+        attendees: (body!.attendees ?? []) as FakeEvent['attendees'],
+        isOnlineMeeting: body!.isOnlineMeeting === true,
+        onlineMeetingProvider:
+          typeof body!.onlineMeetingProvider === 'string' ? body!.onlineMeetingProvider : undefined,
+        isCancelled: false,
+        updates: 0,
+      };
+      this.events.set(event.id, event);
+      reply(201, toEvent(event));
+      return;
+    }
+    const event = this.events.get(eventId ?? '');
+    if (event === undefined || event.organiserId !== organiser.id || event.isCancelled) {
+      error(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+      return;
+    }
+    if (call === 'cancelEvent') {
+      event.isCancelled = true;
+      reply(202, undefined);
+      return;
+    }
+    const problem = checkEventBody(body, false);
+    if (problem !== undefined) {
+      error(400, 'ErrorInvalidRequest', problem);
+      return;
+    }
+    for (const field of ['subject', 'start', 'end', 'attendees'] as const) {
+      if (body?.[field] !== undefined)
+        (event as unknown as Record<string, unknown>)[field] = body[field];
+    }
+    event.updates += 1;
+    reply(200, toEvent(event));
+  }
+}
+
+/** What Graph refuses in an event: a missing subject or time, a time without zone, an attendee without address. */
+function checkEventBody(
+  body: Record<string, unknown> | undefined,
+  creating: boolean,
+): string | undefined {
+  if (body === undefined) return 'Empty body';
+  if (creating && typeof body.subject !== 'string') return 'subject is required';
+  for (const field of ['start', 'end'] as const) {
+    const value = body[field] as { dateTime?: unknown; timeZone?: unknown } | undefined;
+    if (value === undefined && !creating) continue;
+    if (
+      typeof value?.dateTime !== 'string' ||
+      Number.isNaN(Date.parse(`${value.dateTime}Z`)) ||
+      typeof value.timeZone !== 'string'
+    ) {
+      return `${field} needs a dateTime and a timeZone`;
+    }
+  }
+  if (body.attendees !== undefined) {
+    if (!Array.isArray(body.attendees)) return 'attendees must be a list';
+    for (const attendee of body.attendees as { emailAddress?: { address?: unknown } }[]) {
+      if (
+        typeof attendee.emailAddress?.address !== 'string' ||
+        !attendee.emailAddress.address.includes('@')
+      ) {
+        return 'each attendee needs an emailAddress.address';
+      }
+    }
+  }
+  if (
+    body.isOnlineMeeting === true &&
+    body.onlineMeetingProvider !== undefined &&
+    !['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'].some(
+      (provider) => provider === body.onlineMeetingProvider,
+    )
+  ) {
+    return 'unknown onlineMeetingProvider';
+  }
+  return undefined;
 }
 
 function toGraph(channel: FakeChannel): Record<string, string> {

@@ -165,8 +165,31 @@ describe('loadConfig', () => {
       clientId: GRAPH_APP,
       credential: { kind: 'managed-identity-federation', managedIdentityClientId: IDENTITY },
       teamsAppCatalogueId: undefined,
+      meetingOrganiser: undefined,
       baseUrl: undefined,
     });
+    assert.equal(
+      loadConfig({
+        GRAPH_TENANT_ID: TENANT,
+        GRAPH_CLIENT_ID: GRAPH_APP,
+        GRAPH_CLIENT_SECRET: 's',
+        GRAPH_MEETING_ORGANISER: 'lab.innovation@securite-sociale.fr',
+      }).graph?.meetingOrganiser,
+      'lab.innovation@securite-sociale.fr',
+    );
+    assert.match(
+      problemsOf({
+        GRAPH_TENANT_ID: TENANT,
+        GRAPH_CLIENT_ID: GRAPH_APP,
+        GRAPH_CLIENT_SECRET: 's',
+        GRAPH_MEETING_ORGANISER: 'the lab',
+      })[0]!,
+      /^GRAPH_MEETING_ORGANISER: must be/,
+    );
+    assert.match(
+      problemsOf({ GRAPH_MEETING_ORGANISER: 'lab@x.fr' })[0]!,
+      /^GRAPH_CLIENT_ID: required when GRAPH_MEETING_ORGANISER/,
+    );
     assert.match(
       problemsOf({ GRAPH_CLIENT_ID: 'graph-app' })[0]!,
       /^GRAPH_CLIENT_ID: must be a GUID/,

@@ -38,7 +38,7 @@ export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(reso
  */
 export async function graphRequest(
   credential: TokenCredential,
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   url: string,
   options: { body?: object; permission: string; sleep?: Sleep },
 ): Promise<{ status: number; body: unknown }> {

@@ -93,7 +93,7 @@ export class GraphUserReach implements PersonalChatOpener, EntraUserFinder {
 
   async openPersonalChat(userAadId: string): Promise<PersonalChatOutcome> {
     if (this.refusal !== undefined && this.now() - this.refusal.at < REFUSAL_MEMORY_MS) {
-      return { ok: false, reason: this.refusal.reason };
+      return { ok: false, reason: this.refusal.reason, code: 'permission' };
     }
     const user = `${this.baseUrl}/users/${encodeURIComponent(userAadId)}/teamwork/installedApps`;
     try {
@@ -115,7 +115,11 @@ export class GraphUserReach implements PersonalChatOpener, EntraUserFinder {
         if (chatId !== undefined) return { ok: true, chatId };
         const delay = this.pollDelaysMs[poll];
         if (delay === undefined) {
-          return { ok: false, reason: 'installed, but Graph did not show the chat in time' };
+          return {
+            ok: false,
+            reason: 'installed, but Graph did not show the chat in time',
+            code: 'timeout',
+          };
         }
         await this.sleep(delay);
       }
@@ -126,10 +130,14 @@ export class GraphUserReach implements PersonalChatOpener, EntraUserFinder {
           ok: false,
           reason:
             'user not found in Microsoft Entra, or app not in the catalogue (GRAPH_TEAMS_APP_ID)',
+          code: 'not-found',
         };
       }
-      if (error.status === 403) this.refusal = { reason: error.message, at: this.now() };
-      return { ok: false, reason: error.message };
+      if (error.status === 403) {
+        this.refusal = { reason: error.message, at: this.now() };
+        return { ok: false, reason: error.message, code: 'permission' };
+      }
+      return { ok: false, reason: error.message, code: 'error' };
     }
   }
 

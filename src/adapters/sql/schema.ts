@@ -259,6 +259,38 @@ export interface ErasureRequestsTable {
   decided_at: string | null;
 }
 
+/** A meeting the bot put (or will put) on calendars (migration 0013). */
+export interface ProgrammeMeetingsTable {
+  programme_id: string;
+  kind: string;
+  team_id: string;
+  period: string;
+  subject: string;
+  starts_at: string;
+  ends_at: string;
+  time_zone: string;
+  /** JSON array of { aadId, name }. */
+  attendees: string;
+  attendees_digest: string;
+  external_event_id: string | null;
+  ics_uid: string;
+  sequence: number;
+  state: string;
+  route: string | null;
+  last_error: string | null;
+  updated_at: string;
+}
+
+/** How one notice reached a person, without saying who (migration 0014). */
+export interface ReachLogTable {
+  key_digest: string;
+  programme_id: string;
+  notice_kind: string;
+  route: string;
+  failure: string | null;
+  at: string;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   user_contexts: UserContextsTable;
@@ -283,4 +315,6 @@ export interface Database {
   review_answers: ReviewAnswersTable;
   absences: AbsencesTable;
   erasure_requests: ErasureRequestsTable;
+  programme_meetings: ProgrammeMeetingsTable;
+  reach_log: ReachLogTable;
 }

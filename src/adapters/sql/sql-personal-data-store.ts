@@ -38,6 +38,7 @@ const ROW_KEYS: Readonly<Record<string, readonly string[]>> = {
   audit_log: ['id'],
   programme_team_people: ['programme_id', 'team_id', 'aad_id', 'role'],
   programme_people: ['programme_id', 'aad_id', 'role'],
+  programme_meetings: ['programme_id', 'kind', 'team_id', 'period'],
   export_tokens: ['id'],
   conversations: ['conversation_id'],
   user_contexts: ['aad_id'],
@@ -230,6 +231,26 @@ export class SqlPersonalDataStore implements PersonalDataStore {
       await rows(
         db.selectFrom('programme_team_people').selectAll().where(lower('aad_id'), '=', id),
       ),
+    );
+    // Attendee lists are JSON; the LIKE finds candidates, the parsed list decides.
+    put(
+      'programme_meetings',
+      (
+        await rows(
+          db
+            .selectFrom('programme_meetings')
+            .selectAll()
+            .where(
+              sql<boolean>`lower(${sql.ref('attendees')}) like ${`%${escapeLike(id)}%`} escape '\\'`,
+            ),
+        )
+      ).flatMap((row) => {
+        // Their own line only: the other attendees are other people's data.
+        const own = (JSON.parse(String(row.attendees)) as { aadId: string }[]).filter(
+          (attendee) => attendee.aadId.toLowerCase() === id,
+        );
+        return own.length === 0 ? [] : [{ ...row, attendees: JSON.stringify(own) }];
+      }),
     );
     put(
       'programme_people',
@@ -674,6 +695,7 @@ const PROGRAMME_TABLES = [
   'candidacy_decisions',
   'programme_teams',
   'programme_team_people',
+  'programme_meetings',
   'formation_drafts',
   'checkin_answers',
   'review_answers',

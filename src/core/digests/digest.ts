@@ -1,3 +1,4 @@
+import type { ReachCounts } from '../ports/reach-log';
 import type { CheckinStatus } from '../follow-up/checkin-answer';
 import type { SessionsSummary } from '../lab-sessions/summarise-sessions';
 import type { ReviewId } from '../follow-up/planned-send';
@@ -120,4 +121,6 @@ export interface Digest {
   milestones: UpcomingMilestone[];
   /** The Lab team's digest: personal data purged this week and due within a month. */
   retention?: RetentionSection;
+  /** The Lab team's digest: how notices reached people this week, and who could not be reached, why. */
+  reach?: ReachCounts;
 }

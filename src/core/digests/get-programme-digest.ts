@@ -1,3 +1,4 @@
+import type { ReachLog } from '../ports/reach-log';
 import type { ReviewId } from '../follow-up/planned-send';
 import type { SessionsSummary } from '../lab-sessions/summarise-sessions';
 import type { AuditLog } from '../ports/audit-log';
@@ -41,6 +42,8 @@ export interface DigestDeps {
   sessions?: { summarise(): Promise<SessionsSummary> };
   /** The audit trail, where the retention job records what it purged; absent: no retention lines. */
   audit?: Pick<AuditLog, 'list'>;
+  /** How notices reached people; absent: no reach lines. */
+  reach?: Pick<ReachLog, 'count'>;
 }
 
 let franceCalendar: HolidayCalendar | undefined;
@@ -106,6 +109,11 @@ export async function getProgrammeDigest(
           weekAgo,
         )
       : undefined;
+  const reach =
+    facilitator === undefined && deps.reach !== undefined
+      ? await deps.reach.count(programme.id, weekAgo)
+      : undefined;
+  const reached = reach !== undefined && Object.values(reach.byRoute).some((count) => count > 0);
   return {
     programmeId: programme.id,
     programmeName: programme.name,
@@ -115,6 +123,7 @@ export async function getProgrammeDigest(
     sections,
     milestones: listUpcomingMilestones(programme.milestones, today, DIGEST_MILESTONES),
     ...(retention === undefined ? {} : { retention }),
+    ...(reached ? { reach } : {}),
   };
 }
 

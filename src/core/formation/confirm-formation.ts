@@ -6,6 +6,7 @@ import type { ProgrammeTeamStore } from '../ports/programme-team-store';
 import type { TeamMembership } from '../ports/team-membership';
 import { addTeamMembers, type MembershipReport } from '../team-spaces/add-team-members';
 import type { ProgrammeTeam } from '../programmes/programme-team';
+import type { MeetingSyncReport } from '../meetings/sync-meetings';
 import type { Programme } from '../programmes/programme';
 import {
   provisionTeamChannels,
@@ -24,6 +25,8 @@ export interface ConfirmationReport {
   undelivered: number;
   /** The participants and facilitators added to the programme's Teams team (with Graph). */
   membership?: MembershipReport;
+  /** The programme's meetings put on calendars, when it has some. */
+  meetings?: MeetingSyncReport;
 }
 
 /** Why confirming could not start. */

@@ -80,6 +80,8 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Readonly<Record<string, string>> = {
   instances: 'the running bot processes and their last heartbeat',
   tenant_pauses: 'until when a tenant is paused after Teams answered 429',
   lab_session_sequences: 'the last tracking number given each year',
+  reach_log:
+    'how each notice reached people (route and coded reason, by programme), keyed by a digest of the notice key, never who',
 };
 
 /** Every table holding personal data. */
@@ -189,6 +191,14 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     personColumns: ['aad_id'],
     contentColumns: [],
     purpose: 'who a programme file names as committee member or Lab team, to find their roles',
+    retention: 'participants',
+  },
+  {
+    table: 'programme_meetings',
+    category: 'teams',
+    personColumns: [],
+    contentColumns: ['attendees'],
+    purpose: "the programme's meetings put on calendars, with who is invited",
     retention: 'participants',
   },
   {

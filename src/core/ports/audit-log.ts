@@ -8,6 +8,7 @@ export type AuditAction =
   | 'export.download'
   | 'personalData.view'
   | 'personalData.link'
+  | 'meeting.icsLink'
   | 'personalData.erasure'
   | 'personalData.erasureRequest'
   | 'personalData.erasureDeferred'

@@ -1,3 +1,4 @@
+import type { ReachFailure } from './reach-log';
 /**
  * Something the bot tells a person on its own initiative. The core says what happened; the Teams
  * adapter renders it as a card in the recipient's language when it is delivered.
@@ -19,6 +20,13 @@ export type NoticeRecipient =
  */
 export class UndeliverableNoticeError extends Error {
   override name = 'UndeliverableNoticeError';
+  constructor(
+    message: string,
+    /** Why, as a code the Lab digest counts by; absent for a notice with no card. */
+    readonly failure?: ReachFailure,
+  ) {
+    super(message);
+  }
 }
 
 /**

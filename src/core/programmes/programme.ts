@@ -1,4 +1,5 @@
 import type { FollowUpSettings } from './follow-up-settings';
+import type { MeetingSettings } from './meeting-settings';
 import type { HolidayCalendarId } from '../scheduling/holiday-calendars';
 
 /** How people enter a programme: alone (then mixed into teams) or as a team from one organisation. */
@@ -135,6 +136,8 @@ export interface Programme {
   facilitators?: Facilitator[];
   /** Monthly check-in rules; the defaults apply when absent. */
   followUp?: FollowUpSettings;
+  /** The meetings the bot puts on people's calendars; none when absent. */
+  meetings?: MeetingSettings;
 }
 
 /** A member of the Lab's extended team who can follow teams. */

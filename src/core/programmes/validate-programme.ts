@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validateFollowUpBlock } from './validate-follow-up-block';
+import { validateMeetingsBlock } from './validate-meetings-block';
 import type { ProgrammeTeam } from './programme-team';
 import { validateTeamsBlock } from './validate-teams-block';
 import { fromZodIssues, type ValidationIssue } from '../validation/validation-issue';
@@ -113,6 +114,7 @@ const programmeSchema = z
     teamsGroupId: z.string().uuid().optional(),
     // Checked by their own validators, so their issues keep paths from the file's root.
     followUp: z.unknown().optional(),
+    meetings: z.unknown().optional(),
     teams: z.unknown().optional(),
   })
   .strict();
@@ -167,6 +169,7 @@ export function validateProgramme(
   });
 
   const followUp = validateFollowUpBlock(raw.followUp, issues);
+  const meetings = 'meetings' in raw ? validateMeetingsBlock(raw.meetings, issues) : undefined;
   const teams = validateTeamsBlock(
     raw.teams,
     {
@@ -217,6 +220,7 @@ export function validateProgramme(
   if (value.teamsTeamId !== undefined) programme.teamsTeamId = value.teamsTeamId;
   if (value.teamsGroupId !== undefined) programme.teamsGroupId = value.teamsGroupId;
   if (followUp !== undefined) programme.followUp = followUp;
+  if (meetings !== undefined) programme.meetings = meetings;
   return teams === undefined ? { ok: true, programme } : { ok: true, programme, teams };
 }
 

@@ -1,3 +1,4 @@
+import type { ReachCounts } from '../../core/ports/reach-log';
 import type {
   CallSection,
   Digest,
@@ -89,6 +90,7 @@ export function buildDigestCard(
   if (digest.sections.length === 0) {
     body.push({ type: 'TextBlock', text: t('digest.nothingYet'), wrap: true });
   }
+  if (digest.reach !== undefined) body.push(...reachElements(context, digest.reach));
   if (digest.retention !== undefined) body.push(...retentionElements(context, digest.retention));
   if (digest.milestones.length > 0) {
     body.push(heading(t('digest.milestones')), {
@@ -437,6 +439,33 @@ function sessionsElements({ t }: CardContext, section: SessionsSection): Element
       ],
     },
   ];
+}
+
+/**
+ * Reaching people this week: how many notices went through a chat they had, a chat the bot got
+ * by installing itself, a 1:1 opened through a team, and how many could not go at all, with why
+ * (managers asked for an endorsement counted apart).
+ */
+function reachElements(context: CardContext, reach: ReachCounts): Element[] {
+  const { t } = context;
+  const facts = (['conversation', 'install', 'team'] as const).map((route) =>
+    fact(t(`digest.reach.${route}`), String(reach.byRoute[route])),
+  );
+  facts.push(fact(t('digest.reach.unreachable'), String(reach.byRoute.unreachable)));
+  for (const failure of reach.failures) {
+    facts.push(
+      fact(
+        t(`digest.reach.failure.${failure.failure}`),
+        failure.endorsements > 0
+          ? t('digest.reach.countWithManagers', {
+              count: failure.count,
+              managers: failure.endorsements,
+            })
+          : String(failure.count),
+      ),
+    );
+  }
+  return [heading(t('digest.reach.heading')), { type: 'FactSet', facts }];
 }
 
 /** Personal data: rows the retention job removed this week, and what goes within a month. */

@@ -1,3 +1,4 @@
+import { SqlReachLog } from '../../adapters/sql/sql-reach-log';
 import { z } from 'zod';
 import type { Digest } from '../../core/digests/digest';
 import { getProgrammeDigest } from '../../core/digests/get-programme-digest';
@@ -64,7 +65,8 @@ export function createDigestModule(
   const sessionStore = new SqlLabSessionStore(platform.database.db);
   // The Lab team's digest counts the Lab session requests too.
   const sessions = { summarise: () => summariseSessions({ sessions: sessionStore, clock }) };
-  const deps = { source, clock, sessions, audit: platform.candidacyCore.audit };
+  const reach = new SqlReachLog(platform.database.db);
+  const deps = { source, clock, sessions, audit: platform.candidacyCore.audit, reach };
   const exportReviews = createReviewExporter({
     core: platform.candidacyCore,
     publicUrl: platform.publicUrl,
@@ -229,6 +231,7 @@ export function createDigestModule(
         clock,
         sessions,
         audit: platform.candidacyCore.audit,
+        reach,
         programmes,
         teams,
         notifier: platform.notifier,

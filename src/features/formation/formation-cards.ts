@@ -1,3 +1,4 @@
+import type { MeetingSyncReport } from '../../core/meetings/sync-meetings';
 import type { FormationDraft, FormationParticipant } from '../../core/formation/formation-draft';
 import type { ConfirmationReport } from '../../core/formation/confirm-formation';
 import type { MembershipReport } from '../../core/team-spaces/add-team-members';
@@ -320,7 +321,29 @@ export function describeConfirmation(context: CardContext, report: ConfirmationR
   return [
     ...describeChannels(context, report),
     ...(report.membership === undefined ? [] : describeMembership(context, report.membership)),
+    ...(report.meetings === undefined ? [] : describeMeetings(context, report.meetings)),
   ];
+}
+
+/** What happened to the programme's meetings: on calendars, or why not. */
+export function describeMeetings(context: CardContext, report: MeetingSyncReport): string[] {
+  const { t } = context;
+  if (report.route === null) return [t('meetings.off')];
+  const lines = [
+    t(report.route === 'ics' ? 'meetings.summary.ics' : 'meetings.summary', {
+      created: report.created,
+      updated: report.updated,
+      cancelled: report.cancelled,
+      unchanged: report.unchanged,
+    }),
+  ];
+  const refused = report.failed.find((f) => f.reason === 'permission');
+  if (refused !== undefined) {
+    lines.push(t('meetings.refused', { permission: refused.detail, count: report.failed.length }));
+  } else if (report.failed.length > 0) {
+    lines.push(t('meetings.failed', { count: report.failed.length }));
+  }
+  return lines;
 }
 
 /** Most people named one by one when they could not be added to the team; the rest are counted. */

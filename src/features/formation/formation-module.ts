@@ -139,6 +139,7 @@ export function createFormationModule(
     | 'notifier'
     | 'provisioner'
     | 'membership'
+    | 'meetings'
     | 'clock'
     | 'logger'
     | 'database'
@@ -506,6 +507,9 @@ export function createFormationModule(
           if (outcome.ok) {
             await deps.drafts.delete(programme.id);
             await occurrences.markDone(claimKey, claimOwner, deps.clock.now());
+            // The teams are known now: their meetings go on calendars (nothing twice).
+            const meetings = await deps.meetings.sync(programme);
+            if (meetings !== undefined) outcome.report.meetings = meetings;
           } else {
             await occurrences.release(claimKey, claimOwner, outcome.refusal);
           }
@@ -569,6 +573,8 @@ export function createFormationModule(
     programme: Programme,
     confirmed: ProgrammeTeam[],
   ): Promise<AdaptiveCardJson> => {
+    // Confirming again also catches the meetings up (a permission granted since, Graph back).
+    void deps.meetings.sync(programme);
     if (deps.membership === undefined || programme.teamsGroupId === undefined) {
       return alreadyConfirmed(turn, programme, confirmed.length);
     }
@@ -701,6 +707,9 @@ export function createFormationModule(
     }
     await deps.teams.replaceAll(programme.id, change.teams);
     await deps.drafts.delete(programme.id);
+    // Whoever moved leaves their old team's meetings and joins the new team's: in the background,
+    // since many calendar calls would not fit Teams' five seconds (the hourly run catches up).
+    void deps.meetings.sync(programme);
     // Someone who joins a team is added to the programme's Teams team (nobody twice).
     const membership =
       deps.membership === undefined || programme.teamsGroupId === undefined

@@ -182,6 +182,8 @@ export function buildStatusCard(
     version: string;
     /** What Graph is configured for: nothing, or channels and members, with or without installs. */
     graph: { configured: boolean; installs: boolean };
+    /** The mailbox that organises the programmes' meetings; absent: meetings reach no calendar. */
+    meetingOrganiser?: string | undefined;
   },
 ): AdaptiveCardJson {
   const { t } = context;
@@ -204,6 +206,13 @@ export function buildStatusCard(
         value: t('status.installationsValue', status.installations),
       },
       { label: t('status.graph'), value: graph },
+      {
+        label: t('status.meetings'),
+        value:
+          status.meetingOrganiser === undefined
+            ? t('status.meetings.off')
+            : t('status.meetings.on', { organiser: status.meetingOrganiser }),
+      },
       { label: t('status.version'), value: status.version },
     ],
     note: '',

@@ -30,7 +30,7 @@ const NO_DATA = z.object({}).passthrough();
 export function createHelpModule(
   platform: Pick<
     Platform,
-    'programmes' | 'conversations' | 'clock' | 'database' | 'version' | 'config'
+    'programmes' | 'conversations' | 'clock' | 'database' | 'version' | 'config' | 'meetings'
   >,
 ): FeatureModule {
   const helpCard = async (turn: Turn): Promise<AdaptiveCardJson> => {
@@ -69,6 +69,7 @@ export function createHelpModule(
         configured: platform.config.graph !== undefined,
         installs: platform.config.graph?.teamsAppCatalogueId !== undefined,
       },
+      meetingOrganiser: platform.meetings.organiser,
     });
   };
 

@@ -124,6 +124,18 @@ describe('labbot programme', () => {
     assert.equal(broken.store.saved.size, 0);
   });
 
+  it('imports a meetings block and says the bot puts the meetings on calendars within the hour', async () => {
+    const withMeetings = brokenCopy(
+      (text) => `${text}\nmeetings:\n  monthlyExchange:\n    teamTimes: { team-1: '11:00' }\n`,
+    );
+    const ok = await run(['import', withMeetings]);
+    assert.equal(ok.code, 0, ok.err);
+    const meetings = ok.store.saved.get('defi-du-lab-2022')?.meetings;
+    assert.equal(meetings?.monthlyExchange?.teamTimes['team-1'], '11:00');
+    assert.match(ok.out, /Réunions : le bot met les agendas à jour dans l’heure/);
+    assert.doesNotMatch((await run(['import', EXAMPLE])).out, /Réunions/);
+  });
+
   it('says which file it cannot read', async () => {
     const { code, err } = await run(['validate', '/nonexistent/programme.yml']);
     assert.equal(code, 1);

@@ -11,6 +11,8 @@ import * as programmeChannels from './0009_programme_channels';
 import * as instances from './0010_instances';
 import * as personalData from './0011_personal_data';
 import * as labSessions from './0012_lab_sessions';
+import * as programmeMeetings from './0013_programme_meetings';
+import * as reachLog from './0014_reach_log';
 import * as programmePeople from './0017_programme_people';
 
 /**
@@ -31,5 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0010_instances': instances,
   '0011_personal_data': personalData,
   '0012_lab_sessions': labSessions,
+  '0013_programme_meetings': programmeMeetings,
+  '0014_reach_log': reachLog,
   '0017_programme_people': programmePeople,
 };

@@ -14,6 +14,7 @@ import type {
   PersonalChatOutcome,
 } from '../../../core/ports/personal-chat-opener';
 import type { OutboxMessage, OutboxStore, OutboxTarget } from '../../../core/ports/outbox-store';
+import type { ReachFailure, ReachLog, ReachRoute } from '../../../core/ports/reach-log';
 import { startBulkSend } from '../../../delivery/start-bulk-send';
 import { createTranslator, toLanguage } from '../../../i18n/translate';
 import type { NoticeRenderers } from './notice-renderer';
@@ -34,6 +35,8 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
     private readonly clock: Clock,
     /** Installs the bot for people it has no chat with (Graph); absent: it does not. */
     private readonly installer?: PersonalChatOpener,
+    /** Where the route each notice to a person took is counted (the Lab digest); absent: nowhere. */
+    private readonly reach?: ReachLog,
   ) {}
 
   async notify(
@@ -87,7 +90,17 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
     if (render === undefined) {
       throw new UndeliverableNoticeError(`No card for notices of kind "${notice.notice.kind}"`);
     }
-    const { target, locale } = await this.resolve(notice.recipient);
+    let resolved: Awaited<ReturnType<OutboxNotifier['resolve']>>;
+    try {
+      resolved = await this.resolve(notice.recipient);
+    } catch (error) {
+      if (error instanceof UndeliverableNoticeError) {
+        await this.count(notice, now, 'unreachable', error.failure ?? 'error');
+      }
+      throw error;
+    }
+    const { target, locale, route } = resolved;
+    if (route !== undefined) await this.count(notice, now, route, null);
     const language = toLanguage(locale);
     const rendered = render(notice.notice, { language, t: createTranslator(language) });
     // What people wrote reaches others' cards as text, never as a link or a hidden control.
@@ -101,9 +114,28 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
     };
   }
 
+  /** Counts how a notice to a person went, for the notice's programme (when it names one). */
+  private async count(
+    notice: BulkNotice,
+    at: Date,
+    route: ReachRoute,
+    failure: ReachFailure | null,
+  ): Promise<void> {
+    const programmeId = notice.notice.data.programmeId;
+    if (this.reach === undefined || typeof programmeId !== 'string' || programmeId === '') return;
+    await this.reach.record({
+      key: notice.idempotencyKey,
+      programmeId,
+      noticeKind: notice.notice.kind,
+      route,
+      failure,
+      at,
+    });
+  }
+
   private async resolve(
     recipient: NoticeRecipient,
-  ): Promise<{ target: OutboxTarget; locale: string | null }> {
+  ): Promise<{ target: OutboxTarget; locale: string | null; route?: ReachRoute }> {
     if (recipient.kind === 'conversation') {
       const conversation = await this.conversations.get(recipient.conversationId);
       return {
@@ -117,19 +149,23 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
       return {
         target: { kind: 'conversation', conversationId: personal.conversationId },
         locale: user?.locale ?? personal.locale,
+        route: 'conversation',
       };
     }
     const active = await this.conversations.listActive();
     let installFailure = '';
+    let failure: ReachFailure = 'no-chat';
     if (this.installer !== undefined) {
       const opened = await this.installPersonal(recipient.aadId, active);
       if (opened.ok) {
         return {
           target: { kind: 'conversation', conversationId: opened.conversationId },
           locale: user?.locale ?? null,
+          route: 'install',
         };
       }
       installFailure = `; installing the bot for them failed: ${opened.reason}`;
+      failure = opened.code;
     }
     // Teams lets a bot open a 1:1 chat with anyone in a team where it is installed.
     const team = active.find(
@@ -138,6 +174,7 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
     if (team?.teamId == null || team.tenantId === null) {
       throw new UndeliverableNoticeError(
         `The bot is installed in no team and has no personal chat with the recipient${installFailure}`,
+        failure,
       );
     }
     return {
@@ -148,6 +185,7 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
         teamId: team.teamId,
       },
       locale: user?.locale ?? null,
+      route: 'team',
     };
   }
 
@@ -159,15 +197,25 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
   private async installPersonal(
     aadId: string,
     active: readonly ConversationRecord[],
-  ): Promise<{ ok: true; conversationId: string } | { ok: false; reason: string }> {
+  ): Promise<
+    { ok: true; conversationId: string } | { ok: false; reason: string; code: ReachFailure }
+  > {
     const reference =
       active.find((c) => c.tenantId !== null && c.scope === 'personal') ??
       active.find((c) => c.tenantId !== null);
     if (reference === undefined) {
-      return { ok: false, reason: 'the bot has no conversation yet to take its service URL from' };
+      return {
+        ok: false,
+        reason: 'the bot has no conversation yet to take its service URL from',
+        code: 'no-chat',
+      };
     }
     if (await this.conversations.removedByUser(aadId)) {
-      return { ok: false, reason: 'they removed the bot, which is not installed for them again' };
+      return {
+        ok: false,
+        reason: 'they removed the bot, which is not installed for them again',
+        code: 'removed-bot',
+      };
     }
     let opened: PersonalChatOutcome;
     try {
@@ -176,7 +224,7 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
       // No token, or another failure outside Graph's answers: a reason like the others.
       opened = { ok: false, reason: error instanceof Error ? error.message : String(error) };
     }
-    if (!opened.ok) return opened;
+    if (!opened.ok) return { ok: false, reason: opened.reason, code: opened.code ?? 'error' };
     const now = this.clock.now();
     await this.conversations.upsert({
       conversationId: opened.chatId,

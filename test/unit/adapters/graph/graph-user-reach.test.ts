@@ -103,6 +103,7 @@ describe('reaching people through Microsoft Graph (install for a user, find by e
     assert.deepEqual(await reach.openPersonalChat('00000000-0000-4000-8000-000000000404'), {
       ok: false,
       reason: 'user not found in Microsoft Entra, or app not in the catalogue (GRAPH_TEAMS_APP_ID)',
+      code: 'not-found',
     });
 
     graph.installVisibleAfterReads = 100;
@@ -110,11 +111,13 @@ describe('reaching people through Microsoft Graph (install for a user, find by e
     assert.deepEqual(late, {
       ok: false,
       reason: 'installed, but Graph did not show the chat in time',
+      code: 'timeout',
     });
 
     graph.permissions.delete('TeamsAppInstallation.ReadWriteSelfForUser.All');
     const denied = await reach.openPersonalChat(MANAGER.id);
     assert.equal(denied.ok, false);
+    assert.equal(!denied.ok && denied.code, 'permission');
     // The refusal is remembered: the next person costs no call to Graph.
     const calls = graph.calls.length;
     assert.deepEqual(await reach.openPersonalChat('someone-else'), denied);

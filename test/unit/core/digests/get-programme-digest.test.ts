@@ -5,6 +5,7 @@ import {
   getProgrammeDigest,
 } from '../../../../src/core/digests/get-programme-digest';
 import type { Clock } from '../../../../src/core/ports/clock';
+import type { ReachCounts } from '../../../../src/core/ports/reach-log';
 import {
   createDigestProgramme,
   emptyFollowUpFigures,
@@ -121,5 +122,39 @@ describe('getProgrammeDigest', () => {
     const call = await digestOn('2026-03-30', undefined, 'facilitator-1');
     assert.deepEqual(call.digest.sections, []);
     assert.deepEqual(call.source.calls, []);
+  });
+
+  it('tells the Lab team how notices reached people this week and who could not be reached, not a facilitator', async () => {
+    const asked: { programmeId: string; since: string }[] = [];
+    const counts: ReachCounts = {
+      byRoute: { conversation: 12, install: 3, team: 1, unreachable: 2 },
+      failures: [{ failure: 'permission', count: 2, endorsements: 1 }],
+    };
+    const reach = {
+      count: (programmeId: string, since: Date) => {
+        asked.push({ programmeId, since: since.toISOString() });
+        return Promise.resolve(counts);
+      },
+    };
+    const deps = { source: new FixedDigestSource(), clock: mondayMorning('2026-11-23'), reach };
+    const lab = await getProgrammeDigest(deps, programme);
+    assert.deepEqual(lab.reach, counts);
+    assert.deepEqual(asked, [{ programmeId: programme.id, since: '2026-11-16T07:00:00.000Z' }]);
+    const facilitator = await getProgrammeDigest(deps, programme, { facilitatorAadId: 'f-1' });
+    assert.equal(facilitator.reach, undefined);
+    const quiet = await getProgrammeDigest(
+      {
+        ...deps,
+        reach: {
+          count: () =>
+            Promise.resolve({
+              byRoute: { conversation: 0, install: 0, team: 0, unreachable: 0 },
+              failures: [],
+            }),
+        },
+      },
+      programme,
+    );
+    assert.equal(quiet.reach, undefined, 'nothing to say: no section');
   });
 });

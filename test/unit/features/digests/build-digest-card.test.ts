@@ -333,6 +333,34 @@ describe('buildDigestCard', () => {
     assert.doesNotMatch(text(buildDigestCard(context('fr'), callDigest())), /Données personnelles/);
   });
 
+  it('counts who was reached by which route and who could not be, with why, managers apart', () => {
+    const digest: Digest = {
+      ...callDigest(),
+      reach: {
+        byRoute: { conversation: 12, install: 3, team: 1, unreachable: 4 },
+        failures: [
+          { failure: 'permission', count: 3, endorsements: 2 },
+          { failure: 'no-chat', count: 1, endorsements: 0 },
+        ],
+      },
+    };
+    const fr = text(buildDigestCard(context('fr'), digest));
+    assert.match(fr, /Joindre les personnes \(7 derniers jours\)/);
+    assert.match(fr, /Par l’installation du bot pour la personne.{0,40}3/);
+    assert.match(fr, /Injoignables.{0,40}4/);
+    assert.match(
+      fr,
+      /autorisation non accordée.{0,40}3, dont 2 demande\(s\) d’avis à un responsable/,
+    );
+    const en = text(buildDigestCard(context('en'), digest));
+    assert.match(en, /Reaching people/);
+    assert.match(en, /No chat with the bot, and no team where it is installed.{0,40}1/);
+    assert.doesNotMatch(
+      text(buildDigestCard(context('fr'), callDigest())),
+      /Joindre les personnes/,
+    );
+  });
+
   it('stays under 80 KB of UTF-16 for a national programme with long names and long help requests', () => {
     const national = nationalProgramme(300);
     const longText = 'Nous avons besoin d’un accès aux données anonymisées. '.repeat(40);

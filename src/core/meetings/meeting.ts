@@ -1,0 +1,60 @@
+import type { MeetingKind } from '../programmes/meeting-settings';
+
+/** Someone invited to a meeting. */
+export interface MeetingAttendee {
+  aadId: string;
+  name: string;
+}
+
+/**
+ * A meeting the programme wants on calendars, named by its key: the programme, the kind, the
+ * team (empty for the whole programme) and the period (the month of a monthly exchange, else
+ * empty). The key never changes when dates move, so a moved meeting is updated, not duplicated.
+ */
+export interface WantedMeeting {
+  programmeId: string;
+  kind: MeetingKind;
+  teamId: string;
+  period: string;
+  /** Subject line, as calendars show it (programme, meeting, team). */
+  subject: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** The zone the meeting's times are set in (the programme's). */
+  timeZone: string;
+  /** Sorted by Entra id, each once. */
+  attendees: MeetingAttendee[];
+}
+
+/**
+ * Where a stored meeting stands: `pending` (to create), `active` (on calendars as stored),
+ * `stale` (changed since, to update), `cancelling` (no longer wanted, to cancel), `cancelled`.
+ */
+export type MeetingState = 'pending' | 'active' | 'stale' | 'cancelling' | 'cancelled';
+
+/** How a meeting reaches calendars: a Graph event with a Teams meeting, or an .ics invitation. */
+export type MeetingRoute = 'graph' | 'ics';
+
+/** A meeting as the bot recorded it. */
+export interface MeetingRecord extends WantedMeeting {
+  /** A digest of the attendee list, so a change of attendees is seen without comparing lists. */
+  attendeesDigest: string;
+  /** The Graph event id, once created there. */
+  externalEventId: string | null;
+  /** The iCalendar UID, stable for the meeting's life: updates replace the same event. */
+  icsUid: string;
+  /** Incremented at every change, as RFC 5545 SEQUENCE. */
+  sequence: number;
+  state: MeetingState;
+  route: MeetingRoute | null;
+  /** Why the last attempt failed (missing permission, throttled, unknown organiser), or null. */
+  lastError: string | null;
+  updatedAt: Date;
+}
+
+/** The key of a meeting, as one string (for maps and idempotency keys). */
+export function toMeetingKey(
+  meeting: Pick<WantedMeeting, 'programmeId' | 'kind' | 'teamId' | 'period'>,
+): string {
+  return [meeting.programmeId, meeting.kind, meeting.teamId, meeting.period].join(':');
+}
