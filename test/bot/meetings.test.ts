@@ -104,7 +104,10 @@ describe('meetings: confirming teams puts the programme’s meetings on calendar
       events.every((e) => e.isOnlineMeeting && e.onlineMeetingProvider === 'teamsForBusiness'),
     );
     assert.ok(events.every((e) => e.organiserId === ORGANISER.id));
-    assert.match(JSON.stringify(body), /Réunions dans les agendas \(réunions Teams\) : \d+ créées/);
+    assert.match(
+      JSON.stringify(body),
+      /Réunions dans les agendas \(réunions Teams\)\u00a0: \d+ créées/,
+    );
 
     const posts = graph.posts().length;
     await harness.send(adminClicks('formation.confirm', { programmeId: DEMO_PROGRAMME.id }));
