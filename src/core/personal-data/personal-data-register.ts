@@ -80,6 +80,7 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Readonly<Record<string, string>> = {
   instances: 'the running bot processes and their last heartbeat',
   tenant_pauses: 'until when a tenant is paused after Teams answered 429',
   lab_session_sequences: 'the last tracking number given each year',
+  lab_session_participant_positions: 'the last waitlist position given on each session request',
 };
 
 /** Every table holding personal data. */
@@ -242,6 +243,15 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     personColumns: ['aad_id'],
     contentColumns: ['data'],
     purpose: 'the hot and cold debriefs of a session, as the requester and facilitators answered',
+    retention: 'whileUsed',
+  },
+  {
+    table: 'lab_session_participants',
+    category: 'labSessions',
+    personColumns: ['aad_id', 'email', 'name', 'added_by'],
+    contentColumns: [],
+    purpose:
+      'who takes part in a Lab session (internal people and external guests), to count, list, invite and print first-name badges',
     retention: 'whileUsed',
   },
   {
