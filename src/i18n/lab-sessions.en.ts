@@ -231,10 +231,11 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
     'Internal: {internal} · external: {external} (external guests never get a message from the bot)',
   'labSession.participants.organisations': 'By organisation: {organisations}',
   'labSession.participants.unknownOrganisation': 'unknown organisation: {count}',
-  'labSession.participants.seat': '{position}. {name} · {kind}{organisation}',
-  'labSession.participants.waiting': 'waiting {position}. {name} · {kind}{organisation}',
+  'labSession.participants.seat': '{position}. {name} · {kind} · {organisation}',
+  'labSession.participants.waiting': 'waiting {position}. {name} · {kind} · {organisation}',
   'labSession.participants.kind.internal': 'internal',
   'labSession.participants.kind.external': 'external',
+  'labSession.participants.noOrganisation': 'organisation unknown',
   'labSession.participants.unnamed': 'name unknown',
   'labSession.participants.waitlistHeading': 'Waitlist (first come, first served)',
   'labSession.participants.unreachable':

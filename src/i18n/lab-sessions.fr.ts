@@ -234,10 +234,11 @@ export const labSessionsFr = {
     'Internes : {internal} · externes : {external} (les externes ne reçoivent aucun message du bot)',
   'labSession.participants.organisations': 'Par organisme : {organisations}',
   'labSession.participants.unknownOrganisation': 'organisme inconnu : {count}',
-  'labSession.participants.seat': '{position}. {name} · {kind}{organisation}',
-  'labSession.participants.waiting': 'attente {position}. {name} · {kind}{organisation}',
+  'labSession.participants.seat': '{position}. {name} · {kind} · {organisation}',
+  'labSession.participants.waiting': 'attente {position}. {name} · {kind} · {organisation}',
   'labSession.participants.kind.internal': 'interne',
   'labSession.participants.kind.external': 'externe',
+  'labSession.participants.noOrganisation': 'organisme inconnu',
   'labSession.participants.unnamed': 'nom inconnu',
   'labSession.participants.waitlistHeading': 'Liste d’attente (premier arrivé, premier servi)',
   'labSession.participants.unreachable':

@@ -833,7 +833,10 @@ function participantSections(
       position: index + 1,
       name: person.name === '' ? t('labSession.participants.unnamed') : person.name,
       kind: t(`labSession.participants.kind.${person.kind}`),
-      organisation: organisationSuffix(person, view.organisationOf),
+      organisation:
+        person.email === null
+          ? t('labSession.participants.noOrganisation')
+          : (view.organisationOf(person.email) ?? person.email.split('@')[1] ?? ''),
     });
   const organisations = [
     ...mix.organisations.map((o) => `${o.label} ${o.count}`),
@@ -873,14 +876,6 @@ function participantSections(
     });
   }
   return sections;
-}
-
-function organisationSuffix(
-  person: SessionParticipant,
-  organisationOf: (email: string) => string | undefined,
-): string {
-  if (person.email === null) return '';
-  return ` · ${organisationOf(person.email) ?? person.email.split('@')[1] ?? ''}`;
 }
 
 /** The inputs that add people (picker, addresses, external guests) and remove them. */
