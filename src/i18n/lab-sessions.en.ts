@@ -236,6 +236,7 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.participants.kind.internal': 'internal',
   'labSession.participants.kind.external': 'external',
   'labSession.participants.noOrganisation': 'organisation unknown',
+  'labSession.participants.otherOrganisations': 'other organisations: {count}',
   'labSession.participants.unnamed': 'name unknown',
   'labSession.participants.waitlistHeading': 'Waitlist (first come, first served)',
   'labSession.participants.unreachable':

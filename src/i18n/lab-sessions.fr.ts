@@ -239,6 +239,7 @@ export const labSessionsFr = {
   'labSession.participants.kind.internal': 'interne',
   'labSession.participants.kind.external': 'externe',
   'labSession.participants.noOrganisation': 'organisme inconnu',
+  'labSession.participants.otherOrganisations': 'autres organismes : {count}',
   'labSession.participants.unnamed': 'nom inconnu',
   'labSession.participants.waitlistHeading': 'Liste d’attente (premier arrivé, premier servi)',
   'labSession.participants.unreachable':

@@ -831,15 +831,18 @@ function participantSections(
   const line = (person: SessionParticipant, index: number, key: 'seat' | 'waiting') =>
     t(`labSession.participants.${key}`, {
       position: index + 1,
-      name: person.name === '' ? t('labSession.participants.unnamed') : person.name,
+      name: person.name === '' ? t('labSession.participants.unnamed') : shorten(person.name),
       kind: t(`labSession.participants.kind.${person.kind}`),
-      organisation:
+      organisation: shorten(
         person.email === null
           ? t('labSession.participants.noOrganisation')
           : (view.organisationOf(person.email) ?? person.email.split('@')[1] ?? ''),
+      ),
     });
+  const others = mix.organisations.slice(SHOWN_ORGANISATIONS).reduce((sum, o) => sum + o.count, 0);
   const organisations = [
-    ...mix.organisations.map((o) => `${o.label} ${o.count}`),
+    ...mix.organisations.slice(0, SHOWN_ORGANISATIONS).map((o) => `${shorten(o.label)} ${o.count}`),
+    ...(others > 0 ? [t('labSession.participants.otherOrganisations', { count: others })] : []),
     ...(mix.unknownOrganisation > 0
       ? [t('labSession.participants.unknownOrganisation', { count: mix.unknownOrganisation })]
       : []),
@@ -876,6 +879,18 @@ function participantSections(
     });
   }
   return sections;
+}
+
+/**
+ * Names and organisations as a participant line shows them: 120 people listed twice (the list
+ * and the removal choices) must keep the card under Teams' 80 KB, and no real name is longer.
+ */
+const SHOWN_NAME_LENGTH = 60;
+/** The largest organisations named one by one; the others are counted together. */
+const SHOWN_ORGANISATIONS = 12;
+
+function shorten(text: string): string {
+  return text.length <= SHOWN_NAME_LENGTH ? text : `${text.slice(0, SHOWN_NAME_LENGTH - 1)}…`;
 }
 
 /** The inputs that add people (picker, addresses, external guests) and remove them. */
@@ -924,7 +939,7 @@ function participantInputs(
             value: '',
             multiSelect: true,
             choices: listed.map((person) => ({
-              title: person.name === '' ? (person.email ?? person.aadId ?? person.id) : person.name,
+              title: shorten(person.name || person.email || person.aadId || person.id),
               value: person.id,
             })),
             ...withError(errors[PARTICIPANT_INPUTS.remove]),
