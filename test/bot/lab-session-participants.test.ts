@@ -304,6 +304,8 @@ describe('Lab session participants in Teams (recorded activities)', () => {
     });
     const list = await say(ADMIN, 'demandes');
     assert.match(list, /Exporter demandes et sessions \(.xlsx\)/);
+    assert.match(await say(ADMIN, 'exporter les sessions'), /exports\/lab-sessions\//);
+    assert.doesNotMatch(await say(REQUESTER, 'exporter les sessions'), /exports\/lab-sessions\//);
 
     const exportCard = await click(ADMIN, 'session.export');
     const url = /"url":"(http[^"]+\/exports\/lab-sessions\/[^"]+)"/.exec(exportCard)?.[1];
