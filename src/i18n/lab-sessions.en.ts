@@ -272,6 +272,9 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.invitation.title': 'Invitation: Lab session “{subject}”',
   'labSession.invitation.body':
     'Session {tracking} takes place on {day} and you are taking part. Everyone comes with their first name, without rank or job title.',
+  'labSession.uninvited.title': 'Lab session “{subject}”: change of participants',
+  'labSession.uninvited.body':
+    'Your seat at session {tracking} on {day} was freed by its organisers: the invitation no longer stands.',
   'labSession.export.title': 'Your export, ready to download',
   'labSession.export.body':
     'This link works once and expires at {time}. It holds personal data: do not forward it.',

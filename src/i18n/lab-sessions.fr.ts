@@ -279,6 +279,9 @@ export const labSessionsFr = {
   'labSession.invitation.title': 'Invitation : session du Lab « {subject} »',
   'labSession.invitation.body':
     'La session {tracking} a lieu le {day} et vous y participez. Chacun y vient avec son prénom, sans grade ni fonction.',
+  'labSession.uninvited.title': 'Session du Lab « {subject} » : changement de participants',
+  'labSession.uninvited.body':
+    'Votre place à la session {tracking} du {day} a été libérée par ceux qui l’organisent : l’invitation ne tient plus.',
   'labSession.export.title': 'Votre export, à télécharger',
   'labSession.export.body':
     'Ce lien ne sert qu’une fois et expire à {time}. Il contient des données personnelles : ne le transférez pas.',

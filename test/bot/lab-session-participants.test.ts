@@ -155,9 +155,11 @@ describe('Lab session participants in Teams (recorded activities)', () => {
 
     await click(ADMIN, 'session.schedule', { requestId: id, sessionDay: '2027-01-14' });
     // The colleague picked in Teams; Paul never wrote to the bot; guests are never messaged.
-    assert.deepEqual(await outboxKeys(`lab-session:${id}:invite`), [
-      `lab-session:${id}:invite:2027-01-14:${COLLEAGUE.aadObjectId}`,
-    ]);
+    const invited = await outboxKeys(`lab-session:${id}:invite`);
+    assert.equal(invited.length, 1);
+    assert.ok(
+      invited[0]!.startsWith(`lab-session:${id}:invite:2027-01-14:${COLLEAGUE.aadObjectId}:`),
+    );
     const view = await click(REQUESTER, 'session.view', { requestId: id });
     assert.match(
       view,

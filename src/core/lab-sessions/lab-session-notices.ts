@@ -14,6 +14,8 @@ export const LAB_SESSION_NOTICES = {
   milestone: 'labSession.milestone',
   /** To an internal participant with a seat: the session's day, first name only. */
   invitation: 'labSession.invitation',
+  /** To an internal participant removed from their seat after being invited. */
+  uninvited: 'labSession.uninvited',
   hotDebrief: 'labSession.hotDebrief',
   coldDebrief: 'labSession.coldDebrief',
 } as const;

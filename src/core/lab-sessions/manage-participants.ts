@@ -204,7 +204,8 @@ export async function addParticipants(
 
 /**
  * Removes people from the seats or the waitlist; whoever waited longest takes a freed seat and,
- * once the day is set, is invited. Ids that are not this request's are refused.
+ * once the day is set, is invited, while a colleague removed from a seat is told they are no
+ * longer expected. Ids that are not this request's are refused.
  */
 export async function removeParticipants(
   deps: LabSessionDeps,
@@ -235,37 +236,64 @@ export async function removeParticipants(
   if (ids.length > before.length || ids.some((id) => !before.some((p) => p.id === id))) {
     return refuse('invalid', {}, [{ path: [field], code: 'choice', params: { allowed: '…' } }]);
   }
-  const seatedBefore = new Set(placeParticipants(before).seated.map((p) => p.id));
+  const seatedBefore = placeParticipants(before).seated;
   const removed = await deps.sessions.removeParticipants(request.id, ids);
   const placed = placeParticipants(await deps.sessions.listParticipants(request.id));
-  const promoted = placed.seated.filter((p) => !seatedBefore.has(p.id));
+  const promoted = placed.seated.filter((p) => !seatedBefore.some((s) => s.id === p.id));
+  // Those who had a seat were invited (once the day was set): they are told not to come.
+  await tellRemoved(
+    deps,
+    request,
+    seatedBefore.filter((p) => ids.includes(p.id)),
+  );
   await inviteParticipants(deps, request, promoted);
   return { ok: true, value: { request, ...placed, removed, promoted: promoted.length } };
 }
 
 /**
  * Invites internal participants with a seat to the session, once its day is set: one notice per
- * request, person and day (a day moved invites again, with the new day). External guests are
- * never messaged; an internal person known only by an address the bot has never met cannot be
- * reached yet. Returns how many were invited.
+ * request, listing and day (a day moved invites again, with the new day; someone removed then
+ * added again is invited again). External guests are never messaged; an internal person known
+ * only by an address the bot has never met cannot be reached yet. Returns how many were invited.
  */
 export async function inviteParticipants(
   deps: Pick<LabSessionDeps, 'notifier' | 'clock' | 'zoneOf' | 'calendarFor' | 'directory'>,
   request: SessionRequest,
   participants: readonly SessionParticipant[],
 ): Promise<number> {
+  return tellParticipants(deps, request, participants, 'invite', LAB_SESSION_NOTICES.invitation);
+}
+
+/** Tells internal people removed from their seat that they are no longer expected. */
+async function tellRemoved(
+  deps: Pick<LabSessionDeps, 'notifier' | 'clock' | 'zoneOf' | 'calendarFor' | 'directory'>,
+  request: SessionRequest,
+  participants: readonly SessionParticipant[],
+): Promise<number> {
+  return tellParticipants(deps, request, participants, 'uninvite', LAB_SESSION_NOTICES.uninvited);
+}
+
+async function tellParticipants(
+  deps: Pick<LabSessionDeps, 'notifier' | 'clock' | 'zoneOf' | 'calendarFor' | 'directory'>,
+  request: SessionRequest,
+  participants: readonly SessionParticipant[],
+  step: 'invite' | 'uninvite',
+  kind: string,
+): Promise<number> {
   if (request.status !== 'preparation' || request.sessionDay === null) return 0;
-  let invited = 0;
-  for (const aadId of await reachableIds(deps, participants)) {
+  let told = 0;
+  for (const person of participants) {
+    const [aadId] = await reachableIds(deps, [person]);
+    if (aadId === undefined) continue;
     await notifyPerson(
       deps,
-      `lab-session:${request.id}:invite:${request.sessionDay}:${aadId.toLowerCase()}`,
+      `lab-session:${request.id}:${step}:${request.sessionDay}:${aadId.toLowerCase()}:${person.id}`,
       aadId,
-      { kind: LAB_SESSION_NOTICES.invitation, data: toNoticeData(request) },
+      { kind, data: toNoticeData(request) },
     );
-    invited += 1;
+    told += 1;
   }
-  return invited;
+  return told;
 }
 
 /** The Entra ids of the internal participants the bot can reach, each once. */

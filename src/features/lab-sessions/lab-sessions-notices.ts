@@ -150,6 +150,23 @@ export function createLabSessionRenderers(): NoticeRenderers {
         summary: title,
       };
     },
+    [LAB_SESSION_NOTICES.uninvited]: (notice, context) => {
+      const { t, language } = context;
+      const data = notice.data;
+      const title = t('labSession.uninvited.title', { subject: text(data.subject) });
+      return {
+        card: buildCard({
+          title,
+          lines: [
+            t('labSession.uninvited.body', {
+              tracking: text(data.trackingNumber),
+              day: dayOf(data.sessionDay, language),
+            }),
+          ],
+        }),
+        summary: title,
+      };
+    },
     [LAB_SESSION_NOTICES.hotDebrief]: (notice, context) => {
       const request = {
         id: text(notice.data.requestId),

@@ -307,9 +307,18 @@ describe('Lab session participants', () => {
       assert.ok(scheduled.ok);
       const invited = fakes.notifier.ofKind('labSession.invitation');
       assert.deepEqual(
-        invited.map((n) => n.key).sort(),
+        invited.map((n) => n.key.split(':').slice(0, 5).join(':')).sort(),
         KNOWN_PARTICIPANTS.map((p) => `lab-session:req-1:invite:2027-01-11:${p.aadId}`).sort(),
       );
+      // Setting the same day again invites nobody twice.
+      await scheduleSession(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        sessionDay: '2027-01-11',
+        coldDebriefWeeks: '6',
+        overrideMinimum: false,
+      });
+      assert.equal(fakes.notifier.ofKind('labSession.invitation').length, 2);
       // Someone added afterwards is invited at once, on their own key.
       await addParticipants(fakes.deps, {
         actor: ACTORS.facilitatorA,
@@ -342,6 +351,32 @@ describe('Lab session participants', () => {
         fakes.notifier.ofKind('labSession.invitation').map((n) => n.recipient),
         [{ kind: 'user', aadId: KNOWN_PARTICIPANTS[1].aadId }],
       );
+    });
+
+    it('tells a colleague removed from their seat, and invites them again when added back', async () => {
+      const id = await inPreparation('2027-01-11');
+      await addParticipants(fakes.deps, {
+        actor: ACTORS.requester,
+        requestId: id,
+        raw: { participantsPicked: KNOWN_PARTICIPANTS[0].aadId, participantsExternal: guests(1) },
+      });
+      const listed = await fakes.sessions.listParticipants(id);
+      await removeParticipants(fakes.deps, {
+        actor: ACTORS.requester,
+        requestId: id,
+        ids: listed.map((p) => p.id).join(','),
+      });
+      assert.deepEqual(
+        fakes.notifier.ofKind('labSession.uninvited').map((n) => n.recipient),
+        [{ kind: 'user', aadId: KNOWN_PARTICIPANTS[0].aadId }],
+        'the guest is never messaged',
+      );
+      await addParticipants(fakes.deps, {
+        actor: ACTORS.requester,
+        requestId: id,
+        raw: { participantsPicked: KNOWN_PARTICIPANTS[0].aadId },
+      });
+      assert.equal(fakes.notifier.ofKind('labSession.invitation').length, 2);
     });
 
     it('sends the hot debrief to every internal participant with a seat, who may answer it', async () => {
