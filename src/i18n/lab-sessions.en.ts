@@ -275,6 +275,9 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.uninvited.title': 'Lab session “{subject}”: change of participants',
   'labSession.uninvited.body':
     'Your seat at session {tracking} on {day} was freed by its organisers: the invitation no longer stands.',
+  'labSession.cancelled.title': 'Lab session “{subject}” cancelled',
+  'labSession.cancelled.body':
+    'Session {tracking} planned on {day} will not take place: the request was withdrawn.',
   'labSession.export.title': 'Your export, ready to download',
   'labSession.export.body':
     'This link works once and expires at {time}. It holds personal data: do not forward it.',

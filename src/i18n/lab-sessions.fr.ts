@@ -282,6 +282,9 @@ export const labSessionsFr = {
   'labSession.uninvited.title': 'Session du Lab « {subject} » : changement de participants',
   'labSession.uninvited.body':
     'Votre place à la session {tracking} du {day} a été libérée par ceux qui l’organisent : l’invitation ne tient plus.',
+  'labSession.cancelled.title': 'Session du Lab « {subject} » annulée',
+  'labSession.cancelled.body':
+    'La session {tracking} prévue le {day} n’aura pas lieu : la demande a été retirée.',
   'labSession.export.title': 'Votre export, à télécharger',
   'labSession.export.body':
     'Ce lien ne sert qu’une fois et expire à {time}. Il contient des données personnelles : ne le transférez pas.',

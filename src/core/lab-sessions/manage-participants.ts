@@ -273,12 +273,31 @@ async function tellRemoved(
   return tellParticipants(deps, request, participants, 'uninvite', LAB_SESSION_NOTICES.uninvited);
 }
 
+/**
+ * Tells the internal participants with a seat that a dated session will not take place (its
+ * requester withdrew it while in preparation). `before` is the request as it was, in
+ * preparation with its day.
+ */
+export async function tellSessionCancelled(
+  deps: Pick<
+    LabSessionDeps,
+    'notifier' | 'clock' | 'zoneOf' | 'calendarFor' | 'directory' | 'sessions'
+  >,
+  before: SessionRequest,
+): Promise<number> {
+  const { seated } = placeParticipants(await deps.sessions.listParticipants(before.id));
+  return tellParticipants(deps, before, seated, 'cancelled', LAB_SESSION_NOTICES.uninvited, {
+    cancelled: true,
+  });
+}
+
 async function tellParticipants(
   deps: Pick<LabSessionDeps, 'notifier' | 'clock' | 'zoneOf' | 'calendarFor' | 'directory'>,
   request: SessionRequest,
   participants: readonly SessionParticipant[],
-  step: 'invite' | 'uninvite',
+  step: 'invite' | 'uninvite' | 'cancelled',
   kind: string,
+  extra: Record<string, unknown> = {},
 ): Promise<number> {
   if (request.status !== 'preparation' || request.sessionDay === null) return 0;
   let told = 0;
@@ -289,7 +308,7 @@ async function tellParticipants(
       deps,
       `lab-session:${request.id}:${step}:${request.sessionDay}:${aadId.toLowerCase()}:${person.id}`,
       aadId,
-      { kind, data: toNoticeData(request) },
+      { kind, data: { ...toNoticeData(request), ...extra } },
     );
     told += 1;
   }

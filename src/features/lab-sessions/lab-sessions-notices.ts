@@ -153,12 +153,15 @@ export function createLabSessionRenderers(): NoticeRenderers {
     [LAB_SESSION_NOTICES.uninvited]: (notice, context) => {
       const { t, language } = context;
       const data = notice.data;
-      const title = t('labSession.uninvited.title', { subject: text(data.subject) });
+      const cancelled = data.cancelled === true;
+      const title = t(cancelled ? 'labSession.cancelled.title' : 'labSession.uninvited.title', {
+        subject: text(data.subject),
+      });
       return {
         card: buildCard({
           title,
           lines: [
-            t('labSession.uninvited.body', {
+            t(cancelled ? 'labSession.cancelled.body' : 'labSession.uninvited.body', {
               tracking: text(data.trackingNumber),
               day: dayOf(data.sessionDay, language),
             }),

@@ -10,6 +10,7 @@ import {
 } from '../../../../src/core/lab-sessions/plan-session-occurrences';
 import { answerDebrief } from '../../../../src/core/lab-sessions/answer-debrief';
 import { scheduleSession } from '../../../../src/core/lab-sessions/schedule-session';
+import { withdrawRequest } from '../../../../src/core/lab-sessions/withdraw-request';
 import {
   describeMix,
   MAX_LISTED_PARTICIPANTS,
@@ -377,6 +378,22 @@ describe('Lab session participants', () => {
         raw: { participantsPicked: KNOWN_PARTICIPANTS[0].aadId },
       });
       assert.equal(fakes.notifier.ofKind('labSession.invitation').length, 2);
+    });
+
+    it('tells invited colleagues when the requester withdraws a dated session', async () => {
+      const id = await inPreparation('2027-01-11');
+      await addParticipants(fakes.deps, {
+        actor: ACTORS.requester,
+        requestId: id,
+        raw: { participantsPicked: KNOWN_PARTICIPANTS[0].aadId, participantsExternal: guests(1) },
+      });
+      const outcome = await withdrawRequest(fakes.deps, { actor: ACTORS.requester, requestId: id });
+      assert.ok(outcome.ok);
+      const told = fakes.notifier.ofKind('labSession.uninvited');
+      assert.deepEqual(
+        told.map((n) => [n.recipient, n.notice.data.cancelled]),
+        [[{ kind: 'user', aadId: KNOWN_PARTICIPANTS[0].aadId }, true]],
+      );
     });
 
     it('sends the hot debrief to every internal participant with a seat, who may answer it', async () => {
