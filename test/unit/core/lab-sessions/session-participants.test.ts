@@ -23,6 +23,7 @@ import {
 import { MAX_SESSION_PARTICIPANTS } from '../../../../src/core/lab-sessions/session-request';
 import {
   buildBadgeTable,
+  buildSessionExportTables,
   createSessionExportLink,
 } from '../../../../src/core/lab-sessions/export-sessions';
 import {
@@ -479,6 +480,44 @@ describe('Lab session participants', () => {
         { label: 'onem.be', count: 1 },
       ]);
       assert.equal(mix.unknownOrganisation, 1);
+    });
+
+    it('exports every request, oldest first, and each dated session with its seats and debriefs', async () => {
+      const id = await inPreparation('2027-01-11');
+      await fakes.sessions.insert(
+        makeRequest({ id: 'req-2', trackingNumber: 'LAB-2026-002', status: 'requested' }),
+      );
+      await addParticipants(fakes.deps, {
+        actor: ACTORS.requester,
+        requestId: id,
+        raw: { participantsPicked: KNOWN_PARTICIPANTS[0].aadId, participantsExternal: guests(61) },
+      });
+      for (const [aadId, satisfaction] of [
+        [FACILITATOR_A.aadId, 5],
+        [KNOWN_PARTICIPANTS[0].aadId, 4],
+      ] as const) {
+        await fakes.sessions.saveDebrief({
+          requestId: id,
+          kind: 'hot',
+          aadId,
+          answers: { satisfaction },
+          answeredAt: new Date('2027-01-11T17:00:00.000Z'),
+        });
+      }
+      const tables = await buildSessionExportTables(fakes.deps);
+      assert.deepEqual(
+        tables.requests.rows.map((row) => row[0]),
+        ['LAB-2026-001', 'LAB-2026-002'],
+      );
+      const columns = tables.sessions.columns.map((c) => c.id);
+      const [row] = tables.sessions.rows;
+      const cell = (id: string) => row?.[columns.indexOf(id)];
+      assert.equal(tables.sessions.rows.length, 1, 'only the dated session');
+      assert.equal(cell('seated'), 60);
+      assert.equal(cell('internal'), 1);
+      assert.equal(cell('external'), 59);
+      assert.equal(cell('waitlist'), 2);
+      assert.equal(cell('hotAverage'), 4.5);
     });
 
     it('issues export links to the Lab team only', async () => {
