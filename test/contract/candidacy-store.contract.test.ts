@@ -443,6 +443,13 @@ for (const target of testDatabases()) {
       const names = await people.findNames(['aad-2', 'aad-3', 'aad-unknown']);
       assert.deepEqual([...names.entries()], [['aad-2', 'Hugo Martin']]);
       assert.equal((await people.findNames([])).size, 0);
+      // With their addresses, for a Lab session's participants picked in Teams.
+      const found = await people.findPeople(['aad-2', 'AAD-3', 'aad-unknown']);
+      assert.deepEqual([...found.entries()].sort(), [
+        ['aad-2', { name: 'Hugo Martin', email: null }],
+        ['aad-3', { name: '', email: 'x@caf.fr' }],
+      ]);
+      assert.equal((await people.findPeople([])).size, 0);
     });
   });
 }

@@ -7,6 +7,7 @@ import {
   REQUESTER,
   makeRequest,
 } from '../support/lab-session-fixtures';
+import type { NewParticipant } from '../../src/core/lab-sessions/session-participant';
 import { testDatabases } from './test-databases';
 
 for (const target of testDatabases()) {
@@ -169,6 +170,95 @@ for (const target of testDatabases()) {
       assert.deepEqual(
         (await store.listAllDebriefs('hot')).map((a) => [a.requestId, a.answers.satisfaction]),
         [['req-1', 5]],
+      );
+    });
+    /** A participant to add, by address; internal ones may carry an Entra id. */
+    const person = (n: number, aadId: string | null = null): NewParticipant => ({
+      id: `p-${n}`,
+      kind: aadId === null ? 'external' : 'internal',
+      aadId,
+      email: `personne${n}@exemple.fr`,
+      name: `Personne ${n}`,
+      addedBy: REQUESTER.aadId,
+      addedAt: new Date('2026-11-21T10:00:00.000Z'),
+    });
+
+    it('lists participants in the order they were added, across adds, skipping someone listed already', async () => {
+      await store.insert(makeRequest());
+      const first = await store.addParticipants(
+        'req-1',
+        [person(1), person(2, FACILITATOR_A.aadId.toUpperCase())],
+        10,
+      );
+      assert.deepEqual(
+        first?.map((p) => [p.id, p.position]),
+        [
+          ['p-1', 1],
+          ['p-2', 2],
+        ],
+      );
+      const second = await store.addParticipants(
+        'req-1',
+        [
+          { ...person(3), email: 'PERSONNE1@exemple.fr' },
+          { ...person(4, FACILITATOR_A.aadId), email: null },
+          person(5),
+        ],
+        10,
+      );
+      assert.deepEqual(
+        second?.map((p) => p.id),
+        ['p-5'],
+        'same address, same Entra id: skipped',
+      );
+      const listed = await store.listParticipants('req-1');
+      assert.deepEqual(
+        listed.map((p) => p.id),
+        ['p-1', 'p-2', 'p-5'],
+      );
+      assert.equal(listed[1]?.aadId, FACILITATOR_A.aadId, 'ids in lower case');
+      assert.equal(listed[1]?.kind, 'internal');
+      assert.equal(listed[0]?.addedAt.toISOString(), '2026-11-21T10:00:00.000Z');
+      assert.deepEqual(await store.listParticipants('other'), []);
+    });
+
+    it('writes nobody when an add would list more than the limit, even when adds race', async () => {
+      await store.insert(makeRequest());
+      assert.equal(
+        await store.addParticipants('req-1', [person(1), person(2), person(3)], 2),
+        undefined,
+      );
+      assert.deepEqual(await store.listParticipants('req-1'), []);
+      const results = await Promise.all(
+        [0, 1, 2, 3, 4].map((k) =>
+          store.addParticipants('req-1', [person(10 + 2 * k), person(11 + 2 * k)], 6),
+        ),
+      );
+      assert.equal(results.filter((r) => r !== undefined).length, 3);
+      const listed = await store.listParticipants('req-1');
+      assert.equal(listed.length, 6);
+      assert.equal(new Set(listed.map((p) => p.position)).size, 6, 'no two share a position');
+    });
+
+    it('removes only the request’s own participants', async () => {
+      await store.insert(makeRequest());
+      await store.insert(makeRequest({ id: 'req-2', trackingNumber: 'LAB-2026-002' }));
+      await store.addParticipants('req-1', [person(1), person(2)], 10);
+      await store.addParticipants('req-2', [person(3)], 10);
+      assert.equal(await store.removeParticipants('req-1', ['p-1', 'p-3', 'nope']), 1);
+      assert.deepEqual(
+        (await store.listParticipants('req-1')).map((p) => p.id),
+        ['p-2'],
+      );
+      assert.deepEqual(
+        (await store.listParticipants('req-2')).map((p) => p.id),
+        ['p-3'],
+      );
+      // The waitlist keeps its order: someone added later comes after those still listed.
+      await store.addParticipants('req-1', [person(4)], 10);
+      assert.deepEqual(
+        (await store.listParticipants('req-1')).map((p) => p.id),
+        ['p-2', 'p-4'],
       );
     });
   });

@@ -6,6 +6,11 @@ import {
   type SessionRequestFields,
   type SessionStatus,
 } from '../../src/core/lab-sessions/session-request';
+import {
+  isSamePerson,
+  type NewParticipant,
+  type SessionParticipant,
+} from '../../src/core/lab-sessions/session-participant';
 import type {
   LabSessionStore,
   SessionDebriefAnswer,
@@ -65,6 +70,20 @@ export function makeRequest(overrides: Partial<SessionRequest> = {}): SessionReq
 export const SPONSOR = { aadId: 'dddddddd-0000-4000-8000-00000000000d', name: 'Claude Directeur' };
 export const SPONSOR_EMAIL = 'claude.directeur@caf.fr';
 
+/** Internal people the bot has met (their names and addresses are in its people directory). */
+export const KNOWN_PARTICIPANTS = [
+  {
+    aadId: '11111111-0000-4000-8000-000000000001',
+    name: 'MARTIN Élodie',
+    email: 'elodie.martin@caf44.fr',
+  },
+  {
+    aadId: '11111111-0000-4000-8000-000000000002',
+    name: 'Paul Nguyen',
+    email: 'paul.nguyen@cpam.fr',
+  },
+] as const;
+
 /** The Lab team member of the tests. */
 export const LAB_MEMBER = { aadId: 'labbbbbb-0000-4000-8000-00000000000c', name: 'Nadia Lab' };
 
@@ -73,7 +92,9 @@ export class InMemoryLabSessionStore implements LabSessionStore {
   readonly requests = new Map<string, SessionRequest>();
   readonly drafts = new Map<string, SessionRequestDraft>();
   readonly debriefs: SessionDebriefAnswer[] = [];
+  readonly participants: SessionParticipant[] = [];
   private readonly sequences = new Map<number, number>();
+  private readonly positions = new Map<string, number>();
 
   nextSequence(year: number): Promise<number> {
     const next = (this.sequences.get(year) ?? 0) + 1;
@@ -134,6 +155,43 @@ export class InMemoryLabSessionStore implements LabSessionStore {
   listAllDebriefs(kind: 'hot' | 'cold'): Promise<SessionDebriefAnswer[]> {
     return Promise.resolve(this.debriefs.filter((a) => a.kind === kind));
   }
+  listParticipants(requestId: string): Promise<SessionParticipant[]> {
+    return Promise.resolve(
+      this.participants
+        .filter((p) => p.requestId === requestId)
+        .sort((a, b) => a.position - b.position)
+        .map((p) => structuredClone(p)),
+    );
+  }
+  addParticipants(
+    requestId: string,
+    people: readonly NewParticipant[],
+    maxListed: number,
+  ): Promise<SessionParticipant[] | undefined> {
+    const listed = this.participants.filter((p) => p.requestId === requestId);
+    const added: SessionParticipant[] = [];
+    let last = this.positions.get(requestId) ?? 0;
+    for (const person of people) {
+      last += 1;
+      if ([...listed, ...added].some((other) => isSamePerson(other, person))) continue;
+      added.push({ ...structuredClone(person), requestId, position: last });
+    }
+    if (listed.length + added.length > maxListed) return Promise.resolve(undefined);
+    this.positions.set(requestId, last);
+    this.participants.push(...added);
+    return Promise.resolve(added.map((p) => structuredClone(p)));
+  }
+  removeParticipants(requestId: string, ids: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (let i = this.participants.length - 1; i >= 0; i -= 1) {
+      const p = this.participants[i]!;
+      if (p.requestId === requestId && ids.includes(p.id)) {
+        this.participants.splice(i, 1);
+        removed += 1;
+      }
+    }
+    return Promise.resolve(removed);
+  }
 }
 
 /** A notice the fake notifier recorded, with the instant it may be delivered from. */
@@ -184,8 +242,21 @@ export function createLabSessionFakes(now = new Date('2026-11-20T09:00:00.000Z')
             .map((p) => [p.aadId, p.name]),
         ),
       ),
+    peopleOf: (ids) =>
+      Promise.resolve(
+        new Map(
+          [...KNOWN_PARTICIPANTS]
+            .filter((p) => ids.some((id) => id.toLowerCase() === p.aadId))
+            .map((p) => [p.aadId, { name: p.name, email: p.email }]),
+        ),
+      ),
     directory: {
-      findByEmail: (email) => Promise.resolve(email === SPONSOR_EMAIL ? SPONSOR : undefined),
+      findByEmail: (email) =>
+        Promise.resolve(
+          email === SPONSOR_EMAIL
+            ? SPONSOR
+            : KNOWN_PARTICIPANTS.find((p) => p.email === email.toLowerCase()),
+        ),
     },
     zoneOf: (aadId) =>
       Promise.resolve(aadId === FACILITATOR_B.aadId ? 'America/Cayenne' : 'Europe/Paris'),

@@ -1,6 +1,7 @@
 import type restify from 'restify';
 import type { CandidacyDeps } from '../../core/candidacies/candidacy-deps';
 import { isReviewExportToken } from '../../core/digests/create-review-export-link';
+import { isSessionExportToken } from '../../core/lab-sessions/export-sessions';
 import { isMyDataToken } from '../../core/personal-data/create-my-data-link';
 import type { ConversationStore } from '../../core/ports/conversation-store';
 import type { ProgrammeStore } from '../../core/ports/programme-store';
@@ -37,9 +38,11 @@ const CONTENT_TYPES = {
 export function createExportRoute(deps: ExportRouteDeps): (server: restify.Server) => void {
   return (server) => {
     server.get(`${EXPORT_ROUTE_PREFIX}:tokenId`, async (req, res) => {
-      // Review exports and "my data" have their own routes; their tokens are not candidacy exports.
+      // Review exports, "my data" and Lab sessions have their own routes; their tokens are not
+      // candidacy exports (and are not spent here).
       const download = await redeemSignedDownload(req, res, deps, {
-        accepts: (id) => !isReviewExportToken(id) && !isMyDataToken(id),
+        accepts: (id) =>
+          !isReviewExportToken(id) && !isMyDataToken(id) && !isSessionExportToken(id),
         what: 'export',
       });
       if (download === undefined) return;

@@ -11,11 +11,26 @@ export async function writeExportXlsx(
   headerOf: (id: string, label?: string) => string,
   createdAt: Date,
 ): Promise<Buffer> {
+  return writeWorkbookXlsx(
+    [
+      { name: names.candidacies, table: tables.candidacies },
+      { name: names.scores, table: tables.scores },
+    ],
+    headerOf,
+    createdAt,
+  );
+}
+
+/** A workbook of named sheets, one table each, header row frozen and bold. */
+export async function writeWorkbookXlsx(
+  sheets: readonly { name: string; table: ExportTable }[],
+  headerOf: (id: string, label?: string) => string,
+  createdAt: Date,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Lab Innovation';
   workbook.created = createdAt;
-  addSheet(workbook, names.candidacies, tables.candidacies, headerOf);
-  addSheet(workbook, names.scores, tables.scores, headerOf);
+  for (const sheet of sheets) addSheet(workbook, sheet.name, sheet.table, headerOf);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

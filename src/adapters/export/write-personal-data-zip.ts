@@ -41,8 +41,7 @@ async function writeWorkbook(
   for (const [category, tables] of Object.entries(snapshot)) {
     for (const [table, rows] of Object.entries(tables)) {
       if (rows.length === 0) continue;
-      // Excel refuses sheet names over 31 characters.
-      const sheet = workbook.addWorksheet(`${meta.categoryName(category)} ${table}`.slice(0, 31), {
+      const sheet = workbook.addWorksheet(toSheetName(meta.categoryName(category), table), {
         views: [{ state: 'frozen', ySplit: 1 }],
       });
       const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
@@ -60,6 +59,20 @@ async function writeWorkbook(
   }
   if (workbook.worksheets.length === 0) workbook.addWorksheet('—');
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Excel refuses sheet names over 31 characters, and two sheets of the same name. */
+const MAX_SHEET_NAME = 31;
+
+/**
+ * "Category table", the category shortened when both do not fit: the table's name is kept whole,
+ * since it is what tells apart the sheets of a category whose name alone fills 31 characters.
+ */
+function toSheetName(category: string, table: string): string {
+  const full = `${category} ${table}`;
+  if (full.length <= MAX_SHEET_NAME) return full;
+  const room = MAX_SHEET_NAME - table.length - 2;
+  return room <= 0 ? table.slice(0, MAX_SHEET_NAME) : `${category.slice(0, room)}… ${table}`;
 }
 
 /** JSON columns as objects in the JSON file, so it reads as one document. */

@@ -6,13 +6,17 @@ import type {
   SessionStatus,
 } from '../../core/lab-sessions/session-request';
 import type {
+  NewParticipant,
+  SessionParticipant,
+} from '../../core/lab-sessions/session-participant';
+import type {
   LabSessionStore,
   SessionDebriefAnswer,
   SessionRequestDraft,
 } from '../../core/ports/lab-session-store';
 import type { Database } from './schema';
 
-/** The Lab session tables (migration 0012), kept beside their store. */
+/** The Lab session tables (migrations 0012 and 0016), kept beside their store. */
 // A type alias, not an interface: withTables wants an index-compatible record.
 type LabSessionTables = {
   lab_session_requests: {
@@ -37,7 +41,22 @@ type LabSessionTables = {
     data: string;
     answered_at: string;
   };
+  lab_session_participants: {
+    id: string;
+    request_id: string;
+    position: number;
+    kind: string;
+    aad_id: string | null;
+    email: string | null;
+    name: string;
+    added_by: string;
+    added_at: string;
+  };
+  lab_session_participant_positions: { request_id: string; last: number };
 };
+
+/** Thrown inside the transaction to undo an add that would list too many people. */
+class ListFull extends Error {}
 
 type RequestRow = LabSessionTables['lab_session_requests'];
 
@@ -192,6 +211,94 @@ export class SqlLabSessionStore implements LabSessionStore {
       .execute();
     return rows.map(toAnswer);
   }
+
+  async listParticipants(requestId: string): Promise<SessionParticipant[]> {
+    const rows = await this.db
+      .selectFrom('lab_session_participants')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .orderBy('position')
+      .execute();
+    return rows.map(toParticipant);
+  }
+
+  async addParticipants(
+    requestId: string,
+    people: readonly NewParticipant[],
+    maxListed: number,
+  ): Promise<SessionParticipant[] | undefined> {
+    if (people.length === 0) return [];
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        // Taking the positions first locks the counter's row (PostgreSQL) or the database
+        // (SQLite) until commit: a second add to the same request waits, then counts ours.
+        const taken = await trx
+          .insertInto('lab_session_participant_positions')
+          .values({ request_id: requestId, last: people.length })
+          .onConflict((oc) =>
+            oc.column('request_id').doUpdateSet((eb) => ({
+              last: eb('lab_session_participant_positions.last', '+', people.length),
+            })),
+          )
+          .returning('last')
+          .executeTakeFirstOrThrow();
+        const first = Number(taken.last) - people.length + 1;
+        const inserted = await trx
+          .insertInto('lab_session_participants')
+          .values(
+            people.map((person, index) => ({
+              id: person.id,
+              request_id: requestId,
+              position: first + index,
+              kind: person.kind,
+              aad_id: person.aadId?.toLowerCase() ?? null,
+              email: person.email?.toLowerCase() ?? null,
+              name: person.name,
+              added_by: person.addedBy.toLowerCase(),
+              added_at: person.addedAt.toISOString(),
+            })),
+          )
+          // Someone listed meanwhile by another add (same id or address) is skipped.
+          .onConflict((oc) => oc.doNothing())
+          .returningAll()
+          .execute();
+        const { count } = await trx
+          .selectFrom('lab_session_participants')
+          .select((eb) => eb.fn.countAll<number | string>().as('count'))
+          .where('request_id', '=', requestId)
+          .executeTakeFirstOrThrow();
+        if (Number(count) > maxListed) throw new ListFull();
+        return inserted.map(toParticipant).sort((a, b) => a.position - b.position);
+      });
+    } catch (error) {
+      if (error instanceof ListFull) return undefined;
+      throw error;
+    }
+  }
+
+  async removeParticipants(requestId: string, ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.db
+      .deleteFrom('lab_session_participants')
+      .where('request_id', '=', requestId)
+      .where('id', 'in', [...ids])
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
+
+function toParticipant(row: LabSessionTables['lab_session_participants']): SessionParticipant {
+  return {
+    id: row.id,
+    requestId: row.request_id,
+    position: Number(row.position),
+    kind: row.kind === 'external' ? 'external' : 'internal',
+    aadId: row.aad_id,
+    email: row.email,
+    name: row.name,
+    addedBy: row.added_by,
+    addedAt: new Date(row.added_at),
+  };
 }
 
 function toAnswer(row: LabSessionTables['lab_session_debriefs']): SessionDebriefAnswer {

@@ -37,6 +37,22 @@ export class SqlPeopleDirectory implements Directory {
     return row === undefined ? undefined : { aadId: row.aad_id, name: row.name };
   }
 
+  /** The names and addresses the bot knows for these people, keyed by lowercased Entra id. */
+  async findPeople(
+    aadIds: readonly string[],
+  ): Promise<Map<string, { name: string; email: string | null }>> {
+    if (aadIds.length === 0) return new Map();
+    const wanted = new Set(aadIds.map((id) => id.toLowerCase()));
+    const rows = await this.db
+      .selectFrom('people')
+      .select(['aad_id', 'name', 'email'])
+      .where(sql<string>`lower(aad_id)`, 'in', [...wanted])
+      .execute();
+    return new Map(
+      rows.map((row) => [row.aad_id.toLowerCase(), { name: row.name, email: row.email }]),
+    );
+  }
+
   /** The names the bot knows for these people (from their messages), keyed by lowercased Entra id. */
   async findNames(aadIds: readonly string[]): Promise<Map<string, string>> {
     if (aadIds.length === 0) return new Map();

@@ -24,6 +24,7 @@ const ROW_KEYS: Readonly<Record<string, readonly string[]>> = {
   lab_session_requests: ['id'],
   lab_session_drafts: ['aad_id'],
   lab_session_debriefs: ['request_id', 'kind', 'aad_id'],
+  lab_session_participants: ['id'],
   candidacy_drafts: ['programme_id', 'applicant_aad_id'],
   candidacies: ['id'],
   candidacy_decisions: ['id'],
@@ -93,6 +94,9 @@ function toSponsorRow(row: PersonalDataRow, email: string, aadId: string): Perso
   ];
 }
 
+/** The id of a person known only by the address a Lab session lists them under. */
+const GUEST_ID_PREFIX = 'guest:';
+
 /** What an empty outbox payload is: a valid text payload with nothing in it. */
 const PURGED_PAYLOAD = JSON.stringify({ kind: 'text', text: '' });
 
@@ -124,8 +128,22 @@ export class SqlPersonalDataStore implements PersonalDataStore {
       .orderBy('seen_at', 'desc')
       .executeTakeFirst();
     if (row !== undefined) return { aadId: row.aad_id, email: row.email, name: row.name };
+    if (needle.includes('@')) {
+      // An external guest of a Lab session (or a colleague added by address) never meets the
+      // bot: they are known by their address alone, under an id no other row can hold.
+      const guest = await sql<{ email: string; name: string }>`
+        select email, name from lab_session_participants where email = ${needle} limit 1
+      `.execute(this.db);
+      const found = guest.rows[0];
+      return found === undefined
+        ? undefined
+        : {
+            aadId: `${GUEST_ID_PREFIX}${found.email}`,
+            email: found.email,
+            name: found.name || null,
+          };
+    }
     // Someone who never wrote to the bot may still have applied, scored or been placed in a team.
-    if (needle.includes('@')) return undefined;
     const snapshot = await this.collect({ aadId: needle, email: null, name: null });
     const holds = Object.values(snapshot).some((tables) =>
       Object.values(tables).some((rows) => rows.length > 0),
@@ -286,6 +304,16 @@ export class SqlPersonalDataStore implements PersonalDataStore {
     );
     put('lab_session_drafts', await sessionRows('lab_session_drafts', ['aad_id']));
     put('lab_session_debriefs', await sessionRows('lab_session_debriefs', ['aad_id']));
+    // Where they take part in a session, by their id or their address. The people they added are
+    // not theirs to download (erasure still replaces their id as the one who added them).
+    put(
+      'lab_session_participants',
+      (
+        await sql<PersonalDataRow>`select * from lab_session_participants
+          where lower(aad_id) = ${id} or email = ${email ?? ''}
+          order by request_id, position`.execute(db)
+      ).rows,
+    );
     put('outbox', await this.outboxRowsOf(db, id, conversationIds));
     put(
       'erasure_requests',
@@ -341,6 +369,14 @@ export class SqlPersonalDataStore implements PersonalDataStore {
           person.name,
           ...applied.map((c) => c.applicant_name),
           ...(snapshot.candidacies.candidacy_drafts ?? []).map((c) => c.applicant_name),
+          // The name they are listed under on a Lab session may not be their directory name.
+          ...(snapshot.labSessions.lab_session_participants ?? [])
+            .filter(
+              (p) =>
+                String(p.aad_id ?? '').toLowerCase() === id ||
+                (person.email !== null && p.email === person.email.toLowerCase()),
+            )
+            .map((p) => p.name),
         ].filter((name): name is string => typeof name === 'string' && name.trim() !== ''),
       );
       const replacer = createReplacer(person, [...names], pseudonym);

@@ -3,7 +3,9 @@ import { refuse } from '../validation/outcome';
 import type { ValidationIssue } from '../validation/validation-issue';
 import type { LabSessionDeps, SessionActor } from './lab-session-deps';
 import type { LabSessionOutcome } from './lab-session-refusal';
+import { reachableIds } from './manage-participants';
 import { findSponsor } from './notify-requester';
+import { placeParticipants } from './session-participant';
 import { isFacilitatorOf, isRequesterOf, sameId, type SessionRequest } from './session-request';
 
 /** The hot debrief's questions: satisfaction 1 to 5, what one takes away, one free text. */
@@ -19,17 +21,21 @@ export const COLD_DEBRIEF_FIELDS = [
 ] as const;
 
 /**
- * Who is asked each debrief: the hot one the requester and the facilitators; the cold one the
- * requester and the sponsor the bot could reach.
+ * Who is asked each debrief: the hot one the requester, the facilitators and the internal
+ * participants with a seat; the cold one the requester and the sponsor the bot could reach.
  */
 export async function mayAnswerDebrief(
-  deps: Pick<LabSessionDeps, 'directory'>,
+  deps: Pick<LabSessionDeps, 'directory' | 'sessions'>,
   request: SessionRequest,
   kind: 'hot' | 'cold',
   aadId: string,
 ): Promise<boolean> {
   if (isRequesterOf(request, aadId)) return true;
-  if (kind === 'hot') return isFacilitatorOf(request, aadId);
+  if (kind === 'hot') {
+    if (isFacilitatorOf(request, aadId)) return true;
+    const { seated } = placeParticipants(await deps.sessions.listParticipants(request.id));
+    return (await reachableIds(deps, seated)).some((id) => sameId(id, aadId));
+  }
   return (await findSponsor(deps, request)).some((sponsor) => sameId(sponsor.aadId, aadId));
 }
 

@@ -17,6 +17,8 @@ export interface LabSessionDeps {
   labRecipients(): Promise<NoticeRecipient[]>;
   /** The names the bot knows for these people (from their messages); absent ones are unknown. */
   namesOf(aadIds: readonly string[]): Promise<Map<string, string>>;
+  /** The names and addresses the bot knows for these people, keyed by lowercased Entra id. */
+  peopleOf(aadIds: readonly string[]): Promise<Map<string, { name: string; email: string | null }>>;
   /** Finds the sponsor named by e-mail among the people the bot has met. */
   directory: Directory;
   /** The IANA zone a person's Teams client last reported (Europe/Paris when unknown). */

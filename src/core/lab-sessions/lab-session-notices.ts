@@ -12,6 +12,10 @@ export const LAB_SESSION_NOTICES = {
   withdrawn: 'labSession.withdrawn',
   /** To each facilitator: a preparation milestone (J-28, J-21, J-7, J-1). */
   milestone: 'labSession.milestone',
+  /** To an internal participant with a seat: the session's day, first name only. */
+  invitation: 'labSession.invitation',
+  /** To an internal participant removed from their seat after being invited. */
+  uninvited: 'labSession.uninvited',
   hotDebrief: 'labSession.hotDebrief',
   coldDebrief: 'labSession.coldDebrief',
 } as const;

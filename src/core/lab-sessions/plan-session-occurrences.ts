@@ -6,7 +6,9 @@ import { toUtcInstant } from '../scheduling/to-utc-instant';
 import type { LabSessionDeps } from './lab-session-deps';
 import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
 import { notifyPerson, notifyRecipients } from './notify-person';
+import { reachableIds } from './manage-participants';
 import { findSponsor } from './notify-requester';
+import { placeParticipants } from './session-participant';
 import { planPreparationMilestones } from './plan-preparation-milestones';
 import { sameId, type SessionRequest } from './session-request';
 
@@ -127,13 +129,21 @@ export async function runSessionOccurrence(
     }
   } else if (occurrence.job === SESSION_JOBS.hot) {
     if (request.status !== 'preparation' || request.sessionDay !== occurrence.period) return;
-    for (const person of [request.requester, ...request.facilitators]) {
-      await notifyPerson(
-        deps,
-        `lab-session:${request.id}:hot:${person.aadId.toLowerCase()}`,
-        person.aadId,
-        { kind: LAB_SESSION_NOTICES.hotDebrief, data: toNoticeData(request) },
-      );
+    // The requester, the facilitators and every internal participant with a seat, each once.
+    const { seated } = placeParticipants(await deps.sessions.listParticipants(request.id));
+    const people = new Map<string, string>();
+    for (const aadId of [
+      request.requester.aadId,
+      ...request.facilitators.map((f) => f.aadId),
+      ...(await reachableIds(deps, seated)),
+    ]) {
+      if (!people.has(aadId.toLowerCase())) people.set(aadId.toLowerCase(), aadId);
+    }
+    for (const [who, aadId] of people) {
+      await notifyPerson(deps, `lab-session:${request.id}:hot:${who}`, aadId, {
+        kind: LAB_SESSION_NOTICES.hotDebrief,
+        data: toNoticeData(request),
+      });
     }
     await deps.sessions.update({ ...request, status: 'held', updatedAt: now }, 'preparation');
   } else if (occurrence.job === SESSION_JOBS.cold) {

@@ -4,7 +4,9 @@ import { refuse } from '../validation/outcome';
 import type { ValidationIssue } from '../validation/validation-issue';
 import type { LabSessionDeps, SessionActor } from './lab-session-deps';
 import type { LabSessionOutcome } from './lab-session-refusal';
+import { inviteParticipants } from './manage-participants';
 import { notifyRequestStep } from './notify-requester';
+import { placeParticipants } from './session-participant';
 import {
   COLD_DEBRIEF_DEFAULT_DAYS,
   COLD_DEBRIEF_MAX_DAYS,
@@ -18,7 +20,8 @@ import {
  * After a go, the facilitators (or the Lab team) set the session's day: a working day of the
  * requester's calendar, at least 4 weeks ahead unless a Lab member overrides, and the cold
  * debrief's day 5 to 8 weeks after (6 by default), moved off weekends and holidays. The day can
- * be moved while the session is in preparation; the requester and facilitators are told.
+ * be moved while the session is in preparation; the requester and facilitators are told, and the
+ * internal participants with a seat are invited.
  */
 export async function scheduleSession(
   deps: LabSessionDeps,
@@ -79,6 +82,9 @@ export async function scheduleSession(
   };
   if (!(await deps.sessions.update(updated, request.status))) return refuse('changedMeanwhile');
   await notifyRequestStep(deps, updated, 'scheduled', { facilitatorsToo: true });
+  // Internal participants with a seat are invited now that the day is known (again if it moved).
+  const { seated } = placeParticipants(await deps.sessions.listParticipants(updated.id));
+  await inviteParticipants(deps, updated, seated);
   return { ok: true, value: updated };
 }
 

@@ -1,11 +1,15 @@
 import { refuse } from '../validation/outcome';
 import type { LabSessionDeps, SessionActor } from './lab-session-deps';
 import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
+import { tellSessionCancelled } from './manage-participants';
 import { notifyRecipients } from './notify-person';
 import type { LabSessionOutcome } from './lab-session-refusal';
 import { isRequesterOf, OPEN_STATUSES, type SessionRequest } from './session-request';
 
-/** The requester withdraws their request before the session; the Lab team is told. */
+/**
+ * The requester withdraws their request before the session; the Lab team is told, and so are the
+ * colleagues invited once the day was set.
+ */
 export async function withdrawRequest(
   deps: LabSessionDeps,
   input: { actor: SessionActor; requestId: string },
@@ -27,5 +31,7 @@ export async function withdrawRequest(
     await deps.labRecipients(),
     { kind: LAB_SESSION_NOTICES.withdrawn, data: toNoticeData(updated) },
   );
+  // Colleagues invited to a dated session learn it will not take place.
+  await tellSessionCancelled(deps, request);
   return { ok: true, value: updated };
 }

@@ -82,6 +82,7 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Readonly<Record<string, string>> = {
   lab_session_sequences: 'the last tracking number given each year',
   reach_log:
     'how each notice reached people (route and coded reason, by programme), keyed by a digest of the notice key, never who',
+  lab_session_participant_positions: 'the last waitlist position given on each session request',
 };
 
 /** Every table holding personal data. */
@@ -255,6 +256,15 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     personColumns: ['aad_id'],
     contentColumns: ['data'],
     purpose: 'the hot and cold debriefs of a session, as the requester and facilitators answered',
+    retention: 'whileUsed',
+  },
+  {
+    table: 'lab_session_participants',
+    category: 'labSessions',
+    personColumns: ['aad_id', 'email', 'name', 'added_by'],
+    contentColumns: [],
+    purpose:
+      'who takes part in a Lab session (internal people and external guests), to count, list, invite and print first-name badges',
     retention: 'whileUsed',
   },
   {

@@ -1,3 +1,4 @@
+import type { NewParticipant, SessionParticipant } from '../lab-sessions/session-participant';
 import type {
   SessionRequest,
   SessionRequestFields,
@@ -44,4 +45,19 @@ export interface LabSessionStore {
   listDebriefs(requestId: string): Promise<SessionDebriefAnswer[]>;
   /** Every debrief answer of one kind, for the digest's figures. */
   listAllDebriefs(kind: 'hot' | 'cold'): Promise<SessionDebriefAnswer[]>;
+  /** A request's participants, seats and waitlist alike, by position (first come first served). */
+  listParticipants(requestId: string): Promise<SessionParticipant[]>;
+  /**
+   * Adds people after everyone already listed, in one transaction that serialises concurrent
+   * adds to the same request; someone already listed (same Entra id or address) is skipped.
+   * Returns those added, or undefined (nothing written) when the request would list more than
+   * `maxListed` people.
+   */
+  addParticipants(
+    requestId: string,
+    people: readonly NewParticipant[],
+    maxListed: number,
+  ): Promise<SessionParticipant[] | undefined>;
+  /** Removes these participants of the request (ids of another request are ignored); how many. */
+  removeParticipants(requestId: string, ids: readonly string[]): Promise<number>;
 }

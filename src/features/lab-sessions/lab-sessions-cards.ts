@@ -25,6 +25,12 @@ import {
   type RequestFormValues,
 } from '../../core/lab-sessions/validate-request-fields';
 import type { ValidationIssue } from '../../core/validation/validation-issue';
+import { PARTICIPANT_INPUTS } from '../../core/lab-sessions/manage-participants';
+import {
+  describeMix,
+  MAX_LISTED_PARTICIPANTS,
+  type SessionParticipant,
+} from '../../core/lab-sessions/session-participant';
 import { countDaysBetween } from '../../core/scheduling/local-days';
 import { formatDay, isMessageKey } from '../../i18n/translate';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
@@ -123,7 +129,11 @@ export function buildRequestCard(
   context: CardContext,
   request: SessionRequest,
   viewer: SessionViewer,
-  extra: FormState & { pool?: readonly FacilitatorChoice[]; labIds?: readonly string[] } = {},
+  extra: FormState & {
+    pool?: readonly FacilitatorChoice[];
+    labIds?: readonly string[];
+    participants?: ParticipantsView;
+  } = {},
 ): AdaptiveCardJson {
   const { t, language } = context;
   const values = extra.values ?? {};
@@ -252,6 +262,25 @@ export function buildRequestCard(
       data,
     });
   }
+  const participants = extra.participants;
+  if (participants?.editable === true) {
+    inputs.push(...participantInputs(context, participants, values, errors));
+    actions.push({
+      title: t('labSession.action.addParticipants'),
+      verb: LabSessionVerbs.addParticipants,
+      data,
+    });
+    if (participants.seated.length + participants.waitlist.length > 0) {
+      actions.push({
+        title: t('labSession.action.removeParticipants'),
+        verb: LabSessionVerbs.removeParticipants,
+        data,
+      });
+    }
+  }
+  if (viewer.isLab && participants !== undefined && participants.seated.length > 0) {
+    actions.push({ title: t('labSession.action.badges'), verb: LabSessionVerbs.badges, data });
+  }
   if (
     viewer.isRequester &&
     ['requested', 'qualification', 'preparation', 'postponed'].includes(request.status)
@@ -281,6 +310,7 @@ export function buildRequestCard(
             ),
           },
         ]),
+    ...(participants === undefined ? [] : participantSections(context, participants)),
     { title: t('labSession.section.problem'), texts: [request.fields.problem] },
     { title: t('labSession.section.result'), texts: [request.fields.intendedResult] },
     ...(request.fields.constraints === ''
@@ -425,6 +455,8 @@ export function buildRequestListCard(
     effort?: { byMonth: { month: string; days: number }[]; awaitingGo: number };
     /** Facilitator days per month the Lab can give sessions (LAB_SESSION_CAPACITY_DAYS). */
     capacity?: number;
+    /** The Lab team's list offers the .xlsx export of requests and sessions. */
+    exportable?: boolean;
   },
 ): AdaptiveCardJson {
   const { t } = context;
@@ -484,6 +516,9 @@ export function buildRequestListCard(
       },
     })),
     sections,
+    ...(options.exportable === true
+      ? { actions: [{ title: t('labSession.action.export'), verb: LabSessionVerbs.export }] }
+      : {}),
   });
 }
 
@@ -772,5 +807,155 @@ export function buildSessionCalendarCard(
     ...(sends.length === 0 ? { lines: [t('labSession.calendar.empty')] } : {}),
     sections: [...byDay].map(([day, texts]) => ({ title: formatDay(day, language), texts })),
     note: t('labSession.calendar.note'),
+  });
+}
+
+/** A request's participants as the card shows them, with whether the viewer may change them. */
+export interface ParticipantsView {
+  seated: readonly SessionParticipant[];
+  waitlist: readonly SessionParticipant[];
+  /** The organisation an address belongs to, by name, when one owns its domain. */
+  organisationOf: (email: string) => string | undefined;
+  /** Internal people with a seat the bot cannot reach (known only by an address it never met). */
+  unreachable: number;
+  editable: boolean;
+}
+
+/** The seats and the waitlist, with the mix of internal and external people and organisations. */
+function participantSections(
+  context: CardContext,
+  view: ParticipantsView,
+): { title: string; texts: string[] }[] {
+  const { t } = context;
+  const mix = describeMix(view.seated, view.organisationOf);
+  const line = (person: SessionParticipant, index: number, key: 'seat' | 'waiting') =>
+    t(`labSession.participants.${key}`, {
+      position: index + 1,
+      name: person.name === '' ? t('labSession.participants.unnamed') : shorten(person.name),
+      kind: t(`labSession.participants.kind.${person.kind}`),
+      organisation: shorten(
+        person.email === null
+          ? t('labSession.participants.noOrganisation')
+          : (view.organisationOf(person.email) ?? person.email.split('@')[1] ?? ''),
+      ),
+    });
+  const others = mix.organisations.slice(SHOWN_ORGANISATIONS).reduce((sum, o) => sum + o.count, 0);
+  const organisations = [
+    ...mix.organisations.slice(0, SHOWN_ORGANISATIONS).map((o) => `${shorten(o.label)} ${o.count}`),
+    ...(others > 0 ? [t('labSession.participants.otherOrganisations', { count: others })] : []),
+    ...(mix.unknownOrganisation > 0
+      ? [t('labSession.participants.unknownOrganisation', { count: mix.unknownOrganisation })]
+      : []),
+  ];
+  const sections = [
+    {
+      title: t('labSession.section.participants', {
+        seated: view.seated.length,
+        waitlist: view.waitlist.length,
+      }),
+      texts:
+        view.seated.length === 0
+          ? [t('labSession.participants.none')]
+          : [
+              t('labSession.participants.mix', { internal: mix.internal, external: mix.external }),
+              ...(organisations.length > 0
+                ? [
+                    t('labSession.participants.organisations', {
+                      organisations: organisations.join(' · '),
+                    }),
+                  ]
+                : []),
+              ...(view.unreachable > 0
+                ? [t('labSession.participants.unreachable', { count: view.unreachable })]
+                : []),
+              ...view.seated.map((person, index) => line(person, index, 'seat')),
+            ],
+    },
+  ];
+  if (view.waitlist.length > 0) {
+    sections.push({
+      title: t('labSession.participants.waitlistHeading'),
+      texts: view.waitlist.map((person, index) => line(person, index, 'waiting')),
+    });
+  }
+  return sections;
+}
+
+/**
+ * Names and organisations as a participant line shows them: 120 people listed twice (the list
+ * and the removal choices) must keep the card under Teams' 80 KB, and no real name is longer.
+ */
+const SHOWN_NAME_LENGTH = 60;
+/** The largest organisations named one by one; the others are counted together. */
+const SHOWN_ORGANISATIONS = 12;
+
+function shorten(text: string): string {
+  return text.length <= SHOWN_NAME_LENGTH ? text : `${text.slice(0, SHOWN_NAME_LENGTH - 1)}…`;
+}
+
+/** The inputs that add people (picker, addresses, external guests) and remove them. */
+function participantInputs(
+  { t }: CardContext,
+  view: ParticipantsView,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+): CardInput[] {
+  // A list of 120 people typed as "First Last <address>" stays well under this.
+  const maxLength = MAX_LISTED_PARTICIPANTS * 100;
+  const listed = [...view.seated, ...view.waitlist];
+  return [
+    {
+      kind: 'people',
+      id: PARTICIPANT_INPUTS.picked,
+      label: t('labSession.field.participantsPicked'),
+      value: '',
+      ...withError(errors[PARTICIPANT_INPUTS.picked]),
+    },
+    {
+      kind: 'text',
+      id: PARTICIPANT_INPUTS.emails,
+      label: t('labSession.field.participantsEmails'),
+      value: values[PARTICIPANT_INPUTS.emails] ?? '',
+      maxLength,
+      multiline: true,
+      ...withError(errors[PARTICIPANT_INPUTS.emails]),
+    },
+    {
+      kind: 'text',
+      id: PARTICIPANT_INPUTS.external,
+      label: t('labSession.field.participantsExternal'),
+      value: values[PARTICIPANT_INPUTS.external] ?? '',
+      maxLength,
+      multiline: true,
+      ...withError(errors[PARTICIPANT_INPUTS.external]),
+    },
+    ...(listed.length === 0
+      ? []
+      : [
+          {
+            kind: 'choice',
+            id: PARTICIPANT_INPUTS.remove,
+            label: t('labSession.field.participantsRemove'),
+            value: '',
+            multiSelect: true,
+            choices: listed.map((person) => ({
+              title: shorten(person.name || person.email || person.aadId || person.id),
+              value: person.id,
+            })),
+            ...withError(errors[PARTICIPANT_INPUTS.remove]),
+          } satisfies CardInput,
+        ]),
+  ];
+}
+
+/** A single-use download link of a Lab sessions' export. */
+export function buildExportLinkCard(
+  { t }: CardContext,
+  link: { url: string; until: string },
+): AdaptiveCardJson {
+  return buildCard({
+    title: t('labSession.export.title'),
+    lines: [t('labSession.export.body', { time: link.until })],
+    actions: [{ kind: 'url', title: t('labSession.export.button'), url: link.url }],
   });
 }

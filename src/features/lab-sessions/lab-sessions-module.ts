@@ -25,6 +25,30 @@ import {
 import { saveRequestDraft, submitRequest } from '../../core/lab-sessions/submit-request';
 import { toRequestFormValues } from '../../core/lab-sessions/validate-request-fields';
 import { withdrawRequest } from '../../core/lab-sessions/withdraw-request';
+import { createSessionExportLink } from '../../core/lab-sessions/export-sessions';
+import {
+  addParticipants,
+  PARTICIPANT_INPUTS,
+  reachableIds,
+  removeParticipants,
+} from '../../core/lab-sessions/manage-participants';
+import {
+  MAX_LISTED_PARTICIPANTS,
+  MAX_PARTICIPANT_EMAIL,
+  MAX_PARTICIPANT_NAME,
+  PARTICIPANT_STATUSES,
+  placeParticipants,
+} from '../../core/lab-sessions/session-participant';
+import { findOrganisationByEmail, type Organisation } from '../../core/programmes/programme';
+import { KNOWN_ORGANISATIONS } from '../../catalogue/known-organisations';
+import {
+  createSessionExportRoute,
+  signSessionExportLink,
+} from '../../adapters/export/create-session-export-route';
+import { SqlExportTokenStore } from '../../adapters/sql/sql-export-token-store';
+import { SqlAuditLog } from '../../adapters/sql/sql-audit-log';
+import { formatExpiry } from '../selection/selection-cards';
+import { isLabMember } from '../platform';
 import type { Refusal } from '../../core/validation/outcome';
 import {
   createHolidayCalendar,
@@ -57,8 +81,10 @@ import {
   buildRequestCard,
   buildRequestFormCard,
   buildRequestListCard,
+  buildExportLinkCard,
   buildSessionCalendarCard,
   toSessionFieldErrors,
+  type ParticipantsView,
   type FormState,
 } from './lab-sessions-cards';
 import { createLabSessionRenderers } from './lab-sessions-notices';
@@ -87,6 +113,33 @@ const SCHEDULE_DATA = withInputs({
 });
 /** A form on a request's card (qualification, debriefs): its inputs are checked by the use case. */
 const REQUEST_FORM_DATA = withInputs({ requestId: cardId });
+/**
+ * Who to add: the people picker's ids (an Entra id is 36 characters, with a comma) and two lists
+ * typed one person a line; longer than a full list could be is not from our card.
+ */
+const ADD_PARTICIPANTS_DATA = withInputs({
+  requestId: cardId,
+  [PARTICIPANT_INPUTS.picked]: z
+    .string()
+    .max(MAX_LISTED_PARTICIPANTS * 40)
+    .optional(),
+  [PARTICIPANT_INPUTS.emails]: z
+    .string()
+    .max(MAX_LISTED_PARTICIPANTS * (MAX_PARTICIPANT_NAME + MAX_PARTICIPANT_EMAIL + 8))
+    .optional(),
+  [PARTICIPANT_INPUTS.external]: z
+    .string()
+    .max(MAX_LISTED_PARTICIPANTS * (MAX_PARTICIPANT_NAME + MAX_PARTICIPANT_EMAIL + 8))
+    .optional(),
+});
+/** Who to remove: participant ids of our card (UUIDs), comma-separated. */
+const REMOVE_PARTICIPANTS_DATA = withInputs({
+  requestId: cardId,
+  [PARTICIPANT_INPUTS.remove]: z
+    .string()
+    .max(MAX_LISTED_PARTICIPANTS * 40)
+    .optional(),
+});
 
 /**
  * Lab sessions in Teams: any staff member requests a session ("demander une session"); the Lab
@@ -105,9 +158,18 @@ export function createLabSessionsModule(
     | 'conversations'
     | 'people'
     | 'labTeamIds'
+    | 'programmes'
+    | 'publicUrl'
   >,
 ): FeatureModule {
   const sessions = new SqlLabSessionStore(platform.database.db);
+  const exportDeps = {
+    sessions,
+    exportTokens: new SqlExportTokenStore(platform.database.db),
+    audit: new SqlAuditLog(platform.database.db),
+    clock: platform.clock,
+    ids: { newId: () => randomUUID() },
+  };
   const resolveLabChannel = createLabChannelResolver({
     conversations: platform.conversations,
     channelId: platform.config.labChannelId,
@@ -129,6 +191,7 @@ export function createLabSessionsModule(
       return [...ids.values()].map((aadId) => ({ kind: 'user', aadId }));
     },
     namesOf: (aadIds) => platform.people.findNames(aadIds),
+    peopleOf: (aadIds) => platform.people.findPeople(aadIds),
     directory: platform.people,
     zoneOf: async (aadId) =>
       (await platform.conversations.getUserContext(aadId))?.timezone ?? DEFAULT_TIME_ZONE,
@@ -171,6 +234,29 @@ export function createLabSessionsModule(
     );
   };
 
+  /** The organisation an address belongs to: the programme files' organisations and the catalogue. */
+  const organisationResolver = async (): Promise<(email: string) => string | undefined> => {
+    const byId = new Map<string, Organisation>(KNOWN_ORGANISATIONS.map((o) => [o.id, o]));
+    for (const programme of await platform.programmes.list()) {
+      for (const organisation of programme.organisations) byId.set(organisation.id, organisation);
+    }
+    const organisations = [...byId.values()];
+    return (email) => findOrganisationByEmail({ organisations }, email)?.name;
+  };
+
+  /** The participants as the card shows them to someone who may see the request. */
+  const participantsView = async (request: SessionRequest): Promise<ParticipantsView> => {
+    const { seated, waitlist } = placeParticipants(await sessions.listParticipants(request.id));
+    const internal = seated.filter((p) => p.kind === 'internal');
+    return {
+      seated,
+      waitlist,
+      organisationOf: await organisationResolver(),
+      unreachable: internal.length - (await reachableIds(deps, internal)).length,
+      editable: PARTICIPANT_STATUSES.includes(request.status),
+    };
+  };
+
   const requestCard = async (
     card: CardContext,
     actor: SessionActor,
@@ -185,6 +271,8 @@ export function createLabSessionsModule(
       ...state,
       pool: labIds.map((aadId) => ({ aadId, name: names.get(aadId.toLowerCase()) ?? '' })),
       labIds,
+      // Only those who may see the request reach here (getSessionRequest or a use case decided).
+      participants: await participantsView(request),
     });
   };
 
@@ -276,6 +364,7 @@ export function createLabSessionsModule(
     return buildRequestListCard(turn.card, turn.card.t('labSession.list.open'), outcome.value, {
       today,
       counts: await countRequestsByStatus(deps),
+      exportable: true,
       effort: await sumCommittedEffort(deps, today.slice(0, 7)),
       ...(platform.config.labSessionCapacityDays === undefined
         ? {}
@@ -293,6 +382,28 @@ export function createLabSessionsModule(
     );
     const sends = await previewSessionSends(deps, range);
     return buildSessionCalendarCard(turn.card, sends, SESSION_CALENDAR_DAYS);
+  };
+
+  /** A single-use link to a Lab sessions' export, for a Lab team member. */
+  const exportLink = async (
+    turn: Turn,
+    kind: 'sessions' | 'badges',
+    requestId?: string,
+  ): Promise<AdaptiveCardJson> => {
+    const actor = await actorOf(turn);
+    const outcome = await createSessionExportLink(exportDeps, {
+      actor,
+      kind,
+      ...(requestId === undefined ? {} : { requestId }),
+    });
+    if (!outcome.ok) return refusalCard(turn.card, outcome.refusal);
+    const token = outcome.value;
+    const url = signSessionExportLink(
+      platform.publicUrl(),
+      { tokenId: token.id, adminAadId: token.adminAadId, expiresAt: token.expiresAt },
+      platform.config.exportSigningKey,
+    );
+    return buildExportLinkCard(turn.card, { url, until: formatExpiry(turn.card, token.expiresAt) });
   };
 
   const staff = { guard: Guards.staff, scopes: PERSONAL_ONLY } as const;
@@ -493,6 +604,75 @@ export function createLabSessionsModule(
         },
       }),
     ),
+    defineCardVerb({
+      verb: LabSessionVerbs.addParticipants,
+      data: ADD_PARTICIPANTS_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await addParticipants(deps, {
+          actor,
+          requestId: data.requestId,
+          raw: data,
+        });
+        return answerAction(
+          turn.card,
+          actor,
+          data.requestId,
+          outcome.ok ? { ok: true, value: outcome.value.request } : outcome,
+          data,
+          () =>
+            outcome.ok
+              ? turn.card.t('labSession.participantsAdded', {
+                  seated: outcome.value.seatedNow,
+                  waitlisted: outcome.value.waitlistedNow,
+                  already: outcome.value.alreadyListed,
+                })
+              : '',
+        );
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.removeParticipants,
+      data: REMOVE_PARTICIPANTS_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await removeParticipants(deps, {
+          actor,
+          requestId: data.requestId,
+          ids: data[PARTICIPANT_INPUTS.remove],
+        });
+        return answerAction(
+          turn.card,
+          actor,
+          data.requestId,
+          outcome.ok ? { ok: true, value: outcome.value.request } : outcome,
+          {},
+          () =>
+            outcome.ok
+              ? turn.card.t('labSession.participantsRemoved', {
+                  removed: outcome.value.removed,
+                  promoted: outcome.value.promoted,
+                })
+              : '',
+        );
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.badges,
+      data: REQUEST_DATA,
+      guard: Guards.lab,
+      scopes: ALL_SCOPES,
+      handle: async (turn, data) => exportLink(turn, 'badges', data.requestId),
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.export,
+      data: NO_DATA,
+      guard: Guards.lab,
+      scopes: ALL_SCOPES,
+      handle: async (turn) => exportLink(turn, 'sessions'),
+    }),
     defineCardVerb({ verb: LabSessionVerbs.mine, data: NO_DATA, ...staff, handle: mine }),
     defineCardVerb({
       verb: LabSessionVerbs.requests,
@@ -533,6 +713,14 @@ export function createLabSessionsModule(
       handle: async (turn) => turn.send(await sessionCalendar(turn)),
     }),
     defineTextCommand({
+      id: 'session.export',
+      pattern: /^\s*(exporter les sessions|export sessions)\s*$/i,
+      examples: { fr: 'exporter les sessions', en: 'export sessions' },
+      guard: Guards.lab,
+      scopes: ALL_SCOPES,
+      handle: async (turn) => turn.send(await exportLink(turn, 'sessions')),
+    }),
+    defineTextCommand({
       id: 'session.requests',
       pattern: /^\s*(demandes|demandes de session|requests|session requests)\s*$/i,
       examples: { fr: 'demandes', en: 'requests' },
@@ -548,6 +736,15 @@ export function createLabSessionsModule(
     commands,
     notices: createLabSessionRenderers(),
     scheduledJobs: [createLabSessionJob(deps)],
+    routes: [
+      createSessionExportRoute({
+        core: exportDeps,
+        conversations: platform.conversations,
+        signingKey: platform.config.exportSigningKey,
+        mayDownload: (aadId) => isLabMember(platform, aadId),
+        logger: platform.logger,
+      }),
+    ],
   };
 }
 

@@ -132,6 +132,44 @@ export function createLabSessionRenderers(): NoticeRenderers {
         summary: title,
       };
     },
+    // No button: a participant does not see the request, only their invitation.
+    [LAB_SESSION_NOTICES.invitation]: (notice, context) => {
+      const { t, language } = context;
+      const data = notice.data;
+      const title = t('labSession.invitation.title', { subject: text(data.subject) });
+      return {
+        card: buildCard({
+          title,
+          lines: [
+            t('labSession.invitation.body', {
+              tracking: text(data.trackingNumber),
+              day: dayOf(data.sessionDay, language),
+            }),
+          ],
+        }),
+        summary: title,
+      };
+    },
+    [LAB_SESSION_NOTICES.uninvited]: (notice, context) => {
+      const { t, language } = context;
+      const data = notice.data;
+      const cancelled = data.cancelled === true;
+      const title = t(cancelled ? 'labSession.cancelled.title' : 'labSession.uninvited.title', {
+        subject: text(data.subject),
+      });
+      return {
+        card: buildCard({
+          title,
+          lines: [
+            t(cancelled ? 'labSession.cancelled.body' : 'labSession.uninvited.body', {
+              tracking: text(data.trackingNumber),
+              day: dayOf(data.sessionDay, language),
+            }),
+          ],
+        }),
+        summary: title,
+      };
+    },
     [LAB_SESSION_NOTICES.hotDebrief]: (notice, context) => {
       const request = {
         id: text(notice.data.requestId),

@@ -12,6 +12,10 @@ export const LabSessionVerbs = {
   withdraw: 'session.withdraw',
   hotDebrief: 'session.hotDebrief',
   coldDebrief: 'session.coldDebrief',
+  addParticipants: 'session.addParticipants',
+  removeParticipants: 'session.removeParticipants',
+  badges: 'session.badges',
+  export: 'session.export',
   mine: 'session.mine',
   requests: 'session.requests',
 } as const;

@@ -13,6 +13,7 @@ import * as personalData from './0011_personal_data';
 import * as labSessions from './0012_lab_sessions';
 import * as programmeMeetings from './0013_programme_meetings';
 import * as reachLog from './0014_reach_log';
+import * as labSessionParticipants from './0016_lab_session_participants';
 import * as programmePeople from './0017_programme_people';
 
 /**
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '0012_lab_sessions': labSessions,
   '0013_programme_meetings': programmeMeetings,
   '0014_reach_log': reachLog,
+  '0016_lab_session_participants': labSessionParticipants,
   '0017_programme_people': programmePeople,
 };

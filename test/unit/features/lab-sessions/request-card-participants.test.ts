@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import {
+  MAX_LISTED_PARTICIPANTS,
+  MAX_PARTICIPANT_EMAIL,
+  MAX_PARTICIPANT_NAME,
+  placeParticipants,
+  type SessionParticipant,
+} from '../../../../src/core/lab-sessions/session-participant';
+import { MAX_SEQUENCING_BLOCKS } from '../../../../src/core/lab-sessions/record-sequencing';
+import { buildRequestCard } from '../../../../src/features/lab-sessions/lab-sessions-cards';
+import { createTranslator } from '../../../../src/i18n/translate';
+import { FACILITATOR_A, FACILITATOR_B, makeRequest } from '../../../support/lab-session-fixtures';
+
+/** What Teams accepts for one bot message (DESIGN.md §2). */
+const MAX_CARD_BYTES = 80 * 1024;
+
+describe('the request card with its participants', () => {
+  it('stays under 80 KB with 60 seats and 60 waiting, every name and address at its longest', () => {
+    const participants: SessionParticipant[] = Array.from(
+      { length: MAX_LISTED_PARTICIPANTS },
+      (_, i) => ({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        requestId: 'req-1',
+        position: i + 1,
+        kind: i % 2 === 0 ? 'internal' : 'external',
+        aadId: null,
+        email:
+          `a${i}@${String(i).padStart(3, '0')}${'d'.repeat(MAX_PARTICIPANT_EMAIL - 13)}.fr`.slice(
+            -MAX_PARTICIPANT_EMAIL,
+          ),
+        name: 'É'.repeat(MAX_PARTICIPANT_NAME),
+        addedBy: 'someone',
+        addedAt: new Date('2026-11-20T09:00:00.000Z'),
+      }),
+    );
+    const request = makeRequest({
+      status: 'preparation',
+      facilitators: [FACILITATOR_A, FACILITATOR_B],
+      sessionDay: '2027-01-14',
+      sequencing: {
+        blocks: Array.from({ length: MAX_SEQUENCING_BLOCKS }, () => ({
+          title: 'B'.repeat(80),
+          minutes: 90,
+          method: 'scan' as const,
+        })),
+        by: FACILITATOR_A.aadId,
+        at: new Date('2026-12-01T09:00:00.000Z'),
+      },
+    });
+    const card = buildRequestCard(
+      { language: 'fr', t: createTranslator('fr') },
+      request,
+      { isLab: true, isFacilitator: false, isRequester: false },
+      {
+        participants: {
+          ...placeParticipants(participants),
+          // No organisation owns the domain: the (long) domain itself is shown.
+          organisationOf: () => undefined,
+          unreachable: 60,
+          editable: true,
+        },
+      },
+    );
+    const bytes = Buffer.byteLength(JSON.stringify(card));
+    assert.ok(bytes < MAX_CARD_BYTES, `${bytes} bytes`);
+    const text = JSON.stringify(card);
+    assert.match(text, /Liste d’attente \(premier arrivé, premier servi\)/);
+    assert.match(text, /autres organismes : 48/, 'each seat from its own organisation: 12 named');
+  });
+});
