@@ -227,6 +227,8 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.list.counts': 'By status',
   'labSession.section.participants': 'Participants: {seated} / 60 seats · waitlist: {waitlist}',
   'labSession.participants.none': 'Nobody has been proposed yet.',
+  'labSession.participants.more':
+    '… and {count} more: the full list is in the sessions export ("export sessions").',
   'labSession.participants.mix':
     'Internal: {internal} · external: {external} (external guests never get a message from the bot)',
   'labSession.participants.organisations': 'By organisation: {organisations}',

@@ -230,6 +230,8 @@ export const labSessionsFr = {
   'labSession.section.participants':
     'Participants : {seated} / 60 places · liste d’attente : {waitlist}',
   'labSession.participants.none': 'Personne n’est encore proposé.',
+  'labSession.participants.more':
+    '… et {count} autres : la liste complète est dans l’export des sessions (« exporter les sessions »).',
   'labSession.participants.mix':
     'Internes : {internal} · externes : {external} (les externes ne reçoivent aucun message du bot)',
   'labSession.participants.organisations': 'Par organisme : {organisations}',

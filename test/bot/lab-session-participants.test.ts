@@ -145,9 +145,9 @@ describe('Lab session participants in Teams (recorded activities)', () => {
       participantsEmails: 'Paul Nguyen <paul.nguyen@cpam-paris.fr>',
       participantsExternal: 'Ana Lopez <ana.lopez@onem.be>\nZoé Durand, zoe.durand@onem.be',
     });
-    assert.match(card, /Ajoutés : 4 avec une place, 0 en liste d’attente/);
-    assert.match(card, /Participants : 4 \/ 60 places · liste d’attente : 0/);
-    assert.match(card, /Internes : 2 · externes : 2/);
+    assert.match(card, /Ajoutés\u00a0: 4 avec une place, 0 en liste d’attente/);
+    assert.match(card, /Participants\u00a0: 4 \/ 60 places · liste d’attente\u00a0: 0/);
+    assert.match(card, /Internes\u00a0: 2 · externes\u00a0: 2/);
     assert.match(card, /onem.be 2/);
     assert.match(card, /DUPONT Élodie · interne/, 'the name Teams gave the bot');
     assert.match(card, /Graph.microsoft.com\/users|graph.microsoft.com\/users/i, 'a people picker');
@@ -163,7 +163,7 @@ describe('Lab session participants in Teams (recorded activities)', () => {
     const view = await click(REQUESTER, 'session.view', { requestId: id });
     assert.match(
       view,
-      /Internes que le bot ne peut pas encore joindre \(jamais écrit au bot\) : 1/,
+      /Internes que le bot ne peut pas encore joindre \(jamais écrit au bot\)\u00a0: 1/,
     );
 
     const job = harness.bot.modules.find((m) => m.name === 'lab-sessions')!.scheduledJobs![0]!;
@@ -189,7 +189,7 @@ describe('Lab session participants in Teams (recorded activities)', () => {
       requestId: id,
       participantsPicked: COLLEAGUE.aadObjectId,
     });
-    assert.match(full, /Ajoutés : 0 avec une place, 1 en liste d’attente/);
+    assert.match(full, /Ajoutés\u00a0: 0 avec une place, 1 en liste d’attente/);
     assert.match(full, /Liste d’attente \(premier arrivé, premier servi\)/);
     assert.match(full, /attente 1. DUPONT Élodie/);
     const [first] = await store.listParticipants(id);
@@ -197,8 +197,11 @@ describe('Lab session participants in Teams (recorded activities)', () => {
       requestId: id,
       participantsRemove: first!.id,
     });
-    assert.match(removed, /Retirés : 1 ; passés de la liste d’attente à une place : 1/);
-    assert.match(removed, /liste d’attente : 0/);
+    assert.match(
+      removed,
+      /Retirés\u00a0: 1\u202f; passés de la liste d’attente à une place\u00a0: 1/,
+    );
+    assert.match(removed, /liste d’attente\u00a0: 0/);
   });
 
   describe('hostile senders and data', () => {

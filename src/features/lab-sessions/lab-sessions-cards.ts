@@ -868,18 +868,40 @@ function participantSections(
               ...(view.unreachable > 0
                 ? [t('labSession.participants.unreachable', { count: view.unreachable })]
                 : []),
-              ...view.seated.map((person, index) => line(person, index, 'seat')),
+              ...capped(view.seated, SHOWN_SEATED, (person, index) => line(person, index, 'seat')),
             ],
     },
   ];
   if (view.waitlist.length > 0) {
     sections.push({
       title: t('labSession.participants.waitlistHeading'),
-      texts: view.waitlist.map((person, index) => line(person, index, 'waiting')),
+      texts: capped(view.waitlist, SHOWN_WAITING, (person, index) =>
+        line(person, index, 'waiting'),
+      ),
     });
   }
   return sections;
+
+  /** The first lines of a list, then how many more and where to find them. */
+  function capped(
+    people: readonly SessionParticipant[],
+    shown: number,
+    toLine: (person: SessionParticipant, index: number) => string,
+  ): string[] {
+    const lines = people.slice(0, shown).map(toLine);
+    return people.length > shown
+      ? [...lines, t('labSession.participants.more', { count: people.length - shown })]
+      : lines;
+  }
 }
+
+/**
+ * Participant lines on the card: the first seats and the head of the waitlist (60 seats and 60
+ * waiting written out would take most of what Teams accepts for a message); the export and the
+ * badges list everyone.
+ */
+const SHOWN_SEATED = 20;
+const SHOWN_WAITING = 10;
 
 /**
  * Names and organisations as a participant line shows them: 120 people listed twice (the list

@@ -8,14 +8,15 @@ import {
 } from '../../../../src/core/lab-sessions/session-participant';
 import { MAX_SEQUENCING_BLOCKS } from '../../../../src/core/lab-sessions/record-sequencing';
 import { buildRequestCard } from '../../../../src/features/lab-sessions/lab-sessions-cards';
+import {
+  MAX_CARD_BYTES,
+  measureMessageBytes,
+} from '../../../../src/adapters/teams/cards/card-size';
 import { createTranslator } from '../../../../src/i18n/translate';
 import { FACILITATOR_A, FACILITATOR_B, makeRequest } from '../../../support/lab-session-fixtures';
 
-/** What Teams accepts for one bot message (DESIGN.md §2). */
-const MAX_CARD_BYTES = 80 * 1024;
-
 describe('the request card with its participants', () => {
-  it('stays under 80 KB with 60 seats and 60 waiting, every name and address at its longest', () => {
+  it('stays under 80 KB of UTF-16 (as Teams counts) with 60 seats and 60 waiting, every name and address at its longest', () => {
     const participants: SessionParticipant[] = Array.from(
       { length: MAX_LISTED_PARTICIPANTS },
       (_, i) => ({
@@ -61,10 +62,17 @@ describe('the request card with its participants', () => {
         },
       },
     );
-    const bytes = Buffer.byteLength(JSON.stringify(card));
+    const bytes = measureMessageBytes(card);
     assert.ok(bytes < MAX_CARD_BYTES, `${bytes} bytes`);
     const text = JSON.stringify(card);
     assert.match(text, /Liste d’attente \(premier arrivé, premier servi\)/);
-    assert.match(text, /autres organismes : 48/, 'each seat from its own organisation: 12 named');
+    // 20 seats and the head of the waitlist written out; the rest counted, and where to find it.
+    assert.match(text, /… et 40 autres\u00a0: la liste complète est dans l’export des sessions/);
+    assert.match(text, /… et 50 autres\u00a0: la liste complète/);
+    assert.match(
+      text,
+      /autres organismes\u00a0: 48/,
+      'each seat from its own organisation: 12 named',
+    );
   });
 });
