@@ -117,6 +117,11 @@ const environmentSchema = z.object({
     (v) => v === undefined || guid.test(v),
     "must be a GUID (the app's id in the organisation's Teams app catalogue)",
   ),
+  // The Lab's mailbox the e-mail fallback sends from (docs/graph.md: Mail.Send and its access policy).
+  GRAPH_MAIL_SENDER: optionalText.refine(
+    (v) => v === undefined || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v),
+    "must be the address (or user principal name) of the Lab's mailbox",
+  ),
   GRAPH_BASE_URL: optionalText.refine(
     (v) => v === undefined || /^https?:\/\//.test(v),
     'must be an http(s) URL',
@@ -199,6 +204,11 @@ export interface GraphSettings {
    * id): with it, the bot installs itself for people who never opened it. Absent: it does not.
    */
   teamsAppCatalogueId: string | undefined;
+  /**
+   * The Lab's mailbox (GRAPH_MAIL_SENDER): messages Teams cannot deliver go by e-mail from it
+   * (Graph sendMail, Mail.Send restricted to it by an application access policy). Absent: none.
+   */
+  mailSender?: string;
   /** Graph v1.0 root; only tests change it. */
   baseUrl: string | undefined;
 }
@@ -344,6 +354,7 @@ function readGraphSettings(v: Environment, problems: string[]): GraphSettings | 
     for (const name of [
       'GRAPH_TENANT_ID',
       'GRAPH_TEAMS_APP_ID',
+      'GRAPH_MAIL_SENDER',
       'GRAPH_CLIENT_SECRET',
       'GRAPH_MANAGED_IDENTITY_CLIENT_ID',
     ] as const) {
@@ -371,6 +382,7 @@ function readGraphSettings(v: Environment, problems: string[]): GraphSettings | 
             managedIdentityClientId: v.GRAPH_MANAGED_IDENTITY_CLIENT_ID!,
           },
     teamsAppCatalogueId: v.GRAPH_TEAMS_APP_ID,
+    ...(v.GRAPH_MAIL_SENDER === undefined ? {} : { mailSender: v.GRAPH_MAIL_SENDER.toLowerCase() }),
     baseUrl: v.GRAPH_BASE_URL,
   };
 }

@@ -12,6 +12,7 @@ import * as instances from './0010_instances';
 import * as personalData from './0011_personal_data';
 import * as labSessions from './0012_lab_sessions';
 import * as programmePeople from './0013_programme_people';
+import * as emailDeliveries from './0015_email_deliveries';
 
 /**
  * Every migration, by name; Kysely runs them in name order and records each one it applied.
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0011_personal_data': personalData,
   '0012_lab_sessions': labSessions,
   '0013_programme_people': programmePeople,
+  '0015_email_deliveries': emailDeliveries,
 };
