@@ -147,6 +147,8 @@ export function buildStatusCard(
     version: string;
     /** What Graph is configured for: nothing, or channels and members, with or without installs. */
     graph: { configured: boolean; installs: boolean };
+    /** Whether messages Teams cannot deliver go by e-mail, from which mailbox, or why not. */
+    email?: { sender: string } | { off: 'no-graph' | 'no-sender' };
   },
 ): AdaptiveCardJson {
   const { t } = context;
@@ -169,6 +171,21 @@ export function buildStatusCard(
         value: t('status.installationsValue', status.installations),
       },
       { label: t('status.graph'), value: graph },
+      ...(status.email === undefined
+        ? []
+        : [
+            {
+              label: t('status.email'),
+              value:
+                'sender' in status.email
+                  ? t('status.email.on', { sender: status.email.sender })
+                  : t(
+                      status.email.off === 'no-graph'
+                        ? 'status.email.noGraph'
+                        : 'status.email.noSender',
+                    ),
+            },
+          ]),
       { label: t('status.version'), value: status.version },
     ],
     note: '',

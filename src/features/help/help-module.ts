@@ -30,7 +30,7 @@ const NO_DATA = z.object({}).passthrough();
 export function createHelpModule(
   platform: Pick<
     Platform,
-    'programmes' | 'conversations' | 'clock' | 'database' | 'version' | 'config'
+    'programmes' | 'conversations' | 'clock' | 'database' | 'version' | 'config' | 'email'
   >,
 ): FeatureModule {
   const helpCard = async (turn: Turn): Promise<AdaptiveCardJson> => {
@@ -66,6 +66,14 @@ export function createHelpModule(
         configured: platform.config.graph !== undefined,
         installs: platform.config.graph?.teamsAppCatalogueId !== undefined,
       },
+      ...(platform.email === undefined
+        ? {}
+        : {
+            email:
+              platform.email.senderAddress !== undefined && platform.email.fallback.active
+                ? { sender: platform.email.senderAddress }
+                : { off: platform.config.graph === undefined ? 'no-graph' : 'no-sender' },
+          }),
     });
   };
 
