@@ -27,6 +27,9 @@ import {
 } from '../../src/delivery/email/email-fallback';
 import { EmailWorker } from '../../src/delivery/email/email-worker';
 import { buildTeamsDeepLink } from '../../src/delivery/email/render-email';
+import { SqlReachSource } from '../../src/adapters/sql/sql-reach-source';
+import { buildDigestCard } from '../../src/features/digests/build-digest-card';
+import { createTranslator } from '../../src/i18n/translate';
 import { FakeGraphServer } from '../fakes/fake-graph-server';
 import { testDatabases } from './test-databases';
 
@@ -345,6 +348,60 @@ for (const target of testDatabases()) {
       );
       assert.match(graph.sentMails[0]!.content, /pas encore Microsoft Teams/);
       assert.equal((await store.get('endorsement:defi:cand-2:1'))?.cause, 'not-on-teams');
+    });
+
+    it('tells the Lab digest who was reached by which route, and who was not with why', async () => {
+      const { fallback: email, worker } = fallback();
+      await people.record({ aadId: MANAGER.id, name: 'Hugo Martin', email: null }, clock.now());
+      await email.afterTeamsUnreachable(await unreachableRow('m:1'), 'unreachable');
+      await worker.runOnce();
+      const off = fallback('no-sender').fallback;
+      await off.afterTeamsUnreachable(await unreachableRow('m:2'), 'unreachable');
+      // A message delivered in Teams, to someone else.
+      await outbox.enqueue(
+        {
+          idempotencyKey: 'm:3',
+          target: { kind: 'conversation', conversationId: 'a:1other' },
+          payload: { kind: 'text', text: 'bonjour' },
+          notBefore: clock.now(),
+        },
+        clock.now(),
+      );
+      await outbox.markSent('m:3', { activityId: '1', conversationId: 'a:1other' }, clock.now());
+
+      const reach = await new SqlReachSource(database!.db).summariseReach(
+        new Date(now - 7 * 24 * 3_600_000),
+        10,
+      );
+
+      assert.equal(reach.teams, 1);
+      assert.equal(reach.email, 1);
+      assert.equal(reach.none, 1);
+      assert.deepEqual(reach.byEmail.items, [{ name: 'Hugo Martin', cause: 'teams-unreachable' }]);
+      assert.deepEqual(reach.unreached.items, [
+        { name: 'Hugo Martin', cause: 'teams-unreachable', reason: 'fallback-off' },
+      ]);
+      const card = JSON.stringify(
+        buildDigestCard(
+          { t: createTranslator('fr'), language: 'fr' },
+          {
+            programmeId: 'defi',
+            programmeName: 'Défi du Lab',
+            phase: 'follow-up',
+            today: '2026-11-20',
+            sections: [],
+            milestones: [],
+            reach,
+          },
+        ),
+      );
+      assert.match(card, /Joindre chacun/);
+      assert.match(
+        card,
+        /Messages de la semaine : 1 remis dans Teams, 1 par courriel, 1 à personne/,
+      );
+      assert.match(card, /par courriel \(Teams a refusé le message\)/);
+      assert.match(card, /non joint : relais par courriel inactif/);
     });
 
     it('e-mails someone the bot cannot reach in Teams at all, and still says why when nobody knows their address', async () => {

@@ -3,6 +3,7 @@ import type { SessionsSummary } from '../lab-sessions/summarise-sessions';
 import type { ReviewId } from '../follow-up/planned-send';
 import type { ProgrammePhase } from '../programmes/get-programme-phase';
 import type { Branch, Milestones } from '../programmes/programme';
+import type { ReachSection } from './build-reach-section';
 import type { RetentionSection } from './build-retention-section';
 import type { Shortlist, TeamAlert, TeamRef } from './digest-figures';
 
@@ -120,4 +121,6 @@ export interface Digest {
   milestones: UpcomingMilestone[];
   /** The Lab team's digest: personal data purged this week and due within a month. */
   retention?: RetentionSection;
+  /** The Lab team's digest: by which route the bot's messages of the week arrived, or why not. */
+  reach?: ReachSection;
 }

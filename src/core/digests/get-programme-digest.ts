@@ -9,6 +9,7 @@ import { createHolidayCalendar, type HolidayCalendar } from '../scheduling/holid
 import { toLocalDay } from '../scheduling/local-days';
 import { buildCallSection } from './build-call-section';
 import { buildFollowUpSection } from './build-follow-up-section';
+import type { ReachSource } from './build-reach-section';
 import { buildRetentionSection } from './build-retention-section';
 import { buildSelectionSection } from './build-selection-section';
 import type { Digest, DigestSection } from './digest';
@@ -41,6 +42,8 @@ export interface DigestDeps {
   sessions?: { summarise(): Promise<SessionsSummary> };
   /** The audit trail, where the retention job records what it purged; absent: no retention lines. */
   audit?: Pick<AuditLog, 'list'>;
+  /** The routes of the bot's messages (Teams, e-mail, none); absent: no reach section. */
+  reach?: ReachSource;
 }
 
 let franceCalendar: HolidayCalendar | undefined;
@@ -106,6 +109,12 @@ export async function getProgrammeDigest(
           weekAgo,
         )
       : undefined;
+  const reach =
+    facilitator === undefined && deps.reach !== undefined
+      ? await deps.reach.summariseReach(weekAgo, DIGEST_LIST_LIMIT)
+      : undefined;
+  const reachShown =
+    reach !== undefined && reach.teams + reach.email + reach.none > 0 ? reach : undefined;
   return {
     programmeId: programme.id,
     programmeName: programme.name,
@@ -115,6 +124,7 @@ export async function getProgrammeDigest(
     sections,
     milestones: listUpcomingMilestones(programme.milestones, today, DIGEST_MILESTONES),
     ...(retention === undefined ? {} : { retention }),
+    ...(reachShown === undefined ? {} : { reach: reachShown }),
   };
 }
 

@@ -6,6 +6,7 @@ import type {
   SelectionSection,
   SessionsSection,
 } from '../../core/digests/digest';
+import type { ReachSection } from '../../core/digests/build-reach-section';
 import type { RetentionSection } from '../../core/digests/build-retention-section';
 import type { Shortlist, TeamAlert, TeamRef } from '../../core/digests/digest-figures';
 import { DIGEST_LIST_LIMIT } from '../../core/digests/get-programme-digest';
@@ -90,6 +91,7 @@ export function buildDigestCard(
     body.push({ type: 'TextBlock', text: t('digest.nothingYet'), wrap: true });
   }
   if (digest.retention !== undefined) body.push(...retentionElements(context, digest.retention));
+  if (digest.reach !== undefined) body.push(...reachElements(context, digest.reach));
   if (digest.milestones.length > 0) {
     body.push(heading(t('digest.milestones')), {
       type: 'FactSet',
@@ -435,6 +437,51 @@ function sessionsElements({ t }: CardContext, section: SessionsSection): Element
         ),
       ],
     },
+  ];
+}
+
+/**
+ * Reaching everyone: messages of the week delivered in Teams, by e-mail and to nobody, then who
+ * got theirs by e-mail and who got it by no route, with why.
+ */
+function reachElements({ t }: CardContext, section: ReachSection): Element[] {
+  const facts = [
+    ...section.byEmail.items.map((person) =>
+      fact(
+        person.name,
+        t('digest.reach.byEmail', { cause: t(`digest.reach.cause.${person.cause}`) }),
+      ),
+    ),
+    ...section.unreached.items.map((person) =>
+      fact(
+        person.name,
+        t('digest.reach.unreached', {
+          reason: t(`digest.reach.reason.${person.reason}`),
+          cause: t(`digest.reach.cause.${person.cause}`),
+        }),
+      ),
+    ),
+  ];
+  const rest =
+    section.byEmail.total -
+    section.byEmail.items.length +
+    section.unreached.total -
+    section.unreached.items.length;
+  return [
+    heading(t('digest.reach.title')),
+    {
+      type: 'TextBlock',
+      text: t('digest.reach.summary', {
+        teams: section.teams,
+        email: section.email,
+        none: section.none,
+      }),
+      wrap: true,
+    },
+    ...(facts.length === 0 ? [] : [{ type: 'FactSet', facts }]),
+    ...(rest > 0
+      ? [{ type: 'TextBlock', text: t('digest.reach.more', { count: rest }), wrap: true }]
+      : []),
   ];
 }
 

@@ -18,6 +18,7 @@ import { createReviewExportRoute } from '../../adapters/export/create-review-exp
 import { createReviewExporter } from '../../adapters/export/create-review-exporter';
 import { createLabChannelResolver } from '../../adapters/teams/create-lab-channel-resolver';
 import { createDigestJob } from '../../jobs/create-digest-job';
+import { SqlReachSource } from '../../adapters/sql/sql-reach-source';
 import type { FeatureModule } from '../feature-module';
 import { isLabMember, type Platform } from '../platform';
 import { createDigestRenderers } from './digest-notices';
@@ -61,7 +62,9 @@ export function createDigestModule(
   const sessionStore = new SqlLabSessionStore(platform.database.db);
   // The Lab team's digest counts the Lab session requests too.
   const sessions = { summarise: () => summariseSessions({ sessions: sessionStore, clock }) };
-  const deps = { source, clock, sessions, audit: platform.candidacyCore.audit };
+  // The Lab team's digest says by which route people got the bot's messages, or why not.
+  const reach = new SqlReachSource(platform.database.db);
+  const deps = { source, clock, sessions, audit: platform.candidacyCore.audit, reach };
   const exportReviews = createReviewExporter({
     core: platform.candidacyCore,
     publicUrl: platform.publicUrl,
@@ -192,6 +195,7 @@ export function createDigestModule(
         clock,
         sessions,
         audit: platform.candidacyCore.audit,
+        reach,
         programmes,
         teams,
         notifier: platform.notifier,
