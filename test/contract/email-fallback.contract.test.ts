@@ -28,6 +28,8 @@ import {
 import { EmailWorker } from '../../src/delivery/email/email-worker';
 import { buildTeamsDeepLink } from '../../src/delivery/email/render-email';
 import { SqlReachSource } from '../../src/adapters/sql/sql-reach-source';
+import { SqlPersonalDataStore } from '../../src/adapters/sql/sql-personal-data-store';
+import { toPseudonym } from '../../src/core/personal-data/to-pseudonym';
 import { buildDigestCard } from '../../src/features/digests/build-digest-card';
 import { createTranslator } from '../../src/i18n/translate';
 import { FakeGraphServer } from '../fakes/fake-graph-server';
@@ -402,6 +404,39 @@ for (const target of testDatabases()) {
       );
       assert.match(card, /par courriel \(Teams a refusé le message\)/);
       assert.match(card, /non joint : relais par courriel inactif/);
+    });
+
+    it('shows a person their e-mails in their data, and erasing them cancels what is not sent yet', async () => {
+      const { fallback: email } = fallback();
+      await people.record(
+        { aadId: MANAGER.id, name: 'Hugo Martin', email: MANAGER.mail },
+        clock.now(),
+      );
+      await email.afterTeamsUnreachable(await unreachableRow('m:1'), 'unreachable');
+      const personal = new SqlPersonalDataStore(database!.db);
+      const hugo = await personal.findPerson(MANAGER.mail);
+      assert.ok(hugo);
+
+      const snapshot = await personal.collect(hugo);
+      assert.deepEqual(
+        (snapshot.messages.email_deliveries ?? []).map((row) => [row.key, row.state]),
+        [['m:1', 'pending']],
+      );
+      const pseudonym = toPseudonym('0123456789abcdef0123');
+      await personal.erase(hugo, pseudonym, {
+        at: clock.now(),
+        actor: 'admin',
+        action: 'personalData.erasure',
+        programmeId: '',
+        subjectId: pseudonym.aadId,
+        details: {},
+      });
+
+      const row = await store.get('m:1');
+      assert.equal(row?.state, 'failed');
+      assert.equal(row?.reason, 'cancelled: person erased');
+      assert.deepEqual(row?.payload, { kind: 'text', text: '' });
+      assert.equal(row?.recipientAadId, pseudonym.aadId);
     });
 
     it('e-mails someone the bot cannot reach in Teams at all, and still says why when nobody knows their address', async () => {

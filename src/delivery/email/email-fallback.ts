@@ -14,6 +14,15 @@ export const FALLBACK_OFF_REASONS: Record<EmailFallbackOff, string> = {
   'no-sender': 'e-mail fallback off: no mailbox to send from (GRAPH_MAIL_SENDER)',
 };
 
+/**
+ * A person's organisation, found from their address, is remembered this long: a bulk send to a
+ * thousand people then costs a thousand lookups once, not at every notice of the day.
+ */
+const ORGANISATION_CACHE_MS = 10 * 60_000;
+
+/** People remembered at most; then the memory is dropped and rebuilt. */
+const MAX_CACHED_PEOPLE = 10_000;
+
 /** Why a person is not written to: nobody knows their address. */
 export const NO_ADDRESS_REASON = 'no e-mail address known for the person';
 
@@ -38,6 +47,8 @@ export function chainAddressBooks(...books: readonly (AddressBook | undefined)[]
  */
 export class EmailFallback {
   private queued: (() => void) | undefined;
+  /** Whose organisation is not on Teams, as found lately (a bulk send looks each person up once). */
+  private readonly organisationCache = new Map<string, { notOnTeams: boolean; at: number }>();
 
   constructor(
     private readonly deps: {
@@ -111,9 +122,16 @@ export class EmailFallback {
    */
   async isNotOnTeams(aadId: string): Promise<boolean> {
     if (!this.active || this.deps.notOnTeamsDomains.length === 0) return false;
+    const now = this.deps.clock.now().getTime();
+    const key = aadId.toLowerCase();
+    const known = this.organisationCache.get(key);
+    if (known !== undefined && now - known.at < ORGANISATION_CACHE_MS) return known.notOnTeams;
     const address = await this.deps.addresses.findEmail(aadId);
     const domain = address?.split('@')[1]?.toLowerCase();
-    return domain !== undefined && this.deps.notOnTeamsDomains.includes(domain);
+    const notOnTeams = domain !== undefined && this.deps.notOnTeamsDomains.includes(domain);
+    if (this.organisationCache.size >= MAX_CACHED_PEOPLE) this.organisationCache.clear();
+    this.organisationCache.set(key, { notOnTeams, at: now });
+    return notOnTeams;
   }
 
   /** True when an e-mail to this person can be tried now (on, and their address is known). */
