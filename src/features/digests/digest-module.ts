@@ -62,9 +62,10 @@ export function createDigestModule(
   const sessionStore = new SqlLabSessionStore(platform.database.db);
   // The Lab team's digest counts the Lab session requests too.
   const sessions = { summarise: () => summariseSessions({ sessions: sessionStore, clock }) };
-  // The Lab team's digest says by which route people got the bot's messages, or why not.
+  // The weekly digest says by which route people got the bot's messages, or why not; the
+  // dashboard a Lab member opens leaves it out, to stay within its statements per turn.
   const reach = new SqlReachSource(platform.database.db);
-  const deps = { source, clock, sessions, audit: platform.candidacyCore.audit, reach };
+  const deps = { source, clock, sessions, audit: platform.candidacyCore.audit };
   const exportReviews = createReviewExporter({
     core: platform.candidacyCore,
     publicUrl: platform.publicUrl,
