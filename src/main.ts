@@ -22,7 +22,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { resolveRoles } from './core/people/resolve-roles';
 import { systemClock, type Clock } from './core/ports/clock';
 import { createDeliveryWorker } from './delivery/create-delivery-worker';
-import { EmailWorker } from './delivery/email/email-worker';
+import { EmailWorker } from './adapters/email/email-worker';
 import { seedDemoParticipants, seedDemoProgramme } from './demo/seed-demo-programme';
 import {
   createCandidacyModule,

@@ -29,8 +29,8 @@ import { SqlEmailDeliveryStore } from '../adapters/sql/sql-email-delivery-store'
 import { SqlPeopleDirectory } from '../adapters/sql/sql-people-directory';
 import { KNOWN_ORGANISATIONS } from '../catalogue/known-organisations';
 import type { ConversationStore } from '../core/ports/conversation-store';
-import { chainAddressBooks, EmailFallback } from '../delivery/email/email-fallback';
-import { buildTeamsDeepLink } from '../delivery/email/render-email';
+import { chainAddressBooks, EmailFallback } from '../adapters/email/email-fallback';
+import { buildTeamsDeepLink } from '../adapters/email/render-email';
 
 /** Parts a test replaces: the candidacy use cases' notifier and id source. */
 export interface PlatformOptions {

@@ -15,8 +15,8 @@ import type { ProgrammeTeamStore } from '../core/ports/programme-team-store';
 import type { TeamMembership } from '../core/ports/team-membership';
 import type { Logger } from '../logger';
 import type { EmailDeliveryStore } from '../core/ports/email-delivery-store';
-import type { EmailFallback } from '../delivery/email/email-fallback';
-import type { AddressBook, MailSender } from '../delivery/email/mail-ports';
+import type { EmailFallback } from '../adapters/email/email-fallback';
+import type { AddressBook, MailSender } from '../adapters/email/mail-ports';
 
 /**
  * What every capability module is built from: the configuration, the database and its stores,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { GRAPH_MAIL_PERMISSIONS } from '../../src/adapters/graph/graph-mailbox';
 import { GRAPH_APP_PERMISSIONS } from '../../src/adapters/graph/graph-user-reach';
-import { FALLBACK_OFF_REASONS } from '../../src/delivery/email/email-fallback';
+import { FALLBACK_OFF_REASONS } from '../../src/adapters/email/email-fallback';
 import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-server';
 import { BOT_PROGRAMME, TEST_SIGNING_KEY } from './support/candidacy-bot';
 import { BotHarness, loadActivity } from './support/bot-harness';

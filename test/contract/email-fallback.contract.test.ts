@@ -24,9 +24,9 @@ import {
   FALLBACK_OFF_REASONS,
   NO_ADDRESS_REASON,
   type EmailFallbackOff,
-} from '../../src/delivery/email/email-fallback';
-import { EmailWorker } from '../../src/delivery/email/email-worker';
-import { buildTeamsDeepLink } from '../../src/delivery/email/render-email';
+} from '../../src/adapters/email/email-fallback';
+import { EmailWorker } from '../../src/adapters/email/email-worker';
+import { buildTeamsDeepLink } from '../../src/adapters/email/render-email';
 import { SqlReachSource } from '../../src/adapters/sql/sql-reach-source';
 import { SqlPersonalDataStore } from '../../src/adapters/sql/sql-personal-data-store';
 import { toPseudonym } from '../../src/core/personal-data/to-pseudonym';

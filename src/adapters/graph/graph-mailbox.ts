@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/identity';
-import type { AddressBook, MailSender, OutgoingMail } from '../../delivery/email/mail-ports';
+import type { AddressBook, MailSender, OutgoingMail } from '../email/mail-ports';
 import { GRAPH_BASE_URL } from './graph-channel-provisioner';
 import { GraphRequestError, graphRequest, realSleep, type Sleep } from './graph-request';
 

@@ -20,7 +20,7 @@ import type {
   OutboxTarget,
 } from '../../../core/ports/outbox-store';
 import type { EmailCause } from '../../../core/ports/email-delivery-store';
-import type { EmailFallback } from '../../../delivery/email/email-fallback';
+import type { EmailFallback } from '../../email/email-fallback';
 import { startBulkSend } from '../../../delivery/start-bulk-send';
 import { createTranslator, toLanguage } from '../../../i18n/translate';
 import type { NoticeRenderers } from './notice-renderer';

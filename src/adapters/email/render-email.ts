@@ -1,6 +1,6 @@
 import type { EmailCause } from '../../core/ports/email-delivery-store';
 import type { OutboxPayload } from '../../core/ports/outbox-store';
-import { stripHiddenControls } from '../../adapters/teams/cards/sanitise-card';
+import { stripHiddenControls } from '../teams/cards/sanitise-card';
 import type { Translate } from '../../i18n/translate';
 
 /** Subjects longer than this are cut (Outlook shows about 80 characters; 255 is the header's limit). */

@@ -1,8 +1,8 @@
-import { GraphRequestError } from '../../adapters/graph/graph-request';
+import { GraphRequestError } from '../graph/graph-request';
 import type { Clock } from '../../core/ports/clock';
 import type { EmailDeliveryStore, EmailRow } from '../../core/ports/email-delivery-store';
 import { createTranslator, toLanguage } from '../../i18n/translate';
-import type { RandomSource } from '../random-source';
+import type { RandomSource } from '../../delivery/random-source';
 import { NO_ADDRESS_REASON } from './email-fallback';
 import type { AddressBook, MailSender } from './mail-ports';
 import { renderEmail } from './render-email';
