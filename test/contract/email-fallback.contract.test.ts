@@ -216,7 +216,12 @@ for (const target of testDatabases()) {
       assert.match(html, /Camille Martin candidate au Défi du Lab 2026\./);
       assert.match(html, /<th[^>]*>Organisation<\/th><td[^>]*>Caf de Guyane<\/td>/);
       // What people wrote is text: no tag, no link, no bidirectional override of theirs.
-      assert.match(html, /Voir &lt;b&gt;ici&lt;\/b&gt; \[mon site\]\(https:\/\/evil\.example\)/);
+      assert.match(
+        html,
+        /Voir &lt;b&gt;ici&lt;\/b&gt; \[mon site\]\(https:\/\u200b\/evil\.example\)/,
+      );
+      // Nor an address a mail client would make a link of by itself.
+      assert.ok(!html.includes('https://evil'));
       assert.match(html, /&amp; &lt;script&gt;x&lt;\/script&gt;/);
       assert.doesNotMatch(html, /<script>|<b>|href="https:\/\/evil/);
       assert.ok(!html.includes('\u202E'), 'the right-to-left override is removed');

@@ -22,9 +22,20 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/**
+ * Mail clients turn addresses written in a text into links by themselves. The bot's own links
+ * are buttons on the card (not carried over), so every address in a text is someone's writing:
+ * a zero-width space after `://` and inside `www.` keeps it readable and no longer a link.
+ */
+function breakAutolinks(text: string): string {
+  return text
+    .replace(/:\/\//g, ':/\u200b/')
+    .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\u200b.`);
+}
+
 /** A text of the card as HTML text: hidden controls removed, escaped, line breaks kept. */
 function toHtmlText(text: string): string {
-  return escapeHtml(stripHiddenControls(text).replace(MARKDOWN_BREAK, '')).replace(
+  return escapeHtml(breakAutolinks(stripHiddenControls(text).replace(MARKDOWN_BREAK, ''))).replace(
     /\r?\n/g,
     '<br>',
   );
