@@ -240,6 +240,50 @@ for (const target of testDatabases()) {
       assert.deepEqual(recorded?.payload, { kind: 'text', text: '' });
     });
 
+    it('writes the e-mail’s own words in the language the person last wrote in', async () => {
+      const { fallback: email, worker } = fallback();
+      const row = await unreachableRow();
+      await conversations.recordUserContext({
+        aadId: MANAGER.id,
+        locale: 'en-GB',
+        timezone: 'Europe/Brussels',
+        seenAt: clock.now(),
+      });
+
+      await email.afterTeamsUnreachable(row, 'unreachable');
+      await worker.runOnce();
+
+      const html = graph.sentMails[0]?.content ?? '';
+      assert.match(html, /<html lang="en">/);
+      assert.match(html, /could not reach you in Microsoft Teams/);
+      assert.match(html, />Open Lab Innovation in Teams<\/a>/);
+    });
+
+    it('counts e-mails of a bulk send as queued, with no outbox row for them', async () => {
+      const { fallback: email, worker } = fallback();
+      const notifier = new OutboxNotifier(
+        outbox,
+        conversations,
+        renderers,
+        clock,
+        undefined,
+        email,
+      );
+
+      const result = await notifier.notifyBulk({ id: 'batch-1', label: 'Rappel' }, [
+        {
+          idempotencyKey: 'bulk:onem',
+          recipient: { kind: 'user', aadId: ONEM_PERSON.id },
+          notice: { kind: 'test.request', data: {} },
+        },
+      ]);
+      await worker.runOnce();
+
+      assert.deepEqual(result, { queued: 1, undelivered: 0 });
+      assert.equal(await outbox.get('bulk:onem'), undefined);
+      assert.equal(graph.sentMails.length, 1);
+    });
+
     it('waits for Graph’s Retry-After after a 429 and then sends once', async () => {
       const { fallback: email, worker } = fallback();
       await email.afterTeamsUnreachable(await unreachableRow(), 'unreachable');
