@@ -23,10 +23,10 @@ export const EMAIL_LEASE_MS = 5 * 60_000;
 export const EMAIL_IDLE_POLL_MS = 5_000;
 
 /**
- * Transient failures (503, no connection) before giving up: with the backoff below, about 15
- * minutes of Graph outage ridden out.
+ * Tries ending in a transient failure (503, no connection) before giving up, as the outbox: with
+ * the backoff below, waits whose ceilings add up to about 13 minutes of Graph outage.
  */
-export const EMAIL_MAX_ATTEMPTS = 8;
+export const EMAIL_MAX_ATTEMPTS = 10;
 
 /** 429 answers before giving up: a mailbox throttled for that long has a problem to look at. */
 export const EMAIL_MAX_THROTTLES = 50;
