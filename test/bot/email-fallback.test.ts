@@ -130,6 +130,29 @@ describe('e-mail when Teams cannot reach a manager (Graph sendMail)', () => {
     );
   });
 
+  it('e-mails the request once when the manager blocked the bot in the chat its installation opened', async () => {
+    graph.permissions.add('TeamsAppInstallation.ReadWriteSelfForUser.All');
+    await start({ ...graphEnv(), GRAPH_MAIL_SENDER: LAB_MAILBOX });
+    harness.connector.isBlocked = (conversationId) =>
+      conversationId === graph.installations.get(MANAGER.id)?.chatId;
+
+    await submit();
+
+    const mail = await waitFor(() => graph.sentMails[0], 'the e-mail to the manager');
+    assert.deepEqual(mail.to, [MANAGER.mail]);
+    assert.equal(mail.subject, 'Votre avis est demandé');
+    const key = await endorsementKey();
+    const teams = await harness.bot.platform.outbox.get(key);
+    assert.equal(teams?.state, 'unreachable');
+    assert.equal(teams?.lastError, '403 ConversationBlockedByUser');
+    const row = await harness.bot.platform.email?.store.get(key);
+    assert.equal(row?.state, 'sent');
+    assert.equal(row?.cause, 'teams-unreachable');
+    assert.equal(row?.teamsReason, '403 ConversationBlockedByUser');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(graph.sentMails.length, 1);
+  });
+
   it('without GRAPH_MAIL_SENDER sends no e-mail, records why, and tells the candidate as before', async () => {
     await start(graphEnv());
 
