@@ -121,6 +121,11 @@ const environmentSchema = z.object({
     (v) => v === undefined || guid.test(v) || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v),
     "must be the organiser mailbox's address (user principal name) or Entra object id",
   ),
+  // The Lab's mailbox the e-mail fallback sends from (docs/graph.md: Mail.Send and its access policy).
+  GRAPH_MAIL_SENDER: optionalText.refine(
+    (v) => v === undefined || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v),
+    "must be the address (or user principal name) of the Lab's mailbox",
+  ),
   GRAPH_BASE_URL: optionalText.refine(
     (v) => v === undefined || /^https?:\/\//.test(v),
     'must be an http(s) URL',
@@ -208,6 +213,11 @@ export interface GraphSettings {
    * it, they go on calendars as Teams meetings (Calendars.ReadWrite). Absent: they do not.
    */
   meetingOrganiser: string | undefined;
+  /**
+   * The Lab's mailbox (GRAPH_MAIL_SENDER): messages Teams cannot deliver go by e-mail from it
+   * (Graph sendMail, Mail.Send restricted to it by an application access policy). Absent: none.
+   */
+  mailSender?: string;
   /** Graph v1.0 root; only tests change it. */
   baseUrl: string | undefined;
 }
@@ -354,6 +364,7 @@ function readGraphSettings(v: Environment, problems: string[]): GraphSettings | 
       'GRAPH_TENANT_ID',
       'GRAPH_TEAMS_APP_ID',
       'GRAPH_MEETING_ORGANISER',
+      'GRAPH_MAIL_SENDER',
       'GRAPH_CLIENT_SECRET',
       'GRAPH_MANAGED_IDENTITY_CLIENT_ID',
     ] as const) {
@@ -382,6 +393,7 @@ function readGraphSettings(v: Environment, problems: string[]): GraphSettings | 
           },
     teamsAppCatalogueId: v.GRAPH_TEAMS_APP_ID,
     meetingOrganiser: v.GRAPH_MEETING_ORGANISER,
+    ...(v.GRAPH_MAIL_SENDER === undefined ? {} : { mailSender: v.GRAPH_MAIL_SENDER.toLowerCase() }),
     baseUrl: v.GRAPH_BASE_URL,
   };
 }

@@ -22,6 +22,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { resolveRoles } from './core/people/resolve-roles';
 import { systemClock, type Clock } from './core/ports/clock';
 import { createDeliveryWorker } from './delivery/create-delivery-worker';
+import { EmailWorker } from './adapters/email/email-worker';
 import {
   seedDemoParticipants,
   seedDemoProgramme,
@@ -211,7 +212,15 @@ export async function startBot(
     botId: `28:${config.credentials?.appId ?? 'local-bot'}`,
     tokenProvider: createConnectorTokenProvider(config.credentials),
     logger,
+    ...(platform.email === undefined
+      ? {}
+      : {
+          onUnreachable: (row, reason) =>
+            platform.email!.fallback.afterTeamsUnreachable(row, reason),
+        }),
   });
+  // Messages Teams cannot deliver leave by e-mail from the Lab's mailbox, at its pace.
+  const emailWorker = createEmailWorker(platform, instanceId, logger);
 
   const jobs = new JobRegistry(logger);
   jobs.register({
@@ -265,6 +274,7 @@ export async function startBot(
   });
   await heartbeat.start();
   delivery.start();
+  emailWorker?.start();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -300,6 +310,7 @@ export async function startBot(
       stopping ??= (async () => {
         await jobs.stopAll();
         await delivery.stop();
+        await emailWorker?.stop();
         await heartbeat.stop();
         // Stop accepting connections, then let the turns in progress finish before closing the database.
         const closed = new Promise<void>((resolve) => {
@@ -315,6 +326,31 @@ export async function startBot(
       return stopping;
     },
   };
+}
+
+/**
+ * The worker sending the e-mail fallback's messages, when it is on; its log lines carry keys and
+ * outcomes, never an address or a text.
+ */
+function createEmailWorker(
+  platform: Platform,
+  owner: string,
+  logger: Logger,
+): EmailWorker | undefined {
+  const email = platform.email;
+  if (email?.sender === undefined) return undefined;
+  const worker = new EmailWorker({
+    store: email.store,
+    sender: email.sender,
+    addresses: email.addresses,
+    clock: platform.clock,
+    owner,
+    teamsLink: email.teamsLink,
+    onOutcome: (outcome) => logger.info(outcome, 'e-mail outcome'),
+    onError: (error) => logger.error({ err: error }, 'e-mail worker error'),
+  });
+  email.fallback.whenQueued(() => worker.wake());
+  return worker;
 }
 
 async function main(): Promise<void> {

@@ -45,6 +45,8 @@ export interface DeliveryDependencies {
    */
   tenantPauses?: TenantPauseStore;
   tuning?: DeliveryTuning;
+  /** Told of each message Teams refused for good (the e-mail fallback); absent: nothing more happens. */
+  onUnreachable?: DeliveryWorkerOptions['onUnreachable'];
 }
 
 /** The bot's worker, which can be told how many instances share the tenant budget. */
@@ -131,6 +133,7 @@ export function createDeliveryWorker(deps: DeliveryDependencies): BotDeliveryWor
     botId: deps.botId,
     limiter,
     onError,
+    ...(deps.onUnreachable === undefined ? {} : { onUnreachable: deps.onUnreachable }),
     onProgress: (progress) => progressCards.onProgress(progress),
     onOutcome: (outcome) => {
       progressCards.onOutcome(outcome);

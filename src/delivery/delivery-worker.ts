@@ -104,6 +104,11 @@ export interface DeliveryWorkerOptions {
   onOutcome?: (outcome: DeliveryOutcome) => void;
   /** Errors the worker survived (a database call failed); the affected lease simply expires. */
   onError?: (error: unknown) => void;
+  /**
+   * Told of each message Teams refused for good, once it is recorded unreachable: the e-mail
+   * fallback sends it by e-mail (docs/graph.md). A failure here is reported through onError.
+   */
+  onUnreachable?: (row: OutboxRow, reason: string) => Promise<void>;
 }
 
 interface Lease {
@@ -354,8 +359,15 @@ export class DeliveryWorker {
 
   private async unreachable(row: OutboxRow, reason: string): Promise<void> {
     const { store, clock, owner } = this.options;
-    await store.markUnreachable(row.idempotencyKey, owner, reason, clock.now());
+    const recorded = await store.markUnreachable(row.idempotencyKey, owner, reason, clock.now());
     this.settled(row, { key: row.idempotencyKey, outcome: 'unreachable', reason });
+    if (recorded && this.options.onUnreachable !== undefined) {
+      try {
+        await this.options.onUnreachable(row, reason);
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    }
   }
 
   private async release(row: OutboxRow, nextAttemptAt: Date): Promise<void> {

@@ -28,7 +28,14 @@ import type { IdSource } from '../core/ports/id-source';
 import type { Notifier } from '../core/ports/notifier';
 import type { Logger } from '../logger';
 import { collectNotices, type FeatureModule } from './feature-module';
-import type { Platform } from './platform';
+import type { EmailRoute, Platform } from './platform';
+import { GraphMailbox } from '../adapters/graph/graph-mailbox';
+import { SqlEmailDeliveryStore } from '../adapters/sql/sql-email-delivery-store';
+import { SqlPeopleDirectory } from '../adapters/sql/sql-people-directory';
+import { KNOWN_ORGANISATIONS } from '../catalogue/known-organisations';
+import type { ConversationStore } from '../core/ports/conversation-store';
+import { chainAddressBooks, EmailFallback } from '../adapters/email/email-fallback';
+import { buildTeamsDeepLink } from '../adapters/email/render-email';
 
 /** Parts a test replaces: the candidacy use cases' notifier and id source. */
 export interface PlatformOptions {
@@ -74,7 +81,30 @@ export function createPlatform(input: {
     );
   }
   const reachLog = new SqlReachLog(database.db);
-  const notifier = new OutboxNotifier(outbox, conversations, renderers, clock, reach, reachLog);
+  const email = createEmailRoute({
+    config,
+    database,
+    clock,
+    conversations,
+    graphCredential,
+    ...(input.options?.graphSleep === undefined ? {} : { graphSleep: input.options.graphSleep }),
+  });
+  if (!email.fallback.active) {
+    logger.info(
+      graphCredential === undefined
+        ? 'no Microsoft Graph identity: nothing is sent by e-mail when Teams cannot reach someone'
+        : 'no GRAPH_MAIL_SENDER: nothing is sent by e-mail when Teams cannot reach someone',
+    );
+  }
+  const notifier = new OutboxNotifier(
+    outbox,
+    conversations,
+    renderers,
+    clock,
+    reach,
+    reachLog,
+    email.fallback,
+  );
   const provisioner =
     graphCredential === undefined
       ? undefined
@@ -148,9 +178,60 @@ export function createPlatform(input: {
     publicUrl: input.publicUrl,
     labTeamIds: input.labTeamIds,
     programmeChoices: new ProgrammeChoices(clock),
+    email,
   };
   return {
     platform,
     useNotices: (modules) => Object.assign(renderers, collectNotices(modules)),
+  };
+}
+
+/**
+ * The e-mail fallback: on with a Graph identity and GRAPH_MAIL_SENDER (the Lab's mailbox); off
+ * otherwise, when it records why on each message it would have sent. Addresses come from the
+ * people directory first, then from Microsoft Entra.
+ */
+function createEmailRoute(input: {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  conversations: ConversationStore;
+  graphCredential: TokenCredential | undefined;
+  graphSleep?: Sleep;
+}): EmailRoute {
+  const { config, graphCredential } = input;
+  const senderAddress = config.graph?.mailSender;
+  const graphOptions = {
+    ...(config.graph?.baseUrl === undefined ? {} : { baseUrl: config.graph.baseUrl }),
+    ...(input.graphSleep === undefined ? {} : { sleep: input.graphSleep }),
+  };
+  const mailbox =
+    graphCredential === undefined || senderAddress === undefined
+      ? undefined
+      : new GraphMailbox(graphCredential, senderAddress, graphOptions);
+  const store = new SqlEmailDeliveryStore(input.database.db);
+  const addresses = chainAddressBooks(new SqlPeopleDirectory(input.database.db), mailbox);
+  const fallback = new EmailFallback({
+    store,
+    conversations: input.conversations,
+    addresses,
+    clock: input.clock,
+    off:
+      graphCredential === undefined ? 'no-graph' : mailbox === undefined ? 'no-sender' : undefined,
+    notOnTeamsDomains: KNOWN_ORGANISATIONS.filter((o) => o.onTeams === false).flatMap((o) =>
+      (o.emailDomains ?? []).map((domain) => domain.toLowerCase()),
+    ),
+  });
+  return {
+    fallback,
+    store,
+    sender: mailbox,
+    senderAddress,
+    addresses,
+    teamsLink: buildTeamsDeepLink({
+      teamsAppCatalogueId: config.graph?.teamsAppCatalogueId,
+      tenantId: config.graph?.tenantId,
+      botAppId: config.credentials?.appId,
+    }),
   };
 }

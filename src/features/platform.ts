@@ -15,6 +15,9 @@ import type { ProgrammeTeamStore } from '../core/ports/programme-team-store';
 import type { TeamMembership } from '../core/ports/team-membership';
 import type { ProgrammeMeetings } from './meetings/create-programme-meetings';
 import type { Logger } from '../logger';
+import type { EmailDeliveryStore } from '../core/ports/email-delivery-store';
+import type { EmailFallback } from '../adapters/email/email-fallback';
+import type { AddressBook, MailSender } from '../adapters/email/mail-ports';
 
 /**
  * What every capability module is built from: the configuration, the database and its stores,
@@ -51,6 +54,21 @@ export interface Platform {
   labTeamIds(): string[];
   /** The programme each person last chose when several were relevant, for an hour. */
   programmeChoices: ProgrammeChoices;
+  /** The e-mail fallback: when messages go by e-mail, its rows, and the Lab's mailbox. */
+  email?: EmailRoute;
+}
+
+/** What the e-mail fallback is made of (docs/graph.md, "When Teams cannot reach someone"). */
+export interface EmailRoute {
+  fallback: EmailFallback;
+  store: EmailDeliveryStore;
+  /** Sends from the Lab's mailbox; undefined when the fallback is off. */
+  sender: MailSender | undefined;
+  /** The Lab's mailbox address, when configured. */
+  senderAddress: string | undefined;
+  addresses: AddressBook;
+  /** The Teams deep link back to the bot, in every e-mail. */
+  teamsLink: string;
 }
 
 /** True when the person is in the Lab team now (configuration and the Lab channel's roster). */

@@ -8,6 +8,7 @@ import { labSessionsEn } from './lab-sessions.en';
 import { programmeWizardEn } from './programme-wizard.en';
 import { personalDataEn } from './personal-data.en';
 import { graphEn } from './graph.en';
+import { emailEn } from './email.en';
 import type { MessageKey } from './fr';
 
 /** English message catalogue, for users whose Teams language is English. */
@@ -166,6 +167,7 @@ export const en: Record<MessageKey, string> = {
     'Sorry, I could not handle your request. Try again in a moment; if it keeps failing, tell the Lab team.',
   ...formationEn,
   ...graphEn,
+  ...emailEn,
   ...followUpEn,
   ...candidaciesEn,
   ...digestEn,

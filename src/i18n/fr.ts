@@ -8,6 +8,7 @@ import { labSessionsFr } from './lab-sessions.fr';
 import { programmeWizardFr } from './programme-wizard.fr';
 import { personalDataFr } from './personal-data.fr';
 import { graphFr } from './graph.fr';
+import { emailFr } from './email.fr';
 
 /** French message catalogue: the reference language; every other catalogue has exactly these keys. */
 export const fr = {
@@ -170,6 +171,7 @@ export const fr = {
     'Désolé, je n’ai pas pu traiter votre demande. Réessayez dans un instant ; si le problème continue, prévenez l’équipe du Lab.',
   ...formationFr,
   ...graphFr,
+  ...emailFr,
   ...followUpFr,
   ...candidaciesFr,
   ...digestFr,

@@ -70,6 +70,24 @@ const ACCEPTED_PERMISSIONS = {
   ],
 } as const;
 
+/**
+ * The application permission Graph accepts for `POST /users/{id}/sendMail` ("user: sendMail"):
+ * Mail.Send alone. An application access policy in Exchange narrows it to some mailboxes
+ * (`FakeGraphServer.mailboxesAllowed`).
+ */
+const SEND_MAIL_PERMISSIONS: readonly string[] = ['Mail.Send'];
+
+/** An e-mail Graph accepted (202), as the request gave it. */
+export interface FakeSentMail {
+  /** The mailbox it was sent from (the `{id}` of the path, as given). */
+  from: string;
+  subject: string;
+  contentType: string;
+  content: string;
+  to: string[];
+  saveToSentItems: unknown;
+}
+
 /** A person of the fake directory (Graph's user resource, the properties the bot selects). */
 export interface FakeUser {
   id: string;
@@ -170,6 +188,15 @@ export class FakeGraphServer {
   readonly events = new Map<string, FakeEvent>();
   /** Statuses to answer to the next calls under /users, in order, before behaving normally. */
   readonly failNextUserCalls: { status: number; retryAfter?: number }[] = [];
+  /** E-mails accepted by `sendMail`, in order. */
+  readonly sentMails: FakeSentMail[] = [];
+  /** Statuses to answer to the next sendMail calls, in order, before behaving normally. */
+  readonly failNextMails: { status: number; retryAfter?: number }[] = [];
+  /**
+   * The mailboxes an Exchange application access policy lets the app use (lower-case addresses);
+   * undefined: no policy, every mailbox. Another mailbox is answered 403 ErrorAccessDenied.
+   */
+  mailboxesAllowed: Set<string> | undefined;
   private readonly server = http.createServer((req, res) => this.handle(req, res));
 
   constructor(
@@ -288,6 +315,10 @@ export class FakeGraphServer {
     const lastCall = this.calls[this.calls.length - 1];
     if (lastCall?.authorization !== `Bearer ${this.expectedToken}`) {
       error(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+      return;
+    }
+    if (/^\/v1\.0\/users\/[^/]+\/sendMail$/.test(url.pathname)) {
+      this.routeSendMail(method, url, body, reply, error);
       return;
     }
     if (url.pathname.startsWith('/v1.0/users/')) {
@@ -461,6 +492,102 @@ export class FakeGraphServer {
   }
 
   /**
+   * `POST /users/{id | userPrincipalName}/sendMail` ("user: sendMail"): a `message` with a
+   * subject, a body (`contentType` Text or HTML) and at least one `toRecipients` address; 202
+   * Accepted with no body. Mail.Send is checked, then the application access policy
+   * (`mailboxesAllowed`), then the mailbox (404 ErrorInvalidUser for an unknown one); 429 or 503
+   * with Retry-After on demand (`failNextMails`).
+   */
+  private routeSendMail(
+    method: string,
+    url: URL,
+    body: Record<string, unknown> | undefined,
+    reply: (status: number, payload: unknown) => void,
+    error: (
+      status: number,
+      code: string,
+      message: string,
+      headers?: Record<string, string>,
+    ) => void,
+  ): void {
+    if (method !== 'POST') {
+      error(405, 'MethodNotAllowed', method);
+      return;
+    }
+    if (!SEND_MAIL_PERMISSIONS.some((permission) => this.permissions.has(permission))) {
+      error(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+      return;
+    }
+    const mailbox = decodeURIComponent(url.pathname.split('/')[3] ?? '');
+    if (this.mailboxesAllowed !== undefined && !this.mailboxesAllowed.has(mailbox.toLowerCase())) {
+      error(
+        403,
+        'ErrorAccessDenied',
+        'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.',
+      );
+      return;
+    }
+    const failure = this.failNextMails.shift();
+    if (failure !== undefined) {
+      error(
+        failure.status,
+        failure.status === 429 ? 'ApplicationThrottled' : 'ServiceUnavailable',
+        'try later',
+        failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) },
+      );
+      return;
+    }
+    const known = [...this.users.values()].some(
+      (u) =>
+        u.id.toLowerCase() === mailbox.toLowerCase() ||
+        u.userPrincipalName.toLowerCase() === mailbox.toLowerCase() ||
+        u.mail.toLowerCase() === mailbox.toLowerCase(),
+    );
+    if (!known) {
+      error(404, 'ErrorInvalidUser', `The requested user '${mailbox}' is invalid.`);
+      return;
+    }
+    const message = body?.message as
+      | {
+          subject?: unknown;
+          body?: { contentType?: unknown; content?: unknown };
+          toRecipients?: { emailAddress?: { address?: unknown } }[];
+        }
+      | undefined;
+    const to = (Array.isArray(message?.toRecipients) ? message.toRecipients : []).map(
+      (recipient) => recipient.emailAddress?.address,
+    );
+    const contentType = message?.body?.contentType;
+    if (
+      typeof message?.subject !== 'string' ||
+      typeof message.body?.content !== 'string' ||
+      (contentType !== 'HTML' &&
+        contentType !== 'Text' &&
+        contentType !== 'html' &&
+        contentType !== 'text') ||
+      to.length === 0 ||
+      !to.every((address) => typeof address === 'string' && /^[^@\s]+@[^@\s]+$/.test(address))
+    ) {
+      error(
+        400,
+        'ErrorInvalidRecipients',
+        'Expected a message with a subject, a body and recipients.',
+      );
+      return;
+    }
+    this.sentMails.push({
+      from: mailbox,
+      subject: message.subject,
+      contentType,
+      content: message.body.content,
+      to: to as string[],
+      saveToSentItems: body?.saveToSentItems,
+    });
+    // Graph answers sendMail with 202 Accepted and no body.
+    reply(202, undefined);
+  }
+
+  /**
    * `GET /users/{id | userPrincipalName}`, and the app in a user's personal scope:
    * `POST /users/{id}/teamwork/installedApps` (201, no body; 409 when installed),
    * `GET …/installedApps?$filter=teamsApp/id eq '…'` and `GET …/installedApps/{id}/chat`, which
@@ -526,14 +653,13 @@ export class FakeGraphServer {
       return;
     }
     if (call === 'getUser') {
-      // Graph returns the properties $select names (id and displayName when it names none here).
+      // Graph returns the properties $select names (id and displayName by default here).
       const selected = (url.searchParams.get('$select') ?? 'id,displayName').split(',');
+      const properties: Record<string, string> = { ...user };
       reply(
         200,
         Object.fromEntries(
-          selected
-            .filter((name): name is keyof FakeUser => name in user)
-            .map((name) => [name, user[name]]),
+          selected.filter((name) => name in properties).map((name) => [name, properties[name]]),
         ),
       );
       return;

@@ -197,6 +197,29 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig (the e-mail fallback)', () => {
+  const graph = { GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: GRAPH_APP, GRAPH_CLIENT_SECRET: 's' };
+
+  it("takes the Lab's mailbox the e-mail fallback sends from, in lower case", () => {
+    assert.equal(
+      loadConfig({ ...graph, GRAPH_MAIL_SENDER: 'Lab-Innovation@CNAF.fr' }).graph?.mailSender,
+      'lab-innovation@cnaf.fr',
+    );
+    assert.equal(loadConfig(graph).graph?.mailSender, undefined);
+  });
+
+  it('refuses a sender that is not an address, or one without the Graph app', () => {
+    assert.match(
+      problemsOf({ ...graph, GRAPH_MAIL_SENDER: 'lab innovation' })[0]!,
+      /^GRAPH_MAIL_SENDER: must be the address/,
+    );
+    assert.match(
+      problemsOf({ GRAPH_MAIL_SENDER: 'lab@cnaf.fr' })[0]!,
+      /^GRAPH_CLIENT_ID: required when GRAPH_MAIL_SENDER is set/,
+    );
+  });
+});
+
 describe('loadConfig (secrets)', () => {
   const placeholders = [
     [

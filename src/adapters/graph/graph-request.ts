@@ -20,10 +20,15 @@ export class GraphRequestError extends Error {
     readonly code: string,
     /** The permission the call needs, named when Graph answered 403. */
     readonly permission?: string,
+    /** The wait Graph asked for with a 429 or 503 (Retry-After, in seconds), when it gave one. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
 }
+
+/** Network errors that mean no connection was made, so Graph never received the request. */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
 
 /** Waits; tests give one that does not. */
 export type Sleep = (ms: number) => Promise<void>;
@@ -40,9 +45,16 @@ export async function graphRequest(
   credential: TokenCredential,
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   url: string,
-  options: { body?: object; permission: string; sleep?: Sleep },
+  options: {
+    body?: object;
+    permission: string;
+    sleep?: Sleep;
+    /** Tries of a call answered 429 or 503 (MAX_TRIES by default; 1: the caller waits itself). */
+    maxTries?: number;
+  },
 ): Promise<{ status: number; body: unknown }> {
   const sleep = options.sleep ?? realSleep;
+  const maxTries = options.maxTries ?? MAX_TRIES;
   for (let attempt = 1; ; attempt += 1) {
     const token = await credential.getToken(GRAPH_SCOPE);
     if (token === null) throw new GraphRequestError('No Graph access token', 0, 'NoToken');
@@ -58,18 +70,27 @@ export async function graphRequest(
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
-      throw new GraphRequestError(`Graph unreachable: ${String(error)}`, 0, 'Unreachable');
+      // No connection at all means Graph never saw the request; a timeout or a reset may not.
+      const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+      const neverSent = typeof cause === 'string' && NOT_CONNECTED_CODES.has(cause);
+      throw new GraphRequestError(
+        `Graph unreachable: ${String(error)}${typeof cause === 'string' ? ` (${cause})` : ''}`,
+        0,
+        neverSent ? 'NotConnected' : 'Unreachable',
+      );
     }
     if (response.ok) {
       const text = await response.text();
       return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
     }
     const { code, message } = await readGraphError(response);
-    const retryAfter = Number(response.headers.get('retry-after'));
+    const header = response.headers.get('retry-after');
+    const retryAfter = Number(header);
     const wait =
       Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : DEFAULT_RETRY_SECONDS;
+    const given = header === null ? undefined : wait;
     const transient = response.status === 429 || response.status === 503;
-    if (transient && attempt < MAX_TRIES && wait <= MAX_RETRY_AFTER_SECONDS) {
+    if (transient && attempt < maxTries && wait <= MAX_RETRY_AFTER_SECONDS) {
       await sleep(wait * 1000);
       continue;
     }
@@ -79,6 +100,7 @@ export async function graphRequest(
       response.status,
       code,
       response.status === 403 ? options.permission : undefined,
+      given,
     );
   }
 }

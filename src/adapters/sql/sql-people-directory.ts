@@ -53,6 +53,18 @@ export class SqlPeopleDirectory implements Directory {
     );
   }
 
+  /** The e-mail address Teams gave for this person (case-insensitive Entra id), if any. */
+  async findEmail(aadId: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('people')
+      .select('email')
+      .where(sql<string>`lower(aad_id)`, '=', aadId.toLowerCase())
+      .where('email', 'is not', null)
+      .orderBy('seen_at', 'desc')
+      .executeTakeFirst();
+    return row?.email ?? undefined;
+  }
+
   /** The names the bot knows for these people (from their messages), keyed by lowercased Entra id. */
   async findNames(aadIds: readonly string[]): Promise<Map<string, string>> {
     if (aadIds.length === 0) return new Map();

@@ -36,6 +36,7 @@ const ROW_KEYS: Readonly<Record<string, readonly string[]>> = {
   checkin_answers: ['programme_id', 'team_id', 'month'],
   review_answers: ['programme_id', 'team_id', 'review', 'kind'],
   outbox: ['key'],
+  email_deliveries: ['key'],
   audit_log: ['id'],
   programme_team_people: ['programme_id', 'team_id', 'aad_id', 'role'],
   programme_people: ['programme_id', 'aad_id', 'role'],
@@ -315,6 +316,15 @@ export class SqlPersonalDataStore implements PersonalDataStore {
       ).rows,
     );
     put('outbox', await this.outboxRowsOf(db, id, conversationIds));
+    // The e-mail fallback's table is declared by its own store, outside the shared schema.
+    put(
+      'email_deliveries',
+      (
+        await sql<PersonalDataRow>`select * from email_deliveries where lower(recipient_aad_id) = ${id} order by created_at, key`.execute(
+          db,
+        )
+      ).rows,
+    );
     put(
       'erasure_requests',
       await rows(db.selectFrom('erasure_requests').selectAll().where(lower('aad_id'), '=', id)),
@@ -457,6 +467,17 @@ export class SqlPersonalDataStore implements PersonalDataStore {
           .where('key', 'in', outboxKeys)
           .executeTakeFirst();
         add('pseudonymised', 'outbox', purged.numUpdatedRows);
+      }
+
+      // E-mails not sent yet to them are cancelled, their messages emptied.
+      const emailKeys = (snapshot.messages.email_deliveries ?? []).map((row) => String(row.key));
+      if (emailKeys.length > 0) {
+        await sql`update email_deliveries set state = 'failed', reason = 'cancelled: person erased', completed_at = ${audit.at.toISOString()}, lease_owner = null, lease_until = null where state = 'pending' and key in (${sql.join(emailKeys)})`.execute(
+          trx,
+        );
+        await sql`update email_deliveries set payload = ${PURGED_PAYLOAD} where key in (${sql.join(emailKeys)})`.execute(
+          trx,
+        );
       }
 
       // They leave waitlists and calls in progress: a candidacy still waiting is withdrawn, so

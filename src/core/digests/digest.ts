@@ -4,6 +4,7 @@ import type { SessionsSummary } from '../lab-sessions/summarise-sessions';
 import type { ReviewId } from '../follow-up/planned-send';
 import type { ProgrammePhase } from '../programmes/get-programme-phase';
 import type { Branch, Milestones } from '../programmes/programme';
+import type { ReachSection } from './build-reach-section';
 import type { RetentionSection } from './build-retention-section';
 import type { Shortlist, TeamAlert, TeamRef } from './digest-figures';
 
@@ -123,4 +124,6 @@ export interface Digest {
   retention?: RetentionSection;
   /** The Lab team's digest: how notices reached people this week, and who could not be reached, why. */
   reach?: ReachCounts;
+  /** The Lab team's digest: by which route the bot's messages of the week arrived, or why not. */
+  emailReach?: ReachSection;
 }

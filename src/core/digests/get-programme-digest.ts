@@ -10,6 +10,7 @@ import { createHolidayCalendar, type HolidayCalendar } from '../scheduling/holid
 import { toLocalDay } from '../scheduling/local-days';
 import { buildCallSection } from './build-call-section';
 import { buildFollowUpSection } from './build-follow-up-section';
+import type { ReachSource } from './build-reach-section';
 import { buildRetentionSection } from './build-retention-section';
 import { buildSelectionSection } from './build-selection-section';
 import type { Digest, DigestSection } from './digest';
@@ -44,6 +45,8 @@ export interface DigestDeps {
   audit?: Pick<AuditLog, 'list'>;
   /** How notices reached people; absent: no reach lines. */
   reach?: Pick<ReachLog, 'count'>;
+  /** The routes of the bot's messages (Teams, e-mail, none); absent: no reach section. */
+  emailReach?: ReachSource;
 }
 
 let franceCalendar: HolidayCalendar | undefined;
@@ -114,6 +117,14 @@ export async function getProgrammeDigest(
       ? await deps.reach.count(programme.id, weekAgo)
       : undefined;
   const reached = reach !== undefined && Object.values(reach.byRoute).some((count) => count > 0);
+  const emailReach =
+    facilitator === undefined && deps.emailReach !== undefined
+      ? await deps.emailReach.summariseReach(weekAgo, DIGEST_LIST_LIMIT)
+      : undefined;
+  const emailReachShown =
+    emailReach !== undefined && emailReach.teams + emailReach.email + emailReach.none > 0
+      ? emailReach
+      : undefined;
   return {
     programmeId: programme.id,
     programmeName: programme.name,
@@ -124,6 +135,7 @@ export async function getProgrammeDigest(
     milestones: listUpcomingMilestones(programme.milestones, today, DIGEST_MILESTONES),
     ...(retention === undefined ? {} : { retention }),
     ...(reached ? { reach } : {}),
+    ...(emailReachShown === undefined ? {} : { emailReach: emailReachShown }),
   };
 }
 

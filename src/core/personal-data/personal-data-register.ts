@@ -276,6 +276,15 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     retention: 'outboxPayloads',
   },
   {
+    table: 'email_deliveries',
+    category: 'messages',
+    personColumns: ['recipient_aad_id'],
+    contentColumns: ['payload'],
+    purpose:
+      'messages Teams could not deliver, sent by e-mail instead: by which route each arrived, or why not (the card is emptied once sent or given up; the address is looked up at sending, never stored)',
+    retention: 'outboxPayloads',
+  },
+  {
     table: 'erasure_requests',
     category: 'audit',
     personColumns: ['aad_id', 'decided_by'],

@@ -32,6 +32,11 @@ export interface Organisation {
    * from one is of this organisation, whatever they declare.
    */
   emailDomains?: string[];
+  /**
+   * False for an organisation not on Microsoft Teams yet: the bot writes to its people (known by
+   * their e-mail domain) by e-mail instead of trying Teams. Absent: on Teams.
+   */
+  onTeams?: boolean;
 }
 
 /**

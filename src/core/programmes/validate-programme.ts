@@ -41,6 +41,7 @@ export const organisationSchema = z
       .array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i))
       .max(20)
       .optional(),
+    onTeams: z.boolean().optional(),
   })
   .strict();
 

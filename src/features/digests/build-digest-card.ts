@@ -7,6 +7,7 @@ import type {
   SelectionSection,
   SessionsSection,
 } from '../../core/digests/digest';
+import type { ReachSection } from '../../core/digests/build-reach-section';
 import type { RetentionSection } from '../../core/digests/build-retention-section';
 import type { Shortlist, TeamAlert, TeamRef } from '../../core/digests/digest-figures';
 import { DIGEST_LIST_LIMIT } from '../../core/digests/get-programme-digest';
@@ -91,6 +92,9 @@ export function buildDigestCard(
     body.push({ type: 'TextBlock', text: t('digest.nothingYet'), wrap: true });
   }
   if (digest.reach !== undefined) body.push(...reachElements(context, digest.reach));
+  if (digest.emailReach !== undefined) {
+    body.push(...emailReachElements(context, digest.emailReach));
+  }
   if (digest.retention !== undefined) body.push(...retentionElements(context, digest.retention));
   if (digest.milestones.length > 0) {
     body.push(heading(t('digest.milestones')), {
@@ -466,6 +470,51 @@ function reachElements(context: CardContext, reach: ReachCounts): Element[] {
     );
   }
   return [heading(t('digest.reach.heading')), { type: 'FactSet', facts }];
+}
+
+/**
+ * Reaching everyone: messages of the week delivered in Teams, by e-mail and to nobody, then who
+ * got theirs by e-mail and who got it by no route, with why.
+ */
+function emailReachElements({ t }: CardContext, section: ReachSection): Element[] {
+  const facts = [
+    ...section.byEmail.items.map((person) =>
+      fact(
+        person.name,
+        t('digest.reach.byEmail', { cause: t(`digest.reach.cause.${person.cause}`) }),
+      ),
+    ),
+    ...section.unreached.items.map((person) =>
+      fact(
+        person.name,
+        t('digest.reach.unreached', {
+          reason: t(`digest.reach.reason.${person.reason}`),
+          cause: t(`digest.reach.cause.${person.cause}`),
+        }),
+      ),
+    ),
+  ];
+  const rest =
+    section.byEmail.total -
+    section.byEmail.items.length +
+    section.unreached.total -
+    section.unreached.items.length;
+  return [
+    heading(t('digest.reach.title')),
+    {
+      type: 'TextBlock',
+      text: t('digest.reach.summary', {
+        teams: section.teams,
+        email: section.email,
+        none: section.none,
+      }),
+      wrap: true,
+    },
+    ...(facts.length === 0 ? [] : [{ type: 'FactSet', facts }]),
+    ...(rest > 0
+      ? [{ type: 'TextBlock', text: t('digest.reach.more', { count: rest }), wrap: true }]
+      : []),
+  ];
 }
 
 /** Personal data: rows the retention job removed this week, and what goes within a month. */

@@ -19,6 +19,7 @@ import { createReviewExportRoute } from '../../adapters/export/create-review-exp
 import { createReviewExporter } from '../../adapters/export/create-review-exporter';
 import { createLabChannelResolver } from '../../adapters/teams/create-lab-channel-resolver';
 import { createDigestJob } from '../../jobs/create-digest-job';
+import { SqlReachSource } from '../../adapters/sql/sql-reach-source';
 import type { FeatureModule } from '../feature-module';
 import { isLabMember, type Platform } from '../platform';
 import { createDigestRenderers } from './digest-notices';
@@ -67,6 +68,9 @@ export function createDigestModule(
   const sessions = { summarise: () => summariseSessions({ sessions: sessionStore, clock }) };
   const reach = new SqlReachLog(platform.database.db);
   const deps = { source, clock, sessions, audit: platform.candidacyCore.audit, reach };
+  // The weekly digest also says who got the bot's messages by e-mail, or by no route, and why; the
+  // dashboard a Lab member opens leaves it out, to stay within its statements per turn.
+  const emailReach = new SqlReachSource(platform.database.db);
   const exportReviews = createReviewExporter({
     core: platform.candidacyCore,
     publicUrl: platform.publicUrl,
@@ -232,6 +236,7 @@ export function createDigestModule(
         sessions,
         audit: platform.candidacyCore.audit,
         reach,
+        emailReach,
         programmes,
         teams,
         notifier: platform.notifier,

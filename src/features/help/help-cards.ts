@@ -184,6 +184,8 @@ export function buildStatusCard(
     graph: { configured: boolean; installs: boolean };
     /** The mailbox that organises the programmes' meetings; absent: meetings reach no calendar. */
     meetingOrganiser?: string | undefined;
+    /** Whether messages Teams cannot deliver go by e-mail, from which mailbox, or why not. */
+    email?: { sender: string } | { off: 'no-graph' | 'no-sender' };
   },
 ): AdaptiveCardJson {
   const { t } = context;
@@ -213,6 +215,21 @@ export function buildStatusCard(
             ? t('status.meetings.off')
             : t('status.meetings.on', { organiser: status.meetingOrganiser }),
       },
+      ...(status.email === undefined
+        ? []
+        : [
+            {
+              label: t('status.email'),
+              value:
+                'sender' in status.email
+                  ? t('status.email.on', { sender: status.email.sender })
+                  : t(
+                      status.email.off === 'no-graph'
+                        ? 'status.email.noGraph'
+                        : 'status.email.noSender',
+                    ),
+            },
+          ]),
       { label: t('status.version'), value: status.version },
     ],
     note: '',

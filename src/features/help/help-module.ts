@@ -30,7 +30,14 @@ const NO_DATA = z.object({}).passthrough();
 export function createHelpModule(
   platform: Pick<
     Platform,
-    'programmes' | 'conversations' | 'clock' | 'database' | 'version' | 'config' | 'meetings'
+    | 'programmes'
+    | 'conversations'
+    | 'clock'
+    | 'database'
+    | 'version'
+    | 'config'
+    | 'meetings'
+    | 'email'
   >,
 ): FeatureModule {
   const helpCard = async (turn: Turn): Promise<AdaptiveCardJson> => {
@@ -70,6 +77,14 @@ export function createHelpModule(
         installs: platform.config.graph?.teamsAppCatalogueId !== undefined,
       },
       meetingOrganiser: platform.meetings.organiser,
+      ...(platform.email === undefined
+        ? {}
+        : {
+            email:
+              platform.email.senderAddress !== undefined && platform.email.fallback.active
+                ? { sender: platform.email.senderAddress }
+                : { off: platform.config.graph === undefined ? 'no-graph' : 'no-sender' },
+          }),
     });
   };
 

@@ -26,6 +26,8 @@ export class RecordingConnector {
   readonly members = new Map<string, { email: string; name: string }>();
   /** Delay before answering, to hold a turn in progress. */
   delayMs = 0;
+  /** Conversations whose user blocked the bot: posts there are answered 403 ConversationBlockedByUser. */
+  isBlocked: (conversationId: string) => boolean = () => false;
 
   /** Resolves when the next call arrives. */
   nextCall(): Promise<void> {
@@ -97,6 +99,19 @@ export class RecordingConnector {
         res.writeHead(400, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({ error: { code: 'BadArgument', message: 'Unknown activity type' } }),
+        );
+        return;
+      }
+      const conversationId = this.calls[this.calls.length - 1]!.conversationId;
+      if (isActivity && req.method === 'POST' && this.isBlocked(conversationId)) {
+        res.writeHead(403, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            error: {
+              code: 'ConversationBlockedByUser',
+              message: 'User blocked the conversation with the bot.',
+            },
+          }),
         );
         return;
       }

@@ -288,6 +288,29 @@ describe('DeliveryWorker', function () {
     ]);
   });
 
+  it('tells the e-mail fallback of each unreachable message once, after recording it', async () => {
+    harness = await createHarness();
+    harness.connector.block('19:team-0@thread.tacv2', 'ConversationBlockedByUser');
+    await harness.store.enqueueMany(messagesTo(2), new Date());
+    const told: { key: string; reason: string; state: string | undefined }[] = [];
+    const store = harness.store;
+    const worker = harness.worker({
+      onUnreachable: async (row, reason) => {
+        told.push({
+          key: row.idempotencyKey,
+          reason,
+          state: (await store.get(row.idempotencyKey))?.state,
+        });
+      },
+    });
+    await harness.drain(worker);
+    await worker.runOnce();
+
+    assert.equal(told.length, 1);
+    assert.equal(told[0]?.reason, '403 ConversationBlockedByUser');
+    assert.equal(told[0]?.state, 'unreachable');
+  });
+
   it('marks a target the bot cannot reach unreachable without calling Teams', async () => {
     harness = await createHarness();
     await harness.store.enqueueMany(messagesTo(1), new Date());

@@ -13,6 +13,7 @@ import * as personalData from './0011_personal_data';
 import * as labSessions from './0012_lab_sessions';
 import * as programmeMeetings from './0013_programme_meetings';
 import * as reachLog from './0014_reach_log';
+import * as emailDeliveries from './0015_email_deliveries';
 import * as labSessionParticipants from './0016_lab_session_participants';
 import * as programmePeople from './0017_programme_people';
 
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0012_lab_sessions': labSessions,
   '0013_programme_meetings': programmeMeetings,
   '0014_reach_log': reachLog,
+  '0015_email_deliveries': emailDeliveries,
   '0016_lab_session_participants': labSessionParticipants,
   '0017_programme_people': programmePeople,
 };

@@ -13,8 +13,15 @@ import type {
   PersonalChatOpener,
   PersonalChatOutcome,
 } from '../../../core/ports/personal-chat-opener';
-import type { OutboxMessage, OutboxStore, OutboxTarget } from '../../../core/ports/outbox-store';
+import type {
+  OutboxMessage,
+  OutboxPayload,
+  OutboxStore,
+  OutboxTarget,
+} from '../../../core/ports/outbox-store';
 import type { ReachFailure, ReachLog, ReachRoute } from '../../../core/ports/reach-log';
+import type { EmailCause } from '../../../core/ports/email-delivery-store';
+import type { EmailFallback } from '../../email/email-fallback';
 import { startBulkSend } from '../../../delivery/start-bulk-send';
 import { createTranslator, toLanguage } from '../../../i18n/translate';
 import type { NoticeRenderers } from './notice-renderer';
@@ -37,6 +44,8 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
     private readonly installer?: PersonalChatOpener,
     /** Where the route each notice to a person took is counted (the Lab digest); absent: nowhere. */
     private readonly reach?: ReachLog,
+    /** Sends by e-mail to people Teams cannot reach (Graph sendMail); absent: it does not. */
+    private readonly email?: EmailFallback,
   ) {}
 
   async notify(
@@ -46,10 +55,9 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
     notBefore?: Date,
   ): Promise<void> {
     const now = this.clock.now();
-    await this.outbox.enqueue(
-      await this.toMessage({ idempotencyKey, recipient, notice, notBefore }, now),
-      now,
-    );
+    const message = await this.toMessage({ idempotencyKey, recipient, notice, notBefore }, now);
+    // Undefined: it goes by e-mail instead (queued by toMessage).
+    if (message !== undefined) await this.outbox.enqueue(message, now);
   }
 
   async notifyBulk(
@@ -59,16 +67,19 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
     const now = this.clock.now();
     const messages: OutboxMessage[] = [];
     let undelivered = 0;
+    let emailed = 0;
     for (const notice of notices) {
       try {
-        messages.push({ ...(await this.toMessage(notice, now)), batchId: batch.id });
+        const message = await this.toMessage(notice, now);
+        if (message === undefined) emailed += 1;
+        else messages.push({ ...message, batchId: batch.id });
       } catch (error) {
         if (!(error instanceof UndeliverableNoticeError)) throw error;
         undelivered += 1;
       }
     }
     if (batch.shownTo === undefined) {
-      return { queued: await this.outbox.enqueueMany(messages, now), undelivered };
+      return { queued: (await this.outbox.enqueueMany(messages, now)) + emailed, undelivered };
     }
     const admin = await this.conversations.get(batch.shownTo);
     const { queued } = await startBulkSend(
@@ -82,34 +93,68 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
       },
       now,
     );
-    return { queued, undelivered };
+    return { queued: queued + emailed, undelivered };
   }
 
-  private async toMessage(notice: BulkNotice, now: Date): Promise<OutboxMessage> {
+  /**
+   * The outbox message of a notice, or undefined when it goes by e-mail instead: to a person of
+   * an organisation not on Teams yet, or to one the bot has no way to reach in Teams and whose
+   * address is known (with the e-mail fallback on).
+   */
+  private async toMessage(notice: BulkNotice, now: Date): Promise<OutboxMessage | undefined> {
     const render = this.renderers[notice.notice.kind];
     if (render === undefined) {
       throw new UndeliverableNoticeError(`No card for notices of kind "${notice.notice.kind}"`);
     }
+    const toPayload = (locale: string | null): OutboxPayload => {
+      const language = toLanguage(locale);
+      const rendered = render(notice.notice, { language, t: createTranslator(language) });
+      // What people wrote reaches others' cards as text, never as a link or a hidden control.
+      const card = sanitiseCard(rendered.card, language);
+      return { kind: 'card', card, summary: stripHiddenControls(rendered.summary) };
+    };
+    const recipient = notice.recipient;
+    const byEmail = async (cause: EmailCause, teamsReason: string | null) => {
+      const aadId = recipient.kind === 'user' ? recipient.aadId : '';
+      const locale = (await this.conversations.getUserContext(aadId))?.locale ?? null;
+      return {
+        idempotencyKey: notice.idempotencyKey,
+        recipientAadId: aadId,
+        language: toLanguage(locale),
+        payload: toPayload(locale),
+        cause,
+        teamsReason,
+        ...(notice.notBefore === undefined ? {} : { notBefore: notice.notBefore }),
+      };
+    };
+    if (
+      recipient.kind === 'user' &&
+      this.email !== undefined &&
+      (await this.email.isNotOnTeams(recipient.aadId))
+    ) {
+      await this.email.queue(await byEmail('not-on-teams', null));
+      return undefined;
+    }
     let resolved: Awaited<ReturnType<OutboxNotifier['resolve']>>;
     try {
-      resolved = await this.resolve(notice.recipient);
+      resolved = await this.resolve(recipient);
     } catch (error) {
-      if (error instanceof UndeliverableNoticeError) {
-        await this.count(notice, now, 'unreachable', error.failure ?? 'error');
+      if (!(error instanceof UndeliverableNoticeError)) throw error;
+      if (
+        recipient.kind === 'user' &&
+        this.email !== undefined &&
+        (await this.email.queueIfReachable(await byEmail('no-teams-route', error.message)))
+      ) {
+        return undefined;
       }
+      await this.count(notice, now, 'unreachable', error.failure ?? 'error');
       throw error;
     }
-    const { target, locale, route } = resolved;
-    if (route !== undefined) await this.count(notice, now, route, null);
-    const language = toLanguage(locale);
-    const rendered = render(notice.notice, { language, t: createTranslator(language) });
-    // What people wrote reaches others' cards as text, never as a link or a hidden control.
-    const card = sanitiseCard(rendered.card, language);
-    const summary = stripHiddenControls(rendered.summary);
+    if (resolved.route !== undefined) await this.count(notice, now, resolved.route, null);
     return {
       idempotencyKey: notice.idempotencyKey,
-      target,
-      payload: { kind: 'card', card, summary },
+      target: resolved.target,
+      payload: toPayload(resolved.locale),
       notBefore: notice.notBefore ?? now,
     };
   }

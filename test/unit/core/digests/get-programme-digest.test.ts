@@ -29,6 +29,47 @@ async function digestOn(day: string, source = new FixedDigestSource(), facilitat
 }
 
 describe('getProgrammeDigest', () => {
+  it('gives the Lab team the routes of the week’s messages, not a facilitator, and not when there were none', async () => {
+    const asked: Date[] = [];
+    const section = {
+      teams: 12,
+      email: 1,
+      none: 1,
+      byEmail: { total: 1, items: [{ name: 'Hugo Martin', cause: 'teams-unreachable' as const }] },
+      unreached: {
+        total: 1,
+        items: [
+          { name: 'Lotte Peeters', cause: 'not-on-teams' as const, reason: 'no-address' as const },
+        ],
+      },
+    };
+    const reach = (figures: typeof section) => ({
+      summariseReach: (since: Date) => {
+        asked.push(since);
+        return Promise.resolve(figures);
+      },
+    });
+    const deps = { source: new FixedDigestSource(), clock: mondayMorning('2026-03-30') };
+
+    const lab = await getProgrammeDigest({ ...deps, emailReach: reach(section) }, programme);
+    const facilitator = await getProgrammeDigest(
+      { ...deps, emailReach: reach(section) },
+      programme,
+      {
+        facilitatorAadId: 'facilitator-1',
+      },
+    );
+    const quiet = await getProgrammeDigest(
+      { ...deps, emailReach: reach({ ...section, teams: 0, email: 0, none: 0 }) },
+      programme,
+    );
+
+    assert.deepEqual(lab.emailReach, section);
+    assert.equal(facilitator.emailReach, undefined);
+    assert.equal(quiet.emailReach, undefined);
+    assert.deepEqual(asked[0], new Date('2026-03-23T07:00:00.000Z'));
+  });
+
   it('shows only the milestones before the call opens', async () => {
     const { digest, source } = await digestOn('2026-02-16');
     assert.equal(digest.phase, 'upcoming');

@@ -30,6 +30,7 @@ function allCards(language: Language): AdaptiveCardJson[] {
       installations: { personal: 3, channel: 1, groupChat: 0 },
       version: '0.1.0',
       graph: { configured: true, installs: false },
+      email: { sender: 'lab-innovation@cnaf.fr' },
     }),
   ];
 }
@@ -46,6 +47,29 @@ describe('cards', () => {
       }
     });
   }
+
+  it('says in the status card whether messages Teams cannot deliver go by e-mail, and why not', () => {
+    const status = (email: Parameters<typeof buildStatusCard>[1]['email']): string =>
+      JSON.stringify(
+        buildStatusCard(context('fr'), {
+          dialect: 'sqlite',
+          databaseUp: true,
+          installations: { personal: 0, channel: 0, groupChat: 0 },
+          version: '0.1.0',
+          graph: { configured: true, installs: true },
+          email,
+        }),
+      );
+    assert.match(
+      status({ sender: 'lab-innovation@cnaf.fr' }),
+      /Relais par courriel.*actif : .*depuis lab-innovation@cnaf\.fr/,
+    );
+    assert.match(
+      status({ off: 'no-sender' }),
+      /Relais par courriel.*inactif : .*GRAPH_MAIL_SENDER/,
+    );
+    assert.match(status({ off: 'no-graph' }), /inactif : Microsoft Graph n’est pas configuré/);
+  });
 
   it('says in the status card what Microsoft Graph is configured for', () => {
     const status = (graph: { configured: boolean; installs: boolean }): string =>
