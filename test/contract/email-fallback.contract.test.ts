@@ -451,10 +451,10 @@ for (const target of testDatabases()) {
       assert.match(card, /Joindre chacun/);
       assert.match(
         card,
-        /Messages de la semaine : 1 remis dans Teams, 1 par courriel, 1 à personne/,
+        /Messages de la semaine\u00a0: 1 remis dans Teams, 1 par courriel, 1 à personne/,
       );
       assert.match(card, /par courriel \(Teams a refusé le message\)/);
-      assert.match(card, /non joint : relais par courriel inactif/);
+      assert.match(card, /non joint\u00a0: relais par courriel inactif/);
     });
 
     it('shows a person their e-mails in their data, and erasing them cancels what is not sent yet', async () => {

@@ -62,13 +62,13 @@ describe('cards', () => {
       );
     assert.match(
       status({ sender: 'lab-innovation@cnaf.fr' }),
-      /Relais par courriel.*actif : .*depuis lab-innovation@cnaf\.fr/,
+      /Relais par courriel.*actif\u00a0: .*depuis lab-innovation@cnaf\.fr/,
     );
     assert.match(
       status({ off: 'no-sender' }),
-      /Relais par courriel.*inactif : .*GRAPH_MAIL_SENDER/,
+      /Relais par courriel.*inactif\u00a0: .*GRAPH_MAIL_SENDER/,
     );
-    assert.match(status({ off: 'no-graph' }), /inactif : Microsoft Graph n’est pas configuré/);
+    assert.match(status({ off: 'no-graph' }), /inactif\u00a0: Microsoft Graph n’est pas configuré/);
   });
 
   it('says in the status card what Microsoft Graph is configured for', () => {
