@@ -55,6 +55,9 @@ function writeParam(value: string | number | undefined, language: Language): str
 /** Units written after a figure in the catalogues ("12 j", "3 h", "40 Ko"). */
 const UNITS = /(\d) (j|h|min|Ko|Mo|Go|€)(?![\p{L}\d])/gu;
 
+/** A text `typeset` may change: it has punctuation French spaces, or a figure then a space. */
+const TYPESET_CANDIDATE = /[;:!?%«»]|\d /;
+
 /** U+202F, the narrow no-break space French puts before ; ! ? and inside « ». */
 export const NARROW_NO_BREAK_SPACE = '\u202f';
 /** U+00A0, the no-break space French puts before : and %, and between a figure and its unit. */
@@ -69,6 +72,8 @@ export const NO_BREAK_SPACE = '\u00a0';
  * that came with a value) nor a space between a figure and "%".
  */
 export function typeset(text: string, language: Language): string {
+  // Most texts of a card (names, dates, figures alone) have nothing to space: kept as they are.
+  if (!TYPESET_CANDIDATE.test(text)) return text;
   if (language === 'en') {
     return text.replace(/[\u00a0\u202f]+(?=[;:!?%»])/g, '').replace(/(\d) %/g, '$1%');
   }
@@ -125,10 +130,14 @@ export function formatDay(day: string, language: Language): string {
 
 /** A figure written for people: "86,5" in French, "86.5" in English, one decimal at most. */
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
-    maximumFractionDigits: 1,
-  }).format(value);
+  return NUMBER_FORMATS[language].format(value);
 }
+
+/** Built once: building an Intl.NumberFormat costs far more than formatting with it. */
+const NUMBER_FORMATS: Readonly<Record<Language, Intl.NumberFormat>> = {
+  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
+};
 
 /** An instant as a person reads it in their zone: "lundi 7 septembre 2026 à 09:30". */
 export function formatInstant(instant: Date, language: Language, timeZone: string): string {
