@@ -31,6 +31,11 @@ const ON_TIME = new Date('2026-11-03T09:12:00.000Z');
 /** The targets of the issue: a card turn costs at most twice an echo turn. */
 const TARGET_MAX_COST_RATIO = 2;
 const TARGET_MAX_P99_RATIO = 3;
+/**
+ * The turns the target is set for (issue 12: "help and check-in-answer turns ≥ 0.5 of the echo
+ * bot's turns/s"); the others show whether they meet it too, without deciding the run's verdict.
+ */
+const TARGET_KINDS = ['help', 'checkinAnswer'];
 /** Statements of the background delivery worker and scheduler, which run beside the turns. */
 const BACKGROUND = /\boutbox\b|job_occurrences/;
 /** Candidates of the call: a large one for the Défi (2022 had 39 people). */
@@ -399,11 +404,15 @@ export async function runTurnsBenchmark(args: readonly string[]): Promise<Record
       target: {
         maxCostRatio: TARGET_MAX_COST_RATIO,
         maxP99Ratio: TARGET_MAX_P99_RATIO,
+        kinds: TARGET_KINDS,
         meaning:
           'card turn / echo turn, each card run beside an echo run (median over rounds): costRatio = echo turns/s ÷ card turns/s, p99Ratio = p99 ÷ echo p99; cpuRatio (CPU ms per turn ÷ echo) is shown beside them, steadier on a loaded machine',
       },
       turns,
-      targetMet: kinds.every((kind) => kind.target === 'echo' || turns[kind.name]!.targetMet),
+      // Over the target turns of this run (all of them unless --only left some out).
+      targetMet: kinds
+        .filter((kind) => TARGET_KINDS.includes(kind.name))
+        .every((kind) => turns[kind.name]!.targetMet),
     };
     const isDefault =
       options.only === undefined &&

@@ -229,5 +229,42 @@ for (const target of testDatabases()) {
     it('returns undefined for a user never seen', async () => {
       assert.equal(await store.getUserContext(CAMILLE), undefined);
     });
+
+    it('lists the contexts of the people asked for, whatever the length of the list', async () => {
+      const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+      const zones = ['Europe/Paris', 'America/Cayenne', 'Indian/Reunion'];
+      for (let n = 1; n <= 80; n += 1) {
+        await store.recordUserContext({
+          aadId: id(n),
+          locale: n % 2 === 0 ? 'en-GB' : 'fr-FR',
+          timezone: zones[n % zones.length]!,
+          seenAt: new Date('2026-12-01T08:00:00.000Z'),
+        });
+      }
+      const zonesOf = async (ids: string[]) =>
+        new Map(
+          (await store.listUserContexts(ids)).map((context) => [context.aadId, context.timezone]),
+        );
+      // Short lists are compiled once per length and run again with other ids: each run its own.
+      for (const ids of [
+        [id(1), id(2), id(3)],
+        [id(4), id(5), id(6)],
+        [id(7), 'never-seen', id(9)],
+        [id(10)],
+      ]) {
+        const found = await zonesOf(ids);
+        assert.deepEqual(
+          [...found.keys()].sort(),
+          ids.filter((aadId) => aadId !== 'never-seen').sort(),
+        );
+        for (const [aadId, zone] of found) {
+          assert.equal(zone, zones[Number(aadId.slice(-12)) % zones.length]);
+        }
+      }
+      // A list longer than the ones compiled once.
+      const all = Array.from({ length: 80 }, (_, i) => id(i + 1));
+      assert.equal((await zonesOf([...all, 'never-seen'])).size, 80);
+      assert.deepEqual(await store.listUserContexts([]), []);
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { toConversationKey } from '../../core/conversations/conversation';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, QueryResult, Selectable } from 'kysely';
 import type {
   ConversationRecord,
   ConversationScope,
@@ -7,7 +7,7 @@ import type {
 } from '../../core/conversations/conversation';
 import type { ConversationStore } from '../../core/ports/conversation-store';
 import { reusableQuery } from './reusable-query';
-import type { ConversationsTable, Database } from './schema';
+import type { ConversationsTable, Database, UserContextsTable } from './schema';
 
 /** Conversation references and user contexts in the SQL database (SQLite or PostgreSQL). */
 /**
@@ -15,6 +15,9 @@ import type { ConversationsTable, Database } from './schema';
  * SQLite's and PostgreSQL's limits on bound parameters (32,766 and 65,535).
  */
 const IN_LIST_CHUNK = 1_000;
+
+/** Lists up to this length are compiled once per length (reusableQuery); longer ones each time. */
+const REUSED_IN_LIST = 64;
 
 export class SqlConversationStore implements ConversationStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -128,11 +131,15 @@ export class SqlConversationStore implements ConversationStore {
   async listUserContexts(aadIds: readonly string[]): Promise<UserContext[]> {
     const contexts: UserContext[] = [];
     for (let start = 0; start < aadIds.length; start += IN_LIST_CHUNK) {
-      const rows = await this.db
-        .selectFrom('user_contexts')
-        .selectAll()
-        .where('aad_id', 'in', aadIds.slice(start, start + IN_LIST_CHUNK))
-        .execute();
+      const chunk = aadIds.slice(start, start + IN_LIST_CHUNK);
+      const rows =
+        chunk.length <= REUSED_IN_LIST
+          ? (await this.contextsOf(chunk.length)(...chunk)).rows
+          : await this.db
+              .selectFrom('user_contexts')
+              .selectAll()
+              .where('aad_id', 'in', chunk)
+              .execute();
       for (const row of rows) {
         contexts.push({
           aadId: row.aad_id,
@@ -143,6 +150,28 @@ export class SqlConversationStore implements ConversationStore {
       }
     }
     return contexts;
+  }
+
+  /** A team's people (a dozen or so) are read on every check-in turn: one query per list length. */
+  private readonly contextQueries = new Map<
+    number,
+    (...ids: string[]) => Promise<QueryResult<Selectable<UserContextsTable>>>
+  >();
+
+  private contextsOf(
+    count: number,
+  ): (...ids: string[]) => Promise<QueryResult<Selectable<UserContextsTable>>> {
+    let query = this.contextQueries.get(count);
+    if (query === undefined) {
+      query = reusableQuery(
+        () => this.db,
+        count,
+        (...ids: string[]) =>
+          this.db.selectFrom('user_contexts').selectAll().where('aad_id', 'in', ids),
+      );
+      this.contextQueries.set(count, query);
+    }
+    return query;
   }
 
   async getUserContext(aadId: string): Promise<UserContext | undefined> {
