@@ -19,44 +19,47 @@ const README_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 /** The texts a person reads and the labels they look for; copied from the catalogues on purpose. */
 const FR = {
-  helpTitle: 'Lab Innovation : ce que je peux faire pour vous',
-  formTitle: (programme: string) => `Candidature : ${programme}`,
+  helpTitle: 'Lab Innovation\u00a0: ce que je peux faire pour vous',
+  formTitle: (programme: string) => `Candidature\u00a0: ${programme}`,
   referent: (name: string) => `Équipe présentée par ${name} (référent)`,
   organisation: 'Organisme (obligatoire)',
   teamName: 'Nom de l’équipe (obligatoire)',
-  memberEmails: 'Autres membres : adresses électroniques, une par ligne',
+  memberEmails: 'Autres membres\u00a0: adresses électroniques, une par ligne',
   projectIdea: 'Idée de projet (2 000 caractères au plus) (obligatoire)',
   sponsor: 'Commanditaire (nom et fonction) (obligatoire)',
   submit: 'Envoyer ma candidature',
   sent: 'Candidature envoyée',
-  overviewTitle: (programme: string) => `Candidatures : ${programme}`,
+  overviewTitle: (programme: string) => `Candidatures\u00a0: ${programme}`,
   list: 'Liste des candidatures',
-  listPage: '6 candidature(s) ; page 1 sur 1',
-  open: 'Ouvrir',
+  listPage: '6 candidature(s)\u202f; page 1 sur 1',
+  open: (name: string) => `Ouvrir la candidature de ${name}`,
   accept: 'Retenir',
-  decided: 'Décision enregistrée : retenue, participation à confirmer. La personne est prévenue.',
+  decided:
+    'Décision enregistrée\u00a0: retenue, participation à confirmer. La personne est prévenue.',
   decisionTitle: (programme: string) =>
-    `Votre candidature est retenue pour le programme « ${programme} » !`,
+    `Votre candidature est retenue pour le programme «\u202f${programme}\u202f»\u202f!`,
   formationTitle: (programme: string) => `Formation des équipes — ${programme}`,
   teamMode:
-    'Programme en mode équipe : chaque équipe candidate devient une équipe du programme (6 équipes).',
+    'Programme en mode équipe\u00a0: chaque équipe candidate devient une équipe du programme (6 équipes).',
   member: (name: string, organisation: string, branch: string) =>
     `${name} — ${organisation} (${branch})`,
   facilitator: (name: string, organisation: string) => `${name} (${organisation})`,
   dryRun: 'Voir ce qui sera créé',
-  dryRunTitle: (programme: string) => `Ce qui sera créé pour le programme « ${programme} »`,
-  thread: (team: string) => `Fil « ${team} » dans le canal Général de l’équipe Teams`,
+  dryRunTitle: (programme: string) =>
+    `Ce qui sera créé pour le programme «\u202f${programme}\u202f»`,
+  thread: (team: string) => `Fil «\u202f${team}\u202f» dans le canal Général de l’équipe Teams`,
   back: 'Revenir à la proposition',
   confirm: 'Confirmer les équipes',
-  confirmQuestion: (programme: string) => `Confirmer les équipes du programme « ${programme} » ?`,
-  confirmBody: '6 équipes, 36 personnes : chaque équipe aura son espace',
+  confirmQuestion: (programme: string) =>
+    `Confirmer les équipes du programme «\u202f${programme}\u202f»\u202f?`,
+  confirmBody: '6 équipes, 36 personnes\u00a0: chaque équipe aura son espace',
   confirmedTitle: (programme: string) => `Équipes confirmées — ${programme}`,
-  confirmedSummary: '6 équipes enregistrées ; messages de bienvenue en cours d’envoi.',
-  memberTitle: (team: string) => `Vous êtes dans l’équipe « ${team} »`,
-  yourFacilitators: (names: string) => `Vos facilitateurs : ${names}.`,
-  welcomeTitle: (team: string) => `Bienvenue dans l’équipe « ${team} » !`,
-  facilitators: (names: string) => `Facilitateurs : ${names}`,
-  lead: (name: string) => `Référent ou référente : ${name}`,
+  confirmedSummary: '6 équipes enregistrées\u202f; messages de bienvenue en cours d’envoi.',
+  memberTitle: (team: string) => `Vous êtes dans l’équipe «\u202f${team}\u202f»`,
+  yourFacilitators: (names: string) => `Vos facilitateurs\u00a0: ${names}.`,
+  welcomeTitle: (team: string) => `Bienvenue dans l’équipe «\u202f${team}\u202f»\u202f!`,
+  facilitators: (names: string) => `Facilitateurs\u00a0: ${names}`,
+  lead: (name: string) => `Référent ou référente\u00a0: ${name}`,
   checkinTitle: /^Point mensuel · /,
   status: 'Statut (obligatoire)',
   progress: 'Avancement de l’expérimentation (%) (obligatoire)',
@@ -218,7 +221,9 @@ describe('Agents Playground, a team-mode programme from candidacy to the first p
     const sent = await chat.waitForNewCard(FR.sent, 0);
     const text = await sent.innerText();
     assert.ok(
-      text.includes(`Votre candidature au programme « ${programme.name} » est enregistrée`),
+      text.includes(
+        `Votre candidature au programme «\u202f${programme.name}\u202f» est enregistrée`,
+      ),
       text,
     );
     assert.ok(text.includes(CNAF_TEAM.name), text);
@@ -236,7 +241,7 @@ describe('Agents Playground, a team-mode programme from candidacy to the first p
     await list
       .getByText(row, { exact: true })
       .locator('xpath=ancestor::*[.//button or .//*[@role="button"]][1]')
-      .getByRole('button', { name: FR.open, exact: true })
+      .getByRole('button', { name: FR.open(row), exact: true })
       .click();
 
     const detail = await chat.waitForNewCard(row, 0);
@@ -331,7 +336,10 @@ describe('Agents Playground, a team-mode programme from candidacy to the first p
     const text = await confirmed.innerText();
     assert.ok(text.includes(FR.confirmedSummary), text);
     for (const name of TEAM_ORDER) {
-      assert.ok(text.includes(`Fil « ${name} » dans le canal Général`), `${name}:\n${text}`);
+      assert.ok(
+        text.includes(`Fil «\u202f${name}\u202f» dans le canal Général`),
+        `${name}:\n${text}`,
+      );
     }
     await chat.screenshot('team-mode-confirmed', confirmed);
   });
@@ -394,7 +402,10 @@ describe('Agents Playground, a team-mode programme from candidacy to the first p
     const card = checkinCard();
     await card.waitFor({ state: 'visible', timeout: CHECKIN_TIMEOUT_MS });
     const text = await card.innerText();
-    assert.ok(text.includes(`${programme.name} · référent : ${stack!.currentUser.name}`), text);
+    assert.ok(
+      text.includes(`${programme.name} · référent\u00a0: ${stack!.currentUser.name}`),
+      text,
+    );
     assert.match(text, new RegExp(`Équipe \\d+ · ${CNAF_TEAM.name}`));
 
     await card.getByRole('combobox', { name: FR.status, exact: true }).click();
@@ -412,7 +423,7 @@ describe('Agents Playground, a team-mode programme from candidacy to the first p
     await answered.getByText(FR.saved).waitFor({ timeout: UI_TIMEOUT_MS });
     const answer = await answered.innerText();
     assert.match(answer, FR.answeredBy(stack!.currentUser.name));
-    assert.match(answer, /Avancement de l’expérimentation \(%\)\s+25 %/);
+    assert.match(answer, /Avancement de l’expérimentation \(%\)\s+25\u00a0%/);
     assert.ok(answer.includes('Tester le parcours avec les recrues de janvier.'), answer);
     await screenshotWholeCard(chat.page, answered, 'team-mode-checkin-answered', [
       join(README_SCREENSHOTS, 'team-mode-checkin-answered.png'),
