@@ -2,53 +2,23 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { SqlLabSessionStore } from '../../src/adapters/sql/sql-lab-session-store';
-import { BotHarness, FIXTURE_ADMIN_AAD_ID, loadActivity } from './support/bot-harness';
+import { BotHarness, loadActivity } from './support/bot-harness';
+import {
+  ADMIN,
+  FACILITATOR_A,
+  FACILITATOR_B,
+  REQUESTER,
+  VALID_FORM,
+  type SessionUser,
+} from './support/lab-session-people';
 
-interface User {
-  id: string;
-  name: string;
-  aadObjectId: string;
-}
-
-const ADMIN: User = {
-  id: '29:1Q9pR4s8dZW-user-lab',
-  name: 'Nadia Benali',
-  aadObjectId: FIXTURE_ADMIN_AAD_ID,
-};
-const REQUESTER: User = {
-  id: '29:1Z8mN2r7cYQ-user-camille',
-  name: 'Camille Martin',
-  aadObjectId: '6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
-};
-const FACILITATOR_A: User = {
-  id: '29:fac-a',
-  name: 'Aline Facil',
-  aadObjectId: 'ffffffff-0000-4000-8000-00000000000a',
-};
-const FACILITATOR_B: User = {
-  id: '29:fac-b',
-  name: 'Bruno Facil',
-  aadObjectId: 'ffffffff-0000-4000-8000-00000000000b',
-};
-/** A colleague who has written to the bot: picked as a participant, never able to add anyone. */
-const COLLEAGUE: User = {
+const COLLEAGUE: SessionUser = {
   id: '29:colleague',
   name: 'DUPONT Élodie',
   aadObjectId: '99999999-0000-4000-8000-000000000099',
 };
 
-const VALID_FORM = {
-  subject: 'Accueil des nouveaux allocataires',
-  problem: 'Les premiers rendez-vous arrivent trop tard.',
-  intendedResult: 'Trois prototypes de parcours d’accueil.',
-  sponsor: '',
-  internalParticipants: '30',
-  externalParticipants: '12',
-  desiredPeriod: 'mars 2027',
-  constraints: '',
-};
-
-function asUser(fixture: string, user: User, locale = 'fr-FR'): Record<string, unknown> {
+function asUser(fixture: string, user: SessionUser, locale = 'fr-FR'): Record<string, unknown> {
   const activity = loadActivity(fixture);
   return {
     ...activity,
@@ -87,14 +57,14 @@ describe('Lab session participants in Teams (recorded activities)', () => {
     await harness.stop();
   });
 
-  async function say(user: User, text: string): Promise<string> {
+  async function say(user: SessionUser, text: string): Promise<string> {
     const before = harness.connector.sentActivities().length;
     await harness.send({ ...asUser('personal-message-status-admin', user), text });
     return JSON.stringify(harness.connector.sentActivities().slice(before));
   }
 
   async function click(
-    user: User,
+    user: SessionUser,
     verb: string,
     data: Record<string, unknown> = {},
     locale = 'fr-FR',

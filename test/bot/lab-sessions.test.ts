@@ -1,49 +1,20 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { SqlLabSessionStore } from '../../src/adapters/sql/sql-lab-session-store';
-import { BotHarness, FIXTURE_ADMIN_AAD_ID, loadActivity } from './support/bot-harness';
+import { BotHarness, loadActivity } from './support/bot-harness';
+import {
+  ADMIN,
+  FACILITATOR_A,
+  FACILITATOR_B,
+  REQUESTER,
+  VALID_FORM,
+  type SessionUser,
+} from './support/lab-session-people';
 
-interface User {
-  id: string;
-  name: string;
-  aadObjectId: string;
-}
-
-const ADMIN: User = {
-  id: '29:1Q9pR4s8dZW-user-lab',
-  name: 'Nadia Benali',
-  aadObjectId: FIXTURE_ADMIN_AAD_ID,
-};
-const REQUESTER: User = {
-  id: '29:1Z8mN2r7cYQ-user-camille',
-  name: 'Camille Martin',
-  aadObjectId: '6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
-};
-const FACILITATOR_A: User = {
-  id: '29:fac-a',
-  name: 'Aline Facil',
-  aadObjectId: 'ffffffff-0000-4000-8000-00000000000a',
-};
-const FACILITATOR_B: User = {
-  id: '29:fac-b',
-  name: 'Bruno Facil',
-  aadObjectId: 'ffffffff-0000-4000-8000-00000000000b',
-};
-const STRANGER: User = {
+const STRANGER: SessionUser = {
   id: '29:stranger',
   name: 'Sam Autre',
   aadObjectId: '99999999-0000-4000-8000-000000000099',
-};
-
-const VALID_FORM = {
-  subject: 'Accueil des nouveaux allocataires',
-  problem: 'Les premiers rendez-vous arrivent trop tard.',
-  intendedResult: 'Trois prototypes de parcours d’accueil.',
-  sponsor: '',
-  internalParticipants: '30',
-  externalParticipants: '12',
-  desiredPeriod: 'mars 2027',
-  constraints: '',
 };
 
 /** The qualification card as a facilitator fills it. */
@@ -57,7 +28,7 @@ const QUALIFICATION = (requestId: string) => ({
 });
 
 /** An activity as the user in their personal chat, in their language. */
-function asUser(fixture: string, user: User, locale = 'fr-FR'): Record<string, unknown> {
+function asUser(fixture: string, user: SessionUser, locale = 'fr-FR'): Record<string, unknown> {
   const activity = loadActivity(fixture);
   return {
     ...activity,
@@ -90,14 +61,14 @@ describe('Lab sessions in Teams (recorded activities)', () => {
     await harness.stop();
   });
 
-  async function say(user: User, text: string, locale = 'fr-FR'): Promise<string> {
+  async function say(user: SessionUser, text: string, locale = 'fr-FR'): Promise<string> {
     const before = harness.connector.sentActivities().length;
     await harness.send({ ...asUser('personal-message-status-admin', user, locale), text });
     return JSON.stringify(harness.connector.sentActivities().slice(before));
   }
 
   async function click(
-    user: User,
+    user: SessionUser,
     verb: string,
     data: Record<string, unknown> = {},
     locale = 'fr-FR',
@@ -331,7 +302,7 @@ describe('Lab sessions in Teams (recorded activities)', () => {
   });
 
   it('tells the sponsor named by e-mail of the go once they have written to the bot', async () => {
-    const sponsor: User = {
+    const sponsor: SessionUser = {
       id: '29:sponsor',
       name: 'Claude Directeur',
       aadObjectId: 'dddddddd-0000-4000-8000-00000000000d',
