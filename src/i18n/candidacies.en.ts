@@ -138,6 +138,12 @@ export const candidaciesEn: Record<keyof typeof candidaciesFr, string> = {
     'The candidacy of the “{team}” team ({organisation}), submitted by {referent}, names you as its sponsor. The Lab did not select it for “{programme}” this time; other calls will follow.',
   'selection.sponsorDecision.note':
     'You receive this message because your e-mail address is on the candidacy form.',
+  'selection.sponsorReview.title': '{review} review of the “{team}” team',
+  'selection.sponsorReview.body':
+    'The “{team}” team ({organisation}), which you sponsor in “{programme}”, has held its {review} review: here is what was decided.',
+  'selection.sponsorReview.decision': 'Decision',
+  'selection.sponsorReview.nextSteps': 'Next steps',
+  'selection.sponsorReview.owner': 'Who carries them',
   'selection.sponsorUnreachable.title': 'The bot could not reach your sponsor',
   'selection.sponsorUnreachable.body':
     'The bot could not pass the Lab’s decision on the “{team}” team’s candidacy for “{programme}” to {email}: nobody it can reach in Teams has this address. Please tell them yourself.',

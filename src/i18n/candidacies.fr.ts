@@ -139,6 +139,12 @@ export const candidaciesFr = {
     'La candidature de l’équipe « {team} » ({organisation}), présentée par {referent}, vous désigne comme commanditaire. Le Lab ne l’a pas retenue pour le programme « {programme} » cette fois-ci ; d’autres appels suivront.',
   'selection.sponsorDecision.note':
     'Vous recevez ce message parce que votre adresse électronique figure sur le formulaire de candidature.',
+  'selection.sponsorReview.title': 'Bilan de {review} de l’équipe « {team} »',
+  'selection.sponsorReview.body':
+    'L’équipe « {team} » ({organisation}), dont vous êtes le commanditaire au programme « {programme} », a tenu son bilan de {review} : voici ce qui a été décidé.',
+  'selection.sponsorReview.decision': 'Décision',
+  'selection.sponsorReview.nextSteps': 'Prochaines étapes',
+  'selection.sponsorReview.owner': 'Qui les porte',
   'selection.sponsorUnreachable.title': 'Le bot n’a pas pu joindre votre commanditaire',
   'selection.sponsorUnreachable.body':
     'Le bot n’a pas pu transmettre à {email} la décision du Lab sur la candidature de l’équipe « {team} » au programme « {programme} » : personne qu’il peut joindre dans Teams n’a cette adresse. Transmettez-lui la décision vous-même.',

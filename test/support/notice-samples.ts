@@ -39,6 +39,16 @@ export const CANDIDACY_NOTICES: Record<string, Record<string, unknown>> = {
     referentName: 'Camille Martin',
     status: 'declined',
   },
+  'selection.sponsorReview': {
+    programmeId: 'defi',
+    programmeName: 'Défi du Lab',
+    teamName: 'Les Sarthois',
+    organisationName: 'Cpam de la Sarthe',
+    review: 'december',
+    decision: 'adjust',
+    nextSteps: 'Tester le parcours avec les recrues de janvier.',
+    owner: 'La directrice des ressources humaines',
+  },
   'selection.sponsorUnreachable': {
     programmeId: 'defi',
     programmeName: 'Défi du Lab',

@@ -13,7 +13,12 @@ import type { FollowUpDeps } from '../../core/follow-up/follow-up-deps';
 import type { AnswerOutcome, FollowUpRefusal } from '../../core/follow-up/follow-up-outcome';
 import { planFollowUpSends } from '../../core/follow-up/plan-follow-up-sends';
 import { answerReview } from '../../core/follow-up/answer-review';
-import { getReviewView, type ReviewCardRequest } from '../../core/follow-up/get-review-view';
+import { notifySponsorOfReview } from '../../core/selection/notify-sponsor';
+import {
+  getReviewView,
+  type ReviewCardRequest,
+  type ReviewView,
+} from '../../core/follow-up/get-review-view';
 import { DEFAULT_TIME_ZONE } from '../../core/scheduling/compute-send-instant';
 import { toLocalDay } from '../../core/scheduling/local-days';
 import type { MessageKey } from '../../i18n/fr';
@@ -94,9 +99,34 @@ const CALENDAR_DATA = z.object({ page: cardPage, programmeId: optionalCardId }).
  * follow-up year's sends (check-ins, reminders, escalations, reviews) as a scheduled job.
  */
 export function createFollowUpModule(
-  platform: Pick<Platform, 'followUp' | 'notifier' | 'logger' | 'programmeChoices'>,
+  platform: Pick<
+    Platform,
+    'followUp' | 'notifier' | 'logger' | 'programmeChoices' | 'candidacyCore'
+  >,
 ): FeatureModule {
   const core: FollowUpDeps = platform.followUp;
+  /**
+   * A review's outcome recorded for a team that came from a team candidacy: its sponsor hears of
+   * it (issue 14). A failure to tell them never undoes the answer.
+   */
+  const tellSponsor = async (outcome: AnswerOutcome<ReviewView>): Promise<void> => {
+    if (!outcome.ok || outcome.value.answer?.kind !== 'outcome') return;
+    const { answer } = outcome.value;
+    try {
+      const programme = await core.programmes.get(answer.programmeId);
+      const team = await core.teams.get(answer.programmeId, answer.teamId);
+      if (programme === undefined || team === undefined) return;
+      await notifySponsorOfReview(platform.candidacyCore, programme, team, {
+        review: answer.review,
+        decision: answer.fields.decision,
+        nextSteps: answer.fields.nextSteps,
+        owner: answer.fields.owner,
+        revision: answer.revision,
+      });
+    } catch (error) {
+      logger.warn({ err: error, verb: FollowUpVerbs.reviewAnswer }, 'sponsor not told');
+    }
+  };
   const choice = (turn: Turn, subject: string) => ({
     choices: platform.programmeChoices,
     aadId: turn.sender.aadId,
@@ -420,12 +450,15 @@ export function createFollowUpModule(
       handle: (turn, data) =>
         answerCard(turn, data, {
           verb: FollowUpVerbs.reviewAnswer,
-          answer: () =>
-            answerReview(core, {
+          answer: async () => {
+            const outcome = await answerReview(core, {
               ...reviewRequest(turn, data),
               fields: data,
               ...(data.revision === undefined ? {} : { shownRevision: data.revision }),
-            }),
+            });
+            await tellSponsor(outcome);
+            return outcome;
+          },
           build: buildReviewCard,
           saved: () => 'review.saved',
           current: (banner) => reviewCard(turn, data, { banner }),

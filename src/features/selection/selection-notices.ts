@@ -1,4 +1,5 @@
 import { formatDay } from '../../i18n/translate';
+import type { MessageKey } from '../../i18n/fr';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
@@ -29,6 +30,36 @@ export function createSelectionRenderers(): NoticeRenderers {
         card: buildCard({
           title,
           lines: [t(`selection.sponsorDecision.${outcome}.body`, params)],
+          note: t('selection.sponsorDecision.note'),
+        }),
+        summary: title,
+      };
+    },
+    'selection.sponsorReview': (notice, { t }) => {
+      const params = {
+        team: text(notice.data.teamName),
+        organisation: text(notice.data.organisationName),
+        programme: text(notice.data.programmeName),
+        review: t(
+          notice.data.review === 'march' ? 'followUp.review.march' : 'followUp.review.december',
+        ),
+      };
+      const title = t('selection.sponsorReview.title', params);
+      const decision = text(notice.data.decision);
+      return {
+        card: buildCard({
+          title,
+          lines: [t('selection.sponsorReview.body', params)],
+          facts: [
+            {
+              label: t('selection.sponsorReview.decision'),
+              value: ['continue', 'scale-up', 'adjust', 'stop'].includes(decision)
+                ? t(`review.decision.${decision}` as MessageKey)
+                : decision,
+            },
+            { label: t('selection.sponsorReview.nextSteps'), value: text(notice.data.nextSteps) },
+            { label: t('selection.sponsorReview.owner'), value: text(notice.data.owner) },
+          ],
           note: t('selection.sponsorDecision.note'),
         }),
         summary: title,
