@@ -58,7 +58,8 @@ export function describeRegistry(modules: readonly FeatureModule[]): string {
   for (const module of modules) {
     const verbs = module.verbs ?? [];
     const commands = module.commands ?? [];
-    if (verbs.length === 0 && commands.length === 0) continue;
+    const searches = module.searches ?? [];
+    if (verbs.length === 0 && commands.length === 0 && searches.length === 0) continue;
     lines.push(`### ${module.name}`, '');
     if (verbs.length > 0) {
       lines.push('| Card verb | Who (guard) | Where | Card fields |', '| --- | --- | --- | --- |');
@@ -79,6 +80,17 @@ export function describeRegistry(modules: readonly FeatureModule[]): string {
           `| \`${command.id}\` | « ${command.examples.fr} » / "${command.examples.en}" | ${who(
             command.guard,
           )} (\`${command.guard.id}\`) | ${where(command.scopes)} |`,
+        );
+      }
+      lines.push('');
+    }
+    if (searches.length > 0) {
+      lines.push('| Type-ahead search (dataset) | Who (guard) | Where |', '| --- | --- | --- |');
+      for (const search of searches) {
+        lines.push(
+          `| \`${search.dataset}/…\` | ${who(search.guard)} (\`${search.guard.id}\`) | ${where(
+            search.scopes,
+          )} |`,
         );
       }
       lines.push('');
