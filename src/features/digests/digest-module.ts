@@ -65,7 +65,14 @@ export function createDigestModule(
   const source = new SqlDigestSource(platform.database.db);
   const sessionStore = new SqlLabSessionStore(platform.database.db);
   // The Lab team's digest counts the Lab session requests too.
-  const sessions = { summarise: () => summariseSessions({ sessions: sessionStore, clock }) };
+  const sessions = {
+    summarise: () =>
+      summariseSessions({
+        sessions: sessionStore,
+        clock,
+        capacityDays: platform.config.labSessionCapacityDays,
+      }),
+  };
   const reach = new SqlReachLog(platform.database.db);
   const deps = { source, clock, sessions, audit: platform.candidacyCore.audit, reach };
   // The weekly digest also says who got the bot's messages by e-mail, or by no route, and why; the
