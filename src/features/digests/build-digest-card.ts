@@ -91,9 +91,8 @@ export function buildDigestCard(
   if (digest.sections.length === 0) {
     body.push({ type: 'TextBlock', text: t('digest.nothingYet'), wrap: true });
   }
-  if (digest.reach !== undefined) body.push(...reachElements(context, digest.reach));
-  if (digest.emailReach !== undefined) {
-    body.push(...emailReachElements(context, digest.emailReach));
+  if (digest.reach !== undefined || digest.emailReach !== undefined) {
+    body.push(...reachElements(context, digest.reach, digest.emailReach));
   }
   if (digest.retention !== undefined) body.push(...retentionElements(context, digest.retention));
   if (digest.milestones.length > 0) {
@@ -109,7 +108,12 @@ export function buildDigestCard(
     });
   }
   // Refreshing is a convenience: it waits in the "…" menu, the export is what the card offers.
-  const actions = [action(t('digest.action.refresh'), DigestVerbs.refresh, digest, 'secondary')];
+  // The weekly digest's refresh keeps its e-mail lines, which the dashboard leaves out.
+  const actions = [
+    action(t('digest.action.refresh'), DigestVerbs.refresh, digest, 'secondary', {
+      ...(digest.emailReach === undefined ? {} : { weekly: true }),
+    }),
+  ];
   if (
     options.exportReviews !== false &&
     digest.facilitatorAadId === undefined &&
@@ -517,36 +521,44 @@ function effortBars(context: CardContext, section: SessionsSection): Element | u
 }
 
 /**
- * Reaching people this week: how many notices went through a chat they had, a chat the bot got
- * by installing itself, a 1:1 opened through a team, and how many could not go at all, with why
- * (managers asked for an endorsement counted apart).
+ * Reaching everyone this week, in one section: how the programme's notices reached people in
+ * Teams (a chat they had, a chat the bot got by installing itself, a 1:1 opened through a team)
+ * and why some could not go (managers asked for an endorsement counted apart); then every message
+ * of the week delivered in Teams, by e-mail and to nobody, naming who got theirs by e-mail and who
+ * by no route, with why.
  */
-function reachElements(context: CardContext, reach: ReachCounts): Element[] {
+function reachElements(
+  context: CardContext,
+  reach: ReachCounts | undefined,
+  email: ReachSection | undefined,
+): Element[] {
   const { t } = context;
-  const facts = (['conversation', 'install', 'team'] as const).map((route) =>
-    fact(t(`digest.reach.${route}`), String(reach.byRoute[route])),
-  );
-  facts.push(fact(t('digest.reach.unreachable'), String(reach.byRoute.unreachable)));
-  for (const failure of reach.failures) {
-    facts.push(
-      fact(
-        t(`digest.reach.failure.${failure.failure}`),
-        failure.endorsements > 0
-          ? t('digest.reach.countWithManagers', {
-              count: failure.count,
-              managers: failure.endorsements,
-            })
-          : String(failure.count),
-      ),
+  const elements: Element[] = [heading(t('digest.reach.heading'))];
+  if (reach !== undefined) {
+    const facts = (['conversation', 'install', 'team'] as const).map((route) =>
+      fact(t(`digest.reach.${route}`), String(reach.byRoute[route])),
     );
+    facts.push(fact(t('digest.reach.unreachable'), String(reach.byRoute.unreachable)));
+    for (const failure of reach.failures) {
+      facts.push(
+        fact(
+          t(`digest.reach.failure.${failure.failure}`),
+          failure.endorsements > 0
+            ? t('digest.reach.countWithManagers', {
+                count: failure.count,
+                managers: failure.endorsements,
+              })
+            : String(failure.count),
+        ),
+      );
+    }
+    elements.push({ type: 'FactSet', facts });
   }
-  return [heading(t('digest.reach.heading')), { type: 'FactSet', facts }];
+  if (email !== undefined) elements.push(...emailReachElements(context, email));
+  return elements;
 }
 
-/**
- * Reaching everyone: messages of the week delivered in Teams, by e-mail and to nobody, then who
- * got theirs by e-mail and who got it by no route, with why.
- */
+/** Messages of the week by route, then who got theirs by e-mail and who by no route, with why. */
 function emailReachElements({ t }: CardContext, section: ReachSection): Element[] {
   const facts = [
     ...section.byEmail.items.map((person) =>
@@ -571,7 +583,6 @@ function emailReachElements({ t }: CardContext, section: ReachSection): Element[
     section.unreached.total -
     section.unreached.items.length;
   return [
-    heading(t('digest.reach.title')),
     {
       type: 'TextBlock',
       text: t('digest.reach.summary', {
@@ -580,6 +591,7 @@ function emailReachElements({ t }: CardContext, section: ReachSection): Element[
         none: section.none,
       }),
       wrap: true,
+      spacing: 'Medium',
     },
     ...(facts.length === 0 ? [] : [{ type: 'FactSet', facts }]),
     ...(rest > 0
@@ -713,8 +725,9 @@ function action(
   verb: string,
   digest: Digest,
   mode: 'primary' | 'secondary' = 'primary',
+  extra: Record<string, unknown> = {},
 ): Element {
-  const data = { verb, programmeId: digest.programmeId };
+  const data = { verb, programmeId: digest.programmeId, ...extra };
   return {
     type: 'Action.Execute',
     title,
