@@ -174,6 +174,30 @@ describe('e-mail when Teams cannot reach a manager (Graph sendMail)', () => {
     assert.match(refused, /réservé|équipe du Lab/i);
   });
 
+  it('tells the candidate once when the e-mail to their manager fails too', async () => {
+    // The Lab's mailbox is outside the application access policy: Graph refuses to send.
+    graph.mailboxesAllowed = new Set(['someone-else@cnaf.fr']);
+    await start({ ...graphEnv(), GRAPH_MAIL_SENDER: LAB_MAILBOX });
+
+    await submit();
+
+    const key = await endorsementKey();
+    const told = () =>
+      harness.connector.calls.filter((call) =>
+        JSON.stringify(call.body).includes('Votre responsable n’a pas pu être joint'),
+      );
+    await waitFor(() => (told().length > 0 ? true : undefined), 'the candidate told');
+    const row = await harness.bot.platform.email?.store.get(key);
+    assert.equal(row?.state, 'failed');
+    assert.equal(graph.sentMails.length, 0);
+    const notice = told()[0]!;
+    assert.match(JSON.stringify(notice.body), /manager\.martin@caf-guyane\.fr/);
+    // In the candidate's own chat, the one the recorded form came from.
+    assert.equal(notice.conversationId, 'a:1personal-camille-7Hk2');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(told().length, 1);
+  });
+
   it('e-mails the request once when the manager blocked the bot in the chat its installation opened', async () => {
     graph.permissions.add('TeamsAppInstallation.ReadWriteSelfForUser.All');
     await start({ ...graphEnv(), GRAPH_MAIL_SENDER: LAB_MAILBOX });
