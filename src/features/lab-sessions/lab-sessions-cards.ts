@@ -482,10 +482,7 @@ export function buildRequestListCard(
     sections.push({
       title: t('labSession.list.effortHeading'),
       facts: [
-        ...effort.byMonth.map(({ month, days }) => ({
-          label: formatMonth(month, context.language),
-          value: describeLoad(context, days, options.capacity),
-        })),
+        ...monthLoads(context, effort.byMonth, options.capacity),
         ...(effort.awaitingGo > 0
           ? [
               {
@@ -524,11 +521,7 @@ export function buildRequestListCard(
           ? []
           : [t('labSession.list.effort', { days: request.qualification.effortDays })]),
       ].join(' · '),
-      action: {
-        title: t('labSession.action.open', { tracking: request.trackingNumber }),
-        verb: LabSessionVerbs.view,
-        data: { requestId: request.id },
-      },
+      action: openAction(context, request),
     })),
     sections,
     ...(options.exportable === true
@@ -540,6 +533,30 @@ export function buildRequestListCard(
         }
       : {}),
   });
+}
+
+/** The button opening a request's card from a list. */
+function openAction(
+  { t }: CardContext,
+  request: SessionRequest,
+): { title: string; verb: string; data: Record<string, unknown> } {
+  return {
+    title: t('labSession.action.open', { tracking: request.trackingNumber }),
+    verb: LabSessionVerbs.view,
+    data: { requestId: request.id },
+  };
+}
+
+/** Each month's committed days as a fact, against the capacity when there is one. */
+function monthLoads(
+  context: CardContext,
+  byMonth: readonly { month: string; days: number }[],
+  capacity: number | undefined,
+): { label: string; value: string }[] {
+  return byMonth.map(({ month, days }) => ({
+    label: formatMonth(month, context.language),
+    value: describeLoad(context, days, capacity),
+  }));
 }
 
 /** A month's committed days, against the capacity when there is one, saying when it is exceeded. */
@@ -773,10 +790,7 @@ export function buildPrioritisationCard(
   if (options.effort.byMonth.length > 0) {
     sections.push({
       title: t('labSession.list.effortHeading'),
-      facts: options.effort.byMonth.map(({ month, days }) => ({
-        label: formatMonth(month, context.language),
-        value: describeLoad(context, days, options.capacity),
-      })),
+      facts: monthLoads(context, options.effort.byMonth, options.capacity),
     });
   }
   return buildCard({
@@ -802,11 +816,7 @@ export function buildPrioritisationCard(
           ? []
           : [t('labSession.priorities.period', { period: request.fields.desiredPeriod })]),
       ].join(' · '),
-      action: {
-        title: t('labSession.action.open', { tracking: request.trackingNumber }),
-        verb: LabSessionVerbs.view,
-        data: { requestId: request.id },
-      },
+      action: openAction(context, request),
     })),
     sections,
   });
