@@ -894,28 +894,32 @@ export function buildSessionCalendarCard(
   const { t, language } = context;
   const byDay = new Map<string, string[]>();
   for (const send of sends) {
-    const milestone = PREPARATION_MILESTONES.find((m) => m.id === send.kind);
-    const kind =
-      milestone !== undefined
-        ? t('labSession.send.milestone', {
-            days: milestone.daysBefore,
-            milestone: t(`labSession.milestone.${milestone.id}`),
-          })
-        : t(`labSession.send.${send.kind as 'hot' | 'cold' | 'coldReminder' | 'revisit'}`);
-    const line = t('labSession.calendar.line', {
-      time: send.time,
-      zone: send.timeZone,
-      kind,
-      tracking: send.trackingNumber,
-      subject: send.subject,
-    });
-    byDay.set(send.day, [...(byDay.get(send.day) ?? []), line]);
+    byDay.set(send.day, [...(byDay.get(send.day) ?? []), describeSessionSend(context, send)]);
   }
   return buildCard({
     title: t('labSession.calendar.title', { days }),
     ...(sends.length === 0 ? { lines: [t('labSession.calendar.empty')] } : {}),
     sections: [...byDay].map(([day, texts]) => ({ title: formatDay(day, language), texts })),
     note: t('labSession.calendar.note'),
+  });
+}
+
+/** A Lab session send in a line: its local time and zone, what it is, the request it is for. */
+export function describeSessionSend({ t }: CardContext, send: PlannedSessionSend): string {
+  const milestone = PREPARATION_MILESTONES.find((m) => m.id === send.kind);
+  const kind =
+    milestone !== undefined
+      ? t('labSession.send.milestone', {
+          days: milestone.daysBefore,
+          milestone: t(`labSession.milestone.${milestone.id}`),
+        })
+      : t(`labSession.send.${send.kind as 'hot' | 'cold' | 'coldReminder' | 'revisit'}`);
+  return t('labSession.calendar.line', {
+    time: send.time,
+    zone: send.timeZone,
+    kind,
+    tracking: send.trackingNumber,
+    subject: send.subject,
   });
 }
 

@@ -50,12 +50,7 @@ import { SqlAuditLog } from '../../adapters/sql/sql-audit-log';
 import { formatExpiry } from '../selection/selection-cards';
 import { isLabMember } from '../platform';
 import type { Refusal } from '../../core/validation/outcome';
-import {
-  createHolidayCalendar,
-  toHolidayCalendarId,
-  type HolidayCalendar,
-  type HolidayCalendarId,
-} from '../../core/scheduling/holiday-calendars';
+import { createCalendarsByZone } from '../../core/scheduling/holiday-calendars';
 import { DEFAULT_TIME_ZONE } from '../../core/scheduling/compute-send-instant';
 import { toLocalDay } from '../../core/scheduling/local-days';
 import { formatDay } from '../../i18n/translate';
@@ -184,7 +179,6 @@ export function createLabSessionsModule(
     clock: platform.clock,
     logger: platform.logger,
   });
-  const calendars = new Map<HolidayCalendarId, HolidayCalendar>();
   const deps: LabSessionDeps = {
     sessions,
     // The request is stored before anyone is told: a notice that cannot be queued is logged.
@@ -203,13 +197,8 @@ export function createLabSessionsModule(
     directory: platform.people,
     zoneOf: async (aadId) =>
       (await platform.conversations.getUserContext(aadId))?.timezone ?? DEFAULT_TIME_ZONE,
-    calendarFor: (timeZone) => {
-      // The job asks every minute: a calendar reads its holidays once.
-      const id = toHolidayCalendarId(timeZone);
-      let calendar = calendars.get(id);
-      if (calendar === undefined) calendars.set(id, (calendar = createHolidayCalendar(id)));
-      return calendar;
-    },
+    // The job asks every minute: a calendar reads its holidays once.
+    calendarFor: createCalendarsByZone(),
   };
 
   const actorOf = async (turn: Turn): Promise<SessionActor> => {
