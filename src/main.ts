@@ -212,6 +212,11 @@ export async function startBot(
     botId: `28:${config.credentials?.appId ?? 'local-bot'}`,
     tokenProvider: createConnectorTokenProvider(config.credentials),
     logger,
+    ...(platform.personalChats === undefined
+      ? {}
+      : {
+          installPersonalChat: (aadId: string) => platform.personalChats!.install(aadId),
+        }),
     ...(platform.email === undefined
       ? {}
       : {

@@ -21,6 +21,8 @@ import { SqlProgrammeStore } from '../adapters/sql/sql-programme-store';
 import { SqlProgrammeTeamStore } from '../adapters/sql/sql-programme-team-store';
 import type { NoticeRenderer } from '../adapters/teams/notices/notice-renderer';
 import { OutboxNotifier } from '../adapters/teams/notices/outbox-notifier';
+import { PersonalChatInstaller } from '../adapters/teams/notices/personal-chat-installer';
+import { MembershipCatchUp } from '../core/team-spaces/membership-catch-up';
 import type { Config } from '../config';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
@@ -166,6 +168,9 @@ export function createPlatform(input: {
             ...(config.graph?.baseUrl === undefined ? {} : { baseUrl: config.graph.baseUrl }),
             ...(input.options?.graphSleep === undefined ? {} : { sleep: input.options.graphSleep }),
           }),
+    membershipCatchUp: new MembershipCatchUp(),
+    personalChats:
+      reach === undefined ? undefined : new PersonalChatInstaller(conversations, reach, clock),
     meetings: createProgrammeMeetings({
       store: new SqlMeetingStore(database.db),
       calendar,

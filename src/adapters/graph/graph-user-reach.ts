@@ -5,7 +5,13 @@ import type {
   PersonalChatOutcome,
 } from '../../core/ports/personal-chat-opener';
 import { GRAPH_BASE_URL } from './graph-channel-provisioner';
-import { GraphRequestError, graphRequest, realSleep, type Sleep } from './graph-request';
+import {
+  GraphRequestError,
+  graphRequest,
+  isTransientGraphFailure,
+  realSleep,
+  type Sleep,
+} from './graph-request';
 
 /**
  * The application permission each call of this adapter needs, the least privileged one Graph
@@ -119,6 +125,7 @@ export class GraphUserReach implements PersonalChatOpener, EntraUserFinder {
             ok: false,
             reason: 'installed, but Graph did not show the chat in time',
             code: 'timeout',
+            transient: true,
           };
         }
         await this.sleep(delay);
@@ -137,7 +144,12 @@ export class GraphUserReach implements PersonalChatOpener, EntraUserFinder {
         this.refusal = { reason: error.message, at: this.now() };
         return { ok: false, reason: error.message, code: 'permission' };
       }
-      return { ok: false, reason: error.message, code: 'error' };
+      return {
+        ok: false,
+        reason: error.message,
+        code: 'error',
+        ...(isTransientGraphFailure(error) ? { transient: true } : {}),
+      };
     }
   }
 

@@ -6,6 +6,11 @@ export type PersonalChatOutcome =
       reason: string;
       /** The reason as a code the Lab digest counts by; 'error' when absent. */
       code?: 'permission' | 'not-found' | 'timeout' | 'error';
+      /**
+       * A passing failure (Graph throttled or unavailable, no answer, the chat not shown yet):
+       * trying again later may succeed. Absent: final (a refusal, an unknown person).
+       */
+      transient?: boolean;
     };
 
 /**
