@@ -208,6 +208,49 @@ for (const target of testDatabases()) {
         assert.equal((await outbox.countByState()).pending, 0);
       });
 
+      it('queues the card for a later installation when Graph is throttled, sent no other way meanwhile', async () => {
+        // The bot is in a team too: a 1:1 through it would be another way, not taken.
+        await conversations.upsert(
+          conversation({
+            conversationId: '19:general@thread.tacv2',
+            scope: 'channel',
+            teamId: '19:general@thread.tacv2',
+            channelId: '19:general@thread.tacv2',
+            userAadId: null,
+          }),
+        );
+        answer = {
+          ok: false,
+          reason: 'Graph POST answered 429: TooManyRequests',
+          code: 'error',
+          transient: true,
+        };
+        await notifier.notify(
+          'greeting:busy',
+          { kind: 'user', aadId: 'busy' },
+          { kind: 'test.greeting', data: { name: 'Hugo' } },
+        );
+
+        assert.deepEqual(opened, ['busy']);
+        const row = await outbox.get('greeting:busy');
+        assert.deepEqual(row?.target, { kind: 'install', userAadId: 'busy' });
+        assert.equal(row?.state, 'pending');
+        assert.equal(await conversations.findPersonal('busy'), undefined);
+      });
+
+      it('does not queue for later a failure that will not pass (unknown person, refusal)', async () => {
+        answer = { ok: false, reason: 'user not found in Microsoft Entra', code: 'not-found' };
+        await assert.rejects(
+          notifier.notify(
+            'greeting:unknown',
+            { kind: 'user', aadId: 'unknown' },
+            { kind: 'test.greeting', data: {} },
+          ),
+          UndeliverableNoticeError,
+        );
+        assert.equal(await outbox.get('greeting:unknown'), undefined);
+      });
+
       it('never installs the bot again for someone who removed it', async () => {
         await conversations.upsert(
           conversation({ conversationId: 'a:1removed', userAadId: 'removed' }),

@@ -99,6 +99,30 @@ describe('reaching people through Microsoft Graph (install for a user, find by e
     assert.equal(graph.installations.size, 1);
   });
 
+  it('says a failure is passing when Graph throttles past its tries or is unavailable, final otherwise', async () => {
+    for (let i = 0; i < 4; i += 1) graph.failNextUserCalls.push({ status: 429, retryAfter: 1 });
+    const throttled = await reach.openPersonalChat(MANAGER.id);
+    assert.equal(throttled.ok, false);
+    assert.equal(!throttled.ok && throttled.code, 'error');
+    assert.equal(!throttled.ok && throttled.transient, true);
+    assert.match(!throttled.ok ? throttled.reason : '', /429/);
+    assert.equal(graph.installations.size, 0);
+
+    for (let i = 0; i < 4; i += 1) graph.failNextUserCalls.push({ status: 503 });
+    const unavailable = await reach.openPersonalChat(MANAGER.id);
+    assert.equal(!unavailable.ok && unavailable.transient, true);
+
+    graph.failNextUserCalls.push({ status: 400 });
+    const broken = await reach.openPersonalChat(MANAGER.id);
+    assert.equal(broken.ok, false);
+    assert.equal(!broken.ok && broken.transient, undefined);
+
+    // Graph is back: the next try installs, once.
+    graph.installVisibleAfterReads = 0;
+    assert.equal((await reach.openPersonalChat(MANAGER.id)).ok, true);
+    assert.equal(graph.installations.size, 1);
+  });
+
   it('gives the reason when the user is unknown, the permission is missing or the chat never shows', async () => {
     assert.deepEqual(await reach.openPersonalChat('00000000-0000-4000-8000-000000000404'), {
       ok: false,
@@ -112,6 +136,8 @@ describe('reaching people through Microsoft Graph (install for a user, find by e
       ok: false,
       reason: 'installed, but Graph did not show the chat in time',
       code: 'timeout',
+      // Installed: a later try (409, then the chat) finds it.
+      transient: true,
     });
 
     graph.permissions.delete('TeamsAppInstallation.ReadWriteSelfForUser.All');
