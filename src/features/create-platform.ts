@@ -8,7 +8,7 @@ import { GraphTeamMembership } from '../adapters/graph/graph-team-membership';
 import { GraphUserReach } from '../adapters/graph/graph-user-reach';
 import { GraphMeetingCalendar } from '../adapters/graph/graph-meeting-calendar';
 import { SqlMeetingStore } from '../adapters/sql/sql-meeting-store';
-import { SqlReachLog } from '../adapters/sql/sql-reach-log';
+import { SqlReachLog, deriveReachLogKey } from '../adapters/sql/sql-reach-log';
 import { createProgrammeMeetings } from './meetings/create-programme-meetings';
 import { OutboxMeetingInvitations } from './meetings/outbox-meeting-invitations';
 import { createCandidacyDeps } from '../adapters/sql/create-candidacy-deps';
@@ -82,7 +82,7 @@ export function createPlatform(input: {
       'no GRAPH_TEAMS_APP_ID: the bot is not installed for people who never opened it, nor are they looked up by e-mail',
     );
   }
-  const reachLog = new SqlReachLog(database.db);
+  const reachLog = new SqlReachLog(database.db, deriveReachLogKey(config.exportSigningKey));
   const email = createEmailRoute({
     config,
     database,
