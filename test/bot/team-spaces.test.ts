@@ -213,11 +213,22 @@ describe('team spaces: confirming teams adds everyone to the programme’s Teams
     // The first two additions are throttled past their four tries each.
     for (let i = 0; i < 8; i += 1) graph.failNextMemberPosts.push({ status: 429, retryAfter: 1 });
 
-    await harness.sendConfirmed(
+    const { body } = await harness.sendConfirmed(
       adminClicks('formation.confirm', { programmeId: DEMO_PROGRAMME.id }),
     );
     const people = await everyone();
     assert.equal(graph.memberAdditions(TEAM_GROUP_ID).length, people.length - 3);
+    // The organiser reads who will be tried again, and who will not (named, with the reason).
+    const text = cardText(body);
+    assert.match(
+      text,
+      /2 personnes pas encore ajoutées\u00a0: Microsoft Graph est surchargé ou indisponible pour l’instant\. Le bot réessaie toutes les heures/,
+    );
+    assert.match(
+      text,
+      new RegExp(`Ajout à l’équipe Teams impossible pour ${blocked.name} \\(compte inconnu`),
+    );
+    assert.doesNotMatch(text, /TooManyRequests|429/);
     const catchUp = harness.bot.platform.membershipCatchUp;
     assert.equal(catchUp.pendingCount(), 2);
 
