@@ -155,15 +155,18 @@ for (const target of testDatabases()) {
     describe('with the bot installed for people it has no chat with (Graph)', () => {
       let opened: string[];
       let answer: PersonalChatOutcome;
+      let quick: (boolean | undefined)[];
       const opener: PersonalChatOpener = {
-        openPersonalChat: (aadId) => {
+        openPersonalChat: (aadId, options) => {
           opened.push(aadId);
+          quick.push(options?.quick);
           return Promise.resolve(answer);
         },
       };
 
       beforeEach(async () => {
         opened = [];
+        quick = [];
         answer = { ok: true, chatId: '19:manager_bot@unq.gbl.spaces' };
         notifier = new OutboxNotifier(outbox, conversations, renderers, { now: () => NOW }, opener);
         // The candidate's chat: where the bot takes its service URL and id from.
@@ -232,6 +235,8 @@ for (const target of testDatabases()) {
         );
 
         assert.deepEqual(opened, ['busy']);
+        // A quick try: whoever's turn queued the notice does not wait for Graph's Retry-After.
+        assert.deepEqual(quick, [true]);
         const row = await outbox.get('greeting:busy');
         assert.deepEqual(row?.target, { kind: 'install', userAadId: 'busy' });
         assert.equal(row?.state, 'pending');

@@ -18,5 +18,15 @@ export type PersonalChatOutcome =
  * (Microsoft Graph). Absent when the organisation gave no such permission.
  */
 export interface PersonalChatOpener {
-  openPersonalChat(userAadId: string): Promise<PersonalChatOutcome>;
+  openPersonalChat(userAadId: string, options?: PersonalChatOptions): Promise<PersonalChatOutcome>;
+}
+
+/** How hard to try now. */
+export interface PersonalChatOptions {
+  /**
+   * One try of each call, no wait for a Retry-After and a short wait for the chat: for a caller
+   * that someone's turn is waiting on and that has a queue to finish the job (a passing failure
+   * then comes back as `transient`).
+   */
+  quick?: boolean;
 }

@@ -205,7 +205,9 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
     let installFailure = '';
     let failure: ReachFailure = 'no-chat';
     if (this.personalChats !== undefined) {
-      const opened = await this.personalChats.install(recipient.aadId, active);
+      // A quick try (someone's turn may be waiting): Graph busy, or the chat not shown yet, and
+      // the outbox finishes the job.
+      const opened = await this.personalChats.install(recipient.aadId, active, { quick: true });
       if (opened.ok) {
         return {
           target: { kind: 'conversation', conversationId: opened.conversation.conversationId },

@@ -3,6 +3,7 @@ import type { Clock } from '../../../core/ports/clock';
 import type { ConversationStore } from '../../../core/ports/conversation-store';
 import type {
   PersonalChatOpener,
+  PersonalChatOptions,
   PersonalChatOutcome,
 } from '../../../core/ports/personal-chat-opener';
 import type { ReachFailure } from '../../../core/ports/reach-log';
@@ -26,7 +27,11 @@ export class PersonalChatInstaller {
     private readonly clock: Clock,
   ) {}
 
-  async install(aadId: string, active?: readonly ConversationRecord[]): Promise<InstallOutcome> {
+  async install(
+    aadId: string,
+    active?: readonly ConversationRecord[],
+    options: PersonalChatOptions = {},
+  ): Promise<InstallOutcome> {
     const known = active ?? (await this.conversations.listActive());
     const reference =
       known.find((c) => c.tenantId !== null && c.scope === 'personal') ??
@@ -49,7 +54,7 @@ export class PersonalChatInstaller {
     }
     let opened: PersonalChatOutcome;
     try {
-      opened = await this.opener.openPersonalChat(aadId);
+      opened = await this.opener.openPersonalChat(aadId, options);
     } catch (error) {
       // No token, or another failure outside Graph's answers: a reason like the others.
       opened = { ok: false, reason: error instanceof Error ? error.message : String(error) };

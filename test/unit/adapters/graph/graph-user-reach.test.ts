@@ -123,6 +123,33 @@ describe('reaching people through Microsoft Graph (install for a user, find by e
     assert.equal(graph.installations.size, 1);
   });
 
+  it('a quick try waits for no Retry-After and only briefly for the chat, then says it is passing', async () => {
+    graph.failNextUserCalls.push({ status: 429, retryAfter: 20 });
+    const throttled = await reach.openPersonalChat(MANAGER.id, { quick: true });
+    assert.equal(!throttled.ok && throttled.transient, true);
+    assert.deepEqual(waits, [], 'no Retry-After waited for');
+    assert.equal(graph.installs().length, 1);
+
+    // Installed, but Graph shows it only on the fourth read: more than a quick try waits for.
+    graph.installVisibleAfterReads = 3;
+    const late = await reach.openPersonalChat(MANAGER.id, { quick: true });
+    assert.deepEqual(late, {
+      ok: false,
+      reason: 'installed, but Graph did not show the chat in time',
+      code: 'timeout',
+      transient: true,
+    });
+    assert.deepEqual(waits, [500, 1_000]);
+    // The next (patient) try finds the installation there: 409, then the chat, nothing twice.
+    const later = await reach.openPersonalChat(MANAGER.id);
+    assert.equal(later.ok && later.chatId, graph.installations.get(MANAGER.id)?.chatId);
+    assert.equal(graph.installations.size, 1);
+    assert.deepEqual(
+      graph.installs().map((c) => c.status),
+      [429, 201, 409],
+    );
+  });
+
   it('gives the reason when the user is unknown, the permission is missing or the chat never shows', async () => {
     assert.deepEqual(await reach.openPersonalChat('00000000-0000-4000-8000-000000000404'), {
       ok: false,
