@@ -200,7 +200,7 @@ describe('reaching a manager who never opened the bot (proactive installation th
     const digest = JSON.stringify(
       harness.connector
         .sentActivities()
-        .filter((activity) => JSON.stringify(activity).includes('Joindre les personnes')),
+        .filter((activity) => JSON.stringify(activity).includes('Joindre chacun')),
     );
     assert.match(digest, /Injoignables","value":"1"/);
     assert.match(

@@ -82,6 +82,7 @@ import {
   buildRequestFormCard,
   buildRequestListCard,
   buildExportLinkCard,
+  buildPrioritisationCard,
   buildSessionCalendarCard,
   toSessionFieldErrors,
   type ParticipantsView,
@@ -89,6 +90,11 @@ import {
 } from './lab-sessions-cards';
 import { createLabSessionRenderers } from './lab-sessions-notices';
 import { LabSessionVerbs } from './lab-sessions-verbs';
+import {
+  rankQualifiedRequests,
+  ratePriority,
+  scoreRequest,
+} from '../../core/lab-sessions/prioritise-requests';
 
 /** The session calendar looks this far ahead: a session's 4-week preparation and then some. */
 const SESSION_CALENDAR_DAYS = 60;
@@ -113,6 +119,8 @@ const SCHEDULE_DATA = withInputs({
 });
 /** A form on a request's card (qualification, debriefs): its inputs are checked by the use case. */
 const REQUEST_FORM_DATA = withInputs({ requestId: cardId });
+/** The Lab team's ratings of a qualified request: each from 1 to 5, checked by the use case. */
+const PRIORITY_DATA = withInputs({ requestId: cardId });
 /**
  * Who to add: the people picker's ids (an Entra id is 36 characters, with a comma) and two lists
  * typed one person a line; longer than a full list could be is not from our card.
@@ -365,6 +373,22 @@ export function createLabSessionsModule(
       today,
       counts: await countRequestsByStatus(deps),
       exportable: true,
+      effort: await sumCommittedEffort(deps, today.slice(0, 7)),
+      ...(platform.config.labSessionCapacityDays === undefined
+        ? {}
+        : { capacity: platform.config.labSessionCapacityDays }),
+    });
+  };
+
+  /** The qualified requests, best score first, and the effort committed per month. */
+  const priorities = async (turn: Turn): Promise<AdaptiveCardJson> => {
+    const actor = await actorOf(turn);
+    const weights = platform.config.labSessionPriorityWeights;
+    const outcome = await rankQualifiedRequests(deps, { actor, weights });
+    if (!outcome.ok) return refusalCard(turn.card, outcome.refusal);
+    const today = toLocalDay(platform.clock.now(), actor.timeZone ?? DEFAULT_TIME_ZONE);
+    return buildPrioritisationCard(turn.card, outcome.value, {
+      weights,
       effort: await sumCommittedEffort(deps, today.slice(0, 7)),
       ...(platform.config.labSessionCapacityDays === undefined
         ? {}
@@ -673,6 +697,28 @@ export function createLabSessionsModule(
       scopes: ALL_SCOPES,
       handle: async (turn) => exportLink(turn, 'sessions'),
     }),
+    defineCardVerb({
+      verb: LabSessionVerbs.prioritise,
+      data: PRIORITY_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await ratePriority(deps, { actor, requestId: data.requestId, raw: data });
+        return answerAction(turn.card, actor, data.requestId, outcome, data, (request) => {
+          const score = scoreRequest(request, platform.config.labSessionPriorityWeights);
+          return score === null
+            ? turn.card.t('labSession.prioritisedUnscored')
+            : turn.card.t('labSession.prioritised', { score });
+        });
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.priorities,
+      data: NO_DATA,
+      guard: Guards.lab,
+      scopes: ALL_SCOPES,
+      handle: priorities,
+    }),
     defineCardVerb({ verb: LabSessionVerbs.mine, data: NO_DATA, ...staff, handle: mine }),
     defineCardVerb({
       verb: LabSessionVerbs.requests,
@@ -727,6 +773,14 @@ export function createLabSessionsModule(
       guard: Guards.lab,
       scopes: ALL_SCOPES,
       handle: async (turn) => turn.send(await openRequests(turn)),
+    }),
+    defineTextCommand({
+      id: 'session.priorities',
+      pattern: /^\s*(prioriser|priorités|priorites|prioritise|prioritize|priorities)\s*$/i,
+      examples: { fr: 'prioriser', en: 'prioritise' },
+      guard: Guards.lab,
+      scopes: ALL_SCOPES,
+      handle: async (turn) => turn.send(await priorities(turn)),
     }),
   ];
 
