@@ -213,6 +213,11 @@ export async function startBot(
     botId: `28:${config.credentials?.appId ?? 'local-bot'}`,
     tokenProvider: createConnectorTokenProvider(config.credentials),
     logger,
+    ...(platform.personalChats === undefined
+      ? {}
+      : {
+          installPersonalChat: (aadId: string) => platform.personalChats!.install(aadId),
+        }),
     // A message Teams refused for good goes by e-mail; one that cannot, and was a manager's
     // endorsement request, is told to the candidate.
     onUnreachable: async (row, reason) => {

@@ -145,7 +145,7 @@ export class EmailFallback {
     row: OutboxRow,
   ): Promise<{ aadId: string; locale: string | null } | undefined> {
     const { conversations } = this.deps;
-    if (row.target.kind === 'user') {
+    if (row.target.kind === 'user' || row.target.kind === 'install') {
       const context = await conversations.getUserContext(row.target.userAadId);
       return { aadId: row.target.userAadId, locale: context?.locale ?? null };
     }

@@ -1,4 +1,4 @@
-import { SqlReachLog } from '../../adapters/sql/sql-reach-log';
+import { SqlReachLog, deriveReachLogKey } from '../../adapters/sql/sql-reach-log';
 import { z } from 'zod';
 import type { Digest } from '../../core/digests/digest';
 import { getProgrammeDigest } from '../../core/digests/get-programme-digest';
@@ -75,7 +75,7 @@ export function createDigestModule(
         capacityDays: platform.config.labSessionCapacityDays,
       }),
   };
-  const reach = new SqlReachLog(platform.database.db);
+  const reach = new SqlReachLog(platform.database.db, deriveReachLogKey(config.exportSigningKey));
   const deps = { source, clock, sessions, audit: platform.candidacyCore.audit, reach };
   // The weekly digest also says who got the bot's messages by e-mail, or by no route, and why; the
   // dashboard a Lab member opens leaves it out, to stay within its statements per turn.
