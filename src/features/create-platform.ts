@@ -5,6 +5,7 @@ import { EntraBackedDirectory } from '../adapters/graph/entra-backed-directory';
 import { GraphChannelProvisioner } from '../adapters/graph/graph-channel-provisioner';
 import type { Sleep } from '../adapters/graph/graph-request';
 import { GraphTeamMembership } from '../adapters/graph/graph-team-membership';
+import { GraphChannelMembership } from '../adapters/graph/graph-channel-membership';
 import { GraphUserReach } from '../adapters/graph/graph-user-reach';
 import { GraphMeetingCalendar } from '../adapters/graph/graph-meeting-calendar';
 import { SqlMeetingStore } from '../adapters/sql/sql-meeting-store';
@@ -163,6 +164,13 @@ export function createPlatform(input: {
       graphCredential === undefined
         ? undefined
         : new GraphTeamMembership(graphCredential, {
+            ...(config.graph?.baseUrl === undefined ? {} : { baseUrl: config.graph.baseUrl }),
+            ...(input.options?.graphSleep === undefined ? {} : { sleep: input.options.graphSleep }),
+          }),
+    channelMembership:
+      graphCredential === undefined
+        ? undefined
+        : new GraphChannelMembership(graphCredential, {
             ...(config.graph?.baseUrl === undefined ? {} : { baseUrl: config.graph.baseUrl }),
             ...(input.options?.graphSleep === undefined ? {} : { sleep: input.options.graphSleep }),
           }),

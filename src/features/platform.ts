@@ -13,6 +13,7 @@ import type { OutboxStore } from '../core/ports/outbox-store';
 import type { ProgrammeStore } from '../core/ports/programme-store';
 import type { ProgrammeTeamStore } from '../core/ports/programme-team-store';
 import type { TeamMembership } from '../core/ports/team-membership';
+import type { ChannelMembership } from '../core/ports/channel-membership';
 import type { ProgrammeMeetings } from './meetings/create-programme-meetings';
 import type { Logger } from '../logger';
 import type { EmailDeliveryStore } from '../core/ports/email-delivery-store';
@@ -46,6 +47,8 @@ export interface Platform {
   provisioner: ChannelProvisioner | undefined;
   /** Adds people to a programme's Teams team through Graph; undefined without a Graph identity. */
   membership: TeamMembership | undefined;
+  /** Adds and removes people in their team's private or shared channel; undefined without Graph. */
+  channelMembership: ChannelMembership | undefined;
   /** The programmes' meetings on calendars (Graph with an organiser mailbox; else none). */
   meetings: ProgrammeMeetings;
   /** Where people's browsers reach the bot (export links); known once the server listens. */

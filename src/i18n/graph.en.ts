@@ -9,6 +9,16 @@ export const graphEn: Record<keyof typeof graphFr, string> = {
   'teamSpaces.failedMore': 'And {count} more people not added.',
   'teamSpaces.reason.not-found':
     'unknown, disabled or blocked account; for someone from another organisation, invite them as a guest first',
+  'teamSpaces.reason.guest':
+    '{organisation} is not on Teams yet: this person has no account in this Microsoft 365. Invite them as a guest (Entra ID, then into the programme’s Teams team) and confirm again; until then they do not see their team’s space',
+  'teamSpaces.channels':
+    'Teams’ private or shared channels ({channels}): {added} people added, {already} already members, {removed} removed.',
+  'teamSpaces.channelRefused':
+    'Microsoft Graph does not let the app manage the members of the teams’ private or shared channels: the {permission} permission was not granted ({count} people not added). An owner of the programme’s Teams team grants it by updating the app (see docs/graph.md), then confirm again.',
+  'teamSpaces.channelFailed': 'Could not add {name} to the channel of “{team}” ({reason}).',
+  'teamSpaces.channelRemoveFailed':
+    'Could not remove {name} from the channel of “{team}” ({reason}): remove them by hand.',
+  'teamSpaces.channelFailedMore': 'And {count} more channel additions or removals failed.',
   'teamSpaces.reason.error': 'Microsoft Graph error: {detail}',
   'status.graph': 'Microsoft Graph',
   'status.graph.none':

@@ -8,6 +8,16 @@ export const graphFr = {
   'teamSpaces.failedMore': 'Et {count} autres personnes non ajoutées.',
   'teamSpaces.reason.not-found':
     'compte inconnu, désactivé ou bloqué ; pour une personne d’une autre organisation, invitez-la d’abord comme invitée',
+  'teamSpaces.reason.guest':
+    '{organisation} n’est pas encore sur Teams : la personne n’a pas de compte dans ce Microsoft 365. Invitez-la comme invitée (Entra ID, puis dans l’équipe Teams du programme) et confirmez à nouveau ; d’ici là elle ne voit pas l’espace de son équipe',
+  'teamSpaces.channels':
+    'Canaux privés ou partagés des équipes ({channels}) : {added} personnes ajoutées, {already} déjà membres, {removed} retirées.',
+  'teamSpaces.channelRefused':
+    'Microsoft Graph ne laisse pas l’application gérer les membres des canaux privés ou partagés des équipes : l’autorisation {permission} n’a pas été accordée ({count} personnes non ajoutées). Un propriétaire de l’équipe Teams du programme l’accorde en mettant l’application à jour (voir docs/graph.md), puis confirmez à nouveau.',
+  'teamSpaces.channelFailed': 'Ajout au canal de « {team} » impossible pour {name} ({reason}).',
+  'teamSpaces.channelRemoveFailed':
+    'Retrait du canal de « {team} » impossible pour {name} ({reason}) : retirez la personne à la main.',
+  'teamSpaces.channelFailedMore': 'Et {count} autres ajouts ou retraits de canal impossibles.',
   'teamSpaces.reason.error': 'erreur de Microsoft Graph : {detail}',
   'status.graph': 'Microsoft Graph',
   'status.graph.none':

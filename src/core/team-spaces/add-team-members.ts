@@ -7,11 +7,24 @@ import type { TeamPerson } from '../programmes/programme-team';
  */
 export const MEMBER_ADD_PACE_MS = 2_000;
 
-/** Someone who could not be added, and why (the permission refused, unknown person, other error). */
+/**
+ * Someone who could not be added, and why: the permission refused, an account Graph does not
+ * know, a guest (someone of an organisation not on Teams, whom Graph does not know: they must be
+ * invited into the tenant first), or another error.
+ */
 export interface MembershipFailure {
   name: string;
-  reason: 'permission' | 'not-found' | 'error';
+  /** Their Entra id (never shown: cards name people). */
+  aadId: string;
+  reason: 'permission' | 'not-found' | 'guest' | 'error';
   detail: string;
+  /** Their organisation's id, for a guest. */
+  organisationId?: string;
+}
+
+/** What tells a guest apart: the organisations the catalogue marks as not on Teams. */
+export interface GuestRule {
+  notOnTeams: ReadonlySet<string>;
 }
 
 /** What adding the participants and facilitators to the programme's team did. */
@@ -31,7 +44,7 @@ export async function addTeamMembers(
   membership: TeamMembership,
   teamGroupId: string,
   people: readonly TeamPerson[],
-  options: { wait: (ms: number) => Promise<void>; paceMs?: number },
+  options: { wait: (ms: number) => Promise<void>; paceMs?: number; guests?: GuestRule },
 ): Promise<MembershipReport> {
   const report: MembershipReport = { added: 0, already: 0, failed: [] };
   const unique = [...new Map(people.map((p) => [p.aadId.toLowerCase(), p])).values()];
@@ -39,7 +52,7 @@ export async function addTeamMembers(
   try {
     members = new Set((await membership.listMemberIds(teamGroupId)).map((id) => id.toLowerCase()));
   } catch (error) {
-    report.failed = unique.map((person) => toFailure(person, error));
+    report.failed = unique.map((person) => toMembershipFailure(person, error, options.guests));
     return report;
   }
   let first = true;
@@ -55,14 +68,19 @@ export async function addTeamMembers(
       members.add(person.aadId.toLowerCase());
       report.added += 1;
     } catch (error) {
-      const failure = toFailure(person, error);
+      const failure = toMembershipFailure(person, error, options.guests);
       report.failed.push(failure);
       if (failure.reason === 'permission') {
         report.failed.push(
           ...unique
             .slice(index + 1)
             .filter((p) => !members.has(p.aadId.toLowerCase()))
-            .map((p) => ({ ...failure, name: p.name })),
+            .map((p) => ({
+              name: p.name,
+              aadId: p.aadId,
+              reason: failure.reason,
+              detail: failure.detail,
+            })),
         );
         return report;
       }
@@ -71,13 +89,42 @@ export async function addTeamMembers(
   return report;
 }
 
-function toFailure(person: TeamPerson, error: unknown): MembershipFailure {
+/**
+ * Why someone could not be added. An account Graph does not know, of an organisation not on
+ * Teams, is a guest to invite, not an error: the Lab team is told who and what to do.
+ */
+export function toMembershipFailure(
+  person: TeamPerson,
+  error: unknown,
+  guests: GuestRule | undefined,
+): MembershipFailure {
   if (error instanceof TeamMembershipError) {
+    if (error.reason === 'not-found' && guests?.notOnTeams.has(person.organisationId) === true) {
+      return {
+        name: person.name,
+        aadId: person.aadId,
+        reason: 'guest',
+        detail: error.message,
+        organisationId: person.organisationId,
+      };
+    }
     return {
       name: person.name,
+      aadId: person.aadId,
       reason: error.reason,
       detail: error.permission ?? error.message,
     };
   }
-  return { name: person.name, reason: 'error', detail: String(error) };
+  return { name: person.name, aadId: person.aadId, reason: 'error', detail: String(error) };
+}
+
+/** The guest rule of a programme: its organisations marked `onTeams: false`. */
+export function guestRuleOf(programme: {
+  organisations: readonly { id: string; onTeams?: boolean }[];
+}): GuestRule {
+  return {
+    notOnTeams: new Set(
+      programme.organisations.filter((o) => o.onTeams === false).map((o) => o.id),
+    ),
+  };
 }
