@@ -736,12 +736,19 @@ export function createFormationModule(
     // Whoever moved leaves the private or shared channel of their old team and joins the new
     // one's; they stay in the programme's Teams team (they are still in the programme).
     const touched = new Set(change.moves.flatMap((move) => [move.to.id, move.from?.id ?? '']));
+    const kept = new Set(change.teams.map((team) => team.id));
     const channels =
       programme.teamsGroupId === undefined
         ? undefined
         : await syncChannels(
             programme.teamsGroupId,
-            change.teams.filter((team) => touched.has(team.id)),
+            [
+              ...change.teams.filter((team) => touched.has(team.id)),
+              // A dissolved team's channel keeps none of the programme's people.
+              ...confirmed
+                .filter((team) => !kept.has(team.id))
+                .map((team) => ({ ...team, members: [], facilitators: [] })),
+            ],
             [...confirmed, ...change.teams].flatMap((team) => [
               ...team.members,
               ...team.facilitators,
