@@ -49,6 +49,9 @@ export const graphEn: Record<keyof typeof graphFr, string> = {
     'No calendar is connected to the bot: add this meeting to yours with its .ics file (a newer version replaces the older one).',
   'meetings.invitation.bodyCancelled':
     'This meeting no longer takes place. If you added it to your calendar, open this .ics file: it removes it.',
+  'meetings.invitation.dropped': 'You are no longer invited to: {subject}',
+  'meetings.invitation.bodyDropped':
+    'You are no longer among this meeting’s attendees (your team changed, for instance). If you added it to your calendar, open this .ics file: it removes it.',
   'meetings.invitation.button': 'Add to my calendar (.ics)',
   'meetings.link.body': 'Your .ics file is ready: a personal link, valid once until {time}.',
   'meetings.link.button': 'Download the .ics file',

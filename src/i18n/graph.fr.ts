@@ -48,6 +48,9 @@ export const graphFr = {
     'Aucun agenda n’est relié au bot : ajoutez cette réunion au vôtre avec son fichier .ics (une version plus récente remplace l’ancienne).',
   'meetings.invitation.bodyCancelled':
     'Cette réunion n’a plus lieu. Si vous l’aviez ajoutée à votre agenda, ouvrez ce fichier .ics : il la retire.',
+  'meetings.invitation.dropped': 'Vous n’êtes plus invité à : {subject}',
+  'meetings.invitation.bodyDropped':
+    'Vous ne faites plus partie des invités de cette réunion (votre équipe a changé, par exemple). Si vous l’aviez ajoutée à votre agenda, ouvrez ce fichier .ics : il la retire.',
   'meetings.invitation.button': 'Ajouter à mon agenda (.ics)',
   'meetings.link.body':
     'Votre fichier .ics est prêt : lien personnel, valable une fois jusqu’à {time}.',
