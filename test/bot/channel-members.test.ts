@@ -231,7 +231,12 @@ describe('team spaces: private channels hold their team’s people, and only the
     assert.ok(onem && onem.onTeams === false);
     const programme = await harness.bot.programmes.get(DEMO_PROGRAMME.id);
     assert.ok(programme?.facilitators?.[1]);
-    const guest = { ...programme.facilitators[1], organisationId: 'onem' };
+    // A name with a Markdown link and a bidi override: shown as text, never as a link.
+    const guest = {
+      ...programme.facilitators[1],
+      name: 'Nicolas [Faure](https://evil.example)\u202e',
+      organisationId: 'onem',
+    };
     await harness.bot.programmes.save({
       ...programme,
       organisations: [...programme.organisations, onem],
@@ -243,17 +248,20 @@ describe('team spaces: private channels hold their team’s people, and only the
 
     const { body } = await harness.sendConfirmed(click('formation.confirm'));
     const text = cardText(body);
+    assert.ok(!text.includes('](https://evil.example)'), 'the link is broken apart');
+    assert.ok(!text.includes('\u202e'), 'the bidi override is removed');
+    const shown = 'Nicolas \\[Faure\\]\u200b\\(https://evil\\.example\\)';
     const organisation = onem.name.replace(/[()]/g, '\\$&');
     assert.match(
       text,
       new RegExp(
-        `Ajout à l’équipe Teams impossible pour ${guest.name} \\(${organisation} n’est pas encore sur Teams\u00a0: la personne n’a pas de compte dans ce Microsoft 365. Invitez-la comme invitée`,
+        `Ajout à l’équipe Teams impossible pour ${shown} \\(${organisation} n’est pas encore sur Teams\u00a0: la personne n’a pas de compte dans ce Microsoft 365. Invitez-la comme invitée`,
       ),
     );
     assert.match(
       text,
       new RegExp(
-        `Ajout au canal de «\u202f[^»]+\u202f» impossible pour ${guest.name} \\(${organisation} n’est pas encore sur Teams`,
+        `Ajout au canal de «\u202f[^»]+\u202f» impossible pour ${shown} \\(${organisation} n’est pas encore sur Teams`,
       ),
     );
     const teams = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);
