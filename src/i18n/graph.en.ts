@@ -24,7 +24,7 @@ export const graphEn: Record<keyof typeof graphFr, string> = {
   'status.graph.none':
     'not configured: threads in the General channel instead of channels, nobody added to Teams teams, no installation for people who never opened the bot',
   'status.graph.on':
-    'configured: team channels, members added to the programme’s Teams team; {installs} (each capability as far as its permission was granted, see docs/graph.md)',
+    'configured: team channels, members added to the programme’s Teams team and to their private or shared channel; {installs} (each capability as far as its permission was granted, see docs/graph.md)',
   'status.graph.installs':
     'the bot installed for people who never opened it, and people found by e-mail address',
   'status.graph.noInstalls': 'no installation for people (GRAPH_TEAMS_APP_ID not set)',

@@ -23,7 +23,7 @@ export const graphFr = {
   'status.graph.none':
     'non configuré : fils dans le canal Général au lieu de canaux, personne ajouté aux équipes Teams, pas d’installation pour qui n’a jamais ouvert le bot',
   'status.graph.on':
-    'configuré : canaux d’équipe, ajout des membres à l’équipe Teams du programme ; {installs} (chaque capacité selon l’autorisation accordée, voir docs/graph.md)',
+    'configuré : canaux d’équipe, ajout des membres à l’équipe Teams du programme et à leur canal privé ou partagé ; {installs} (chaque capacité selon l’autorisation accordée, voir docs/graph.md)',
   'status.graph.installs':
     'installation du bot pour qui ne l’a jamais ouvert et recherche par adresse électronique',
   'status.graph.noInstalls': 'pas d’installation pour les personnes (GRAPH_TEAMS_APP_ID absent)',
