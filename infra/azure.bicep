@@ -132,6 +132,12 @@ param graphAuthentication string = 'keyVaultSecret'
 @secure()
 param graphClientSecret string = ''
 
+@description('Address (or Entra object id) of the mailbox that organises the programmes\' meetings, e.g. a Lab shared mailbox; needs Calendars.ReadWrite restricted to it (docs/graph.md). Empty: no calendar, attendees get .ics cards.')
+param graphMeetingOrganiser string = ''
+
+@description('The Lab\'s mailbox messages go from by e-mail when Teams cannot deliver them; needs Mail.Send restricted to it (docs/graph.md). Empty: no e-mail, the reason is recorded.')
+param graphMailSender string = ''
+
 @description('Where the alerts go (the operations team\'s mailbox).')
 param alertEmail string
 
@@ -602,6 +608,17 @@ var graphSettings = !useGraph
           }
         : {
             GRAPH_MANAGED_IDENTITY_CLIENT_ID: identity.properties.clientId
+          },
+      // Each capability only when its mailbox is given: an empty setting would read as set.
+      empty(graphMeetingOrganiser)
+        ? {}
+        : {
+            GRAPH_MEETING_ORGANISER: graphMeetingOrganiser
+          },
+      empty(graphMailSender)
+        ? {}
+        : {
+            GRAPH_MAIL_SENDER: graphMailSender
           }
     )
 

@@ -24,9 +24,7 @@ export class UnreachableTargetError extends Error {
  * Installs the bot for a person (Graph) and records the personal chat it gets: the conversation,
  * or why not, and whether another try later may succeed.
  */
-export type InstallPersonalChat = (
-  userAadId: string,
-) => Promise<
+export type InstallPersonalChat = (userAadId: string) => Promise<
   | {
       ok: true;
       conversation: { conversationId: string; serviceUrl: string; tenantId: string | null };

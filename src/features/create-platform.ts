@@ -5,6 +5,7 @@ import { EntraBackedDirectory } from '../adapters/graph/entra-backed-directory';
 import { GraphChannelProvisioner } from '../adapters/graph/graph-channel-provisioner';
 import type { Sleep } from '../adapters/graph/graph-request';
 import { GraphTeamMembership } from '../adapters/graph/graph-team-membership';
+import { GraphChannelMembership } from '../adapters/graph/graph-channel-membership';
 import { GraphUserReach } from '../adapters/graph/graph-user-reach';
 import { GraphMeetingCalendar } from '../adapters/graph/graph-meeting-calendar';
 import { SqlMeetingStore } from '../adapters/sql/sql-meeting-store';
@@ -171,6 +172,13 @@ export function createPlatform(input: {
     membershipCatchUp: new MembershipCatchUp(),
     personalChats:
       reach === undefined ? undefined : new PersonalChatInstaller(conversations, reach, clock),
+    channelMembership:
+      graphCredential === undefined
+        ? undefined
+        : new GraphChannelMembership(graphCredential, {
+            ...(config.graph?.baseUrl === undefined ? {} : { baseUrl: config.graph.baseUrl }),
+            ...(input.options?.graphSleep === undefined ? {} : { sleep: input.options.graphSleep }),
+          }),
     meetings: createProgrammeMeetings({
       store: new SqlMeetingStore(database.db),
       calendar,

@@ -15,6 +15,7 @@ import type { ProgrammeTeamStore } from '../core/ports/programme-team-store';
 import type { TeamMembership } from '../core/ports/team-membership';
 import type { MembershipCatchUp } from '../core/team-spaces/membership-catch-up';
 import type { PersonalChatInstaller } from '../adapters/teams/notices/personal-chat-installer';
+import type { ChannelMembership } from '../core/ports/channel-membership';
 import type { ProgrammeMeetings } from './meetings/create-programme-meetings';
 import type { Logger } from '../logger';
 import type { EmailDeliveryStore } from '../core/ports/email-delivery-store';
@@ -55,6 +56,8 @@ export interface Platform {
    * worker uses it for messages queued while Graph was throttled. Undefined without.
    */
   personalChats: PersonalChatInstaller | undefined;
+  /** Adds and removes people in their team's private or shared channel; undefined without Graph. */
+  channelMembership: ChannelMembership | undefined;
   /** The programmes' meetings on calendars (Graph with an organiser mailbox; else none). */
   meetings: ProgrammeMeetings;
   /** Where people's browsers reach the bot (export links); known once the server listens. */

@@ -9,6 +9,16 @@ export const graphEn: Record<keyof typeof graphFr, string> = {
   'teamSpaces.failedMore': 'And {count} more people not added.',
   'teamSpaces.reason.not-found':
     'unknown, disabled or blocked account; for someone from another organisation, invite them as a guest first',
+  'teamSpaces.reason.guest':
+    '{organisation} is not on Teams yet: this person has no account in this Microsoft 365. Invite them as a guest (Entra ID, then into the programme’s Teams team) and confirm again; until then they do not see their team’s space',
+  'teamSpaces.channels':
+    'Teams’ private or shared channels ({channels}): {added} people added, {already} already members, {removed} removed.',
+  'teamSpaces.channelRefused':
+    'Microsoft Graph does not let the app manage the members of the teams’ private or shared channels: the {permission} permission was not granted ({count} people not added). An owner of the programme’s Teams team grants it by updating the app (see docs/graph.md), then confirm again.',
+  'teamSpaces.channelFailed': 'Could not add {name} to the channel of “{team}” ({reason}).',
+  'teamSpaces.channelRemoveFailed':
+    'Could not remove {name} from the channel of “{team}” ({reason}): remove them by hand.',
+  'teamSpaces.channelFailedMore': 'And {count} more channel additions or removals failed.',
   'teamSpaces.reason.error': 'Microsoft Graph error: {detail}',
   'teamSpaces.retrying':
     '{count} people not added yet: Microsoft Graph is busy or unavailable for now. The bot tries again every hour, adding nobody twice.',
@@ -16,7 +26,7 @@ export const graphEn: Record<keyof typeof graphFr, string> = {
   'status.graph.none':
     'not configured: threads in the General channel instead of channels, nobody added to Teams teams, no installation for people who never opened the bot',
   'status.graph.on':
-    'configured: team channels, members added to the programme’s Teams team; {installs} (each capability as far as its permission was granted, see docs/graph.md)',
+    'configured: team channels, members added to the programme’s Teams team and to their private or shared channel; {installs} (each capability as far as its permission was granted, see docs/graph.md)',
   'status.graph.installs':
     'the bot installed for people who never opened it, and people found by e-mail address',
   'status.graph.noInstalls': 'no installation for people (GRAPH_TEAMS_APP_ID not set)',
@@ -41,6 +51,9 @@ export const graphEn: Record<keyof typeof graphFr, string> = {
     'No calendar is connected to the bot: add this meeting to yours with its .ics file (a newer version replaces the older one).',
   'meetings.invitation.bodyCancelled':
     'This meeting no longer takes place. If you added it to your calendar, open this .ics file: it removes it.',
+  'meetings.invitation.dropped': 'You are no longer invited to: {subject}',
+  'meetings.invitation.bodyDropped':
+    'You are no longer among this meeting’s attendees (your team changed, for instance). If you added it to your calendar, open this .ics file: it removes it.',
   'meetings.invitation.button': 'Add to my calendar (.ics)',
   'meetings.link.body': 'Your .ics file is ready: a personal link, valid once until {time}.',
   'meetings.link.button': 'Download the .ics file',

@@ -8,6 +8,16 @@ export const graphFr = {
   'teamSpaces.failedMore': 'Et {count} autres personnes non ajoutées.',
   'teamSpaces.reason.not-found':
     'compte inconnu, désactivé ou bloqué ; pour une personne d’une autre organisation, invitez-la d’abord comme invitée',
+  'teamSpaces.reason.guest':
+    '{organisation} n’est pas encore sur Teams : la personne n’a pas de compte dans ce Microsoft 365. Invitez-la comme invitée (Entra ID, puis dans l’équipe Teams du programme) et confirmez à nouveau ; d’ici là elle ne voit pas l’espace de son équipe',
+  'teamSpaces.channels':
+    'Canaux privés ou partagés des équipes ({channels}) : {added} personnes ajoutées, {already} déjà membres, {removed} retirées.',
+  'teamSpaces.channelRefused':
+    'Microsoft Graph ne laisse pas l’application gérer les membres des canaux privés ou partagés des équipes : l’autorisation {permission} n’a pas été accordée ({count} personnes non ajoutées). Un propriétaire de l’équipe Teams du programme l’accorde en mettant l’application à jour (voir docs/graph.md), puis confirmez à nouveau.',
+  'teamSpaces.channelFailed': 'Ajout au canal de « {team} » impossible pour {name} ({reason}).',
+  'teamSpaces.channelRemoveFailed':
+    'Retrait du canal de « {team} » impossible pour {name} ({reason}) : retirez la personne à la main.',
+  'teamSpaces.channelFailedMore': 'Et {count} autres ajouts ou retraits de canal impossibles.',
   'teamSpaces.reason.error': 'erreur de Microsoft Graph : {detail}',
   'teamSpaces.retrying':
     '{count} personnes pas encore ajoutées : Microsoft Graph est surchargé ou indisponible pour l’instant. Le bot réessaie toutes les heures, sans ajouter personne deux fois.',
@@ -15,7 +25,7 @@ export const graphFr = {
   'status.graph.none':
     'non configuré : fils dans le canal Général au lieu de canaux, personne ajouté aux équipes Teams, pas d’installation pour qui n’a jamais ouvert le bot',
   'status.graph.on':
-    'configuré : canaux d’équipe, ajout des membres à l’équipe Teams du programme ; {installs} (chaque capacité selon l’autorisation accordée, voir docs/graph.md)',
+    'configuré : canaux d’équipe, ajout des membres à l’équipe Teams du programme et à leur canal privé ou partagé ; {installs} (chaque capacité selon l’autorisation accordée, voir docs/graph.md)',
   'status.graph.installs':
     'installation du bot pour qui ne l’a jamais ouvert et recherche par adresse électronique',
   'status.graph.noInstalls': 'pas d’installation pour les personnes (GRAPH_TEAMS_APP_ID absent)',
@@ -40,6 +50,9 @@ export const graphFr = {
     'Aucun agenda n’est relié au bot : ajoutez cette réunion au vôtre avec son fichier .ics (une version plus récente remplace l’ancienne).',
   'meetings.invitation.bodyCancelled':
     'Cette réunion n’a plus lieu. Si vous l’aviez ajoutée à votre agenda, ouvrez ce fichier .ics : il la retire.',
+  'meetings.invitation.dropped': 'Vous n’êtes plus invité à : {subject}',
+  'meetings.invitation.bodyDropped':
+    'Vous ne faites plus partie des invités de cette réunion (votre équipe a changé, par exemple). Si vous l’aviez ajoutée à votre agenda, ouvrez ce fichier .ics : il la retire.',
   'meetings.invitation.button': 'Ajouter à mon agenda (.ics)',
   'meetings.link.body':
     'Votre fichier .ics est prêt : lien personnel, valable une fois jusqu’à {time}.',

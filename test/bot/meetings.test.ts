@@ -3,6 +3,8 @@ import type { AccessToken, TokenCredential } from '@azure/identity';
 import { GRAPH_CALENDAR_PERMISSIONS } from '../../src/adapters/graph/graph-meeting-calendar';
 import { planMeetings } from '../../src/core/meetings/plan-meetings';
 import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
+import { createDemoParticipants } from '../../src/demo/demo-people';
+import type { ProgrammeTeam } from '../../src/core/programmes/programme-team';
 import { INVOKE_BUDGET_MS } from '../../src/features/formation/formation-module';
 import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-server';
 import { allMeetings } from '../support/meeting-fakes';
@@ -19,6 +21,30 @@ const ORGANISER = {
   mail: 'lab.innovation@securite-sociale.fr',
   userPrincipalName: 'lab.innovation@securite-sociale.fr',
 };
+
+const organisationOf = new Map(
+  createDemoParticipants(
+    DEMO_PROGRAMME.organisations,
+    DEMO_PROGRAMME.themeOptions.map((t) => t.id),
+  ).map((p) => [p.aadId, p.organisationId]),
+);
+
+/** Two people of the first two teams whose swap breaks no rule. */
+function swappablePair(teams: ProgrammeTeam[]): [string, string] {
+  for (const a of teams[0]!.members) {
+    for (const b of teams[1]!.members) {
+      const clash = (person: string, team: number) =>
+        teams[team]!.members.some(
+          (m) =>
+            m.aadId !== a.aadId &&
+            m.aadId !== b.aadId &&
+            organisationOf.get(m.aadId) === organisationOf.get(person),
+        );
+      if (!clash(a.aadId, 1) && !clash(b.aadId, 0)) return [a.aadId, b.aadId];
+    }
+  }
+  throw new Error('no swappable pair');
+}
 
 const graphCredential: TokenCredential = {
   getToken: (): Promise<AccessToken> =>
@@ -237,5 +263,72 @@ describe('meetings: confirming teams puts the programme’s meetings on calendar
       assert.doesNotMatch(JSON.stringify(answer.body), /exports\/meetings/);
     }
     assert.equal(await tokens(), before, 'no link issued');
+  });
+
+  it('sends whoever a change of teams drops from a meeting its cancellation (.ics METHOD:CANCEL, same UID, SEQUENCE up)', async () => {
+    await start({});
+    const click = (verb: string, data: Record<string, string> = {}) =>
+      adminClicks(verb, { programmeId: DEMO_PROGRAMME.id, ...data });
+    await harness.sendConfirmed(click('formation.confirm'));
+    await settle();
+    const teams = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);
+    const [a, b] = swappablePair(teams);
+    const first = {
+      programmeId: DEMO_PROGRAMME.id,
+      kind: 'monthlyExchange',
+      teamId: teams[0]!.id,
+      period: '2026-12',
+    };
+
+    await harness.send(click('formation.change'));
+    await harness.send(click('formation.swap', { person: a, other: b }));
+    await harness.sendConfirmed(click('formation.confirm'));
+    await settle();
+
+    const keys = async () =>
+      (
+        await harness.bot.database.db
+          .withTables<{ outbox: { key: string; payload: string } }>()
+          .selectFrom('outbox')
+          .select(['key', 'payload'])
+          .where('key', 'like', `meeting:${DEMO_PROGRAMME.id}:monthlyExchange:${teams[0]!.id}:%`)
+          .execute()
+      ).filter((row) => row.key.endsWith(`:${a.toLowerCase()}`));
+    const cards = await keys();
+    // The invitation, then the card of the version that dropped them.
+    assert.deepEqual(cards.map((row) => row.key.split(':').slice(-2, -1)[0]).sort(), ['v0', 'v1']);
+    const dropped = cards.find((row) => row.key.includes(':v1:'))!;
+    assert.match(dropped.payload, /Vous n’êtes plus invité à/);
+
+    const answer = await harness.send(personClicks(a, 'meeting.ics', first));
+    const url = /"url":"([^"]+\/exports\/meetings\/[^"]+)"/.exec(JSON.stringify(answer.body))?.[1];
+    assert.ok(url, 'the dropped attendee gets a link');
+    const ics = await fetch(url);
+    assert.equal(ics.status, 200);
+    assert.match(ics.headers.get('content-type') ?? '', /method=CANCEL/);
+    const text = await ics.text();
+    assert.match(text, /METHOD:CANCEL/);
+    assert.match(
+      text,
+      new RegExp(`UID:${DEMO_PROGRAMME.id}\\.monthlyExchange\\.${teams[0]!.id}\\.2026-12@labbot`),
+    );
+    assert.match(text, /SEQUENCE:1/);
+    assert.match(text, /STATUS:CANCELLED/);
+
+    // Who joined gets the current version; someone never invited still gets nothing.
+    const joined = await harness.send(personClicks(b, 'meeting.ics', first));
+    const joinedUrl = /"url":"([^"]+\/exports\/meetings\/[^"]+)"/.exec(
+      JSON.stringify(joined.body),
+    )?.[1];
+    assert.ok(joinedUrl);
+    assert.match(await (await fetch(joinedUrl)).text(), /METHOD:PUBLISH[\s\S]*SEQUENCE:1/);
+    const outsider = teams[2]!.members[0]!;
+    const refused = await harness.send(personClicks(outsider.aadId, 'meeting.ics', first));
+    assert.doesNotMatch(JSON.stringify(refused.body), /exports\/meetings/);
+
+    // Running it again sends nothing more.
+    const count = (await keys()).length;
+    await settle();
+    assert.equal((await keys()).length, count);
   });
 });

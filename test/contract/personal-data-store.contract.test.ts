@@ -247,11 +247,36 @@ async function seed(db: Kysely<Database>): Promise<void> {
         { aadId: PAUL, name: 'Paul Martin' },
       ]),
       attendees_digest: 'digest',
+      dropped_attendees: '[]',
       external_event_id: 'AAMk-1',
       ics_uid: 'defi-2026.monthlyExchange.t1.2026-11@labbot',
       sequence: 0,
       state: 'active',
       route: 'graph',
+      last_error: null,
+      updated_at: AT,
+    })
+    .execute();
+  // Marie moved out of team 2: dropped from its exchange, she may still get its cancellation.
+  await db
+    .insertInto('programme_meetings')
+    .values({
+      programme_id: 'defi-2026',
+      kind: 'monthlyExchange',
+      team_id: 't2',
+      period: '2026-11',
+      subject: 'Défi du Lab — Échange mensuel — Équipe 2',
+      starts_at: '2026-11-10T13:00:00.000Z',
+      ends_at: '2026-11-10T14:00:00.000Z',
+      time_zone: 'Europe/Paris',
+      attendees: JSON.stringify([{ aadId: PAUL, name: 'Paul Martin' }]),
+      attendees_digest: 'digest',
+      dropped_attendees: JSON.stringify([{ aadId: MARIE, name: 'Marie Dupont', sequence: 1 }]),
+      external_event_id: null,
+      ics_uid: 'defi-2026.monthlyExchange.t2.2026-11@labbot',
+      sequence: 1,
+      state: 'active',
+      route: 'ics',
       last_error: null,
       updated_at: AT,
     })
@@ -330,7 +355,11 @@ for (const target of testDatabases()) {
       assert.equal(count('scores', 'candidacy_scores'), 1, 'the scores she gave, not received');
       assert.equal(snapshot.scores.candidacy_scores?.[0]?.candidacy_id, 'c-2');
       assert.equal(count('teams', 'programme_team_people'), 1);
-      assert.equal(count('teams', 'programme_meetings'), 1, 'the meeting she is invited to');
+      assert.equal(
+        count('teams', 'programme_meetings'),
+        2,
+        'the meeting she is invited to, and the one she was dropped from',
+      );
       assert.equal(count('followUp', 'checkin_answers'), 1);
       assert.equal(count('absences', 'absences'), 1);
       assert.equal(count('messages', 'outbox'), 1, 'messages to her, not the Lab digest');

@@ -43,6 +43,15 @@ const ACCEPTED_PERMISSIONS = {
     'Directory.ReadWrite.All',
   ],
   addMember: ['TeamMember.ReadWriteNonOwnerRole.All', 'TeamMember.ReadWrite.All'],
+  // "List members of a channel", "Add member to channel", "Remove member from channel".
+  listChannelMembers: [
+    'ChannelMember.Read.Group',
+    'ChannelMember.ReadWrite.Group',
+    'ChannelMember.Read.All',
+    'ChannelMember.ReadWrite.All',
+  ],
+  addChannelMember: ['ChannelMember.ReadWrite.Group', 'ChannelMember.ReadWrite.All'],
+  removeChannelMember: ['ChannelMember.ReadWrite.Group', 'ChannelMember.ReadWrite.All'],
   getUser: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   installForUser: [
     'TeamsAppInstallation.ReadWriteSelfForUser.All',
@@ -146,6 +155,14 @@ interface FakeChannel {
   membershipType: string;
 }
 
+/** A member of a private or shared channel. */
+export interface FakeChannelMember {
+  /** The membership id Graph removes them by. */
+  id: string;
+  userId: string;
+  roles: string[];
+}
+
 /** A request the fake received, for assertions. */
 export interface GraphCall {
   method: string;
@@ -172,6 +189,10 @@ export class FakeGraphServer {
   readonly permissions: Set<string>;
   /** Statuses to answer to the next member additions, in order, before behaving normally. */
   readonly failNextMemberPosts: { status: number; retryAfter?: number }[] = [];
+  /** Members of each private or shared channel, by channel id. */
+  readonly channelMembers = new Map<string, FakeChannelMember[]>();
+  /** Statuses to answer to the next channel member additions and removals, before behaving normally. */
+  readonly failNextChannelMemberWrites: { status: number; retryAfter?: number }[] = [];
   /** Members of each team (Entra ids), by group id. */
   readonly teamMembers = new Map<string, string[]>();
   /** Accounts Graph refuses to add (disabled or blocked: 404). */
@@ -270,6 +291,45 @@ export class FakeGraphServer {
       });
   }
 
+  /** The channel of a team with this name. */
+  channelNamed(teamGroupId: string, displayName: string): FakeChannel | undefined {
+    return this.teams.get(teamGroupId)?.find((channel) => channel.displayName === displayName);
+  }
+
+  /** Additions to a channel Graph accepted (201): the user id of each. */
+  channelMemberAdditions(channelId: string): string[] {
+    const path = `/v1.0/teams/`;
+    return this.calls
+      .filter(
+        (call) =>
+          call.method === 'POST' &&
+          call.path.startsWith(path) &&
+          call.path.endsWith(`/channels/${encodeURIComponent(channelId)}/members`) &&
+          call.status === 201,
+      )
+      .map((call) => {
+        const bind = call.body?.['user@odata.bind'];
+        return /users\('([^']+)'\)/.exec(typeof bind === 'string' ? bind : '')?.[1] ?? '';
+      });
+  }
+
+  /** Removals from a channel Graph accepted (204): the membership id of each. */
+  channelMemberRemovals(channelId: string): string[] {
+    return this.calls
+      .filter(
+        (call) =>
+          call.method === 'DELETE' &&
+          call.path.includes(`/channels/${encodeURIComponent(channelId)}/members/`) &&
+          call.status === 204,
+      )
+      .map((call) => decodeURIComponent(call.path.split('/').pop() ?? ''));
+  }
+
+  /** The user ids of a channel's members. */
+  channelMemberIds(channelId: string): string[] {
+    return (this.channelMembers.get(channelId) ?? []).map((member) => member.userId);
+  }
+
   /** Requests to install the app for a user (those answered 409 too), for assertions. */
   installs(): GraphCall[] {
     return this.calls.filter(
@@ -353,6 +413,24 @@ export class FakeGraphServer {
       this.routeUser(method, url, body, reply, error);
       return;
     }
+    const channelMembers =
+      /^\/v1\.0\/teams\/([^/]+)\/channels\/([^/]+)\/members(?:\/([^/]+))?$/.exec(url.pathname);
+    if (channelMembers !== null) {
+      this.routeChannelMembers(
+        method,
+        url,
+        {
+          teamId: decodeURIComponent(channelMembers[1]!),
+          channelId: decodeURIComponent(channelMembers[2]!),
+          membershipId:
+            channelMembers[3] === undefined ? undefined : decodeURIComponent(channelMembers[3]),
+        },
+        body,
+        reply,
+        error,
+      );
+      return;
+    }
     const members = /^\/v1\.0\/teams\/([^/]+)\/members$/.exec(url.pathname);
     if (members !== null) {
       this.routeMembers(method, url, decodeURIComponent(members[1]!), body, reply, error);
@@ -422,13 +500,45 @@ export class FakeGraphServer {
       error(409, 'NameAlreadyExists', 'Channel name already existed, please use other name.');
       return;
     }
+    const membershipType =
+      typeof body?.membershipType === 'string' ? body.membershipType : 'standard';
+    // Created by an app, a private or shared channel must name its owner ("Create channel").
+    const owners = (Array.isArray(body?.members) ? (body.members as unknown[]) : [])
+      .map((member) => member as Record<string, unknown>)
+      .filter((member) => Array.isArray(member.roles) && member.roles.includes('owner'))
+      .map((member) => userIdOf(member['user@odata.bind']))
+      .filter((id): id is string => id !== undefined);
+    if (membershipType !== 'standard' && owners.length === 0) {
+      error(400, 'BadRequest', 'A private or shared channel created by an app needs an owner.');
+      return;
+    }
+    const strangerOwner = owners.find((id) => this.blockedUsers.has(id));
+    if (strangerOwner !== undefined) {
+      error(404, 'NotFound', `User ${strangerOwner} was not found or is blocked.`);
+      return;
+    }
+    const inTeam = new Set((this.teamMembers.get(teamId!) ?? []).map((id) => id.toLowerCase()));
+    if (membershipType === 'private' && owners.some((id) => !inTeam.has(id.toLowerCase()))) {
+      error(400, 'BadRequest', 'The owner of a private channel must be a member of its team.');
+      return;
+    }
     const created: FakeChannel = {
       id: `19:${randomUUID()}@thread.tacv2`,
       displayName,
       description: typeof body?.description === 'string' ? body.description : '',
-      membershipType: typeof body?.membershipType === 'string' ? body.membershipType : 'standard',
+      membershipType,
     };
     channels.push(created);
+    if (membershipType !== 'standard') {
+      this.channelMembers.set(
+        created.id,
+        owners.map((userId) => ({
+          id: membershipIdOf(created.id, userId),
+          userId,
+          roles: ['owner'],
+        })),
+      );
+    }
     reply(201, toGraph(created));
   }
 
@@ -517,6 +627,120 @@ export class FakeGraphServer {
     }
     members.push(userId);
     reply(201, toMember(userId));
+  }
+
+  /**
+   * `GET /teams/{id}/channels/{id}/members` (paged; a conversationMember has its membership `id`,
+   * `userId`, `roles` and `displayName`), `POST` of an aadUserConversationMember (201 with the
+   * member; 409 Conflict when already a member; 404 NotFound for an account Graph does not know
+   * or refuses, `blockedUsers`; 400 for a standard channel, which has no members of its own, or
+   * for someone not in the team on a private channel) and `DELETE .../members/{membership-id}`
+   * (204; 404 when not a member). The permission is checked first (403), then 429 or 503 with
+   * Retry-After on demand (`failNextChannelMemberWrites`, for POST and DELETE).
+   */
+  private routeChannelMembers(
+    method: string,
+    url: URL,
+    ids: { teamId: string; channelId: string; membershipId: string | undefined },
+    body: Record<string, unknown> | undefined,
+    reply: (status: number, payload: unknown) => void,
+    error: (
+      status: number,
+      code: string,
+      message: string,
+      headers?: Record<string, string>,
+    ) => void,
+  ): void {
+    const { teamId, channelId, membershipId } = ids;
+    const channel = this.teams.get(teamId)?.find((c) => c.id === channelId);
+    if (!GROUP_ID.test(teamId) || channel === undefined) {
+      error(404, 'NotFound', `No channel ${channelId} in team ${teamId}`);
+      return;
+    }
+    const call =
+      method === 'GET' && membershipId === undefined
+        ? 'listChannelMembers'
+        : method === 'POST' && membershipId === undefined
+          ? 'addChannelMember'
+          : method === 'DELETE' && membershipId !== undefined
+            ? 'removeChannelMember'
+            : undefined;
+    if (call === undefined) {
+      error(405, 'MethodNotAllowed', method);
+      return;
+    }
+    const accepted: readonly string[] = ACCEPTED_PERMISSIONS[call];
+    if (!accepted.some((permission) => this.permissions.has(permission))) {
+      error(403, 'Forbidden', `Missing permission: the call needs one of ${accepted.join(', ')}.`);
+      return;
+    }
+    const failure = method === 'GET' ? undefined : this.failNextChannelMemberWrites.shift();
+    if (failure !== undefined) {
+      error(
+        failure.status,
+        failure.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
+        'try later',
+        failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) },
+      );
+      return;
+    }
+    const members = this.channelMembers.get(channelId) ?? [];
+    this.channelMembers.set(channelId, members);
+    const toMember = (member: FakeChannelMember): Record<string, unknown> => ({
+      '@odata.type': '#microsoft.graph.aadUserConversationMember',
+      id: member.id,
+      roles: member.roles,
+      userId: member.userId,
+      displayName: this.users.get(member.userId)?.displayName ?? member.userId,
+    });
+    if (call === 'listChannelMembers') {
+      const skip = Number(url.searchParams.get('$skiptoken') ?? '0');
+      const next =
+        skip + PAGE_SIZE < members.length
+          ? {
+              '@odata.nextLink': `${this.baseUrl}/teams/${teamId}/channels/${encodeURIComponent(channelId)}/members?$skiptoken=${skip + PAGE_SIZE}`,
+            }
+          : {};
+      reply(200, { value: members.slice(skip, skip + PAGE_SIZE).map(toMember), ...next });
+      return;
+    }
+    if (call === 'removeChannelMember') {
+      const at = members.findIndex((member) => member.id === membershipId);
+      if (at < 0) {
+        error(404, 'NotFound', 'No such member of the channel.');
+        return;
+      }
+      members.splice(at, 1);
+      reply(204, undefined);
+      return;
+    }
+    if (channel.membershipType === 'standard') {
+      error(400, 'BadRequest', 'Members can be added to private or shared channels only.');
+      return;
+    }
+    const userId = userIdOf(body?.['user@odata.bind']);
+    if (body?.['@odata.type'] !== '#microsoft.graph.aadUserConversationMember' || !userId) {
+      error(400, 'BadRequest', 'Expected an aadUserConversationMember with user@odata.bind');
+      return;
+    }
+    if (this.blockedUsers.has(userId)) {
+      error(404, 'NotFound', `User ${userId} was not found or is blocked.`);
+      return;
+    }
+    if (members.some((member) => member.userId.toLowerCase() === userId.toLowerCase())) {
+      error(409, 'Conflict', 'The user is already a member of the channel.');
+      return;
+    }
+    const inTeam = (this.teamMembers.get(teamId) ?? []).some(
+      (id) => id.toLowerCase() === userId.toLowerCase(),
+    );
+    if (channel.membershipType === 'private' && !inTeam) {
+      error(400, 'BadRequest', 'A private channel takes members of its team only.');
+      return;
+    }
+    const member = { id: membershipIdOf(channelId, userId), userId, roles: [] };
+    members.push(member);
+    reply(201, toMember(member));
   }
 
   /**
@@ -905,4 +1129,16 @@ function toGraph(channel: FakeChannel): Record<string, string> {
     membershipType: channel.membershipType,
     webUrl: `https://teams.microsoft.com/l/channel/${encodeURIComponent(channel.id)}`,
   };
+}
+
+/** The user id of a `user@odata.bind` to Graph's canonical address, as Graph reads it. */
+function userIdOf(bind: unknown): string | undefined {
+  return /^https:\/\/graph\.microsoft\.com\/v1\.0\/users\('([^']+)'\)$/.exec(
+    typeof bind === 'string' ? bind : '',
+  )?.[1];
+}
+
+/** A channel membership id, opaque as Graph's. */
+function membershipIdOf(channelId: string, userId: string): string {
+  return Buffer.from(`${channelId}##${userId}`).toString('base64');
 }

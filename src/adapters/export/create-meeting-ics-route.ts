@@ -78,7 +78,10 @@ export function createMeetingIcsRoute(deps: MeetingIcsRouteDeps): (server: resti
         download.refuse(403, 'export.page.invalid');
         return;
       }
-      res.setHeader('content-type', 'text/calendar; charset=utf-8; method=PUBLISH');
+      res.setHeader(
+        'content-type',
+        `text/calendar; charset=utf-8; method=${meeting.droppedAt === undefined ? 'PUBLISH' : 'CANCEL'}`,
+      );
       res.setHeader('content-disposition', 'attachment; filename="reunion.ics"');
       // An invitation names the meeting and its time: no browser or proxy keeps a copy.
       res.setHeader('cache-control', 'no-store');

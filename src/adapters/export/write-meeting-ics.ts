@@ -9,17 +9,23 @@ const MAX_LINE_OCTETS = 75;
  * replaces the one imported before instead of adding a second. METHOD:PUBLISH, since the bot is
  * not an organiser people reply to; a cancellation is the same event with STATUS:CANCELLED.
  */
-export function writeMeetingIcs(meeting: MeetingRecord, stampedAt: Date): string {
-  const cancelled = meeting.state === 'cancelling' || meeting.state === 'cancelled';
+export function writeMeetingIcs(
+  meeting: MeetingRecord & { droppedAt?: number },
+  stampedAt: Date,
+): string {
+  // Someone dropped from the attendees gets the cancellation of the version that dropped them:
+  // METHOD:CANCEL, the same UID, a SEQUENCE above the invitation they imported.
+  const dropped = meeting.droppedAt !== undefined;
+  const cancelled = dropped || meeting.state === 'cancelling' || meeting.state === 'cancelled';
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Lab Innovation//labbot//FR',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    dropped ? 'METHOD:CANCEL' : 'METHOD:PUBLISH',
     'BEGIN:VEVENT',
     `UID:${escapeText(meeting.icsUid)}`,
-    `SEQUENCE:${meeting.sequence}`,
+    `SEQUENCE:${meeting.droppedAt ?? meeting.sequence}`,
     `DTSTAMP:${toUtcStamp(stampedAt)}`,
     `DTSTART:${toUtcStamp(meeting.startsAt)}`,
     `DTEND:${toUtcStamp(meeting.endsAt)}`,

@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
 import {
   ChannelProvisioningError,
+  type ChannelKind,
   type ChannelProvisioner,
   type TeamChannel,
 } from '../../core/ports/channel-provisioner';
@@ -20,14 +21,20 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export const GRAPH_RSC_PERMISSIONS = {
   listChannels: 'ChannelSettings.Read.Group',
   createChannel: 'Channel.Create.Group',
+  /**
+   * List, add and remove the members of a private or shared channel (graph-channel-membership.ts);
+   * it covers listing too, for which ChannelMember.Read.Group alone would do.
+   */
+  channelMembers: 'ChannelMember.ReadWrite.Group',
 } as const;
 
-type GraphCall = keyof typeof GRAPH_RSC_PERMISSIONS;
+type GraphCall = 'listChannels' | 'createChannel';
 
 interface GraphChannel {
   id: string;
   displayName: string;
   webUrl?: string;
+  membershipType?: string;
 }
 
 /**
@@ -67,12 +74,29 @@ export class GraphChannelProvisioner implements ChannelProvisioner {
     teamGroupId: string,
     displayName: string,
     description: string,
+    kind?: ChannelKind,
   ): Promise<TeamChannel> {
+    const body =
+      kind === undefined
+        ? { displayName, description, membershipType: 'standard' }
+        : {
+            displayName,
+            description,
+            membershipType: kind.membershipType,
+            // Created by an app, a private or shared channel needs an owner named at once.
+            members: [
+              {
+                '@odata.type': '#microsoft.graph.aadUserConversationMember',
+                'user@odata.bind': `${GRAPH_BASE_URL}/users('${kind.ownerAadId}')`,
+                roles: ['owner'],
+              },
+            ],
+          };
     const created = (await this.request(
       'createChannel',
       'POST',
       `${this.baseUrl}/teams/${encodeURIComponent(teamGroupId)}/channels`,
-      { displayName, description, membershipType: 'standard' },
+      body,
     )) as GraphChannel;
     return toTeamChannel(created);
   }
@@ -119,6 +143,7 @@ export class GraphChannelProvisioner implements ChannelProvisioner {
 function toTeamChannel(channel: GraphChannel): TeamChannel {
   const result: TeamChannel = { id: channel.id, displayName: channel.displayName };
   if (channel.webUrl !== undefined) result.webUrl = channel.webUrl;
+  if (channel.membershipType !== undefined) result.membershipType = channel.membershipType;
   return result;
 }
 

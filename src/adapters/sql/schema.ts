@@ -272,6 +272,8 @@ export interface ProgrammeMeetingsTable {
   /** JSON array of { aadId, name }. */
   attendees: string;
   attendees_digest: string;
+  /** JSON array of { aadId, name, sequence }: people dropped from the attendees (0019). */
+  dropped_attendees: string;
   external_event_id: string | null;
   ics_uid: string;
   sequence: number;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type {
+  DroppedAttendee,
   MeetingAttendee,
   MeetingRecord,
   MeetingRoute,
@@ -38,6 +39,7 @@ export class SqlMeetingStore implements MeetingStore {
           time_zone: row.time_zone,
           attendees: row.attendees,
           attendees_digest: row.attendees_digest,
+          dropped_attendees: row.dropped_attendees,
           external_event_id: row.external_event_id,
           ics_uid: row.ics_uid,
           sequence: row.sequence,
@@ -63,6 +65,7 @@ function toRow(meeting: MeetingRecord): ProgrammeMeetingsTable {
     time_zone: meeting.timeZone,
     attendees: JSON.stringify(meeting.attendees),
     attendees_digest: meeting.attendeesDigest,
+    dropped_attendees: JSON.stringify(meeting.dropped ?? []),
     external_event_id: meeting.externalEventId,
     ics_uid: meeting.icsUid,
     sequence: meeting.sequence,
@@ -85,6 +88,7 @@ function toRecord(row: ProgrammeMeetingsTable): MeetingRecord {
     timeZone: row.time_zone,
     attendees: JSON.parse(row.attendees) as MeetingAttendee[],
     attendeesDigest: row.attendees_digest,
+    dropped: JSON.parse(row.dropped_attendees) as DroppedAttendee[],
     externalEventId: row.external_event_id,
     icsUid: row.ics_uid,
     // PostgreSQL's driver may hand integers back as they are; make sure of a number.

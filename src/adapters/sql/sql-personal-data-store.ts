@@ -259,16 +259,30 @@ export class SqlPersonalDataStore implements PersonalDataStore {
           db
             .selectFrom('programme_meetings')
             .selectAll()
-            .where(
-              sql<boolean>`lower(${sql.ref('attendees')}) like ${`%${escapeLike(id)}%`} escape '\\'`,
+            .where((eb) =>
+              eb.or([
+                sql<boolean>`lower(${sql.ref('attendees')}) like ${`%${escapeLike(id)}%`} escape '\\'`,
+                sql<boolean>`lower(${sql.ref('dropped_attendees')}) like ${`%${escapeLike(id)}%`} escape '\\'`,
+              ]),
             ),
         )
       ).flatMap((row) => {
         // Their own line only: the other attendees are other people's data.
-        const own = (JSON.parse(String(row.attendees)) as { aadId: string }[]).filter(
-          (attendee) => attendee.aadId.toLowerCase() === id,
-        );
-        return own.length === 0 ? [] : [{ ...row, attendees: JSON.stringify(own) }];
+        const ownOf = (column: unknown) =>
+          (JSON.parse(typeof column === 'string' ? column : '[]') as { aadId: string }[]).filter(
+            (attendee) => attendee.aadId.toLowerCase() === id,
+          );
+        const own = ownOf(row.attendees);
+        const dropped = ownOf(row.dropped_attendees);
+        return own.length === 0 && dropped.length === 0
+          ? []
+          : [
+              {
+                ...row,
+                attendees: JSON.stringify(own),
+                dropped_attendees: JSON.stringify(dropped),
+              },
+            ];
       }),
     );
     put(

@@ -4,7 +4,17 @@ import type { ConversationStore } from '../ports/conversation-store';
 import type { BulkNotice, BulkNotifier, Notifier } from '../ports/notifier';
 import type { ProgrammeTeamStore } from '../ports/programme-team-store';
 import type { TeamMembership } from '../ports/team-membership';
-import { addTeamMembers, type MembershipReport } from '../team-spaces/add-team-members';
+import type { ChannelMembership } from '../ports/channel-membership';
+import {
+  addTeamMembers,
+  guestRuleOf,
+  type MembershipReport,
+} from '../team-spaces/add-team-members';
+import {
+  memberChannelsOf,
+  syncChannelMembers,
+  type ChannelMembershipReport,
+} from '../team-spaces/sync-channel-members';
 import type { ProgrammeTeam } from '../programmes/programme-team';
 import type { MeetingSyncReport } from '../meetings/sync-meetings';
 import type { Programme } from '../programmes/programme';
@@ -25,6 +35,8 @@ export interface ConfirmationReport {
   undelivered: number;
   /** The participants and facilitators added to the programme's Teams team (with Graph). */
   membership?: MembershipReport;
+  /** The participants and facilitators added to their team's private or shared channel. */
+  channelMembership?: ChannelMembershipReport;
   /** The programme's meetings put on calendars, when it has some. */
   meetings?: MeetingSyncReport;
 }
@@ -52,6 +64,8 @@ export interface ConfirmationDeps {
   ownChannels: OwnChannelStore;
   /** Adds people to the programme's Teams team; absent without Graph credentials. */
   membership?: TeamMembership | undefined;
+  /** Adds people to their team's private or shared channel; absent without Graph credentials. */
+  channelMembership?: ChannelMembership | undefined;
   wait: (ms: number) => Promise<void>;
   now: Date;
 }
@@ -75,6 +89,18 @@ export async function confirmFormation(
   if (general === undefined && (!useChannels || !options.dryRun)) {
     return { ok: false, refusal: 'no-team-installed' };
   }
+  const report0: { membership?: MembershipReport } = {};
+  if (!options.dryRun && deps.membership !== undefined && programme.teamsGroupId !== undefined) {
+    // Members of the programme's team see their team's (standard) channel; a private channel
+    // takes (and is owned by) members of the team only, so they join before channels are made.
+    report0.membership = await addTeamMembers(
+      deps.membership,
+      programme.teamsGroupId,
+      teams.flatMap((team) => [...team.members, ...team.facilitators]),
+      { wait: deps.wait, guests: guestRuleOf(programme) },
+    );
+  }
+  const notInTeam = new Set(report0.membership?.failed.map((f) => f.aadId.toLowerCase()) ?? []);
   let outcomes: ChannelOutcome[];
   let refusal: ChannelRefusal | undefined;
   if (useChannels) {
@@ -85,6 +111,7 @@ export async function confirmFormation(
         teamKey: team.id,
         displayName: team.name,
         description: `${programme.name} — ${team.name}`,
+        ...channelKindOf(programme, team, notInTeam),
       })),
       {
         dryRun: options.dryRun,
@@ -119,6 +146,8 @@ export async function confirmFormation(
         conversationId: outcome.channel.id,
       };
       if (outcome.channel.webUrl !== undefined) workspace.webUrl = outcome.channel.webUrl;
+      const type = outcome.channel.membershipType;
+      if (type === 'private' || type === 'shared') workspace.membershipType = type;
       return { ...team, workspace };
     }
     // No channel (no Graph, no consent, or its creation failed for good): a thread in General.
@@ -133,13 +162,20 @@ export async function confirmFormation(
     }
   }
   await deps.teams.replaceAll(programme.id, placed);
-  if (deps.membership !== undefined && programme.teamsGroupId !== undefined) {
-    // Members of the programme's team see their team's (standard) channel.
-    report.membership = await addTeamMembers(
-      deps.membership,
+  if (report0.membership !== undefined) report.membership = report0.membership;
+  const channels = memberChannelsOf(placed);
+  if (
+    deps.channelMembership !== undefined &&
+    programme.teamsGroupId !== undefined &&
+    channels.length > 0
+  ) {
+    // A private or shared channel shows only to its members: each team's people are added.
+    report.channelMembership = await syncChannelMembers(
+      deps.channelMembership,
       programme.teamsGroupId,
+      channels,
       placed.flatMap((team) => [...team.members, ...team.facilitators]),
-      { wait: deps.wait },
+      { wait: deps.wait, guests: guestRuleOf(programme) },
     );
   }
 
@@ -180,6 +216,25 @@ export async function confirmFormation(
   }
   report.teams = placed;
   return { ok: true, report };
+}
+
+/**
+ * The kind of channel the programme file asks for. A private or shared one needs an owner when
+ * an app creates it: the team's first facilitator who is in the programme's Teams team, else its
+ * lead, else another member (`notInTeam`: those who could not be added, a guest for one).
+ */
+function channelKindOf(
+  programme: Programme,
+  team: ProgrammeTeam,
+  notInTeam: ReadonlySet<string>,
+): { kind?: { membershipType: 'private' | 'shared'; ownerAadId: string } } {
+  const type = programme.teamsChannelType;
+  if (type !== 'private' && type !== 'shared') return {};
+  const lead = team.members.filter((m) => m.aadId === team.leadAadId);
+  const candidates = [...team.facilitators, ...lead, ...team.members].map((p) => p.aadId);
+  const owner =
+    candidates.find((id) => id !== '' && !notInTeam.has(id.toLowerCase())) ?? candidates[0];
+  return owner === undefined ? {} : { kind: { membershipType: type, ownerAadId: owner } };
 }
 
 /**

@@ -26,20 +26,30 @@ export interface MeetingIcsDeps {
 }
 
 /**
- * The meeting, when the person is invited to it (by Entra id, whatever its case); undefined
- * otherwise, so someone not invited learns nothing of it, not even that it exists.
+ * A meeting as one person may have it: invited, or dropped from its attendees (`droppedAt`: the
+ * version that dropped them), who get its cancellation at that version and nothing newer.
+ */
+export type InvitedMeeting = MeetingRecord & { droppedAt?: number };
+
+/**
+ * The meeting, when the person is invited to it or was dropped from it (by Entra id, whatever its
+ * case); undefined otherwise, so someone never invited learns nothing of it, not even that it
+ * exists.
  */
 export async function findInvitedMeeting(
   deps: Pick<MeetingIcsDeps, 'meetings'>,
   ref: MeetingRef,
   aadId: string,
-): Promise<MeetingRecord | undefined> {
+): Promise<InvitedMeeting | undefined> {
   const key = toMeetingKey(ref);
   const id = aadId.toLowerCase();
-  return (await deps.meetings.listByProgramme(ref.programmeId)).find(
-    (meeting) =>
-      toMeetingKey(meeting) === key && meeting.attendees.some((a) => a.aadId.toLowerCase() === id),
+  const meeting = (await deps.meetings.listByProgramme(ref.programmeId)).find(
+    (candidate) => toMeetingKey(candidate) === key,
   );
+  if (meeting === undefined) return undefined;
+  if (meeting.attendees.some((a) => a.aadId.toLowerCase() === id)) return meeting;
+  const dropped = meeting.dropped?.find((d) => d.aadId.toLowerCase() === id);
+  return dropped === undefined ? undefined : { ...meeting, droppedAt: dropped.sequence };
 }
 
 /**
@@ -49,7 +59,7 @@ export async function findInvitedMeeting(
 export async function createMeetingIcsLink(
   deps: MeetingIcsDeps,
   input: { aadId: string; meeting: MeetingRef },
-): Promise<{ token: ExportToken; meeting: MeetingRecord } | undefined> {
+): Promise<{ token: ExportToken; meeting: InvitedMeeting } | undefined> {
   const meeting = await findInvitedMeeting(deps, input.meeting, input.aadId);
   if (meeting === undefined) return undefined;
   const now = deps.clock.now();

@@ -7,6 +7,14 @@ export interface MeetingAttendee {
 }
 
 /**
+ * Someone dropped from a meeting's attendees (moved to another team, say) when the bot has no
+ * calendar: they may download the meeting's cancellation at `sequence`, and nothing newer.
+ */
+export interface DroppedAttendee extends MeetingAttendee {
+  sequence: number;
+}
+
+/**
  * A meeting the programme wants on calendars, named by its key: the programme, the kind, the
  * team (empty for the whole programme) and the period (the month of a monthly exchange, else
  * empty). The key never changes when dates move, so a moved meeting is updated, not duplicated.
@@ -39,6 +47,8 @@ export type MeetingRoute = 'graph' | 'ics';
 export interface MeetingRecord extends WantedMeeting {
   /** A digest of the attendee list, so a change of attendees is seen without comparing lists. */
   attendeesDigest: string;
+  /** People dropped from the attendees of an .ics meeting (none with a calendar, which tells them). */
+  dropped?: DroppedAttendee[];
   /** The Graph event id, once created there. */
   externalEventId: string | null;
   /** The iCalendar UID, stable for the meeting's life: updates replace the same event. */

@@ -9,6 +9,7 @@ import type { Programme } from '../programmes/programme';
 import type { ProgrammeTeam } from '../programmes/programme-team';
 import {
   toMeetingKey,
+  type DroppedAttendee,
   type MeetingAttendee,
   type MeetingRecord,
   type MeetingRoute,
@@ -130,10 +131,13 @@ export async function syncMeetings(
     if (isPast(meeting) && isPast(known)) continue;
     const revived = known.state === 'cancelled';
     const hasEvent = !revived && (route === 'ics' || known.externalEventId !== null);
+    const dropped =
+      route === 'ics' ? droppedFrom(known, meeting, known.sequence + 1) : (known.dropped ?? []);
     await keep({
       ...known,
       ...meeting,
       attendeesDigest: digest,
+      dropped,
       externalEventId: revived ? null : known.externalEventId,
       sequence: known.sequence + 1,
       // A meeting never put on calendars is still to create; one that is there is updated.
@@ -226,6 +230,28 @@ async function apply(
       }
       return { ...meeting, state: 'cancelled' };
   }
+}
+
+/**
+ * Who was dropped from the attendees without a calendar (none tells them): those invited before
+ * and not now, at this version, plus those dropped earlier and not invited again. Someone who
+ * never got an invitation (a meeting never sent) has nothing to cancel.
+ */
+function droppedFrom(
+  known: MeetingRecord,
+  meeting: WantedMeeting,
+  sequence: number,
+): DroppedAttendee[] {
+  const invited = new Set(meeting.attendees.map((a) => a.aadId.toLowerCase()));
+  const earlier = (known.dropped ?? []).filter((d) => !invited.has(d.aadId.toLowerCase()));
+  const seen = new Set(earlier.map((d) => d.aadId.toLowerCase()));
+  const sent = known.state !== 'pending' && known.state !== 'cancelled';
+  const now = sent
+    ? known.attendees
+        .filter((a) => !invited.has(a.aadId.toLowerCase()) && !seen.has(a.aadId.toLowerCase()))
+        .map((a) => ({ aadId: a.aadId, name: a.name, sequence }))
+    : [];
+  return [...earlier, ...now];
 }
 
 function differs(known: MeetingRecord, meeting: WantedMeeting, digest: string): boolean {

@@ -198,8 +198,9 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     table: 'programme_meetings',
     category: 'teams',
     personColumns: [],
-    contentColumns: ['attendees'],
-    purpose: "the programme's meetings put on calendars, with who is invited",
+    contentColumns: ['attendees', 'dropped_attendees'],
+    purpose:
+      "the programme's meetings put on calendars, with who is invited and who was dropped (to send them the cancellation)",
     retention: 'participants',
   },
   {

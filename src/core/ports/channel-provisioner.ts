@@ -3,6 +3,15 @@ export interface TeamChannel {
   id: string;
   displayName: string;
   webUrl?: string;
+  /** standard, private or shared, as Graph says. */
+  membershipType?: string;
+}
+
+/** A private or shared channel to create, and its first owner (Graph wants one from an app). */
+export interface ChannelKind {
+  membershipType: 'private' | 'shared';
+  /** Entra id of the person made its owner. */
+  ownerAadId: string;
 }
 
 /** Why creating or listing channels failed, and whether trying again may help. */
@@ -31,11 +40,15 @@ export class ChannelProvisioningError extends Error {
  */
 export interface ChannelProvisioner {
   listChannels(teamGroupId: string): Promise<TeamChannel[]>;
-  /** Creates a standard channel; a name already taken fails with status 409. */
+  /**
+   * Creates a standard channel, or a private or shared one with its owner (`kind`); a name
+   * already taken fails with status 409.
+   */
   createChannel(
     teamGroupId: string,
     displayName: string,
     description: string,
+    kind?: ChannelKind,
   ): Promise<TeamChannel>;
 }
 

@@ -12,6 +12,11 @@ export interface TeamWorkspace {
   /** Conversation id to post in (the channel, or the thread's root message conversation). */
   conversationId: string;
   webUrl?: string;
+  /**
+   * A private or shared channel, open to the people the bot adds to it only (Graph's
+   * membershipType); absent for a standard channel, open to every member of the Teams team.
+   */
+  membershipType?: 'private' | 'shared';
 }
 
 /** A formed team of a programme, with its lead (référent), members and two facilitators. */

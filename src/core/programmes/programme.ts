@@ -137,6 +137,12 @@ export interface Programme {
    * knows teams by it, so channels are created only when it is set.
    */
   teamsGroupId?: string;
+  /**
+   * The kind of channel each formed team gets (`teamsChannelType:` in the programme file):
+   * standard (the default, open to every member of the programme's team), private or shared
+   * (only the team's participants and facilitators, whom the bot adds and removes).
+   */
+  teamsChannelType?: TeamsChannelType;
   /** The Lab's extended team; two follow each formed team. */
   facilitators?: Facilitator[];
   /** Monthly check-in rules; the defaults apply when absent. */
@@ -144,6 +150,10 @@ export interface Programme {
   /** The meetings the bot puts on people's calendars; none when absent. */
   meetings?: MeetingSettings;
 }
+
+/** Graph's channel membership types, as a programme file may name them. */
+export const TEAMS_CHANNEL_TYPES = ['standard', 'private', 'shared'] as const;
+export type TeamsChannelType = (typeof TEAMS_CHANNEL_TYPES)[number];
 
 /** A member of the Lab's extended team who can follow teams. */
 export interface Facilitator {

@@ -4,7 +4,13 @@ import { validateMeetingsBlock } from './validate-meetings-block';
 import type { ProgrammeTeam } from './programme-team';
 import { validateTeamsBlock } from './validate-teams-block';
 import { fromZodIssues, type ValidationIssue } from '../validation/validation-issue';
-import { BRANCHES, MILESTONE_ORDER, type Organisation, type Programme } from './programme';
+import {
+  BRANCHES,
+  MILESTONE_ORDER,
+  TEAMS_CHANNEL_TYPES,
+  type Organisation,
+  type Programme,
+} from './programme';
 import { HOLIDAY_CALENDAR_IDS } from '../scheduling/holiday-calendars';
 import { dateTimeFormat } from '../scheduling/date-time-format';
 
@@ -113,6 +119,7 @@ const programmeSchema = z
       .optional(),
     teamsTeamId: z.string().min(1).optional(),
     teamsGroupId: z.string().uuid().optional(),
+    teamsChannelType: z.enum(TEAMS_CHANNEL_TYPES).optional(),
     // Checked by their own validators, so their issues keep paths from the file's root.
     followUp: z.unknown().optional(),
     meetings: z.unknown().optional(),
@@ -220,6 +227,7 @@ export function validateProgramme(
   if (value.retention !== undefined) programme.retention = value.retention;
   if (value.teamsTeamId !== undefined) programme.teamsTeamId = value.teamsTeamId;
   if (value.teamsGroupId !== undefined) programme.teamsGroupId = value.teamsGroupId;
+  if (value.teamsChannelType !== undefined) programme.teamsChannelType = value.teamsChannelType;
   if (followUp !== undefined) programme.followUp = followUp;
   if (meetings !== undefined) programme.meetings = meetings;
   return teams === undefined ? { ok: true, programme } : { ok: true, programme, teams };

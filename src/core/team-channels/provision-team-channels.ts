@@ -1,5 +1,6 @@
 import {
   ChannelProvisioningError,
+  type ChannelKind,
   type ChannelProvisioner,
   type TeamChannel,
 } from '../ports/channel-provisioner';
@@ -15,6 +16,8 @@ export interface WantedChannel {
   teamKey: string;
   displayName: string;
   description: string;
+  /** A private or shared channel and its owner; absent: a standard channel. */
+  kind?: ChannelKind;
 }
 
 /**
@@ -120,7 +123,15 @@ export async function provisionTeamChannels(
         existing.map((c) => c.displayName),
       );
       try {
-        const created = await provisioner.createChannel(teamGroupId, name, channel.description);
+        const created = await provisioner.createChannel(
+          teamGroupId,
+          name,
+          channel.description,
+          channel.kind,
+        );
+        if (created.membershipType === undefined && channel.kind !== undefined) {
+          created.membershipType = channel.kind.membershipType;
+        }
         existing = [...existing, created];
         const record = { id: created.id, displayName: channel.displayName };
         own.push(record);

@@ -7,15 +7,26 @@ import type { TeamPerson } from '../programmes/programme-team';
  */
 export const MEMBER_ADD_PACE_MS = 2_000;
 
-/** Someone who could not be added, and why (the permission refused, unknown person, other error). */
+/**
+ * Someone who could not be added, and why: the permission refused, an account Graph does not
+ * know, a guest (someone of an organisation not on Teams, whom Graph does not know: they must be
+ * invited into the tenant first), or another error.
+ */
 export interface MembershipFailure {
   name: string;
-  /** Their Entra id, so a passing failure can be tried again (MembershipCatchUp). */
+  /** Their Entra id (never shown: cards name people), so a passing failure can be tried again. */
   aadId: string;
-  reason: 'permission' | 'not-found' | 'error';
+  reason: 'permission' | 'not-found' | 'guest' | 'error';
   detail: string;
   /** Graph throttled or was unavailable: another try later may succeed. Else final. */
   transient: boolean;
+  /** Their organisation's id, for a guest. */
+  organisationId?: string;
+}
+
+/** What tells a guest apart: the organisations the catalogue marks as not on Teams. */
+export interface GuestRule {
+  notOnTeams: ReadonlySet<string>;
 }
 
 /** What adding the participants and facilitators to the programme's team did. */
@@ -35,7 +46,7 @@ export async function addTeamMembers(
   membership: TeamMembership,
   teamGroupId: string,
   people: readonly TeamPerson[],
-  options: { wait: (ms: number) => Promise<void>; paceMs?: number },
+  options: { wait: (ms: number) => Promise<void>; paceMs?: number; guests?: GuestRule },
 ): Promise<MembershipReport> {
   const report: MembershipReport = { added: 0, already: 0, failed: [] };
   const unique = [...new Map(people.map((p) => [p.aadId.toLowerCase(), p])).values()];
@@ -43,7 +54,7 @@ export async function addTeamMembers(
   try {
     members = new Set((await membership.listMemberIds(teamGroupId)).map((id) => id.toLowerCase()));
   } catch (error) {
-    report.failed = unique.map((person) => toFailure(person, error));
+    report.failed = unique.map((person) => toMembershipFailure(person, error, options.guests));
     return report;
   }
   let first = true;
@@ -59,14 +70,20 @@ export async function addTeamMembers(
       members.add(person.aadId.toLowerCase());
       report.added += 1;
     } catch (error) {
-      const failure = toFailure(person, error);
+      const failure = toMembershipFailure(person, error, options.guests);
       report.failed.push(failure);
       if (failure.reason === 'permission') {
         report.failed.push(
           ...unique
             .slice(index + 1)
             .filter((p) => !members.has(p.aadId.toLowerCase()))
-            .map((p) => ({ ...failure, name: p.name, aadId: p.aadId })),
+            .map((p) => ({
+              name: p.name,
+              aadId: p.aadId,
+              reason: failure.reason,
+              detail: failure.detail,
+              transient: failure.transient,
+            })),
         );
         return report;
       }
@@ -75,8 +92,26 @@ export async function addTeamMembers(
   return report;
 }
 
-function toFailure(person: TeamPerson, error: unknown): MembershipFailure {
+/**
+ * Why someone could not be added. An account Graph does not know, of an organisation not on
+ * Teams, is a guest to invite, not an error: the Lab team is told who and what to do.
+ */
+export function toMembershipFailure(
+  person: TeamPerson,
+  error: unknown,
+  guests: GuestRule | undefined,
+): MembershipFailure {
   if (error instanceof TeamMembershipError) {
+    if (error.reason === 'not-found' && guests?.notOnTeams.has(person.organisationId) === true) {
+      return {
+        name: person.name,
+        aadId: person.aadId,
+        reason: 'guest',
+        detail: error.message,
+        transient: false,
+        organisationId: person.organisationId,
+      };
+    }
     return {
       name: person.name,
       aadId: person.aadId,
@@ -91,5 +126,16 @@ function toFailure(person: TeamPerson, error: unknown): MembershipFailure {
     reason: 'error',
     detail: String(error),
     transient: false,
+  };
+}
+
+/** The guest rule of a programme: its organisations marked `onTeams: false`. */
+export function guestRuleOf(programme: {
+  organisations: readonly { id: string; onTeams?: boolean }[];
+}): GuestRule {
+  return {
+    notOnTeams: new Set(
+      programme.organisations.filter((o) => o.onTeams === false).map((o) => o.id),
+    ),
   };
 }

@@ -1,7 +1,8 @@
 import type { MeetingSyncReport } from '../../core/meetings/sync-meetings';
 import type { FormationDraft, FormationParticipant } from '../../core/formation/formation-draft';
 import type { ConfirmationReport } from '../../core/formation/confirm-formation';
-import type { MembershipReport } from '../../core/team-spaces/add-team-members';
+import type { MembershipFailure, MembershipReport } from '../../core/team-spaces/add-team-members';
+import type { ChannelMembershipReport } from '../../core/team-spaces/sync-channel-members';
 import { getNextMilestone } from '../../core/programmes/get-programme-phase';
 import type { Milestones, Programme } from '../../core/programmes/programme';
 import type { TeamChange } from '../../core/formation/change-formation';
@@ -321,6 +322,9 @@ export function describeConfirmation(context: CardContext, report: ConfirmationR
   return [
     ...describeChannels(context, report),
     ...(report.membership === undefined ? [] : describeMembership(context, report.membership)),
+    ...(report.channelMembership === undefined
+      ? []
+      : describeChannelMembership(context, report.channelMembership)),
     ...(report.meetings === undefined ? [] : describeMeetings(context, report.meetings)),
   ];
 }
@@ -362,14 +366,61 @@ export function describeMembership(context: CardContext, membership: MembershipR
   if (retrying.length > 0) lines.push(t('teamSpaces.retrying', { count: retrying.length }));
   const failed = membership.failed.filter((f) => f.reason !== 'permission' && !f.transient);
   for (const failure of failed.slice(0, MAX_NAMED_FAILURES)) {
-    const reason =
-      failure.reason === 'not-found'
-        ? t('teamSpaces.reason.not-found')
-        : t('teamSpaces.reason.error', { detail: failure.detail });
-    lines.push(t('teamSpaces.failed', { name: failure.name, reason }));
+    lines.push(
+      t('teamSpaces.failed', { name: failure.name, reason: failureReason(context, failure) }),
+    );
   }
   if (failed.length > MAX_NAMED_FAILURES) {
     lines.push(t('teamSpaces.failedMore', { count: failed.length - MAX_NAMED_FAILURES }));
+  }
+  return lines;
+}
+
+/** Why someone could not be added: what the Lab team should do about it. */
+function failureReason(context: CardContext, failure: MembershipFailure): string {
+  const { t } = context;
+  if (failure.reason === 'not-found') return t('teamSpaces.reason.not-found');
+  if (failure.reason === 'guest') {
+    const id = failure.organisationId ?? '';
+    return t('teamSpaces.reason.guest', {
+      organisation: KNOWN_ORGANISATIONS.find((o) => o.id === id)?.name ?? id,
+    });
+  }
+  return t('teamSpaces.reason.error', { detail: failure.detail });
+}
+
+/** Who was added to or removed from their team's private or shared channel, and who could not be. */
+export function describeChannelMembership(
+  context: CardContext,
+  report: ChannelMembershipReport,
+): string[] {
+  const { t } = context;
+  const lines = [
+    t('teamSpaces.channels', {
+      channels: report.channels,
+      added: report.added,
+      already: report.already,
+      removed: report.removed,
+    }),
+  ];
+  const refused = report.failed.filter((f) => f.reason === 'permission');
+  if (refused.length > 0) {
+    lines.push(
+      t('teamSpaces.channelRefused', { permission: refused[0]!.detail, count: refused.length }),
+    );
+  }
+  const failed = report.failed.filter((f) => f.reason !== 'permission');
+  for (const failure of failed.slice(0, MAX_NAMED_FAILURES)) {
+    lines.push(
+      t(failure.action === 'add' ? 'teamSpaces.channelFailed' : 'teamSpaces.channelRemoveFailed', {
+        name: failure.name,
+        team: failure.team,
+        reason: failureReason(context, failure),
+      }),
+    );
+  }
+  if (failed.length > MAX_NAMED_FAILURES) {
+    lines.push(t('teamSpaces.channelFailedMore', { count: failed.length - MAX_NAMED_FAILURES }));
   }
   return lines;
 }

@@ -46,8 +46,17 @@ import {
   type TeamChange,
 } from '../../core/formation/change-formation';
 import { buildCard } from '../../adapters/teams/cards/card-kit';
-import { addTeamMembers, type MembershipReport } from '../../core/team-spaces/add-team-members';
+import {
+  addTeamMembers,
+  guestRuleOf,
+  type MembershipReport,
+} from '../../core/team-spaces/add-team-members';
 import type { Job } from '../../jobs/job-registry';
+import {
+  memberChannelsOf,
+  syncChannelMembers,
+  type ChannelMembershipReport,
+} from '../../core/team-spaces/sync-channel-members';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
 import {
@@ -59,6 +68,7 @@ import {
   TEAMS_PER_PAGE,
   describeConfirmation,
   describeMembership,
+  describeChannelMembership,
   toPreviewTeams,
   type CardMessage,
   PEOPLE_SEARCH,
@@ -141,6 +151,7 @@ export function createFormationModule(
     | 'provisioner'
     | 'membership'
     | 'membershipCatchUp'
+    | 'channelMembership'
     | 'meetings'
     | 'clock'
     | 'logger'
@@ -507,6 +518,7 @@ export function createFormationModule(
         },
         provisioner: deps.provisioner,
         membership: deps.membership,
+        channelMembership: deps.channelMembership,
         ownChannels,
         wait,
         now: deps.clock.now(),
@@ -594,34 +606,37 @@ export function createFormationModule(
     if (deps.membership === undefined || programme.teamsGroupId === undefined) {
       return alreadyConfirmed(turn, programme, confirmed.length);
     }
+    const groupId = programme.teamsGroupId;
     const people = confirmed.flatMap((team) => [...team.members, ...team.facilitators]);
-    const work = addTeamMembers(deps.membership, programme.teamsGroupId, people, { wait }).then(
-      (report) => {
+    const guests = guestRuleOf(programme);
+    const membership = deps.membership;
+    // The Teams team first: a private channel takes only members of its team.
+    const work = addTeamMembers(membership, groupId, people, { wait, guests }).then(
+      async (report) => {
         rememberMembership(programme, people, report);
-        return report;
+        return { report, channels: await syncChannels(groupId, confirmed, people, guests) };
       },
     );
+    const describe = (done: Awaited<typeof work>): string[] => [
+      ...describeMembership(turn.card, done.report),
+      ...(done.channels === undefined ? [] : describeChannelMembership(turn.card, done.channels)),
+    ];
     const quick = await Promise.race([work, wait(INVOKE_BUDGET_MS).then(() => undefined)]);
     if (quick !== undefined) {
-      return alreadyConfirmed(
-        turn,
-        programme,
-        confirmed.length,
-        describeMembership(turn.card, quick),
-      );
+      return alreadyConfirmed(turn, programme, confirmed.length, describe(quick));
     }
     const conversationId = turn.context.activity.conversation?.id ?? turn.sender.conversationId;
     const startedAt = deps.clock.now().toISOString();
     const title = turn.card.t('formation.alreadyConfirmed.title', { programme: programme.name });
     void work
-      .then(async (report) => {
+      .then(async (done) => {
         if (conversationId === undefined) return;
         await deps.notifier.notify(
           `formation:${programme.id}:members:${startedAt}`,
           { kind: 'conversation', conversationId },
           {
             kind: 'formation.result',
-            data: { title, lines: describeMembership(turn.card, report) },
+            data: { title, lines: describe(done) },
           },
         );
       })
@@ -728,6 +743,7 @@ export function createFormationModule(
     // since many calendar calls would not fit Teams' five seconds (the hourly run catches up).
     void deps.meetings.sync(programme);
     // Someone who joins a team is added to the programme's Teams team (nobody twice).
+    const guests = guestRuleOf(programme);
     const membership =
       deps.membership === undefined || programme.teamsGroupId === undefined
         ? undefined
@@ -735,7 +751,29 @@ export function createFormationModule(
             deps.membership,
             programme.teamsGroupId,
             change.moves.map((move) => move.person),
-            { wait },
+            { wait, guests },
+          );
+    // Whoever moved leaves the private or shared channel of their old team and joins the new
+    // one's; they stay in the programme's Teams team (they are still in the programme).
+    const touched = new Set(change.moves.flatMap((move) => [move.to.id, move.from?.id ?? '']));
+    const kept = new Set(change.teams.map((team) => team.id));
+    const channels =
+      programme.teamsGroupId === undefined
+        ? undefined
+        : await syncChannels(
+            programme.teamsGroupId,
+            [
+              ...change.teams.filter((team) => touched.has(team.id)),
+              // A dissolved team's channel keeps none of the programme's people.
+              ...confirmed
+                .filter((team) => !kept.has(team.id))
+                .map((team) => ({ ...team, members: [], facilitators: [] })),
+            ],
+            [...confirmed, ...change.teams].flatMap((team) => [
+              ...team.members,
+              ...team.facilitators,
+            ]),
+            guests,
           );
     rememberMembership(
       programme,
@@ -748,7 +786,26 @@ export function createFormationModule(
       ...lines,
       ...(undelivered === 0 ? [] : [t('formation.change.undelivered', { count: undelivered })]),
       ...(membership === undefined ? [] : describeMembership(turn.card, membership)),
+      ...(channels === undefined ? [] : describeChannelMembership(turn.card, channels)),
     ]);
+  };
+
+  /**
+   * Brings the private and shared channels of these teams to their people (Graph); undefined
+   * without Graph or when no team has such a channel.
+   */
+  const syncChannels = async (
+    teamGroupId: string,
+    teams: readonly ProgrammeTeam[],
+    programmePeople: readonly ProgrammeTeam['members'][number][],
+    guests: ReturnType<typeof guestRuleOf>,
+  ): Promise<ChannelMembershipReport | undefined> => {
+    const channels = memberChannelsOf(teams);
+    if (deps.channelMembership === undefined || channels.length === 0) return undefined;
+    return syncChannelMembers(deps.channelMembership, teamGroupId, channels, programmePeople, {
+      wait,
+      guests,
+    });
   };
 
   /**

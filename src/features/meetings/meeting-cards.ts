@@ -32,12 +32,15 @@ export function createMeetingRenderers(): NoticeRenderers {
         new Date(text(data.endsAt)),
         text(data.timeZone) || 'Europe/Paris',
       );
+      const dropped = data.dropped === true;
       const title = t(
-        cancelled
-          ? 'meetings.invitation.cancelled'
-          : data.updated === true
-            ? 'meetings.invitation.updated'
-            : 'meetings.invitation.title',
+        dropped
+          ? 'meetings.invitation.dropped'
+          : cancelled
+            ? 'meetings.invitation.cancelled'
+            : data.updated === true
+              ? 'meetings.invitation.updated'
+              : 'meetings.invitation.title',
         { subject },
       );
       return {
@@ -45,7 +48,13 @@ export function createMeetingRenderers(): NoticeRenderers {
           title,
           lines: [
             when,
-            t(cancelled ? 'meetings.invitation.bodyCancelled' : 'meetings.invitation.body'),
+            t(
+              dropped
+                ? 'meetings.invitation.bodyDropped'
+                : cancelled
+                  ? 'meetings.invitation.bodyCancelled'
+                  : 'meetings.invitation.body',
+            ),
           ],
           actions: [
             {

@@ -233,6 +233,29 @@ describe('deployment invariants (infra/*.bicep, parameters, toolkit files, manif
       }
     });
 
+    it('passes the meetings organiser and the Lab’s mailbox to the bot only when given, with Graph', () => {
+      const graph = MAIN.vars.get('graphSettings');
+      assert.ok(graph !== undefined);
+      // Without a Graph app there is no calendar and no e-mail, whatever the mailboxes.
+      assert.match(graph, /^!useGraph\s*\?\s*\{\}/);
+      const settings = appSettings(MAIN);
+      for (const [setting, param] of [
+        ['GRAPH_MEETING_ORGANISER', 'graphMeetingOrganiser'],
+        ['GRAPH_MAIL_SENDER', 'graphMailSender'],
+      ] as const) {
+        assert.equal(MAIN.params.get(param)?.defaultValue, "''", `${param} is optional`);
+        assert.ok(!MAIN.params.get(param)?.decorators.has('secure'), `${param} is no secret`);
+        assert.equal(settings.get(setting), param);
+        // An empty setting is left out rather than set to ''.
+        assert.match(
+          graph,
+          new RegExp(
+            `empty\\(${param}\\)\\s*\\?\\s*\\{\\}\\s*:\\s*\\{\\s*${setting}: ${param}\\s*\\}`,
+          ),
+        );
+      }
+    });
+
     it('sets only variables the bot reads, besides App Service’s own', () => {
       for (const name of appSettings(MAIN).keys()) {
         assert.ok(CONFIG_VARIABLES.includes(name) || PLATFORM_SETTINGS.has(name), name);
@@ -344,6 +367,11 @@ describe('deployment invariants (infra/*.bicep, parameters, toolkit files, manif
           );
         }
       }
+    });
+
+    it('fills the meetings organiser and the Lab’s mailbox from the environment', () => {
+      assert.equal(parameters.graphMeetingOrganiser?.value, '${{GRAPH_MEETING_ORGANISER}}');
+      assert.equal(parameters.graphMailSender?.value, '${{GRAPH_MAIL_SENDER}}');
     });
 
     it('passes the Graph app created by the toolkit to the template, the manifest naming the same app', () => {

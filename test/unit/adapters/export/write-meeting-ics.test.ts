@@ -67,4 +67,13 @@ describe('writeMeetingIcs (RFC 5545)', () => {
     assert.ok(lines.includes('STATUS:CANCELLED'));
     assert.ok(lines.includes('SEQUENCE:3'));
   });
+
+  it('gives someone dropped from the attendees the cancellation of the version that dropped them', () => {
+    const lines = unfold(writeMeetingIcs({ ...MEETING, state: 'active', droppedAt: 1 }, at));
+    assert.ok(lines.includes('METHOD:CANCEL'));
+    assert.ok(!lines.includes('METHOD:PUBLISH'));
+    assert.ok(lines.includes('UID:defi-2026.monthlyExchange.team-1.2026-12@labbot'));
+    assert.ok(lines.includes('SEQUENCE:1'), 'the version that dropped them, not a newer one');
+    assert.ok(lines.includes('STATUS:CANCELLED'));
+  });
 });

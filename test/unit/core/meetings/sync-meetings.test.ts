@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { MeetingCalendarError } from '../../../../src/core/ports/meeting-calendar';
 import { syncMeetings } from '../../../../src/core/meetings/sync-meetings';
+import { planMeetings } from '../../../../src/core/meetings/plan-meetings';
 import { createTestProgramme } from '../../../support/candidacy-programme';
 import {
   allMeetings,
@@ -185,6 +186,65 @@ describe('syncMeetings', () => {
       { key: 'defi-test:kickOff::', sequence: 1, state: 'stale' },
       { key: 'defi-test:kickOff::', sequence: 2, state: 'cancelling' },
     ]);
+  });
+
+  it('without a calendar keeps who was dropped, at the version that dropped them, until invited again', async () => {
+    const store = new InMemoryMeetingStore();
+    const invitations = new RecordingInvitations();
+    const teams = twoTeams();
+    // Ten days before team 1's first exchange: it is announced.
+    const first = planMeetings(programme, teams).find((m) => m.teamId === 'team-1')!;
+    const deps = { store, invitations, now: new Date(first.startsAt.getTime() - 10 * 86_400_000) };
+    await syncMeetings(programme, teams, deps);
+    const bruno = teams[0]!.members[1]!;
+    const before = (await store.listByProgramme(programme.id)).filter(
+      (m) => m.teamId === 'team-1' && m.state === 'active',
+    );
+    assert.ok(before.length > 0, 'team 1 has meetings sent');
+
+    // Bruno moves to team 2.
+    const moved = [
+      { ...teams[0]!, members: [teams[0]!.members[0]!] },
+      { ...teams[1]!, members: [...teams[1]!.members, bruno] },
+    ];
+    await syncMeetings(programme, moved, deps);
+    for (const old of before) {
+      const now = (await store.listByProgramme(programme.id)).find(
+        (m) => m.kind === old.kind && m.teamId === old.teamId && m.period === old.period,
+      )!;
+      assert.deepEqual(now.dropped, [
+        { aadId: bruno.aadId, name: bruno.name, sequence: old.sequence + 1 },
+      ]);
+      assert.equal(now.sequence, old.sequence + 1);
+    }
+    // Nothing new: nobody dropped twice.
+    await syncMeetings(programme, moved, deps);
+    const again = (await store.listByProgramme(programme.id)).filter((m) => m.teamId === 'team-1');
+    assert.ok(again.every((m) => (m.dropped ?? []).length <= 1));
+
+    // Back in team 1: invited again, no longer dropped.
+    await syncMeetings(programme, teams, deps);
+    const back = (await store.listByProgramme(programme.id)).filter((m) => m.teamId === 'team-1');
+    assert.ok(back.every((m) => (m.dropped ?? []).length === 0));
+  });
+
+  it('with a calendar keeps nobody as dropped: the calendar tells them', async () => {
+    const store = new InMemoryMeetingStore();
+    const calendar = new RecordingCalendar();
+    const deps = { store, calendar, now: BEFORE_KICK_OFF };
+    const teams = twoTeams();
+    await syncMeetings(programme, teams, deps);
+    await syncMeetings(
+      programme,
+      [{ ...teams[0]!, members: [teams[0]!.members[0]!] }, teams[1]!],
+      deps,
+    );
+    const stored = await store.listByProgramme(programme.id);
+    assert.ok(
+      stored.some((m) => m.teamId === 'team-1' && m.sequence > 0),
+      'updated',
+    );
+    assert.ok(stored.every((m) => (m.dropped ?? []).length === 0));
   });
 
   it('without a calendar announces meetings a month ahead, the later ones as they come within it', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { KNOWN_ORGANISATIONS } from '../../../../src/catalogue/known-organisations';
 import { validateProgramme } from '../../../../src/core/programmes/validate-programme';
+import { readProgrammeYaml } from '../../../../src/adapters/files/read-programme-yaml';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests mutate the parsed file freely
 type Editable = Record<string, any>;
@@ -158,5 +159,29 @@ describe('validateProgramme', () => {
       issuesOf(input).map((i) => [i.path, i.code]),
       [['organisations.10.timezone', 'timezone']],
     );
+  });
+
+  it('takes a private or shared channel type, and refuses another with its line in the file', () => {
+    const input = example();
+    input.teamsChannelType = 'private';
+    const result = validateProgramme(input, KNOWN_ORGANISATIONS);
+    assert.ok(result.ok);
+    assert.equal(result.programme.teamsChannelType, 'private');
+    const plain = validateProgramme(example(), KNOWN_ORGANISATIONS);
+    assert.ok(plain.ok);
+    assert.equal(plain.programme.teamsChannelType, undefined, 'standard channels by default');
+
+    const text = readFileSync(
+      join(__dirname, '../../../../examples/defi-du-lab-2022.yml'),
+      'utf8',
+    ).replace(/^name: /m, 'teamsChannelType: secret\nname: ');
+    const read = readProgrammeYaml(text, KNOWN_ORGANISATIONS);
+    assert.equal(read.ok, false);
+    if (read.ok) return;
+    const issue = read.issues.find((i) => i.path.join('.') === 'teamsChannelType');
+    assert.ok(issue, 'the issue names the field');
+    assert.equal(issue.code, 'choice');
+    assert.equal(issue.params.allowed, 'standard, private, shared');
+    assert.equal(issue.line, text.split('\n').indexOf('teamsChannelType: secret') + 1);
   });
 });
