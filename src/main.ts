@@ -224,6 +224,8 @@ export async function startBot(
       const emailed = (await platform.email?.fallback.afterTeamsUnreachable(row, reason)) ?? false;
       if (!emailed) await tellUnreached(row.idempotencyKey);
     },
+    // Given up on after its tries: the same for a manager's endorsement request.
+    onFailed: (key) => tellUnreached(key),
   });
   const tellUnreached = (key: string): Promise<boolean> =>
     tellCandidateIfEndorsementUnreached(

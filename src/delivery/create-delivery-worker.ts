@@ -48,6 +48,11 @@ export interface DeliveryDependencies {
   /** Told of each message Teams refused for good (the e-mail fallback); absent: nothing more happens. */
   onUnreachable?: DeliveryWorkerOptions['onUnreachable'];
   /**
+   * Told of each message given up on after its tries (or refused outright): e.g. the candidate
+   * hears their manager could not be reached. A failure here is logged.
+   */
+  onFailed?: (key: string) => Promise<unknown>;
+  /**
    * Installs the bot for the recipient of a message queued while Graph could not (Graph);
    * absent: such a message is unreachable.
    */
@@ -147,6 +152,13 @@ export function createDeliveryWorker(deps: DeliveryDependencies): BotDeliveryWor
     onOutcome: (outcome) => {
       progressCards.onOutcome(outcome);
       if (outcome.outcome !== 'sent') logger.info(outcome, 'delivery outcome');
+      if (outcome.outcome === 'failed' && deps.onFailed !== undefined) {
+        deps
+          .onFailed(outcome.key)
+          .catch((error: unknown) =>
+            logger.error({ err: error, key: outcome.key }, 'told nobody of a failed message'),
+          );
+      }
     },
   });
 }

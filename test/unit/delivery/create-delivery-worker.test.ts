@@ -127,6 +127,51 @@ describe('createDeliveryWorker', function () {
     );
   });
 
+  it('tells who asked of each message given up on, and of nothing sent', async () => {
+    await storeConversation('a:manager', 'fr-FR');
+    await storeConversation('a:colleague', 'fr-FR');
+    // Not a "blocked" code: the Bot Connector refuses this message outright.
+    connector.block('a:manager', 'BotDisabledByTenantAdmin');
+    const now = new Date();
+    for (const [key, conversationId] of [
+      ['endorsement:defi:cand-1:1', 'a:manager'],
+      ['welcome:defi:colleague', 'a:colleague'],
+    ] as const) {
+      await outbox.enqueue(
+        {
+          idempotencyKey: key,
+          target: { kind: 'conversation', conversationId },
+          payload: { kind: 'text', text: 'Votre avis est demandé' },
+          notBefore: now,
+        },
+        now,
+      );
+    }
+    const failed: string[] = [];
+    const worker = createDeliveryWorker({
+      outbox,
+      conversations,
+      clock: systemClock,
+      owner: 'worker',
+      botId: '28:bot',
+      logger: createLogger('silent'),
+      tuning: { batchSize: BATCH_SIZE, idlePollMs: 20 },
+      onFailed: (key) => {
+        failed.push(key);
+        return Promise.resolve();
+      },
+    });
+    worker.start();
+    const deadline = Date.now() + 20_000;
+    while ((await outbox.countByState()).pending > 0) {
+      assert.ok(Date.now() < deadline, 'messages still pending');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await worker.stop();
+    assert.equal((await outbox.get('endorsement:defi:cand-1:1'))?.state, 'failed');
+    assert.deepEqual(failed, ['endorsement:defi:cand-1:1']);
+  });
+
   it('speaks English to an English-speaking admin', async () => {
     const calls = await bulkSend(25, 'en');
     const updates = calls.filter((call) => call.method === 'PUT');
