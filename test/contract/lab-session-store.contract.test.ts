@@ -39,7 +39,12 @@ for (const target of testDatabases()) {
       const request = makeRequest({
         status: 'preparation',
         facilitators: [FACILITATOR_A, FACILITATOR_B],
-        qualificationMeeting: { day: '2026-11-26', time: '10:00', timeZone: 'America/Cayenne' },
+        qualificationMeeting: {
+          day: '2026-11-26',
+          time: '10:00',
+          timeZone: 'America/Cayenne',
+          durationMinutes: 90,
+        },
         sequencing: {
           blocks: [{ title: 'Scan', minutes: 90, method: 'scan' }],
           by: FACILITATOR_B.aadId,

@@ -5,6 +5,10 @@ import type {
   SessionRequest,
   SessionStatus,
 } from '../../core/lab-sessions/session-request';
+import {
+  DEFAULT_MEETING_MINUTES,
+  type QualificationMeeting,
+} from '../../core/lab-sessions/qualification-meeting';
 import type {
   NewParticipant,
   SessionParticipant,
@@ -316,7 +320,8 @@ interface StoredRequest extends Omit<
   'createdAt' | 'updatedAt' | 'decision' | 'qualification' | 'qualificationMeeting' | 'sequencing'
 > {
   sequencing?: (Omit<NonNullable<SessionRequest['sequencing']>, 'at'> & { at: string }) | null;
-  qualificationMeeting?: SessionRequest['qualificationMeeting'];
+  qualificationMeeting?:
+    (Omit<QualificationMeeting, 'durationMinutes'> & { durationMinutes?: number }) | null;
   decision: (Omit<SessionDecision, 'at'> & { at: string }) | null;
   qualification?: (Omit<SessionQualification, 'at'> & { at: string }) | null;
 }
@@ -343,7 +348,14 @@ function fromRow(row: RequestRow): SessionRequest {
     ...stored,
     // Requests stored before the sponsor's e-mail was asked have none.
     fields: { ...stored.fields, sponsorEmail: stored.fields.sponsorEmail ?? '' },
-    qualificationMeeting: stored.qualificationMeeting ?? null,
+    qualificationMeeting:
+      stored.qualificationMeeting == null
+        ? null
+        : {
+            ...stored.qualificationMeeting,
+            // Meetings set before their length was asked last the default hour.
+            durationMinutes: stored.qualificationMeeting.durationMinutes ?? DEFAULT_MEETING_MINUTES,
+          },
     sequencing:
       stored.sequencing == null
         ? null

@@ -17,6 +17,7 @@ import { qualifyRequest } from '../../core/lab-sessions/qualify-request';
 import { recordQualification } from '../../core/lab-sessions/record-qualification';
 import { recordSequencing } from '../../core/lab-sessions/record-sequencing';
 import { scheduleSession } from '../../core/lab-sessions/schedule-session';
+import { setQualificationMeeting } from '../../core/lab-sessions/set-qualification-meeting';
 import {
   SESSION_STATUSES,
   type SessionRequest,
@@ -60,6 +61,7 @@ import { DEFAULT_TIME_ZONE } from '../../core/scheduling/compute-send-instant';
 import { toLocalDay } from '../../core/scheduling/local-days';
 import { formatDay } from '../../i18n/translate';
 import { SqlLabSessionStore } from '../../adapters/sql/sql-lab-session-store';
+import { SqlLabSessionMeetingStore } from '../../adapters/sql/sql-lab-session-meeting-store';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard, type Banner } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
@@ -160,6 +162,7 @@ export function createLabSessionsModule(
     | 'labTeamIds'
     | 'programmes'
     | 'publicUrl'
+    | 'meetings'
   >,
 ): FeatureModule {
   const sessions = new SqlLabSessionStore(platform.database.db);
@@ -201,6 +204,13 @@ export function createLabSessionsModule(
       let calendar = calendars.get(id);
       if (calendar === undefined) calendars.set(id, (calendar = createHolidayCalendar(id)));
       return calendar;
+    },
+    // The qualification meeting: a Teams meeting through Graph when the organiser's calendar is
+    // configured, else .ics invitations as Teams cards (the meetings module serves the files).
+    meetings: {
+      store: new SqlLabSessionMeetingStore(platform.database.db),
+      calendar: platform.meetings.calendar,
+      invitations: platform.meetings.invitations,
     },
   };
 
@@ -460,11 +470,31 @@ export function createLabSessionsModule(
           facilitatorIds: (data.facilitators ?? '').split(','),
           meetingDay: data.meetingDay,
           meetingTime: data.meetingTime,
+          meetingDuration: data.meetingDuration,
         });
         return answerAction(turn.card, actor, data.requestId, outcome, data, (request) =>
           turn.card.t('labSession.qualified', {
             names: request.facilitators.map((f) => f.name || f.aadId).join(', '),
           }),
+        );
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.meeting,
+      data: REQUEST_FORM_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        // Who may set it (the Lab team, one of the two facilitators) is decided by the use case.
+        const actor = await actorOf(turn);
+        const outcome = await setQualificationMeeting(deps, {
+          actor,
+          requestId: data.requestId,
+          meetingDay: data.meetingDay,
+          meetingTime: data.meetingTime,
+          meetingDuration: data.meetingDuration,
+        });
+        return answerAction(turn.card, actor, data.requestId, outcome, data, () =>
+          turn.card.t('labSession.meetingSet'),
         );
       },
     }),
