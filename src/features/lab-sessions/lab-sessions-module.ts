@@ -101,10 +101,21 @@ const OPEN_DATA = z.object({ followUpOf: optionalCardId }).passthrough();
 const REQUEST_DATA = z.object({ requestId: cardId }).passthrough();
 /** The request form: its inputs are checked field by field by the use case. */
 const FORM_DATA = withInputs({});
+/**
+ * The qualification meeting's inputs as our card sends them (a date, an HH:MM time, minutes);
+ * longer is not from our card. Their values are checked by the use case, field by field.
+ */
+const MEETING_INPUTS = {
+  meetingDay: z.string().max(32).optional(),
+  meetingTime: z.string().max(32).optional(),
+  meetingDuration: z.string().max(8).optional(),
+};
 const QUALIFY_DATA = withInputs({
   requestId: cardId,
   facilitators: z.string().max(2000).optional(),
+  ...MEETING_INPUTS,
 });
+const MEETING_DATA = withInputs({ requestId: cardId, ...MEETING_INPUTS });
 const DECIDE_DATA = withInputs({
   requestId: cardId,
   decision: z.enum(['go', 'noGo', 'notNow']).optional(),
@@ -481,7 +492,7 @@ export function createLabSessionsModule(
     }),
     defineCardVerb({
       verb: LabSessionVerbs.meeting,
-      data: REQUEST_FORM_DATA,
+      data: MEETING_DATA,
       ...anywhere,
       handle: async (turn, data) => {
         // Who may set it (the Lab team, one of the two facilitators) is decided by the use case.
