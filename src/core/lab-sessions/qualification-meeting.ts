@@ -189,6 +189,36 @@ export async function syncQualificationMeeting(
   );
 }
 
+/**
+ * The hourly catch-up: every qualification meeting still to come that is not as its request
+ * wants it (a calendar that refused or was too busy, a stop between the request's write and the
+ * calendar's) is brought up to date; one that is needs no call. Returns how many were looked at.
+ */
+export async function catchUpQualificationMeetings(
+  deps: Pick<LabSessionDeps, 'meetings' | 'clock' | 'sessions'>,
+): Promise<number> {
+  const meetings = deps.meetings;
+  if (meetings === undefined) return 0;
+  const now = deps.clock.now().getTime();
+  const ids = new Set<string>();
+  for (const meeting of await meetings.store.listByProgramme(LAB_SESSION_MEETINGS)) {
+    if (meeting.state !== 'cancelled' && meeting.startsAt.getTime() > now) ids.add(meeting.teamId);
+  }
+  const waiting = new Map<string, SessionRequest>();
+  for (const request of await deps.sessions.list(['qualification'])) {
+    const meeting = request.qualificationMeeting;
+    if (meeting !== null && toMeetingInstants(meeting).startsAt.getTime() > now) {
+      waiting.set(request.id, request);
+      ids.add(request.id);
+    }
+  }
+  for (const id of ids) {
+    const request = waiting.get(id) ?? (await deps.sessions.get(id));
+    if (request !== undefined) await syncQualificationMeeting(deps, request);
+  }
+  return ids.size;
+}
+
 function isRealDay(day: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
   const date = new Date(`${day}T12:00:00Z`);

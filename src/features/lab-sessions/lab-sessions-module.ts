@@ -73,7 +73,10 @@ import { ALL_SCOPES, defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/
 import { Guards } from '../../adapters/teams/verbs/guard';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
 import type { Turn } from '../../adapters/teams/verbs/turn';
-import { createLabSessionJob } from '../../jobs/create-lab-session-job';
+import {
+  createLabSessionJob,
+  createLabSessionMeetingsJob,
+} from '../../jobs/create-lab-session-job';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
 import {
@@ -776,7 +779,7 @@ export function createLabSessionsModule(
     verbs,
     commands,
     notices: createLabSessionRenderers(),
-    scheduledJobs: [createLabSessionJob(deps)],
+    scheduledJobs: [createLabSessionJob(deps), createLabSessionMeetingsJob(deps)],
     routes: [
       createSessionExportRoute({
         core: exportDeps,

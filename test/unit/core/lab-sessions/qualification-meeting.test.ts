@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { decideRequest } from '../../../../src/core/lab-sessions/decide-request';
 import type { QualificationMeetingDeps } from '../../../../src/core/lab-sessions/qualification-meeting';
+import { catchUpQualificationMeetings } from '../../../../src/core/lab-sessions/qualification-meeting';
 import { qualifyRequest } from '../../../../src/core/lab-sessions/qualify-request';
 import { recordQualification } from '../../../../src/core/lab-sessions/record-qualification';
 import { setQualificationMeeting } from '../../../../src/core/lab-sessions/set-qualification-meeting';
@@ -390,5 +391,32 @@ describe('the qualification meeting of a Lab session request', () => {
     assert.equal(fakes.sessions.requests.get(id)?.qualificationMeeting?.time, '10:00');
     assert.equal(meetings()[0]!.state, 'pending');
     assert.match(meetings()[0]!.lastError ?? '', /permission: Calendars\.ReadWrite/);
+  });
+
+  it('catches up within the hour: a refused creation is tried again, a stranded meeting cancelled', async () => {
+    calendar.failNext.push(new MeetingCalendarError('busy', 'throttled'));
+    const id = await inQualification({ meetingDay: '2026-11-26', meetingTime: '10:00' });
+    assert.equal(meetings()[0]!.state, 'pending');
+    assert.equal(await catchUpQualificationMeetings(fakes.deps), 1);
+    assert.equal(meetings()[0]!.state, 'active');
+    assert.deepEqual(
+      calendar.calls.map((c) => c.op),
+      ['create'],
+    );
+    // Nothing changed: no call.
+    await catchUpQualificationMeetings(fakes.deps);
+    assert.equal(calendar.calls.length, 1);
+    // The request withdrawn while the calendar could not be reached: cancelled on the next run.
+    const request = fakes.sessions.requests.get(id)!;
+    fakes.sessions.requests.set(id, { ...request, status: 'withdrawn' });
+    await catchUpQualificationMeetings(fakes.deps);
+    assert.equal(meetings()[0]!.state, 'cancelled');
+    assert.deepEqual(
+      calendar.calls.map((c) => c.op),
+      ['create', 'cancel'],
+    );
+    // Past meetings are left as they were.
+    fakes.clock.set(new Date('2026-11-27T09:00:00.000Z'));
+    assert.equal(await catchUpQualificationMeetings(fakes.deps), 0);
   });
 });
