@@ -69,6 +69,8 @@ export async function decideRequest(
       input.decision === 'notNow'
         ? { kind: 'notNow', reason, by, at: now, revisitOn }
         : { kind: input.decision, reason, by, at: now },
+    // Put off, the request comes back in qualification: its meeting is set again then.
+    qualificationMeeting: input.decision === 'notNow' ? null : request.qualificationMeeting,
     updatedAt: now,
   };
   if (!(await deps.sessions.update(updated, request.status))) return refuse('changedMeanwhile');

@@ -361,6 +361,19 @@ describe('the qualification meeting of a Lab session request', () => {
         decision === 'go' ? ['create'] : ['create', 'cancel'],
         decision,
       );
+      if (decision === 'notNow') {
+        // Back in qualification on its day, it has no meeting until one is set again: the
+        // hourly run does not bring the cancelled one back.
+        assert.equal(outcome.value.qualificationMeeting, null);
+        const back = fakes.sessions.requests.get(id)!;
+        fakes.sessions.requests.set(id, { ...back, status: 'qualification' });
+        await catchUpQualificationMeetings(fakes.deps);
+        assert.deepEqual(
+          calendar.calls.map((c) => c.op),
+          ['create', 'cancel'],
+        );
+        fakes.sessions.requests.delete(id);
+      }
     }
   });
 
