@@ -62,6 +62,9 @@ type LabSessionTables = {
 /** Thrown inside the transaction to undo an add that would list too many people. */
 class ListFull extends Error {}
 
+/** Thrown inside the transaction when the request is no longer open to participants. */
+class RequestClosed extends Error {}
+
 type RequestRow = LabSessionTables['lab_session_requests'];
 
 /** Lab session requests in SQL: the request as JSON, ids lowercased in the columns lists read. */
@@ -230,10 +233,24 @@ export class SqlLabSessionStore implements LabSessionStore {
     requestId: string,
     people: readonly NewParticipant[],
     maxListed: number,
-  ): Promise<SessionParticipant[] | undefined> {
+    options: { openStatuses?: readonly SessionStatus[] } = {},
+  ): Promise<SessionParticipant[] | undefined | 'closed'> {
     if (people.length === 0) return [];
+    const open = options.openStatuses;
     try {
       return await this.db.transaction().execute(async (trx) => {
+        if (open !== undefined) {
+          // Takes the request's row (PostgreSQL: a row lock, re-reading the status a concurrent
+          // withdrawal just committed; SQLite: the database's write lock) and checks its status,
+          // before anything is written: a withdrawal either waits for this add or is seen by it.
+          const held = await trx
+            .updateTable('lab_session_requests')
+            .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+            .where('id', '=', requestId)
+            .where('status', 'in', [...open])
+            .executeTakeFirst();
+          if (Number(held.numUpdatedRows) !== 1) throw new RequestClosed();
+        }
         // Taking the positions first locks the counter's row (PostgreSQL) or the database
         // (SQLite) until commit: a second add to the same request waits, then counts ours.
         const taken = await trx
@@ -276,6 +293,7 @@ export class SqlLabSessionStore implements LabSessionStore {
       });
     } catch (error) {
       if (error instanceof ListFull) return undefined;
+      if (error instanceof RequestClosed) return 'closed';
       throw error;
     }
   }
