@@ -55,11 +55,19 @@ describe('Lab sessions: the qualification meeting in Teams (fake Graph, and .ics
   let store: SqlLabSessionStore;
   let meetings: SqlLabSessionMeetingStore;
 
-  async function start(withGraph: boolean): Promise<void> {
+  /**
+   * Starts the bot; by default a turn waits for the calendar's work however long it takes (the
+   * budget's wait never ends), so what the tests read is there when the answer comes.
+   */
+  async function start(
+    withGraph: boolean,
+    wait: (ms: number) => Promise<void> = () => new Promise<void>(() => undefined),
+  ): Promise<void> {
     harness = new BotHarness();
-    if (withGraph) {
-      harness.options = { graphCredential, graphSleep: () => Promise.resolve() };
-    }
+    harness.options = {
+      labSessionsModule: { wait },
+      ...(withGraph ? { graphCredential, graphSleep: () => Promise.resolve() } : {}),
+    };
     await harness.start({
       LAB_ADMIN_IDS: [ADMIN, FACILITATOR_A, FACILITATOR_B].map((u) => u.aadObjectId).join(','),
       ...(withGraph
@@ -255,6 +263,23 @@ describe('Lab sessions: the qualification meeting in Teams (fake Graph, and .ics
     assert.ok(
       after.filter((row) => row.key.includes(':v1:')).every((r) => /modifiée/.test(r.payload)),
     );
+  });
+
+  it('answers within the budget when the calendar is slow, the meeting reaching it afterwards', async () => {
+    // The budget is spent at once: the answer cannot wait for Graph.
+    await start(true, () => Promise.resolve());
+    const id = await assigned();
+    const answer = await click(FACILITATOR_A, 'session.meeting', {
+      requestId: id,
+      meetingDay: '2026-11-26',
+      meetingTime: '10:00',
+    });
+    assert.match(answer, /Réunion de qualification fixée/);
+    assert.equal((await store.get(id))?.qualificationMeeting?.time, '10:00');
+    while (graph.liveEvents().length === 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.equal(graph.liveEvents()[0]!.attendees.length, 3);
   });
 
   it('refuses a stranger and the requester, with nothing changed', async () => {

@@ -37,6 +37,11 @@ export interface QualificationMeetingDeps {
   store: MeetingStore & { getByRequest(requestId: string): Promise<MeetingRecord | undefined> };
   calendar?: MeetingCalendar | undefined;
   invitations?: MeetingInvitations | undefined;
+  /**
+   * How long a turn waits for the calendar: given, the work is handed to it, which may answer
+   * (undefined) before the work is done, the work going on; the hourly catch-up mends what fails.
+   */
+  within?: (work: Promise<MeetingSyncReport>) => Promise<MeetingSyncReport | undefined>;
 }
 
 /**
@@ -175,7 +180,7 @@ export async function syncQualificationMeeting(
   const wanted = toWantedQualificationMeeting(request);
   const stored = await meetings.store.getByRequest(request.id);
   if (wanted === undefined && stored === undefined) return undefined;
-  return reconcileMeetings(
+  const work = reconcileMeetings(
     wanted === undefined ? [] : [wanted],
     stored === undefined ? [] : [stored],
     {
@@ -187,6 +192,7 @@ export async function syncQualificationMeeting(
     // Three people and a meeting days away: the invitation goes at once, however far ahead.
     { announceDays: Number.POSITIVE_INFINITY },
   );
+  return meetings.within === undefined ? work : meetings.within(work);
 }
 
 /**

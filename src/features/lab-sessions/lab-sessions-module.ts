@@ -95,6 +95,9 @@ import {
 import { createLabSessionRenderers } from './lab-sessions-notices';
 import { LabSessionVerbs } from './lab-sessions-verbs';
 
+/** Teams wants an answer to a card action within 5 seconds: the calendar's work waits this long. */
+const MEETING_BUDGET_MS = 3_500;
+
 /** The session calendar looks this far ahead: a session's 4-week preparation and then some. */
 const SESSION_CALENDAR_DAYS = 60;
 
@@ -157,6 +160,11 @@ const REMOVE_PARTICIPANTS_DATA = withInputs({
     .optional(),
 });
 
+/** Replaceable parts, for tests: the wait that bounds how long a turn waits for the calendar. */
+export interface LabSessionsModuleOptions {
+  wait?: (ms: number) => Promise<void>;
+}
+
 /**
  * Lab sessions in Teams: any staff member requests a session ("demander une session"); the Lab
  * team gets the request in its channel (or each member), names two facilitators, gives its go or
@@ -178,7 +186,12 @@ export function createLabSessionsModule(
     | 'publicUrl'
     | 'meetings'
   >,
+  options: LabSessionsModuleOptions = {},
 ): FeatureModule {
+  // Unreferenced: a budget still running never keeps the process up.
+  const wait =
+    options.wait ??
+    ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
   const sessions = new SqlLabSessionStore(platform.database.db);
   const exportDeps = {
     sessions,
@@ -225,6 +238,16 @@ export function createLabSessionsModule(
       store: new SqlLabSessionMeetingStore(platform.database.db),
       calendar: platform.meetings.calendar,
       invitations: platform.meetings.invitations,
+      // Teams wants an answer within 5 s and Graph may ask to wait: the turn answers after
+      // MEETING_BUDGET_MS at most, the calendar's work going on; a failure is logged and the
+      // hourly job tries again.
+      within: (work) => {
+        const logged = work.catch((error: unknown) => {
+          platform.logger.error({ err: error }, 'qualification meeting not brought up to date');
+          return undefined;
+        });
+        return Promise.race([logged, wait(MEETING_BUDGET_MS).then(() => undefined)]);
+      },
     },
   };
 
