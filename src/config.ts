@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import {
+  parsePriorityWeights,
+  type PriorityWeights,
+} from './core/lab-sessions/prioritise-requests';
 
 /** Raised when the environment does not describe a runnable bot; the message names each bad variable. */
 export class ConfigError extends Error {
@@ -141,6 +145,13 @@ const environmentSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
   // Facilitator days the Lab can give Lab sessions each month (6 people, seed 003: at most ~120).
   LAB_SESSION_CAPACITY_DAYS: optionalText.pipe(z.coerce.number().positive().max(1000).optional()),
+  // How the prioritisation card weighs qualified requests: "urgency=3,impact=3,effort=2,fit=2".
+  LAB_SESSION_PRIORITY_WEIGHTS: optionalText.transform((value, context) => {
+    const parsed = parsePriorityWeights(value);
+    if (parsed.ok) return parsed.weights;
+    context.addIssue({ code: z.ZodIssueCode.custom, message: parsed.reason });
+    return z.NEVER;
+  }),
   LAB_CHANNEL_ID: optionalText.refine(
     (v) => v === undefined || /^19:\S+$/.test(v),
     'must be a Teams channel conversation id (19:…@thread.tacv2)',
@@ -256,6 +267,8 @@ export interface Config {
   labChannelId: string | undefined;
   /** Facilitator days per month the Lab gives Lab sessions; "demandes" flags months beyond it. */
   labSessionCapacityDays: number | undefined;
+  /** Weights of urgency, impact, effort and strategic fit in the Lab session prioritisation. */
+  labSessionPriorityWeights: PriorityWeights;
   /** When the weekly digest goes out: ISO weekday (1 is Monday) and HH:MM, Europe/Paris. */
   digestSchedule: { weekday: number; time: string; timeZone: string };
   /** Without it, each team gets a thread in the programme team's General channel instead of a channel. */
@@ -336,6 +349,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     seedDemo: v.SEED_DEMO,
     labChannelId: v.LAB_CHANNEL_ID,
     labSessionCapacityDays: v.LAB_SESSION_CAPACITY_DAYS,
+    labSessionPriorityWeights: v.LAB_SESSION_PRIORITY_WEIGHTS,
     digestSchedule: {
       weekday: WEEKDAYS.indexOf(v.DIGEST_DAY) + 1,
       time: v.DIGEST_TIME,

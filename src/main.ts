@@ -2,6 +2,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import { CallerIdConstants, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
+import { tellCandidateIfEndorsementUnreached } from './core/candidacies/request-endorsement';
 import { openDatabase, type DatabaseHandle } from './adapters/sql/open-database';
 import { SqlProgrammeRoles } from './adapters/sql/sql-programme-roles';
 import { SqlBotStorage } from './adapters/sql/sql-bot-storage';
@@ -216,15 +217,25 @@ export async function startBot(
     botId: `28:${config.credentials?.appId ?? 'local-bot'}`,
     tokenProvider: createConnectorTokenProvider(config.credentials),
     logger,
-    ...(platform.email === undefined
+    ...(platform.personalChats === undefined
       ? {}
       : {
-          onUnreachable: (row, reason) =>
-            platform.email!.fallback.afterTeamsUnreachable(row, reason),
+          installPersonalChat: (aadId: string) => platform.personalChats!.install(aadId),
         }),
+    // A message Teams refused for good goes by e-mail; one that cannot, and was a manager's
+    // endorsement request, is told to the candidate.
+    onUnreachable: async (row, reason) => {
+      const emailed = (await platform.email?.fallback.afterTeamsUnreachable(row, reason)) ?? false;
+      if (!emailed) await tellUnreached(row.idempotencyKey);
+    },
   });
+  const tellUnreached = (key: string): Promise<boolean> =>
+    tellCandidateIfEndorsementUnreached(
+      { ...platform.candidacyCore, programmes: platform.programmes },
+      key,
+    );
   // Messages Teams cannot deliver leave by e-mail from the Lab's mailbox, at its pace.
-  const emailWorker = createEmailWorker(platform, instanceId, logger);
+  const emailWorker = createEmailWorker(platform, instanceId, logger, tellUnreached);
 
   const jobs = new JobRegistry(logger);
   jobs.register({
@@ -340,6 +351,8 @@ function createEmailWorker(
   platform: Platform,
   owner: string,
   logger: Logger,
+  /** An e-mail that failed for good: the candidate hears when it was their manager's request. */
+  onFailed: (key: string) => Promise<unknown>,
 ): EmailWorker | undefined {
   const email = platform.email;
   if (email?.sender === undefined) return undefined;
@@ -350,7 +363,13 @@ function createEmailWorker(
     clock: platform.clock,
     owner,
     teamsLink: email.teamsLink,
-    onOutcome: (outcome) => logger.info(outcome, 'e-mail outcome'),
+    onOutcome: (outcome) => {
+      logger.info(outcome, 'e-mail outcome');
+      if (outcome.outcome !== 'failed') return;
+      onFailed(outcome.key).catch((error: unknown) =>
+        logger.error({ err: error, key: outcome.key }, 'telling the candidate failed'),
+      );
+    },
     onError: (error) => logger.error({ err: error }, 'e-mail worker error'),
   });
   email.fallback.whenQueued(() => worker.wake());

@@ -7,7 +7,7 @@ import type { TokenProvider } from './connector-client';
 import { createFetchConnectorClient } from './create-fetch-connector-client';
 import { createProgressCardUpdater } from './create-progress-card-updater';
 import { createRateLimiter } from './create-rate-limiter';
-import { createTargetResolver } from './create-target-resolver';
+import { createTargetResolver, type InstallPersonalChat } from './create-target-resolver';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery-worker';
 import { shareTenantPauses } from './share-tenant-pauses';
 
@@ -47,6 +47,11 @@ export interface DeliveryDependencies {
   tuning?: DeliveryTuning;
   /** Told of each message Teams refused for good (the e-mail fallback); absent: nothing more happens. */
   onUnreachable?: DeliveryWorkerOptions['onUnreachable'];
+  /**
+   * Installs the bot for the recipient of a message queued while Graph could not (Graph);
+   * absent: such a message is unreachable.
+   */
+  installPersonalChat?: InstallPersonalChat;
 }
 
 /** The bot's worker, which can be told how many instances share the tenant budget. */
@@ -81,7 +86,11 @@ export function createDeliveryWorker(deps: DeliveryDependencies): BotDeliveryWor
     ...(deps.tokenProvider === undefined ? {} : { tokenProvider: deps.tokenProvider }),
     ...(requestTimeoutMs === undefined ? {} : { timeoutMs: requestTimeoutMs }),
   });
-  const resolveTarget = createTargetResolver(deps.conversations, () => clock.now().getTime());
+  const resolveTarget = createTargetResolver(
+    deps.conversations,
+    () => clock.now().getTime(),
+    deps.installPersonalChat,
+  );
   const onError = (error: unknown): void => logger.error({ err: error }, 'delivery worker error');
   const progressCards = createProgressCardUpdater({
     outbox: deps.outbox,

@@ -1,5 +1,6 @@
 import type { ConversationStore } from '../core/ports/conversation-store';
 import type { OutboxTarget } from '../core/ports/outbox-store';
+import { ConnectorError } from './connector-client';
 
 /** Where and how to reach an outbox target: a known conversation, or a user to open a 1:1 chat with. */
 export interface ResolvedTarget {
@@ -20,6 +21,23 @@ export class UnreachableTargetError extends Error {
 }
 
 /**
+ * Installs the bot for a person (Graph) and records the personal chat it gets: the conversation,
+ * or why not, and whether another try later may succeed.
+ */
+export type InstallPersonalChat = (
+  userAadId: string,
+) => Promise<
+  | {
+      ok: true;
+      conversation: { conversationId: string; serviceUrl: string; tenantId: string | null };
+    }
+  | { ok: false; reason: string; transient: boolean }
+>;
+
+/** The Bot Connector-like code of a message waiting for Graph to install the bot: a transient 503. */
+export const INSTALL_PENDING_CODE = 'InstallPending';
+
+/**
  * Team service URLs are looked up in the stored conversations at most this often: a bulk send
  * to 3,000 users then reads the list once, and a team installed a minute ago is found.
  */
@@ -29,6 +47,8 @@ const TEAM_LOOKUP_TTL_MS = 60_000;
 export function createTargetResolver(
   conversations: ConversationStore,
   now: () => number,
+  /** Installs the bot for an `install` target; absent (no Graph): such a target is unreachable. */
+  install?: InstallPersonalChat,
 ): TargetResolver {
   let teams = new Map<string, string>();
   let teamsReadAt = Number.NEGATIVE_INFINITY;
@@ -62,9 +82,31 @@ export function createTargetResolver(
     if (personal !== undefined) {
       return {
         serviceUrl: personal.serviceUrl,
-        tenantId: personal.tenantId ?? target.tenantId,
+        tenantId: personal.tenantId ?? (target.kind === 'user' ? target.tenantId : ''),
         conversationId: personal.conversationId,
       };
+    }
+    if (target.kind === 'install') {
+      if (install === undefined) {
+        throw new UnreachableTargetError('the bot cannot install itself for the recipient');
+      }
+      const opened = await install(target.userAadId);
+      if (opened.ok) {
+        return {
+          serviceUrl: opened.conversation.serviceUrl,
+          tenantId: opened.conversation.tenantId ?? '',
+          conversationId: opened.conversation.conversationId,
+        };
+      }
+      // Graph still throttled or unavailable: a transient failure, retried with the outbox's
+      // backoff (never a 429, which would pause the tenant's Teams sends for Graph's sake).
+      if (opened.transient) {
+        throw new ConnectorError(`installing the bot for the recipient: ${opened.reason}`, {
+          status: 503,
+          code: INSTALL_PENDING_CODE,
+        });
+      }
+      throw new UnreachableTargetError(`installing the bot for the recipient: ${opened.reason}`);
     }
     const serviceUrl = await teamServiceUrl(target.teamId);
     if (serviceUrl === undefined) throw new UnreachableTargetError('bot not installed in the team');

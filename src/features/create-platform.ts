@@ -8,7 +8,7 @@ import { GraphTeamMembership } from '../adapters/graph/graph-team-membership';
 import { GraphUserReach } from '../adapters/graph/graph-user-reach';
 import { GraphMeetingCalendar } from '../adapters/graph/graph-meeting-calendar';
 import { SqlMeetingStore } from '../adapters/sql/sql-meeting-store';
-import { SqlReachLog } from '../adapters/sql/sql-reach-log';
+import { SqlReachLog, deriveReachLogKey } from '../adapters/sql/sql-reach-log';
 import { createProgrammeMeetings } from './meetings/create-programme-meetings';
 import { OutboxMeetingInvitations } from './meetings/outbox-meeting-invitations';
 import { createCandidacyDeps } from '../adapters/sql/create-candidacy-deps';
@@ -21,6 +21,8 @@ import { SqlProgrammeStore } from '../adapters/sql/sql-programme-store';
 import { SqlProgrammeTeamStore } from '../adapters/sql/sql-programme-team-store';
 import type { NoticeRenderer } from '../adapters/teams/notices/notice-renderer';
 import { OutboxNotifier } from '../adapters/teams/notices/outbox-notifier';
+import { PersonalChatInstaller } from '../adapters/teams/notices/personal-chat-installer';
+import { MembershipCatchUp } from '../core/team-spaces/membership-catch-up';
 import type { Config } from '../config';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
@@ -80,7 +82,7 @@ export function createPlatform(input: {
       'no GRAPH_TEAMS_APP_ID: the bot is not installed for people who never opened it, nor are they looked up by e-mail',
     );
   }
-  const reachLog = new SqlReachLog(database.db);
+  const reachLog = new SqlReachLog(database.db, deriveReachLogKey(config.exportSigningKey));
   const email = createEmailRoute({
     config,
     database,
@@ -166,6 +168,9 @@ export function createPlatform(input: {
             ...(config.graph?.baseUrl === undefined ? {} : { baseUrl: config.graph.baseUrl }),
             ...(input.options?.graphSleep === undefined ? {} : { sleep: input.options.graphSleep }),
           }),
+    membershipCatchUp: new MembershipCatchUp(),
+    personalChats:
+      reach === undefined ? undefined : new PersonalChatInstaller(conversations, reach, clock),
     meetings: createProgrammeMeetings({
       store: new SqlMeetingStore(database.db),
       calendar,

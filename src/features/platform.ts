@@ -13,6 +13,8 @@ import type { OutboxStore } from '../core/ports/outbox-store';
 import type { ProgrammeStore } from '../core/ports/programme-store';
 import type { ProgrammeTeamStore } from '../core/ports/programme-team-store';
 import type { TeamMembership } from '../core/ports/team-membership';
+import type { MembershipCatchUp } from '../core/team-spaces/membership-catch-up';
+import type { PersonalChatInstaller } from '../adapters/teams/notices/personal-chat-installer';
 import type { ProgrammeMeetings } from './meetings/create-programme-meetings';
 import type { Logger } from '../logger';
 import type { EmailDeliveryStore } from '../core/ports/email-delivery-store';
@@ -46,6 +48,13 @@ export interface Platform {
   provisioner: ChannelProvisioner | undefined;
   /** Adds people to a programme's Teams team through Graph; undefined without a Graph identity. */
   membership: TeamMembership | undefined;
+  /** Who Graph could not add to a programme's team for a passing reason, tried again hourly. */
+  membershipCatchUp: MembershipCatchUp;
+  /**
+   * Installs the bot for people it has no chat with (Graph, GRAPH_TEAMS_APP_ID); the delivery
+   * worker uses it for messages queued while Graph was throttled. Undefined without.
+   */
+  personalChats: PersonalChatInstaller | undefined;
   /** The programmes' meetings on calendars (Graph with an organiser mailbox; else none). */
   meetings: ProgrammeMeetings;
   /** Where people's browsers reach the bot (export links); known once the server listens. */

@@ -120,7 +120,7 @@ export const digestEn: Record<keyof typeof digestFr, string> = {
   'digest.export.decision.adjust': 'adjust',
   'digest.export.decision.stop': 'stop',
   'digest.figure': '{label}: {value}',
-  'digest.reach.heading': 'Reaching people (last 7 days)',
+  'digest.reach.heading': 'Reaching everyone (last 7 days)',
   'digest.reach.conversation': 'Through a chat they had',
   'digest.reach.install': 'By installing the bot for them',
   'digest.reach.team': 'Through a chat opened via a team',

@@ -119,7 +119,7 @@ export const digestFr = {
   'digest.export.decision.adjust': 'ajuster',
   'digest.export.decision.stop': 'arrêter',
   'digest.figure': '{label} : {value}',
-  'digest.reach.heading': 'Joindre les personnes (7 derniers jours)',
+  'digest.reach.heading': 'Joindre chacun (7 derniers jours)',
   'digest.reach.conversation': 'Par une conversation existante',
   'digest.reach.install': 'Par l’installation du bot pour la personne',
   'digest.reach.team': 'Par une conversation ouverte via une équipe',

@@ -17,7 +17,6 @@ export const emailEn: Record<keyof typeof emailFr, string> = {
   'status.email.on': 'on: messages Teams cannot deliver go by e-mail from {sender}',
   'status.email.noGraph': 'off: Microsoft Graph is not configured',
   'status.email.noSender': 'off: no mailbox to send from (GRAPH_MAIL_SENDER)',
-  'digest.reach.title': 'Reaching everyone',
   'digest.reach.summary':
     'Messages of the week: {teams} delivered in Teams, {email} by e-mail, {none} to nobody.',
   'digest.reach.byEmail': 'by e-mail ({cause})',

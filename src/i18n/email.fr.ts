@@ -16,7 +16,6 @@ export const emailFr = {
     'actif : les messages que Teams ne peut pas remettre partent par courriel depuis {sender}',
   'status.email.noGraph': 'inactif : Microsoft Graph n’est pas configuré',
   'status.email.noSender': 'inactif : aucune boîte aux lettres d’envoi (GRAPH_MAIL_SENDER)',
-  'digest.reach.title': 'Joindre chacun',
   'digest.reach.summary':
     'Messages de la semaine : {teams} remis dans Teams, {email} par courriel, {none} à personne.',
   'digest.reach.byEmail': 'par courriel ({cause})',

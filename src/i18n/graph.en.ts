@@ -10,6 +10,8 @@ export const graphEn: Record<keyof typeof graphFr, string> = {
   'teamSpaces.reason.not-found':
     'unknown, disabled or blocked account; for someone from another organisation, invite them as a guest first',
   'teamSpaces.reason.error': 'Microsoft Graph error: {detail}',
+  'teamSpaces.retrying':
+    '{count} people not added yet: Microsoft Graph is busy or unavailable for now. The bot tries again every hour, adding nobody twice.',
   'status.graph': 'Microsoft Graph',
   'status.graph.none':
     'not configured: threads in the General channel instead of channels, nobody added to Teams teams, no installation for people who never opened the bot',

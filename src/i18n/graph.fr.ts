@@ -9,6 +9,8 @@ export const graphFr = {
   'teamSpaces.reason.not-found':
     'compte inconnu, désactivé ou bloqué ; pour une personne d’une autre organisation, invitez-la d’abord comme invitée',
   'teamSpaces.reason.error': 'erreur de Microsoft Graph : {detail}',
+  'teamSpaces.retrying':
+    '{count} personnes pas encore ajoutées : Microsoft Graph est surchargé ou indisponible pour l’instant. Le bot réessaie toutes les heures, sans ajouter personne deux fois.',
   'status.graph': 'Microsoft Graph',
   'status.graph.none':
     'non configuré : fils dans le canal Général au lieu de canaux, personne ajouté aux équipes Teams, pas d’installation pour qui n’a jamais ouvert le bot',

@@ -1,4 +1,11 @@
 import assert from 'node:assert/strict';
+import { SqlLabSessionStore } from '../../src/adapters/sql/sql-lab-session-store';
+import {
+  FACILITATOR_A,
+  FACILITATOR_B,
+  makeRequest,
+  VALID_FIELDS,
+} from '../support/lab-session-fixtures';
 import { CheckinBot } from './support/checkin-bot';
 
 interface Element {
@@ -158,6 +165,32 @@ describe('check-in feature (recorded Teams activities)', () => {
       /09:30 \(America\/Cayenne\) · préparation du bilan · Équipe 1 · Caf'enir → Maëlys Horth/,
     );
     assert.match(textOf(card), /mardi 1 décembre 2026/);
+  });
+
+  it('lists the Lab sessions’ sends of the same days under the programme’s, for the Lab team', async () => {
+    // A session on Thursday 17 December: its J-21 (26 Nov) and J-7 (10 Dec) reminders fall within 30 days.
+    await new SqlLabSessionStore(bot.harness.bot.database.db).insert(
+      makeRequest({
+        status: 'preparation',
+        facilitators: [FACILITATOR_A, FACILITATOR_B],
+        sessionDay: '2026-12-17',
+        coldDebriefDay: '2027-01-28',
+        fields: { ...VALID_FIELDS, subject: 'Accueil [des](https://exemple.invalid) allocataires' },
+      }),
+    );
+    await bot.send('personal-message-calendrier-admin', '2026-11-20T08:30:00.000Z');
+    const text = textOf(bot.postedCards()[0]);
+    assert.match(text, /Sessions du Lab \(détail\u00a0: «\u202fcalendrier des sessions\u202f»\)/);
+    assert.match(
+      text,
+      /jeudi 26 novembre 2026 · 09:30 \(Europe\/Paris\) · rappel J-21\u00a0: [^"]+ · LAB-2026-001/,
+    );
+    assert.match(text, /jeudi 10 décembre 2026 · 09:30 \(Europe\/Paris\) · rappel J-7/);
+    assert.doesNotMatch(text, /\]\(https:\/\/exemple\.invalid\)/);
+
+    await bot.send('personal-message-calendrier', '2026-11-20T08:30:00.000Z');
+    const refused = textOf(bot.postedCards()[1]);
+    assert.doesNotMatch(refused, /LAB-2026-001|Sessions du Lab/);
   });
 
   it('refuses the calendar to someone outside the Lab team', async () => {

@@ -5,7 +5,7 @@ import { GRAPH_APP_PERMISSIONS } from '../../src/adapters/graph/graph-user-reach
 import { FALLBACK_OFF_REASONS } from '../../src/adapters/email/email-fallback';
 import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-server';
 import { BOT_PROGRAMME, TEST_SIGNING_KEY } from './support/candidacy-bot';
-import { BotHarness, loadActivity } from './support/bot-harness';
+import { BotHarness, FIXTURE_ADMIN_AAD_ID, loadActivity } from './support/bot-harness';
 
 const GRAPH_TOKEN = 'graph-app-token';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -128,6 +128,74 @@ describe('e-mail when Teams cannot reach a manager (Graph sendMail)', () => {
         JSON.stringify(call.body).includes('Votre responsable n’a pas pu être joint'),
       ),
     );
+  });
+
+  it('keeps the e-mail lines when the Lab refreshes its weekly digest, and shows them to nobody else', async () => {
+    await start({
+      ...graphEnv(),
+      GRAPH_MAIL_SENDER: LAB_MAILBOX,
+      LAB_ADMIN_IDS: FIXTURE_ADMIN_AAD_ID,
+    });
+    await submit();
+    await waitFor(() => graph.sentMails[0], 'the e-mail to the manager');
+    const key = await endorsementKey();
+    for (let tries = 0; (await harness.bot.platform.email?.store.get(key))?.state !== 'sent';) {
+      assert.ok((tries += 1) < 200, 'the e-mail recorded as sent');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    const refresh = async (from: Record<string, unknown> | undefined, weekly?: boolean) => {
+      const activity = loadActivity('invoke-action-execute-profile');
+      activity.from = from ?? {
+        id: '29:lab-admin',
+        name: 'Nadia Benali',
+        aadObjectId: FIXTURE_ADMIN_AAD_ID,
+      };
+      const data = {
+        verb: 'digest.refresh',
+        programmeId: BOT_PROGRAMME.id,
+        ...(weekly === undefined ? {} : { weekly }),
+      };
+      activity.value = { action: { type: 'Action.Execute', verb: 'digest.refresh', data } };
+      const { body } = await harness.send(activity);
+      return JSON.stringify((body as { value?: unknown }).value);
+    };
+    const weekly = await refresh(undefined, true);
+    assert.equal(weekly.match(/Joindre chacun/g)?.length, 1);
+    assert.match(weekly, /Messages de la semaine\u00a0: \d+ remis dans Teams, 1 par courriel/);
+    // The bot never met the manager: the digest names them by the start of their Entra id.
+    assert.match(weekly, /"title":"9d8c7b6a…","value":"par courriel \(aucun moyen de le joindre/);
+    // The dashboard, as "tableau de bord" shows it, stays within its statements: no e-mail lines.
+    assert.doesNotMatch(await refresh(undefined), /Messages de la semaine/);
+    // The candidate, who is not in the Lab team, gets the refusal and no names.
+    const candidate = loadActivity('invoke-candidacy-submit').from as Record<string, unknown>;
+    const refused = await refresh(candidate, true);
+    assert.doesNotMatch(refused, /9d8c7b6a|Messages de la semaine/);
+    assert.match(refused, /réservé|équipe du Lab/i);
+  });
+
+  it('tells the candidate once when the e-mail to their manager fails too', async () => {
+    // The Lab's mailbox is outside the application access policy: Graph refuses to send.
+    graph.mailboxesAllowed = new Set(['someone-else@cnaf.fr']);
+    await start({ ...graphEnv(), GRAPH_MAIL_SENDER: LAB_MAILBOX });
+
+    await submit();
+
+    const key = await endorsementKey();
+    const told = () =>
+      harness.connector.calls.filter((call) =>
+        JSON.stringify(call.body).includes('Votre responsable n’a pas pu être joint'),
+      );
+    await waitFor(() => (told().length > 0 ? true : undefined), 'the candidate told');
+    const row = await harness.bot.platform.email?.store.get(key);
+    assert.equal(row?.state, 'failed');
+    assert.equal(graph.sentMails.length, 0);
+    const notice = told()[0]!;
+    assert.match(JSON.stringify(notice.body), /manager\.martin@caf-guyane\.fr/);
+    // In the candidate's own chat, the one the recorded form came from.
+    assert.equal(notice.conversationId, 'a:1personal-camille-7Hk2');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(told().length, 1);
   });
 
   it('e-mails the request once when the manager blocked the bot in the chat its installation opened', async () => {

@@ -106,6 +106,69 @@ describe('reaching a manager who never opened the bot (proactive installation th
     assert.equal(graph.installs().length, 1);
   });
 
+  it('while Graph throttles, answers the candidate without waiting and delivers to the manager once Graph is back', async () => {
+    const waits: number[] = [];
+    harness = new BotHarness();
+    harness.options = {
+      graphCredential,
+      graphSleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    };
+    await harness.start({ EXPORT_SIGNING_KEY: TEST_SIGNING_KEY, ...graphEnv() });
+    await harness.bot.programmes.save({ ...BOT_PROGRAMME, endorsementRequired: true });
+    const start = harness.clock.now().getTime();
+    // The installation calls answer 429 (Retry-After 20 s) for a minute; finding the manager by
+    // e-mail still works.
+    graph.outage = {
+      now: () => harness.clock.now().getTime(),
+      throttledUntil: start + 60_000,
+      unavailableUntil: start + 60_000,
+      retryAfter: 20,
+      spare: /^\/v1\.0\/users\/[^/]+$/,
+    };
+
+    await submit();
+
+    // The turn waited for no Retry-After: one refused installation, then the outbox's turn.
+    assert.deepEqual(
+      graph.installs().map((c) => c.status),
+      [429],
+    );
+    assert.ok(!waits.includes(20_000), `waits in the turn: ${waits.join(', ')}`);
+    const candidacy = (await harness.bot.platform.candidacies.list(BOT_PROGRAMME.id))[0];
+    const endorsement = candidacy?.endorsement;
+    assert.equal(endorsement?.managerAadId, MANAGER.id);
+    const key = `endorsement:${BOT_PROGRAMME.id}:${candidacy!.id}:${endorsement.requestedAt.getTime()}`;
+    assert.deepEqual((await harness.bot.platform.outbox.get(key))?.target, {
+      kind: 'install',
+      userAadId: MANAGER.id,
+    });
+
+    // Graph is back: the outbox installs the bot once and delivers the request in its chat.
+    harness.clock.set(new Date(start + 6 * 60_000));
+    const delivered = await waitFor(() => {
+      const chatId = graph.installations.get(MANAGER.id)?.chatId;
+      const calls = harness.connector.calls.filter(
+        (call) =>
+          call.method === 'POST' &&
+          call.conversationId === chatId &&
+          JSON.stringify(call.body).includes('Votre avis est demandé'),
+      );
+      return calls.length > 0 ? calls : undefined;
+    }, 'the endorsement request once Graph is back');
+    assert.equal(delivered.length, 1);
+    assert.equal(graph.installs().filter((c) => c.status === 201).length, 1);
+    assert.equal((await harness.bot.platform.outbox.get(key))?.state, 'sent');
+    // The candidate is not told their manager is unreachable: they were reached.
+    assert.ok(
+      !JSON.stringify(harness.connector.sentActivities()).includes(
+        'Votre responsable n’a pas pu être joint',
+      ),
+    );
+  });
+
   it('tells the candidate when the bot cannot be installed for the manager, without Graph’s error in the card', async () => {
     graph.permissions.delete('TeamsAppInstallation.ReadWriteSelfForUser.All');
     await start(graphEnv());
@@ -137,7 +200,7 @@ describe('reaching a manager who never opened the bot (proactive installation th
     const digest = JSON.stringify(
       harness.connector
         .sentActivities()
-        .filter((activity) => JSON.stringify(activity).includes('Joindre les personnes')),
+        .filter((activity) => JSON.stringify(activity).includes('Joindre chacun')),
     );
     assert.match(digest, /Injoignables","value":"1"/);
     assert.match(

@@ -3,7 +3,10 @@ import type { AccessToken, TokenCredential } from '@azure/identity';
 import { GRAPH_MEMBERSHIP_PERMISSIONS } from '../../src/adapters/graph/graph-team-membership';
 import { addTeamMembers } from '../../src/core/team-spaces/add-team-members';
 import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
-import { INVOKE_BUDGET_MS } from '../../src/features/formation/formation-module';
+import {
+  INVOKE_BUDGET_MS,
+  createMembershipCatchUpTask,
+} from '../../src/features/formation/formation-module';
 import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-server';
 import { BotHarness, adminClicks, loadActivity } from './support/bot-harness';
 
@@ -200,5 +203,46 @@ describe('team spaces: confirming teams adds everyone to the programme’s Teams
     const added = graph.memberAdditions(TEAM_GROUP_ID);
     assert.equal(added.length, people.length);
     assert.equal(new Set(added).size, people.length);
+  });
+
+  it('adds on the hourly catch-up those Graph kept throttling, each once; a blocked account is not tried again', async () => {
+    const programme = await harness.bot.programmes.get(DEMO_PROGRAMME.id);
+    const blocked = programme?.facilitators?.[1];
+    assert.ok(blocked);
+    graph.blockedUsers.add(blocked.aadId);
+    // The first two additions are throttled past their four tries each.
+    for (let i = 0; i < 8; i += 1) graph.failNextMemberPosts.push({ status: 429, retryAfter: 1 });
+
+    const { body } = await harness.sendConfirmed(
+      adminClicks('formation.confirm', { programmeId: DEMO_PROGRAMME.id }),
+    );
+    const people = await everyone();
+    assert.equal(graph.memberAdditions(TEAM_GROUP_ID).length, people.length - 3);
+    // The organiser reads who will be tried again, and who will not (named, with the reason).
+    const text = cardText(body);
+    assert.match(
+      text,
+      /2 personnes pas encore ajoutées\u00a0: Microsoft Graph est surchargé ou indisponible pour l’instant\. Le bot réessaie toutes les heures/,
+    );
+    assert.match(
+      text,
+      new RegExp(`Ajout à l’équipe Teams impossible pour ${blocked.name} \\(compte inconnu`),
+    );
+    assert.doesNotMatch(text, /TooManyRequests|429/);
+    const catchUp = harness.bot.platform.membershipCatchUp;
+    assert.equal(catchUp.pendingCount(), 2);
+
+    const task = createMembershipCatchUpTask(harness.bot.platform, () => Promise.resolve());
+    await task.run();
+    const added = graph.memberAdditions(TEAM_GROUP_ID);
+    assert.equal(added.length, people.length - 1);
+    assert.equal(new Set(added).size, added.length, 'nobody added twice');
+    assert.ok(!added.includes(blocked.aadId));
+    assert.equal(catchUp.pendingCount(), 0);
+
+    // Nothing waiting: the next hour costs no Graph call.
+    const calls = graph.calls.length;
+    await task.run();
+    assert.equal(graph.calls.length, calls);
   });
 });

@@ -240,6 +240,30 @@ for (const target of testDatabases()) {
       assert.deepEqual(recorded?.payload, { kind: 'text', text: '' });
     });
 
+    it('sends by e-mail a message whose installation failed for good in the outbox (install target)', async () => {
+      const { fallback: email, worker } = fallback();
+      await outbox.enqueue(
+        {
+          idempotencyKey: 'endorsement:defi:cand-9:1',
+          target: { kind: 'install', userAadId: MANAGER.id },
+          payload: requestPayload(),
+          notBefore: clock.now(),
+        },
+        clock.now(),
+      );
+      const [row] = await outbox.claimDue(clock.now(), 10, 'bot-a', 60_000);
+      assert.ok(row);
+
+      await email.afterTeamsUnreachable(row, 'installing the bot for the recipient: 404');
+      assert.equal(await worker.runOnce(), 1);
+
+      assert.deepEqual(
+        graph.sentMails.map((m) => m.to),
+        [[MANAGER.mail]],
+      );
+      assert.equal((await store.get(row.idempotencyKey))?.cause, 'teams-unreachable');
+    });
+
     it('writes the e-mail’s own words in the language the person last wrote in', async () => {
       const { fallback: email, worker } = fallback();
       const row = await unreachableRow();

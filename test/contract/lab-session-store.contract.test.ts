@@ -63,6 +63,13 @@ for (const target of testDatabases()) {
           by: FACILITATOR_A.aadId,
           at: new Date('2026-11-24T10:00:00.000Z'),
         },
+        priority: {
+          urgency: 4,
+          impact: 5,
+          fit: 2,
+          by: 'lab',
+          at: new Date('2026-11-24T16:00:00.000Z'),
+        },
         decision: {
           kind: 'go',
           reason: 'Sujet prioritaire',
@@ -83,6 +90,12 @@ for (const target of testDatabases()) {
         makeRequest({ fields: older as ReturnType<typeof makeRequest>['fields'] }),
       );
       assert.equal((await store.get('req-1'))?.fields.sponsorEmail, '');
+    });
+
+    it('reads a request stored before priorities were rated with none', async () => {
+      const { priority: _dropped, ...older } = makeRequest();
+      await store.insert(older as ReturnType<typeof makeRequest>);
+      assert.equal((await store.get('req-1'))?.priority, null);
     });
 
     it('refuses a second request with the same tracking number', async () => {

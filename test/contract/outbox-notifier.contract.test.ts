@@ -155,15 +155,18 @@ for (const target of testDatabases()) {
     describe('with the bot installed for people it has no chat with (Graph)', () => {
       let opened: string[];
       let answer: PersonalChatOutcome;
+      let quick: (boolean | undefined)[];
       const opener: PersonalChatOpener = {
-        openPersonalChat: (aadId) => {
+        openPersonalChat: (aadId, options) => {
           opened.push(aadId);
+          quick.push(options?.quick);
           return Promise.resolve(answer);
         },
       };
 
       beforeEach(async () => {
         opened = [];
+        quick = [];
         answer = { ok: true, chatId: '19:manager_bot@unq.gbl.spaces' };
         notifier = new OutboxNotifier(outbox, conversations, renderers, { now: () => NOW }, opener);
         // The candidate's chat: where the bot takes its service URL and id from.
@@ -206,6 +209,51 @@ for (const target of testDatabases()) {
         );
         assert.equal(await conversations.findPersonal('ghost'), undefined);
         assert.equal((await outbox.countByState()).pending, 0);
+      });
+
+      it('queues the card for a later installation when Graph is throttled, sent no other way meanwhile', async () => {
+        // The bot is in a team too: a 1:1 through it would be another way, not taken.
+        await conversations.upsert(
+          conversation({
+            conversationId: '19:general@thread.tacv2',
+            scope: 'channel',
+            teamId: '19:general@thread.tacv2',
+            channelId: '19:general@thread.tacv2',
+            userAadId: null,
+          }),
+        );
+        answer = {
+          ok: false,
+          reason: 'Graph POST answered 429: TooManyRequests',
+          code: 'error',
+          transient: true,
+        };
+        await notifier.notify(
+          'greeting:busy',
+          { kind: 'user', aadId: 'busy' },
+          { kind: 'test.greeting', data: { name: 'Hugo' } },
+        );
+
+        assert.deepEqual(opened, ['busy']);
+        // A quick try: whoever's turn queued the notice does not wait for Graph's Retry-After.
+        assert.deepEqual(quick, [true]);
+        const row = await outbox.get('greeting:busy');
+        assert.deepEqual(row?.target, { kind: 'install', userAadId: 'busy' });
+        assert.equal(row?.state, 'pending');
+        assert.equal(await conversations.findPersonal('busy'), undefined);
+      });
+
+      it('does not queue for later a failure that will not pass (unknown person, refusal)', async () => {
+        answer = { ok: false, reason: 'user not found in Microsoft Entra', code: 'not-found' };
+        await assert.rejects(
+          notifier.notify(
+            'greeting:unknown',
+            { kind: 'user', aadId: 'unknown' },
+            { kind: 'test.greeting', data: {} },
+          ),
+          UndeliverableNoticeError,
+        );
+        assert.equal(await outbox.get('greeting:unknown'), undefined);
       });
 
       it('never installs the bot again for someone who removed it', async () => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { createHash, createHmac } from 'node:crypto';
 import type { DatabaseHandle } from '../../src/adapters/sql/open-database';
 import { SqlConversationStore } from '../../src/adapters/sql/sql-conversation-store';
 import { SqlOutboxStore } from '../../src/adapters/sql/sql-outbox-store';
-import { SqlReachLog } from '../../src/adapters/sql/sql-reach-log';
+import { SqlReachLog, deriveReachLogKey } from '../../src/adapters/sql/sql-reach-log';
 import { renderCard } from '../../src/adapters/teams/cards/render-card';
 import type { NoticeRenderers } from '../../src/adapters/teams/notices/notice-renderer';
 import { OutboxNotifier } from '../../src/adapters/teams/notices/outbox-notifier';
@@ -12,6 +13,9 @@ import { testDatabases } from './test-databases';
 
 const NOW = new Date('2026-11-20T08:00:00.000Z');
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+/** The bot's signing secret (EXPORT_SIGNING_KEY), as a test gives it. */
+const SECRET = 'test-signing-secret-of-at-least-32-characters';
+const KEY = deriveReachLogKey(SECRET);
 
 const card = renderCard({ type: 'AdaptiveCard', version: '1.5', body: [] }, {});
 const renderers: NoticeRenderers = {
@@ -53,7 +57,7 @@ for (const target of testDatabases()) {
     it('counts each notice once by route, and the unreachable by reason with the managers apart', async () => {
       const db = database!.db;
       const conversations = new SqlConversationStore(db);
-      const reach = new SqlReachLog(db);
+      const reach = new SqlReachLog(db, KEY);
       await conversations.upsert(personal('a:1camille', 'camille'));
       const outcomes: Record<string, PersonalChatOutcome> = {
         hugo: { ok: true, chatId: '19:hugo@unq.gbl.spaces' },
@@ -107,6 +111,62 @@ for (const target of testDatabases()) {
         { conversation: 0, install: 0, team: 0, unreachable: 0 },
         'only the period asked for',
       );
+    });
+
+    it('keys each row by an HMAC of the notice key with a key of its own, never a plain SHA-256', async () => {
+      const db = database!.db;
+      const reach = new SqlReachLog(db, KEY);
+      const key = 'endorsement:defi-2026:cand-42:1763625600000';
+      const entry = {
+        key,
+        programmeId: 'defi-2026',
+        noticeKind: 'candidacy.endorsementRequest',
+        route: 'install' as const,
+        failure: null,
+        at: NOW,
+      };
+      await reach.record(entry);
+      await reach.record({ ...entry, at: new Date(NOW.getTime() + 60_000) });
+
+      const rows = await db.selectFrom('reach_log').select(['key_digest', 'at']).execute();
+      assert.equal(rows.length, 1, 'the same notice is counted once');
+      const stored = rows[0]!.key_digest;
+      assert.notEqual(stored, createHash('sha256').update(key).digest('hex'));
+      // Neither the secret itself nor the bare secret used as the HMAC key makes it.
+      assert.notEqual(stored, createHmac('sha256', SECRET).update(key).digest('hex'));
+      assert.equal(stored, createHmac('sha256', KEY).update(key).digest('hex'));
+      assert.match(stored, /^[0-9a-f]{64}$/);
+      assert.equal((await reach.count('defi-2026', NOW)).byRoute.install, 1);
+
+      // Another secret gives another digest: the rows say nothing to whoever lacks it.
+      const other = new SqlReachLog(db, deriveReachLogKey(`${SECRET}-other`));
+      await other.record(entry);
+      assert.equal((await db.selectFrom('reach_log').select('key_digest').execute()).length, 2);
+    });
+
+    it('still counts the rows written before with a plain SHA-256, next to the new ones', async () => {
+      const db = database!.db;
+      await db
+        .insertInto('reach_log')
+        .values({
+          key_digest: createHash('sha256').update('hello:old').digest('hex'),
+          programme_id: 'defi-2026',
+          notice_kind: 'test.greeting',
+          route: 'conversation',
+          failure: null,
+          at: NOW.toISOString(),
+        })
+        .execute();
+      const reach = new SqlReachLog(db, KEY);
+      await reach.record({
+        key: 'hello:new',
+        programmeId: 'defi-2026',
+        noticeKind: 'test.greeting',
+        route: 'conversation',
+        failure: null,
+        at: NOW,
+      });
+      assert.equal((await reach.count('defi-2026', NOW)).byRoute.conversation, 2);
     });
   });
 }

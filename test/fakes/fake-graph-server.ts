@@ -197,6 +197,20 @@ export class FakeGraphServer {
    * undefined: no policy, every mailbox. Another mailbox is answered 403 ErrorAccessDenied.
    */
   mailboxesAllowed: Set<string> | undefined;
+  /**
+   * An outage on every endpoint, by the test's clock: 429 TooManyRequests until `throttledUntil`,
+   * then 503 ServiceUnavailable until `unavailableUntil`, each with Retry-After `retryAfter`
+   * seconds; paths matching `spare` answer as usual. Undefined: none.
+   */
+  outage:
+    | {
+        now: () => number;
+        throttledUntil: number;
+        unavailableUntil: number;
+        retryAfter: number;
+        spare?: RegExp;
+      }
+    | undefined;
   private readonly server = http.createServer((req, res) => this.handle(req, res));
 
   constructor(
@@ -316,6 +330,20 @@ export class FakeGraphServer {
     if (lastCall?.authorization !== `Bearer ${this.expectedToken}`) {
       error(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
       return;
+    }
+    if (this.outage !== undefined && !(this.outage.spare?.test(url.pathname) ?? false)) {
+      const { now, throttledUntil, unavailableUntil, retryAfter } = this.outage;
+      const at = now();
+      if (at < unavailableUntil) {
+        const throttled = at < throttledUntil;
+        error(
+          throttled ? 429 : 503,
+          throttled ? 'TooManyRequests' : 'ServiceUnavailable',
+          throttled ? 'Too many requests, try later' : 'Service unavailable, try later',
+          { 'retry-after': String(retryAfter) },
+        );
+        return;
+      }
     }
     if (/^\/v1\.0\/users\/[^/]+\/sendMail$/.test(url.pathname)) {
       this.routeSendMail(method, url, body, reply, error);

@@ -56,6 +56,7 @@ export function makeRequest(overrides: Partial<SessionRequest> = {}): SessionReq
     facilitators: [],
     qualificationMeeting: null,
     sequencing: null,
+    priority: null,
     qualification: null,
     decision: null,
     sessionDay: null,

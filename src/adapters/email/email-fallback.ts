@@ -75,11 +75,12 @@ export class EmailFallback {
   /**
    * The delivery worker found a message unreachable: a person's message is sent by e-mail (or
    * the reason it is not is recorded); a channel's or a group chat's is not anyone's to e-mail.
+   * True when the e-mail is queued (it will be tried).
    */
-  async afterTeamsUnreachable(row: OutboxRow, reason: string): Promise<void> {
+  async afterTeamsUnreachable(row: OutboxRow, reason: string): Promise<boolean> {
     const person = await this.personOf(row);
-    if (person === undefined) return;
-    await this.queue({
+    if (person === undefined) return false;
+    return this.queue({
       idempotencyKey: row.idempotencyKey,
       recipientAadId: person.aadId,
       language: toLanguage(person.locale),
@@ -144,7 +145,7 @@ export class EmailFallback {
     row: OutboxRow,
   ): Promise<{ aadId: string; locale: string | null } | undefined> {
     const { conversations } = this.deps;
-    if (row.target.kind === 'user') {
+    if (row.target.kind === 'user' || row.target.kind === 'install') {
       const context = await conversations.getUserContext(row.target.userAadId);
       return { aadId: row.target.userAadId, locale: context?.locale ?? null };
     }

@@ -113,3 +113,11 @@ async function readGraphError(response: Response): Promise<{ code: string; messa
     return { code: '', message: response.statusText };
   }
 }
+
+/**
+ * Graph's passing failures: throttled (429), unavailable or a gateway error (502, 503, 504), or
+ * no answer at all (status 0: a timeout or a reset). Another try later may succeed.
+ */
+export function isTransientGraphFailure(error: GraphRequestError): boolean {
+  return [0, 429, 502, 503, 504].includes(error.status) && error.code !== 'NoToken';
+}

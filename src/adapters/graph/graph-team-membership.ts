@@ -1,7 +1,12 @@
 import type { TokenCredential } from '@azure/identity';
 import { TeamMembershipError, type TeamMembership } from '../../core/ports/team-membership';
 import { GRAPH_BASE_URL } from './graph-channel-provisioner';
-import { GraphRequestError, graphRequest, type Sleep } from './graph-request';
+import {
+  GraphRequestError,
+  graphRequest,
+  isTransientGraphFailure,
+  type Sleep,
+} from './graph-request';
 
 /**
  * The application permission each call needs, the least privileged one Graph documents ("List
@@ -102,5 +107,10 @@ function toMembershipError(
   if (error.status === 403) {
     return new TeamMembershipError(error.message, 'permission', GRAPH_MEMBERSHIP_PERMISSIONS[call]);
   }
-  return new TeamMembershipError(error.message, error.status === 404 ? on404 : 'error');
+  return new TeamMembershipError(
+    error.message,
+    error.status === 404 ? on404 : 'error',
+    undefined,
+    isTransientGraphFailure(error),
+  );
 }

@@ -2,10 +2,17 @@ import type { TokenCredential } from '@azure/identity';
 import type { DirectoryEntry } from '../../core/ports/directory';
 import type {
   PersonalChatOpener,
+  PersonalChatOptions,
   PersonalChatOutcome,
 } from '../../core/ports/personal-chat-opener';
 import { GRAPH_BASE_URL } from './graph-channel-provisioner';
-import { GraphRequestError, graphRequest, realSleep, type Sleep } from './graph-request';
+import {
+  GraphRequestError,
+  graphRequest,
+  isTransientGraphFailure,
+  realSleep,
+  type Sleep,
+} from './graph-request';
 
 /**
  * The application permission each call of this adapter needs, the least privileged one Graph
@@ -29,6 +36,12 @@ export const GRAPH_APP_PERMISSIONS = {
  * the notice is often queued during someone's turn, which Teams does not let last much longer.
  */
 export const INSTALL_POLL_DELAYS_MS = [500, 1_000, 2_000, 4_000] as const;
+
+/**
+ * The same, when someone's turn waits (a quick try): 1.5 s in all, then the outbox finishes the
+ * job (the installation is there: its next try gets 409 and reads the chat).
+ */
+export const QUICK_INSTALL_POLL_DELAYS_MS = [500, 1_000] as const;
 
 /**
  * After Graph refuses an installation for want of a permission, the next ones are not tried for
@@ -91,7 +104,13 @@ export class GraphUserReach implements PersonalChatOpener, EntraUserFinder {
     }
   }
 
-  async openPersonalChat(userAadId: string): Promise<PersonalChatOutcome> {
+  async openPersonalChat(
+    userAadId: string,
+    options: PersonalChatOptions = {},
+  ): Promise<PersonalChatOutcome> {
+    // A quick try waits for no Retry-After: a 429 or 503 is a passing failure at once.
+    const tries = options.quick === true ? { maxTries: 1 } : {};
+    const pollDelays = options.quick === true ? QUICK_INSTALL_POLL_DELAYS_MS : this.pollDelaysMs;
     if (this.refusal !== undefined && this.now() - this.refusal.at < REFUSAL_MEMORY_MS) {
       return { ok: false, reason: this.refusal.reason, code: 'permission' };
     }
@@ -105,20 +124,22 @@ export class GraphUserReach implements PersonalChatOpener, EntraUserFinder {
           },
           permission: GRAPH_APP_PERMISSIONS.installForUser,
           sleep: this.sleep,
+          ...tries,
         });
       } catch (error) {
         // 409: the app is already installed for the user, which is what we want.
         if (!(error instanceof GraphRequestError) || error.status !== 409) throw error;
       }
       for (let poll = 0; ; poll += 1) {
-        const chatId = await this.readChatId(user);
+        const chatId = await this.readChatId(user, tries);
         if (chatId !== undefined) return { ok: true, chatId };
-        const delay = this.pollDelaysMs[poll];
+        const delay = pollDelays[poll];
         if (delay === undefined) {
           return {
             ok: false,
             reason: 'installed, but Graph did not show the chat in time',
             code: 'timeout',
+            transient: true,
           };
         }
         await this.sleep(delay);
@@ -137,18 +158,26 @@ export class GraphUserReach implements PersonalChatOpener, EntraUserFinder {
         this.refusal = { reason: error.message, at: this.now() };
         return { ok: false, reason: error.message, code: 'permission' };
       }
-      return { ok: false, reason: error.message, code: 'error' };
+      return {
+        ok: false,
+        reason: error.message,
+        code: 'error',
+        ...(isTransientGraphFailure(error) ? { transient: true } : {}),
+      };
     }
   }
 
   /** The chat of the app's installation for the user, or undefined while Graph does not show it. */
-  private async readChatId(userApps: string): Promise<string | undefined> {
+  private async readChatId(
+    userApps: string,
+    tries: { maxTries?: number },
+  ): Promise<string | undefined> {
     const filter = encodeURIComponent(`teamsApp/id eq '${this.teamsAppCatalogueId}'`);
     const { body } = await graphRequest(
       this.credential,
       'GET',
       `${userApps}?$expand=teamsApp&$filter=${filter}`,
-      { permission: GRAPH_APP_PERMISSIONS.listUserApps, sleep: this.sleep },
+      { permission: GRAPH_APP_PERMISSIONS.listUserApps, sleep: this.sleep, ...tries },
     );
     const installation = (body as { value?: { id?: unknown }[] }).value?.[0];
     if (typeof installation?.id !== 'string') return undefined;
@@ -157,7 +186,7 @@ export class GraphUserReach implements PersonalChatOpener, EntraUserFinder {
         this.credential,
         'GET',
         `${userApps}/${encodeURIComponent(installation.id)}/chat`,
-        { permission: GRAPH_APP_PERMISSIONS.getInstallationChat, sleep: this.sleep },
+        { permission: GRAPH_APP_PERMISSIONS.getInstallationChat, sleep: this.sleep, ...tries },
       );
       const id = (chat as { id?: unknown }).id;
       return typeof id === 'string' ? id : undefined;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type {
   SessionDecision,
+  SessionPriority,
   SessionQualification,
   SessionRequest,
   SessionStatus,
@@ -335,8 +336,15 @@ function toAnswer(row: LabSessionTables['lab_session_debriefs']): SessionDebrief
 
 interface StoredRequest extends Omit<
   SessionRequest,
-  'createdAt' | 'updatedAt' | 'decision' | 'qualification' | 'qualificationMeeting' | 'sequencing'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'decision'
+  | 'qualification'
+  | 'qualificationMeeting'
+  | 'sequencing'
+  | 'priority'
 > {
+  priority?: (Omit<SessionPriority, 'at'> & { at: string }) | null;
   sequencing?: (Omit<NonNullable<SessionRequest['sequencing']>, 'at'> & { at: string }) | null;
   qualificationMeeting?:
     (Omit<QualificationMeeting, 'durationMinutes'> & { durationMinutes?: number }) | null;
@@ -387,6 +395,9 @@ function fromRow(row: RequestRow): SessionRequest {
       stored.qualification == null
         ? null
         : { ...stored.qualification, at: new Date(stored.qualification.at) },
+    // Requests stored before the Lab team rated priorities have none.
+    priority:
+      stored.priority == null ? null : { ...stored.priority, at: new Date(stored.priority.at) },
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };

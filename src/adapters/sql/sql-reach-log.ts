@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type {
   ReachCounts,
@@ -9,16 +9,34 @@ import type {
 } from '../../core/ports/reach-log';
 import type { Database } from './schema';
 
-/** The reach of notices in SQL: one row per notice, counted by programme and week. */
+/**
+ * The reach log's own key, derived from the bot's signing secret (EXPORT_SIGNING_KEY) so that it
+ * signs nothing else and nothing else's signature is a reach log digest: HMAC-SHA-256(secret,
+ * 'reach-log').
+ */
+export function deriveReachLogKey(signingSecret: string): Buffer {
+  return createHmac('sha256', signingSecret).update('reach-log').digest();
+}
+
+/**
+ * The reach of notices in SQL: one row per notice, counted by programme and week. A row is keyed
+ * by a keyed digest of the notice key (HMAC-SHA-256 with `key`, from deriveReachLogKey): the
+ * same notice queued again is counted once, and without the secret nobody can tell which notice
+ * (whose candidacy, whose id) a row is by hashing keys they can guess. Rows written before were
+ * keyed by a plain SHA-256; they stay, and only feed the weekly counts.
+ */
 export class SqlReachLog implements ReachLog {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly key: Buffer,
+  ) {}
 
   async record(entry: ReachEntry): Promise<void> {
     await this.db
       .insertInto('reach_log')
       .values({
-        // A digest, not the key: keys name candidacies and people's ids.
-        key_digest: createHash('sha256').update(entry.key).digest('hex'),
+        // A keyed digest, not the key: keys name candidacies and people's ids.
+        key_digest: createHmac('sha256', this.key).update(entry.key).digest('hex'),
         programme_id: entry.programmeId,
         notice_kind: entry.noticeKind,
         route: entry.route,

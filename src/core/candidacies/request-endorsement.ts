@@ -16,26 +16,73 @@ export async function requestEndorsement(
 ): Promise<boolean> {
   const endorsement = candidacy.endorsement;
   if (endorsement === null || endorsement.managerAadId === null) return false;
-  const key = `endorsement:${programme.id}:${candidacy.id}:${endorsement.requestedAt.getTime()}`;
+  const key = endorsementKey(programme.id, candidacy.id, endorsement.requestedAt);
   try {
     await notifyManager(deps, programme, candidacy, key, endorsement.managerAadId);
   } catch (error) {
     if (!(error instanceof UndeliverableNoticeError)) throw error;
-    await deps.notifier.notify(
-      `${key}:unreachable`,
-      { kind: 'user', aadId: candidacy.applicant.aadId },
-      {
-        kind: 'candidacy.endorsementUnreachable',
-        data: {
-          programmeId: programme.id,
-          programmeName: programme.name,
-          managerEmail: endorsement.managerEmail,
-        },
-      },
-    );
+    await tellCandidate(deps, programme, candidacy, key);
     return false;
   }
   return true;
+}
+
+/** The endorsement request's idempotency key: one request per candidacy and asking. */
+function endorsementKey(programmeId: string, candidacyId: string, requestedAt: Date): string {
+  return `endorsement:${programmeId}:${candidacyId}:${requestedAt.getTime()}`;
+}
+
+/**
+ * A message reached its person by no route in the end (Teams refused it for good and no e-mail
+ * went, or the e-mail itself failed). When it was an endorsement request still awaiting the
+ * manager, the candidate is told, as when the manager could not be reached at once: under the
+ * same key, so never twice. Any other message is left to the Lab digest. True when told.
+ */
+export async function tellCandidateIfEndorsementUnreached(
+  deps: Pick<CandidacyDeps, 'notifier' | 'candidacies'> & {
+    programmes: { get(id: string): Promise<Programme | undefined> };
+  },
+  messageKey: string,
+): Promise<boolean> {
+  const match = /^endorsement:([^:]+):([^:]+):(\d+)$/.exec(messageKey);
+  if (match === null) return false;
+  const [, programmeId, candidacyId, at] = match as unknown as [string, string, string, string];
+  const candidacy = await deps.candidacies.get(candidacyId);
+  const endorsement = candidacy?.endorsement;
+  // Only the request still awaited, as it was asked (not one the manager answered meanwhile).
+  if (
+    candidacy === undefined ||
+    candidacy.programmeId !== programmeId ||
+    endorsement == null ||
+    endorsement.status !== 'pending' ||
+    endorsement.requestedAt.getTime() !== Number(at)
+  ) {
+    return false;
+  }
+  const programme = await deps.programmes.get(programmeId);
+  if (programme === undefined) return false;
+  await tellCandidate(deps, programme, candidacy, messageKey);
+  return true;
+}
+
+async function tellCandidate(
+  deps: Pick<CandidacyDeps, 'notifier'>,
+  programme: Programme,
+  candidacy: Candidacy,
+  key: string,
+): Promise<void> {
+  await deps.notifier.notify(
+    `${key}:unreachable`,
+    { kind: 'user', aadId: candidacy.applicant.aadId },
+    {
+      kind: 'candidacy.endorsementUnreachable',
+      data: {
+        programmeId: programme.id,
+        programmeName: programme.name,
+        managerEmail: candidacy.endorsement?.managerEmail ?? '',
+      },
+    },
+  );
 }
 
 async function notifyManager(

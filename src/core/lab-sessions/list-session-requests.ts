@@ -52,15 +52,33 @@ export function countByStatus(
 export async function sumCommittedEffort(
   deps: Pick<LabSessionDeps, 'sessions'>,
   fromMonth: string,
-): Promise<{ byMonth: { month: string; days: number }[]; awaitingGo: number }> {
+): Promise<CommittedEffort> {
+  return tallyCommittedEffort(
+    await deps.sessions.list(['qualification', 'preparation', 'held']),
+    fromMonth,
+  );
+}
+
+/** Facilitator days committed per month (from `fromMonth` on), and those awaiting a go. */
+export interface CommittedEffort {
+  byMonth: { month: string; days: number }[];
+  awaitingGo: number;
+}
+
+/** {@link sumCommittedEffort} over requests already read; other statuses count for nothing. */
+export function tallyCommittedEffort(
+  requests: readonly SessionRequest[],
+  fromMonth: string,
+): CommittedEffort {
   const byMonth = new Map<string, number>();
   let awaitingGo = 0;
-  for (const request of await deps.sessions.list(['qualification', 'preparation', 'held'])) {
+  for (const request of requests) {
     const effort = request.qualification?.effortDays ?? 0;
     if (request.status === 'qualification') {
       awaitingGo += effort;
       continue;
     }
+    if (request.status !== 'preparation' && request.status !== 'held') continue;
     // A session without a date yet counts in the current month: the work starts now.
     const month = request.sessionDay?.slice(0, 7) ?? fromMonth;
     if (month < fromMonth) continue;

@@ -75,6 +75,19 @@ export interface SessionQualification {
   at: Date;
 }
 
+/**
+ * How the Lab team rated a qualified request before its go, each from 1 (low) to 5 (high): the
+ * prioritisation card ranks requests by these and the preparation effort, with configured weights.
+ */
+export interface SessionPriority {
+  urgency: number;
+  impact: number;
+  /** Strategic fit. */
+  fit: number;
+  by: string;
+  at: Date;
+}
+
 /** A person the request names (requester, facilitator), with the name shown on cards. */
 export interface SessionPerson {
   aadId: string;
@@ -109,6 +122,8 @@ export interface SessionRequest {
   } | null;
   /** The qualification card, once a facilitator filled it. */
   qualification: SessionQualification | null;
+  /** The Lab team's rating for the prioritisation, once given. */
+  priority: SessionPriority | null;
   decision: SessionDecision | null;
   /** The session's day (YYYY-MM-DD, the requester's calendar), once the facilitators set it. */
   sessionDay: string | null;

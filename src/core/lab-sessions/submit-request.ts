@@ -48,6 +48,7 @@ export async function submitRequest(
     facilitators: [],
     qualificationMeeting: null,
     sequencing: null,
+    priority: null,
     qualification: null,
     decision: null,
     sessionDay: null,

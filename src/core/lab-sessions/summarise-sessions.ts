@@ -1,6 +1,6 @@
 import { countDaysBetween, toLocalDay } from '../scheduling/local-days';
 import type { LabSessionDeps } from './lab-session-deps';
-import { countByStatus } from './list-session-requests';
+import { countByStatus, tallyCommittedEffort, type CommittedEffort } from './list-session-requests';
 import type { SessionStatus } from './session-request';
 
 /** The Lab sessions at a glance, for the Lab team's digest. */
@@ -16,16 +16,23 @@ export interface SessionsSummary {
   /** Average hot satisfaction (1 to 5), one decimal; null without answers. */
   hotAverage: number | null;
   coldAnswers: number;
+  /** How many hot debriefs gave each score, from 1 to 5 (index 0 is score 1). */
+  hotScores: number[];
   /** Cold debriefs asking for a follow-up session. */
   followUpsWanted: number;
+  /** Preparation effort committed from the current month on, and awaiting a go. */
+  effort: CommittedEffort;
+  /** Facilitator days per month the Lab can give sessions, when configured. */
+  capacityDays: number | null;
 }
 
 /** Counts and medians of the Lab sessions, on the Lab's (Paris) calendar days. */
 export async function summariseSessions(
-  deps: Pick<LabSessionDeps, 'sessions' | 'clock'>,
+  deps: Pick<LabSessionDeps, 'sessions' | 'clock'> & { capacityDays?: number | undefined },
 ): Promise<SessionsSummary> {
   const zone = 'Europe/Paris';
-  const year = toLocalDay(deps.clock.now(), zone).slice(0, 4);
+  const today = toLocalDay(deps.clock.now(), zone);
+  const year = today.slice(0, 4);
   const requests = await deps.sessions.list();
   const toGo: number[] = [];
   const goToSession: number[] = [];
@@ -43,6 +50,11 @@ export async function summariseSessions(
   const hot = await deps.sessions.listAllDebriefs('hot');
   const cold = await deps.sessions.listAllDebriefs('cold');
   const scores = hot.map((a) => Number(a.answers.satisfaction)).filter(Number.isFinite);
+  const hotScores = [0, 0, 0, 0, 0];
+  for (const score of scores) {
+    if (Number.isInteger(score) && score >= 1 && score <= 5)
+      hotScores[score - 1] = (hotScores[score - 1] ?? 0) + 1;
+  }
   return {
     byStatus: countByStatus(requests),
     medianDaysToGo: median(toGo),
@@ -54,7 +66,10 @@ export async function summariseSessions(
         ? null
         : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10,
     coldAnswers: cold.length,
+    hotScores,
     followUpsWanted: cold.filter((a) => a.answers.followUp === 'yes').length,
+    effort: tallyCommittedEffort(requests, today.slice(0, 7)),
+    capacityDays: deps.capacityDays ?? null,
   };
 }
 

@@ -81,7 +81,7 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Readonly<Record<string, string>> = {
   tenant_pauses: 'until when a tenant is paused after Teams answered 429',
   lab_session_sequences: 'the last tracking number given each year',
   reach_log:
-    'how each notice reached people (route and coded reason, by programme), keyed by a digest of the notice key, never who',
+    'how each notice reached people (route and coded reason, by programme), keyed by a keyed digest (HMAC) of the notice key, never who',
   lab_session_participant_positions: 'the last waitlist position given on each session request',
 };
 

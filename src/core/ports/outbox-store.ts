@@ -1,11 +1,13 @@
 /**
  * Where a proactive message goes: a stored conversation (a personal chat, a group chat or a
- * channel), or a user reached through a new 1:1 chat, which Teams allows in a team where the
- * bot is installed.
+ * channel), a user reached through a new 1:1 chat, which Teams allows in a team where the
+ * bot is installed, or a user the bot installs itself for (Graph) before sending, when Graph
+ * could not do it as the message was queued (throttled, unavailable).
  */
 export type OutboxTarget =
   | { kind: 'conversation'; conversationId: string }
-  | { kind: 'user'; userAadId: string; tenantId: string; teamId: string };
+  | { kind: 'user'; userAadId: string; tenantId: string; teamId: string }
+  | { kind: 'install'; userAadId: string };
 
 /** What is sent: plain text, or an Adaptive Card with the text Teams shows in notifications. */
 export type OutboxPayload =

@@ -6,6 +6,8 @@ export class TeamMembershipError extends Error {
     readonly reason: 'permission' | 'not-found' | 'error',
     /** For a refusal (403): the least-privileged permission the call needs. */
     readonly permission?: string,
+    /** Graph throttled or was unavailable (429, 5xx, no answer): another try later may succeed. */
+    readonly transient = false,
   ) {
     super(message);
   }

@@ -71,3 +71,17 @@ export function toHolidayCalendarId(timeZone: string | null | undefined): Holida
     HOLIDAY_CALENDARS.find((calendar) => calendar.timeZone === timeZone)?.id ?? DEFAULT_CALENDAR
   );
 }
+
+/**
+ * The calendar of a time zone, each built once: a job asking every minute, or a card listing many
+ * people, reads a calendar's holidays once.
+ */
+export function createCalendarsByZone(): (timeZone: string) => HolidayCalendar {
+  const calendars = new Map<HolidayCalendarId, HolidayCalendar>();
+  return (timeZone) => {
+    const id = toHolidayCalendarId(timeZone);
+    let calendar = calendars.get(id);
+    if (calendar === undefined) calendars.set(id, (calendar = createHolidayCalendar(id)));
+    return calendar;
+  };
+}

@@ -10,8 +10,12 @@ export const MEMBER_ADD_PACE_MS = 2_000;
 /** Someone who could not be added, and why (the permission refused, unknown person, other error). */
 export interface MembershipFailure {
   name: string;
+  /** Their Entra id, so a passing failure can be tried again (MembershipCatchUp). */
+  aadId: string;
   reason: 'permission' | 'not-found' | 'error';
   detail: string;
+  /** Graph throttled or was unavailable: another try later may succeed. Else final. */
+  transient: boolean;
 }
 
 /** What adding the participants and facilitators to the programme's team did. */
@@ -62,7 +66,7 @@ export async function addTeamMembers(
           ...unique
             .slice(index + 1)
             .filter((p) => !members.has(p.aadId.toLowerCase()))
-            .map((p) => ({ ...failure, name: p.name })),
+            .map((p) => ({ ...failure, name: p.name, aadId: p.aadId })),
         );
         return report;
       }
@@ -75,9 +79,17 @@ function toFailure(person: TeamPerson, error: unknown): MembershipFailure {
   if (error instanceof TeamMembershipError) {
     return {
       name: person.name,
+      aadId: person.aadId,
       reason: error.reason,
       detail: error.permission ?? error.message,
+      transient: error.transient,
     };
   }
-  return { name: person.name, reason: 'error', detail: String(error) };
+  return {
+    name: person.name,
+    aadId: person.aadId,
+    reason: 'error',
+    detail: String(error),
+    transient: false,
+  };
 }

@@ -91,9 +91,8 @@ export function buildDigestCard(
   if (digest.sections.length === 0) {
     body.push({ type: 'TextBlock', text: t('digest.nothingYet'), wrap: true });
   }
-  if (digest.reach !== undefined) body.push(...reachElements(context, digest.reach));
-  if (digest.emailReach !== undefined) {
-    body.push(...emailReachElements(context, digest.emailReach));
+  if (digest.reach !== undefined || digest.emailReach !== undefined) {
+    body.push(...reachElements(context, digest.reach, digest.emailReach));
   }
   if (digest.retention !== undefined) body.push(...retentionElements(context, digest.retention));
   if (digest.milestones.length > 0) {
@@ -109,7 +108,12 @@ export function buildDigestCard(
     });
   }
   // Refreshing is a convenience: it waits in the "…" menu, the export is what the card offers.
-  const actions = [action(t('digest.action.refresh'), DigestVerbs.refresh, digest, 'secondary')];
+  // The weekly digest's refresh keeps its e-mail lines, which the dashboard leaves out.
+  const actions = [
+    action(t('digest.action.refresh'), DigestVerbs.refresh, digest, 'secondary', {
+      ...(digest.emailReach === undefined ? {} : { weekly: true }),
+    }),
+  ];
   if (
     options.exportReviews !== false &&
     digest.facilitatorAadId === undefined &&
@@ -409,16 +413,22 @@ function listNames(context: CardContext, names: string[], total: number): string
     : names.join(', ');
 }
 
-/** Lab session requests by status (the statuses with none left out), delays and debriefs. */
-function sessionsElements({ t }: CardContext, section: SessionsSection): Element[] {
+/**
+ * Lab session requests by status (the statuses with none left out), delays and debriefs, then
+ * charts: requests by status, effort committed per month against the Lab's capacity (months over
+ * it in the "attention" colour) and the hot debriefs' scores, each with its figures in words.
+ */
+function sessionsElements(context: CardContext, section: SessionsSection): Element[] {
+  const { t } = context;
   const days = (value: number | null): string =>
     value === null ? t('labSession.digest.none') : t('labSession.list.days', { days: value });
-  return [
+  const statuses = SESSION_STATUSES.filter((status) => section.byStatus[status] > 0);
+  const elements: (Element | undefined)[] = [
     heading(t('labSession.digest.heading')),
     {
       type: 'FactSet',
       facts: [
-        ...SESSION_STATUSES.filter((status) => section.byStatus[status] > 0).map((status) =>
+        ...statuses.map((status) =>
           fact(capitalise(t(`labSession.status.${status}`)), String(section.byStatus[status])),
         ),
         fact(t('labSession.digest.toGo'), days(section.medianDaysToGo)),
@@ -442,40 +452,113 @@ function sessionsElements({ t }: CardContext, section: SessionsSection): Element
         ),
       ],
     },
+    donut(
+      context,
+      t('labSession.digest.byStatusChart'),
+      statuses.map((status) => ({
+        legend: capitalise(t(`labSession.status.${status}`)),
+        value: section.byStatus[status],
+      })),
+    ),
+    effortBars(context, section),
+    section.hotAnswers === 0
+      ? undefined
+      : barChart(
+          t('labSession.digest.hotChart'),
+          section.hotScores.map((count, index) => {
+            const x = t('labSession.digest.score', { score: index + 1 });
+            return { x, y: count, figure: t('digest.figure', { label: x, value: count }) };
+          }),
+        ),
   ];
+  return elements.filter((element): element is Element => element !== undefined);
 }
 
 /**
- * Reaching people this week: how many notices went through a chat they had, a chat the bot got
- * by installing itself, a 1:1 opened through a team, and how many could not go at all, with why
- * (managers asked for an endorsement counted apart).
+ * The months ahead (at most {@link MAX_BARS}) with the facilitator days committed to their
+ * sessions, against the capacity when it is configured: a month over it is drawn in the
+ * "attention" colour and said so in words.
  */
-function reachElements(context: CardContext, reach: ReachCounts): Element[] {
-  const { t } = context;
-  const facts = (['conversation', 'install', 'team'] as const).map((route) =>
-    fact(t(`digest.reach.${route}`), String(reach.byRoute[route])),
-  );
-  facts.push(fact(t('digest.reach.unreachable'), String(reach.byRoute.unreachable)));
-  for (const failure of reach.failures) {
-    facts.push(
-      fact(
-        t(`digest.reach.failure.${failure.failure}`),
-        failure.endorsements > 0
-          ? t('digest.reach.countWithManagers', {
-              count: failure.count,
-              managers: failure.endorsements,
-            })
-          : String(failure.count),
-      ),
+function effortBars(context: CardContext, section: SessionsSection): Element | undefined {
+  const { t, language } = context;
+  const months = section.effort.byMonth.slice(0, MAX_BARS);
+  if (months.length === 0 && section.effort.awaitingGo === 0) return undefined;
+  const capacity = section.capacityDays;
+  const monthName = (month: string): string =>
+    capitalise(
+      new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date(`${month}-01T12:00:00.000Z`)),
     );
+  const load = (days: number): string => {
+    if (capacity === null) return t('labSession.list.days', { days });
+    if (days <= capacity) return t('labSession.list.daysOfCapacity', { days, capacity });
+    return t('labSession.list.overCapacity', {
+      days,
+      capacity,
+      over: Math.round((days - capacity) * 10) / 10,
+    });
+  };
+  const bars = months.map(({ month, days }) => ({
+    x: monthName(month),
+    y: days,
+    figure: t('digest.figure', { label: monthName(month), value: load(days) }),
+    ...(capacity === null ? {} : { color: days > capacity ? 'attention' : 'good' }),
+  }));
+  if (section.effort.awaitingGo > 0) {
+    const x = t('labSession.list.awaitingGo');
+    const days = section.effort.awaitingGo;
+    bars.push({
+      x,
+      y: days,
+      figure: t('digest.figure', { label: x, value: t('labSession.list.days', { days }) }),
+      ...(capacity === null ? {} : { color: 'neutral' }),
+    });
   }
-  return [heading(t('digest.reach.heading')), { type: 'FactSet', facts }];
+  return barChart(t('labSession.list.effortHeading'), bars);
 }
 
 /**
- * Reaching everyone: messages of the week delivered in Teams, by e-mail and to nobody, then who
- * got theirs by e-mail and who got it by no route, with why.
+ * Reaching everyone this week, in one section: how the programme's notices reached people in
+ * Teams (a chat they had, a chat the bot got by installing itself, a 1:1 opened through a team)
+ * and why some could not go (managers asked for an endorsement counted apart); then every message
+ * of the week delivered in Teams, by e-mail and to nobody, naming who got theirs by e-mail and who
+ * by no route, with why.
  */
+function reachElements(
+  context: CardContext,
+  reach: ReachCounts | undefined,
+  email: ReachSection | undefined,
+): Element[] {
+  const { t } = context;
+  const elements: Element[] = [heading(t('digest.reach.heading'))];
+  if (reach !== undefined) {
+    const facts = (['conversation', 'install', 'team'] as const).map((route) =>
+      fact(t(`digest.reach.${route}`), String(reach.byRoute[route])),
+    );
+    facts.push(fact(t('digest.reach.unreachable'), String(reach.byRoute.unreachable)));
+    for (const failure of reach.failures) {
+      facts.push(
+        fact(
+          t(`digest.reach.failure.${failure.failure}`),
+          failure.endorsements > 0
+            ? t('digest.reach.countWithManagers', {
+                count: failure.count,
+                managers: failure.endorsements,
+              })
+            : String(failure.count),
+        ),
+      );
+    }
+    elements.push({ type: 'FactSet', facts });
+  }
+  if (email !== undefined) elements.push(...emailReachElements(context, email));
+  return elements;
+}
+
+/** Messages of the week by route, then who got theirs by e-mail and who by no route, with why. */
 function emailReachElements({ t }: CardContext, section: ReachSection): Element[] {
   const facts = [
     ...section.byEmail.items.map((person) =>
@@ -500,7 +583,6 @@ function emailReachElements({ t }: CardContext, section: ReachSection): Element[
     section.unreached.total -
     section.unreached.items.length;
   return [
-    heading(t('digest.reach.title')),
     {
       type: 'TextBlock',
       text: t('digest.reach.summary', {
@@ -509,6 +591,7 @@ function emailReachElements({ t }: CardContext, section: ReachSection): Element[
         none: section.none,
       }),
       wrap: true,
+      spacing: 'Medium',
     },
     ...(facts.length === 0 ? [] : [{ type: 'FactSet', facts }]),
     ...(rest > 0
@@ -593,17 +676,31 @@ function bars(
     ...top.map((o) => ({ x: o.name, y: o.count })),
     ...(rest > 0 ? [{ x: context.t('digest.others'), y: rest }] : []),
   ];
-  // Bar labels are cut short under the bars; the names and figures are written out in full below.
-  const figures = data
-    .map((d) => context.t('digest.figure', { label: d.x, value: d.y }))
-    .join(' · ');
+  return barChart(
+    title,
+    data.map((d) => ({ ...d, figure: context.t('digest.figure', { label: d.x, value: d.y }) })),
+  );
+}
+
+/** A bar, and its figure in words for the text under the chart (bar labels are cut short). */
+interface Bar {
+  x: string;
+  y: number;
+  color?: string;
+  figure: string;
+}
+
+/** Vertical bars under a caption, with their figures in words below and as the fallback. */
+function barChart(title: string, bars: readonly Bar[]): Element {
+  const figures = bars.map((bar) => bar.figure).join(' · ');
+  const coloured = bars.some((bar) => bar.color !== undefined);
   return captioned(
     title,
     {
       type: 'Chart.VerticalBar',
-      colorSet: 'categorical',
+      ...(coloured ? {} : { colorSet: 'categorical' }),
       showBarValues: true,
-      data,
+      data: bars.map(({ x, y, color }) => ({ x, y, ...(color === undefined ? {} : { color }) })),
       fallback: { type: 'TextBlock', text: figures, wrap: true },
     },
     figures,
@@ -628,8 +725,9 @@ function action(
   verb: string,
   digest: Digest,
   mode: 'primary' | 'secondary' = 'primary',
+  extra: Record<string, unknown> = {},
 ): Element {
-  const data = { verb, programmeId: digest.programmeId };
+  const data = { verb, programmeId: digest.programmeId, ...extra };
   return {
     type: 'Action.Execute',
     title,

@@ -1,4 +1,4 @@
-import { SqlReachLog } from '../../adapters/sql/sql-reach-log';
+import { SqlReachLog, deriveReachLogKey } from '../../adapters/sql/sql-reach-log';
 import { z } from 'zod';
 import type { Digest } from '../../core/digests/digest';
 import { getProgrammeDigest } from '../../core/digests/get-programme-digest';
@@ -35,7 +35,9 @@ export const DIGEST_COMMAND = /^\s*(?:digest|tableau de bord|dashboard)(?:\s+(.+
 const ALL_PROGRAMMES = new Set(['tous', 'toutes', 'all', 'tout']);
 
 const PROGRAMME_DATA = z.object({ programmeId: optionalCardId }).passthrough();
-type ProgrammeData = z.infer<typeof PROGRAMME_DATA>;
+/** The refresh button; the weekly digest's says so, and the card keeps its e-mail lines. */
+const REFRESH_DATA = PROGRAMME_DATA.extend({ weekly: z.boolean().optional() });
+type ProgrammeData = z.infer<typeof REFRESH_DATA>;
 
 /**
  * "tableau de bord": the Lab team's digest of the programme under way, asking which one when
@@ -65,8 +67,15 @@ export function createDigestModule(
   const source = new SqlDigestSource(platform.database.db);
   const sessionStore = new SqlLabSessionStore(platform.database.db);
   // The Lab team's digest counts the Lab session requests too.
-  const sessions = { summarise: () => summariseSessions({ sessions: sessionStore, clock }) };
-  const reach = new SqlReachLog(platform.database.db);
+  const sessions = {
+    summarise: () =>
+      summariseSessions({
+        sessions: sessionStore,
+        clock,
+        capacityDays: platform.config.labSessionCapacityDays,
+      }),
+  };
+  const reach = new SqlReachLog(platform.database.db, deriveReachLogKey(config.exportSigningKey));
   const deps = { source, clock, sessions, audit: platform.candidacyCore.audit, reach };
   // The weekly digest also says who got the bot's messages by e-mail, or by no route, and why; the
   // dashboard a Lab member opens leaves it out, to stay within its statements per turn.
@@ -93,10 +102,19 @@ export function createDigestModule(
     return (await programmes.list()).filter((p) => programmeIds.has(p.id));
   };
 
-  /** The digests a person may see for a programme: the Lab team's, or a facilitator's own. */
-  const digestFor = async (turn: Turn, programme: Programme): Promise<Digest | undefined> => {
+  /**
+   * The digests a person may see for a programme: the Lab team's, or a facilitator's own. The
+   * weekly one (refreshed from its card) adds who got the week's messages by e-mail or not at all.
+   */
+  const digestFor = async (
+    turn: Turn,
+    programme: Programme,
+    weekly = false,
+  ): Promise<Digest | undefined> => {
     const { aadId } = turn.sender;
-    if (turn.sender.isLab) return getProgrammeDigest(deps, programme);
+    if (turn.sender.isLab) {
+      return getProgrammeDigest(weekly ? { ...deps, emailReach } : deps, programme);
+    }
     if ((await facilitated(aadId)).some((p) => p.id === programme.id)) {
       return getProgrammeDigest(deps, programme, { facilitatorAadId: aadId });
     }
@@ -114,7 +132,7 @@ export function createDigestModule(
     const programme =
       data.programmeId === undefined ? undefined : await programmes.get(data.programmeId);
     if (programme === undefined) return note(turn, 'digest.noProgramme');
-    const digest = await digestFor(turn, programme);
+    const digest = await digestFor(turn, programme, data.weekly === true);
     if (digest === undefined) return note(turn, 'digest.forbidden');
     // A programme chosen on the question card (or refreshed) is the one "tableau de bord" means next.
     platform.programmeChoices.remember(turn.sender.aadId, 'digest', programme.id);
@@ -146,7 +164,7 @@ export function createDigestModule(
       defineCardVerb({ verb: DigestVerbs.show, data: PROGRAMME_DATA, ...readers, handle: refresh }),
       defineCardVerb({
         verb: DigestVerbs.refresh,
-        data: PROGRAMME_DATA,
+        data: REFRESH_DATA,
         ...readers,
         handle: refresh,
       }),

@@ -40,6 +40,8 @@ import {
 } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { FollowUpVerbs } from './follow-up-verbs';
+import type { PlannedSessionSend } from '../../core/lab-sessions/preview-session-sends';
+import { describeSessionSend } from '../lab-sessions/lab-sessions-cards';
 
 /**
  * Lines of a page of the calendar card: 60 long lines weigh about 26 KB in UTF-16 (measured with
@@ -47,6 +49,9 @@ import { FollowUpVerbs } from './follow-up-verbs';
  * weigh, and people stop reading long before; the next sends are a page away.
  */
 export const MAX_CALENDAR_LINES = 60;
+
+/** Lab session sends listed under a programme's calendar; "calendrier des sessions" has them all. */
+export const MAX_SESSION_LINES = 15;
 
 /** Teams shown at once by "historique"; the Lab team names a team by its number to see another. */
 export const MAX_HISTORY_TEAMS = 10;
@@ -578,6 +583,8 @@ export function buildCalendarCard(
   teamNames: ReadonlyMap<string, string>,
   requestedPage = 0,
   programme?: { id: string; name: string },
+  /** The Lab sessions' sends of the same days, for the Lab team: shown on the first page. */
+  sessionSends: readonly PlannedSessionSend[] = [],
 ): AdaptiveCardJson {
   const { t, language } = context;
   const pageCount = Math.max(1, Math.ceil(sends.length / MAX_CALENDAR_LINES));
@@ -629,13 +636,29 @@ export function buildCalendarCard(
       });
     }
   }
+  const sessionLines = sessionSends.slice(0, MAX_SESSION_LINES).map((send) =>
+    t('calendar.sessionLine', {
+      day: formatDay(send.day, language),
+      line: describeSessionSend(context, send),
+    }),
+  );
+  if (sessionSends.length > MAX_SESSION_LINES) {
+    sessionLines.push(
+      t('calendar.moreSessions', { count: sessionSends.length - MAX_SESSION_LINES }),
+    );
+  }
   return buildCard({
     title: t('calendar.title'),
     actions,
-    sections: [...days.entries()].map(([day, texts]) => ({
-      title: formatDay(day, language),
-      texts,
-    })),
+    sections: [
+      ...[...days.entries()].map(([day, texts]) => ({
+        title: formatDay(day, language),
+        texts,
+      })),
+      ...(page === 0 && sessionLines.length > 0
+        ? [{ title: t('calendar.sessions'), texts: sessionLines }]
+        : []),
+    ],
     lines,
     note: t('calendar.note'),
   });

@@ -21,6 +21,9 @@ import {
 } from '../../core/follow-up/get-review-view';
 import { DEFAULT_TIME_ZONE } from '../../core/scheduling/compute-send-instant';
 import { toLocalDay } from '../../core/scheduling/local-days';
+import { createCalendarsByZone } from '../../core/scheduling/holiday-calendars';
+import { previewSessionSends } from '../../core/lab-sessions/preview-session-sends';
+import { SqlLabSessionStore } from '../../adapters/sql/sql-lab-session-store';
 import type { MessageKey } from '../../i18n/fr';
 import { formatDay, formatInstant } from '../../i18n/translate';
 import type { Logger } from '../../logger';
@@ -101,10 +104,13 @@ const CALENDAR_DATA = z.object({ page: cardPage, programmeId: optionalCardId }).
 export function createFollowUpModule(
   platform: Pick<
     Platform,
-    'followUp' | 'notifier' | 'logger' | 'programmeChoices' | 'candidacyCore'
+    'followUp' | 'notifier' | 'logger' | 'programmeChoices' | 'candidacyCore' | 'database'
   >,
 ): FeatureModule {
   const core: FollowUpDeps = platform.followUp;
+  // "calendrier" lists the Lab sessions' sends too, for the Lab team.
+  const labSessions = new SqlLabSessionStore(platform.database.db);
+  const calendarFor = createCalendarsByZone();
   /**
    * A review's outcome recorded for a team that came from a team candidacy: its sponsor hears of
    * it (issue 14). A failure to tell them never undoes the answer.
@@ -295,10 +301,27 @@ export function createFollowUpModule(
         card.t('followUp.team', { number: team.number, name: team.name }),
       ]),
     );
-    return buildCalendarCard(card, sends, names, page, {
-      id: input.programme.id,
-      name: input.programme.name,
-    });
+    // The Lab team sees the Lab sessions' sends of the same days under the programme's.
+    const sessionSends = actor.isLab
+      ? await previewSessionSends(
+          { sessions: labSessions, calendarFor },
+          {
+            from: toLocalDay(now, DEFAULT_TIME_ZONE),
+            to: toLocalDay(
+              new Date(now.getTime() + (CALENDAR_DAYS - 1) * DAY_MS),
+              DEFAULT_TIME_ZONE,
+            ),
+          },
+        )
+      : [];
+    return buildCalendarCard(
+      card,
+      sends,
+      names,
+      page,
+      { id: input.programme.id, name: input.programme.name },
+      sessionSends,
+    );
   };
 
   /**

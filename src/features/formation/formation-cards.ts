@@ -357,7 +357,10 @@ export function describeMembership(context: CardContext, membership: MembershipR
   if (refused.length > 0) {
     lines.push(t('teamSpaces.refused', { permission: refused[0]!.detail, count: refused.length }));
   }
-  const failed = membership.failed.filter((f) => f.reason !== 'permission');
+  // Graph busy or unavailable: tried again every hour (MembershipCatchUp), counted, not named.
+  const retrying = membership.failed.filter((f) => f.transient && f.reason !== 'permission');
+  if (retrying.length > 0) lines.push(t('teamSpaces.retrying', { count: retrying.length }));
+  const failed = membership.failed.filter((f) => f.reason !== 'permission' && !f.transient);
   for (const failure of failed.slice(0, MAX_NAMED_FAILURES)) {
     const reason =
       failure.reason === 'not-found'

@@ -23,7 +23,7 @@ import { toProgrammeTeams } from '../../core/formation/to-programme-teams';
 import { toChannelName } from '../../core/team-channels/to-channel-name';
 import { getProgrammePhase } from '../../core/programmes/get-programme-phase';
 import type { Programme } from '../../core/programmes/programme';
-import type { ProgrammeTeam } from '../../core/programmes/programme-team';
+import type { ProgrammeTeam, TeamPerson } from '../../core/programmes/programme-team';
 import { assignFacilitators } from '../../core/team-formation/assign-facilitators';
 import { toLocalDay } from '../../core/scheduling/local-days';
 import { cardId, cardPage, optionalCardId } from '../../adapters/teams/verbs/card-data';
@@ -46,7 +46,8 @@ import {
   type TeamChange,
 } from '../../core/formation/change-formation';
 import { buildCard } from '../../adapters/teams/cards/card-kit';
-import { addTeamMembers } from '../../core/team-spaces/add-team-members';
+import { addTeamMembers, type MembershipReport } from '../../core/team-spaces/add-team-members';
+import type { Job } from '../../jobs/job-registry';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
 import {
@@ -139,6 +140,7 @@ export function createFormationModule(
     | 'notifier'
     | 'provisioner'
     | 'membership'
+    | 'membershipCatchUp'
     | 'meetings'
     | 'clock'
     | 'logger'
@@ -158,6 +160,15 @@ export function createFormationModule(
   const namesOf = (aadIds: readonly string[]) => platform.people.findNames(aadIds);
   const wait =
     options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  /** Whoever Graph could not add for a passing reason is tried again by the hourly catch-up. */
+  const rememberMembership = (
+    programme: Programme,
+    people: readonly TeamPerson[],
+    report: MembershipReport | undefined,
+  ): void => {
+    if (report === undefined || programme.teamsGroupId === undefined) return;
+    deps.membershipCatchUp.remember(programme.teamsGroupId, people, report);
+  };
   const pickProgramme = async (programmeId: string | undefined): Promise<Programme | undefined> => {
     if (programmeId !== undefined) return deps.programmes.get(programmeId);
     const all = await deps.programmes.list();
@@ -505,6 +516,11 @@ export function createFormationModule(
       async (outcome) => {
         if (!dryRun) {
           if (outcome.ok) {
+            rememberMembership(
+              programme,
+              outcome.report.teams.flatMap((team) => [...team.members, ...team.facilitators]),
+              outcome.report.membership,
+            );
             await deps.drafts.delete(programme.id);
             await occurrences.markDone(claimKey, claimOwner, deps.clock.now());
             // The teams are known now: their meetings go on calendars (nothing twice).
@@ -578,11 +594,12 @@ export function createFormationModule(
     if (deps.membership === undefined || programme.teamsGroupId === undefined) {
       return alreadyConfirmed(turn, programme, confirmed.length);
     }
-    const work = addTeamMembers(
-      deps.membership,
-      programme.teamsGroupId,
-      confirmed.flatMap((team) => [...team.members, ...team.facilitators]),
-      { wait },
+    const people = confirmed.flatMap((team) => [...team.members, ...team.facilitators]);
+    const work = addTeamMembers(deps.membership, programme.teamsGroupId, people, { wait }).then(
+      (report) => {
+        rememberMembership(programme, people, report);
+        return report;
+      },
     );
     const quick = await Promise.race([work, wait(INVOKE_BUDGET_MS).then(() => undefined)]);
     if (quick !== undefined) {
@@ -720,6 +737,11 @@ export function createFormationModule(
             change.moves.map((move) => move.person),
             { wait },
           );
+    rememberMembership(
+      programme,
+      change.moves.map((move) => move.person),
+      membership,
+    );
     const stamp = deps.clock.now().toISOString();
     const undelivered = await notifyChange(programme, change, stamp);
     return simpleCard(title, [
@@ -855,6 +877,7 @@ export function createFormationModule(
   const lab = { guard: Guards.lab, forbidden: 'formation.forbidden', scopes: ALL_SCOPES } as const;
   return {
     name: 'formation',
+    tasks: [createMembershipCatchUpTask(platform, wait)],
     searches: [
       {
         dataset: PEOPLE_SEARCH,
@@ -1018,5 +1041,35 @@ export function simpleCard(title: string, lines: string[] = []): AdaptiveCardJso
       { type: 'TextBlock', text: title, wrap: true, weight: 'Bolder', size: 'Medium' },
       ...lines.map((text) => ({ type: 'TextBlock', text, wrap: true, spacing: 'Small' })),
     ],
+  };
+}
+
+/**
+ * Every hour, the people Graph could not add to their programme's Teams team for a passing
+ * reason (throttled, unavailable) are tried again, until they are in; nobody is added twice.
+ * Nothing waiting costs nothing. The log says how many, never who.
+ */
+export function createMembershipCatchUpTask(
+  platform: Pick<Platform, 'membership' | 'membershipCatchUp' | 'logger'>,
+  wait: (ms: number) => Promise<void>,
+): Job {
+  return {
+    name: 'team-membership-catch-up',
+    schedule: '23 * * * *',
+    run: async () => {
+      const { membership, membershipCatchUp, logger } = platform;
+      if (membership === undefined || membershipCatchUp.pendingCount() === 0) return;
+      const reports = await membershipCatchUp.run(membership, { wait });
+      const failed = reports.flatMap(({ report }) => report.failed);
+      logger.info(
+        {
+          teams: reports.length,
+          added: reports.reduce((sum, { report }) => sum + report.added, 0),
+          stillWaiting: failed.filter((f) => f.transient).length,
+          refused: failed.filter((f) => !f.transient).length,
+        },
+        'programme team members caught up',
+      );
+    },
   };
 }

@@ -47,6 +47,12 @@ import {
 } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { LabSessionVerbs } from './lab-sessions-verbs';
+import {
+  PRIORITY_RATINGS,
+  scoreEffort,
+  type PriorityWeights,
+  type RankedRequest,
+} from '../../core/lab-sessions/prioritise-requests';
 
 /** What the viewer typed, shown again with the errors under each field. */
 export interface FormState {
@@ -167,6 +173,15 @@ export function buildRequestCard(
       inputs.push(...meetingInputs(context, request, values, errors));
       actions.push({ title: t('labSession.action.qualify'), verb: LabSessionVerbs.qualify, data });
     } else {
+      if (request.qualification !== null) {
+        // The Lab team rates the qualified request for the prioritisation, before its go.
+        inputs.push(...priorityInputs(context, request, values, errors));
+        actions.push({
+          title: t('labSession.action.prioritise'),
+          verb: LabSessionVerbs.prioritise,
+          data,
+        });
+      }
       inputs.push(
         {
           kind: 'choice',
@@ -462,10 +477,7 @@ export function buildRequestListCard(
     sections.push({
       title: t('labSession.list.effortHeading'),
       facts: [
-        ...effort.byMonth.map(({ month, days }) => ({
-          label: formatMonth(month, context.language),
-          value: describeLoad(context, days, options.capacity),
-        })),
+        ...monthLoads(context, effort.byMonth, options.capacity),
         ...(effort.awaitingGo > 0
           ? [
               {
@@ -504,17 +516,42 @@ export function buildRequestListCard(
           ? []
           : [t('labSession.list.effort', { days: request.qualification.effortDays })]),
       ].join(' · '),
-      action: {
-        title: t('labSession.action.open', { tracking: request.trackingNumber }),
-        verb: LabSessionVerbs.view,
-        data: { requestId: request.id },
-      },
+      action: openAction(context, request),
     })),
     sections,
     ...(options.exportable === true
-      ? { actions: [{ title: t('labSession.action.export'), verb: LabSessionVerbs.export }] }
+      ? {
+          actions: [
+            { title: t('labSession.action.priorities'), verb: LabSessionVerbs.priorities },
+            { title: t('labSession.action.export'), verb: LabSessionVerbs.export },
+          ],
+        }
       : {}),
   });
+}
+
+/** The button opening a request's card from a list. */
+function openAction(
+  { t }: CardContext,
+  request: SessionRequest,
+): { title: string; verb: string; data: Record<string, unknown> } {
+  return {
+    title: t('labSession.action.open', { tracking: request.trackingNumber }),
+    verb: LabSessionVerbs.view,
+    data: { requestId: request.id },
+  };
+}
+
+/** Each month's committed days as a fact, against the capacity when there is one. */
+function monthLoads(
+  context: CardContext,
+  byMonth: readonly { month: string; days: number }[],
+  capacity: number | undefined,
+): { label: string; value: string }[] {
+  return byMonth.map(({ month, days }) => ({
+    label: formatMonth(month, context.language),
+    value: describeLoad(context, days, capacity),
+  }));
 }
 
 /** A month's committed days, against the capacity when there is one, saying when it is exceeded. */
@@ -771,6 +808,78 @@ function sequencingInputs(
   return inputs;
 }
 
+/** Urgency, impact and strategic fit, 1 to 5, refilled from what was sent or what is recorded. */
+function priorityInputs(
+  { t }: CardContext,
+  request: SessionRequest,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+): CardInput[] {
+  return PRIORITY_RATINGS.map((id) => ({
+    kind: 'choice',
+    id,
+    label: t(`labSession.field.${id}`),
+    value: values[id] ?? (request.priority === null ? '' : String(request.priority[id])),
+    choices: [1, 2, 3, 4, 5].map((score) => ({
+      title: t(`labSession.rating.${score}` as 'labSession.rating.1', { score }),
+      value: String(score),
+    })),
+    ...withError(errors[id]),
+  }));
+}
+
+/**
+ * The prioritisation: the qualified requests awaiting their go, best score first, each with its
+ * ratings, effort and score, then the effort already committed per month against the Lab's
+ * capacity, so a month that a go would overload shows before the go.
+ */
+export function buildPrioritisationCard(
+  context: CardContext,
+  ranked: readonly RankedRequest[],
+  options: {
+    weights: PriorityWeights;
+    effort: { byMonth: { month: string; days: number }[]; awaitingGo: number };
+    capacity?: number;
+  },
+): AdaptiveCardJson {
+  const { t } = context;
+  const { weights } = options;
+  const sections: { title: string; facts: { label: string; value: string }[] }[] = [];
+  if (options.effort.byMonth.length > 0) {
+    sections.push({
+      title: t('labSession.list.effortHeading'),
+      facts: monthLoads(context, options.effort.byMonth, options.capacity),
+    });
+  }
+  return buildCard({
+    title: t('labSession.priorities.title'),
+    lines: [
+      ranked.length === 0
+        ? t('labSession.priorities.none')
+        : t('labSession.priorities.weights', { ...weights }),
+    ],
+    items: ranked.map(({ request, effortDays, score }, index) => ({
+      title: `${index + 1}. ${request.trackingNumber} · ${request.fields.subject}`,
+      subtitle: [
+        score === null
+          ? t('labSession.priorities.unrated')
+          : t('labSession.priorities.score', {
+              score,
+              urgency: request.priority?.urgency ?? 0,
+              impact: request.priority?.impact ?? 0,
+              fit: request.priority?.fit ?? 0,
+            }),
+        t('labSession.priorities.effort', { days: effortDays, score: scoreEffort(effortDays) }),
+        ...(request.fields.desiredPeriod === ''
+          ? []
+          : [t('labSession.priorities.period', { period: request.fields.desiredPeriod })]),
+      ].join(' · '),
+      action: openAction(context, request),
+    })),
+    sections,
+  });
+}
+
 /** The qualification card's inputs, refilled from what was sent or from what is recorded. */
 function qualificationInputs(
   { t }: CardContext,
@@ -843,28 +952,32 @@ export function buildSessionCalendarCard(
   const { t, language } = context;
   const byDay = new Map<string, string[]>();
   for (const send of sends) {
-    const milestone = PREPARATION_MILESTONES.find((m) => m.id === send.kind);
-    const kind =
-      milestone !== undefined
-        ? t('labSession.send.milestone', {
-            days: milestone.daysBefore,
-            milestone: t(`labSession.milestone.${milestone.id}`),
-          })
-        : t(`labSession.send.${send.kind as 'hot' | 'cold' | 'coldReminder' | 'revisit'}`);
-    const line = t('labSession.calendar.line', {
-      time: send.time,
-      zone: send.timeZone,
-      kind,
-      tracking: send.trackingNumber,
-      subject: send.subject,
-    });
-    byDay.set(send.day, [...(byDay.get(send.day) ?? []), line]);
+    byDay.set(send.day, [...(byDay.get(send.day) ?? []), describeSessionSend(context, send)]);
   }
   return buildCard({
     title: t('labSession.calendar.title', { days }),
     ...(sends.length === 0 ? { lines: [t('labSession.calendar.empty')] } : {}),
     sections: [...byDay].map(([day, texts]) => ({ title: formatDay(day, language), texts })),
     note: t('labSession.calendar.note'),
+  });
+}
+
+/** A Lab session send in a line: its local time and zone, what it is, the request it is for. */
+export function describeSessionSend({ t }: CardContext, send: PlannedSessionSend): string {
+  const milestone = PREPARATION_MILESTONES.find((m) => m.id === send.kind);
+  const kind =
+    milestone !== undefined
+      ? t('labSession.send.milestone', {
+          days: milestone.daysBefore,
+          milestone: t(`labSession.milestone.${milestone.id}`),
+        })
+      : t(`labSession.send.${send.kind as 'hot' | 'cold' | 'coldReminder' | 'revisit'}`);
+  return t('labSession.calendar.line', {
+    time: send.time,
+    zone: send.timeZone,
+    kind,
+    tracking: send.trackingNumber,
+    subject: send.subject,
   });
 }
 

@@ -51,12 +51,7 @@ import { SqlAuditLog } from '../../adapters/sql/sql-audit-log';
 import { formatExpiry } from '../selection/selection-cards';
 import { isLabMember } from '../platform';
 import type { Refusal } from '../../core/validation/outcome';
-import {
-  createHolidayCalendar,
-  toHolidayCalendarId,
-  type HolidayCalendar,
-  type HolidayCalendarId,
-} from '../../core/scheduling/holiday-calendars';
+import { createCalendarsByZone } from '../../core/scheduling/holiday-calendars';
 import { DEFAULT_TIME_ZONE } from '../../core/scheduling/compute-send-instant';
 import { toLocalDay } from '../../core/scheduling/local-days';
 import { formatDay } from '../../i18n/translate';
@@ -87,6 +82,7 @@ import {
   buildRequestFormCard,
   buildRequestListCard,
   buildExportLinkCard,
+  buildPrioritisationCard,
   buildSessionCalendarCard,
   toSessionFieldErrors,
   type ParticipantsView,
@@ -94,6 +90,11 @@ import {
 } from './lab-sessions-cards';
 import { createLabSessionRenderers } from './lab-sessions-notices';
 import { LabSessionVerbs } from './lab-sessions-verbs';
+import {
+  rankQualifiedRequests,
+  ratePriority,
+  scoreRequest,
+} from '../../core/lab-sessions/prioritise-requests';
 
 /** Teams wants an answer to a card action within 5 seconds: the calendar's work waits this long. */
 const MEETING_BUDGET_MS = 3_500;
@@ -132,6 +133,8 @@ const SCHEDULE_DATA = withInputs({
 });
 /** A form on a request's card (qualification, debriefs): its inputs are checked by the use case. */
 const REQUEST_FORM_DATA = withInputs({ requestId: cardId });
+/** The Lab team's ratings of a qualified request: each from 1 to 5, checked by the use case. */
+const PRIORITY_DATA = withInputs({ requestId: cardId });
 /**
  * Who to add: the people picker's ids (an Entra id is 36 characters, with a comma) and two lists
  * typed one person a line; longer than a full list could be is not from our card.
@@ -206,7 +209,6 @@ export function createLabSessionsModule(
     clock: platform.clock,
     logger: platform.logger,
   });
-  const calendars = new Map<HolidayCalendarId, HolidayCalendar>();
   const deps: LabSessionDeps = {
     sessions,
     // The request is stored before anyone is told: a notice that cannot be queued is logged.
@@ -225,13 +227,8 @@ export function createLabSessionsModule(
     directory: platform.people,
     zoneOf: async (aadId) =>
       (await platform.conversations.getUserContext(aadId))?.timezone ?? DEFAULT_TIME_ZONE,
-    calendarFor: (timeZone) => {
-      // The job asks every minute: a calendar reads its holidays once.
-      const id = toHolidayCalendarId(timeZone);
-      let calendar = calendars.get(id);
-      if (calendar === undefined) calendars.set(id, (calendar = createHolidayCalendar(id)));
-      return calendar;
-    },
+    // The job asks every minute: a calendar reads its holidays once.
+    calendarFor: createCalendarsByZone(),
     // The qualification meeting: a Teams meeting through Graph when the organiser's calendar is
     // configured, else .ics invitations as Teams cards (the meetings module serves the files).
     meetings: {
@@ -412,6 +409,22 @@ export function createLabSessionsModule(
       today,
       counts: await countRequestsByStatus(deps),
       exportable: true,
+      effort: await sumCommittedEffort(deps, today.slice(0, 7)),
+      ...(platform.config.labSessionCapacityDays === undefined
+        ? {}
+        : { capacity: platform.config.labSessionCapacityDays }),
+    });
+  };
+
+  /** The qualified requests, best score first, and the effort committed per month. */
+  const priorities = async (turn: Turn): Promise<AdaptiveCardJson> => {
+    const actor = await actorOf(turn);
+    const weights = platform.config.labSessionPriorityWeights;
+    const outcome = await rankQualifiedRequests(deps, { actor, weights });
+    if (!outcome.ok) return refusalCard(turn.card, outcome.refusal);
+    const today = toLocalDay(platform.clock.now(), actor.timeZone ?? DEFAULT_TIME_ZONE);
+    return buildPrioritisationCard(turn.card, outcome.value, {
+      weights,
       effort: await sumCommittedEffort(deps, today.slice(0, 7)),
       ...(platform.config.labSessionCapacityDays === undefined
         ? {}
@@ -740,6 +753,28 @@ export function createLabSessionsModule(
       scopes: ALL_SCOPES,
       handle: async (turn) => exportLink(turn, 'sessions'),
     }),
+    defineCardVerb({
+      verb: LabSessionVerbs.prioritise,
+      data: PRIORITY_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        const actor = await actorOf(turn);
+        const outcome = await ratePriority(deps, { actor, requestId: data.requestId, raw: data });
+        return answerAction(turn.card, actor, data.requestId, outcome, data, (request) => {
+          const score = scoreRequest(request, platform.config.labSessionPriorityWeights);
+          return score === null
+            ? turn.card.t('labSession.prioritisedUnscored')
+            : turn.card.t('labSession.prioritised', { score });
+        });
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.priorities,
+      data: NO_DATA,
+      guard: Guards.lab,
+      scopes: ALL_SCOPES,
+      handle: priorities,
+    }),
     defineCardVerb({ verb: LabSessionVerbs.mine, data: NO_DATA, ...staff, handle: mine }),
     defineCardVerb({
       verb: LabSessionVerbs.requests,
@@ -794,6 +829,14 @@ export function createLabSessionsModule(
       guard: Guards.lab,
       scopes: ALL_SCOPES,
       handle: async (turn) => turn.send(await openRequests(turn)),
+    }),
+    defineTextCommand({
+      id: 'session.priorities',
+      pattern: /^\s*(prioriser|priorités|priorites|prioritise|prioritize|priorities)\s*$/i,
+      examples: { fr: 'prioriser', en: 'prioritise' },
+      guard: Guards.lab,
+      scopes: ALL_SCOPES,
+      handle: async (turn) => turn.send(await priorities(turn)),
     }),
   ];
 

@@ -19,4 +19,6 @@ export const LabSessionVerbs = {
   export: 'session.export',
   mine: 'session.mine',
   requests: 'session.requests',
+  prioritise: 'session.prioritise',
+  priorities: 'session.priorities',
 } as const;

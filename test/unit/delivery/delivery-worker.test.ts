@@ -65,7 +65,7 @@ async function createHarness(connectorOptions: FakeBotConnectorOptions = {}): Pr
           }
         : {
             serviceUrl: connector.serviceUrl,
-            tenantId: target.tenantId,
+            tenantId: target.kind === 'user' ? target.tenantId : TENANT,
             userAadId: target.userAadId,
           },
     );

@@ -8,11 +8,7 @@ import {
   type NoticeRecipient,
   type Notifier,
 } from '../../../core/ports/notifier';
-import type { ConversationRecord } from '../../../core/conversations/conversation';
-import type {
-  PersonalChatOpener,
-  PersonalChatOutcome,
-} from '../../../core/ports/personal-chat-opener';
+import type { PersonalChatOpener } from '../../../core/ports/personal-chat-opener';
 import type {
   OutboxMessage,
   OutboxPayload,
@@ -26,6 +22,7 @@ import { startBulkSend } from '../../../delivery/start-bulk-send';
 import { createTranslator, toLanguage } from '../../../i18n/translate';
 import type { NoticeRenderers } from './notice-renderer';
 import { sanitiseCard, stripHiddenControls } from '../cards/sanitise-card';
+import { PersonalChatInstaller } from './personal-chat-installer';
 
 export { UndeliverableNoticeError };
 
@@ -46,7 +43,14 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
     private readonly reach?: ReachLog,
     /** Sends by e-mail to people Teams cannot reach (Graph sendMail); absent: it does not. */
     private readonly email?: EmailFallback,
-  ) {}
+  ) {
+    this.personalChats =
+      installer === undefined
+        ? undefined
+        : new PersonalChatInstaller(conversations, installer, clock);
+  }
+
+  private readonly personalChats: PersonalChatInstaller | undefined;
 
   async notify(
     idempotencyKey: string,
@@ -200,11 +204,22 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
     const active = await this.conversations.listActive();
     let installFailure = '';
     let failure: ReachFailure = 'no-chat';
-    if (this.installer !== undefined) {
-      const opened = await this.installPersonal(recipient.aadId, active);
+    if (this.personalChats !== undefined) {
+      // A quick try (someone's turn may be waiting): Graph busy, or the chat not shown yet, and
+      // the outbox finishes the job.
+      const opened = await this.personalChats.install(recipient.aadId, active, { quick: true });
       if (opened.ok) {
         return {
-          target: { kind: 'conversation', conversationId: opened.conversationId },
+          target: { kind: 'conversation', conversationId: opened.conversation.conversationId },
+          locale: user?.locale ?? null,
+          route: 'install',
+        };
+      }
+      if (opened.transient) {
+        // Graph throttled or unavailable: the outbox installs it at its next tries (with its
+        // backoff) and then delivers; the notice is not lost, nor sent another way meanwhile.
+        return {
+          target: { kind: 'install', userAadId: recipient.aadId },
           locale: user?.locale ?? null,
           route: 'install',
         };
@@ -232,60 +247,5 @@ export class OutboxNotifier implements Notifier, BulkNotifier {
       locale: user?.locale ?? null,
       route: 'team',
     };
-  }
-
-  /**
-   * Installs the bot for the person and records the personal chat Graph gives, as the install
-   * event would, so the outbox delivers there and later notices find it at once. The service URL
-   * and bot id are those of a conversation the bot already has in the tenant.
-   */
-  private async installPersonal(
-    aadId: string,
-    active: readonly ConversationRecord[],
-  ): Promise<
-    { ok: true; conversationId: string } | { ok: false; reason: string; code: ReachFailure }
-  > {
-    const reference =
-      active.find((c) => c.tenantId !== null && c.scope === 'personal') ??
-      active.find((c) => c.tenantId !== null);
-    if (reference === undefined) {
-      return {
-        ok: false,
-        reason: 'the bot has no conversation yet to take its service URL from',
-        code: 'no-chat',
-      };
-    }
-    if (await this.conversations.removedByUser(aadId)) {
-      return {
-        ok: false,
-        reason: 'they removed the bot, which is not installed for them again',
-        code: 'removed-bot',
-      };
-    }
-    let opened: PersonalChatOutcome;
-    try {
-      opened = await this.installer!.openPersonalChat(aadId);
-    } catch (error) {
-      // No token, or another failure outside Graph's answers: a reason like the others.
-      opened = { ok: false, reason: error instanceof Error ? error.message : String(error) };
-    }
-    if (!opened.ok) return { ok: false, reason: opened.reason, code: opened.code ?? 'error' };
-    const now = this.clock.now();
-    await this.conversations.upsert({
-      conversationId: opened.chatId,
-      scope: 'personal',
-      serviceUrl: reference.serviceUrl,
-      tenantId: reference.tenantId,
-      teamId: null,
-      channelId: null,
-      userAadId: aadId,
-      botId: reference.botId,
-      locale: null,
-      timezone: null,
-      installedAt: now,
-      updatedAt: now,
-      uninstalledAt: null,
-    });
-    return { ok: true, conversationId: opened.chatId };
   }
 }

@@ -99,6 +99,57 @@ describe('reaching people through Microsoft Graph (install for a user, find by e
     assert.equal(graph.installations.size, 1);
   });
 
+  it('says a failure is passing when Graph throttles past its tries or is unavailable, final otherwise', async () => {
+    for (let i = 0; i < 4; i += 1) graph.failNextUserCalls.push({ status: 429, retryAfter: 1 });
+    const throttled = await reach.openPersonalChat(MANAGER.id);
+    assert.equal(throttled.ok, false);
+    assert.equal(!throttled.ok && throttled.code, 'error');
+    assert.equal(!throttled.ok && throttled.transient, true);
+    assert.match(!throttled.ok ? throttled.reason : '', /429/);
+    assert.equal(graph.installations.size, 0);
+
+    for (let i = 0; i < 4; i += 1) graph.failNextUserCalls.push({ status: 503 });
+    const unavailable = await reach.openPersonalChat(MANAGER.id);
+    assert.equal(!unavailable.ok && unavailable.transient, true);
+
+    graph.failNextUserCalls.push({ status: 400 });
+    const broken = await reach.openPersonalChat(MANAGER.id);
+    assert.equal(broken.ok, false);
+    assert.equal(!broken.ok && broken.transient, undefined);
+
+    // Graph is back: the next try installs, once.
+    graph.installVisibleAfterReads = 0;
+    assert.equal((await reach.openPersonalChat(MANAGER.id)).ok, true);
+    assert.equal(graph.installations.size, 1);
+  });
+
+  it('a quick try waits for no Retry-After and only briefly for the chat, then says it is passing', async () => {
+    graph.failNextUserCalls.push({ status: 429, retryAfter: 20 });
+    const throttled = await reach.openPersonalChat(MANAGER.id, { quick: true });
+    assert.equal(!throttled.ok && throttled.transient, true);
+    assert.deepEqual(waits, [], 'no Retry-After waited for');
+    assert.equal(graph.installs().length, 1);
+
+    // Installed, but Graph shows it only on the fourth read: more than a quick try waits for.
+    graph.installVisibleAfterReads = 3;
+    const late = await reach.openPersonalChat(MANAGER.id, { quick: true });
+    assert.deepEqual(late, {
+      ok: false,
+      reason: 'installed, but Graph did not show the chat in time',
+      code: 'timeout',
+      transient: true,
+    });
+    assert.deepEqual(waits, [500, 1_000]);
+    // The next (patient) try finds the installation there: 409, then the chat, nothing twice.
+    const later = await reach.openPersonalChat(MANAGER.id);
+    assert.equal(later.ok && later.chatId, graph.installations.get(MANAGER.id)?.chatId);
+    assert.equal(graph.installations.size, 1);
+    assert.deepEqual(
+      graph.installs().map((c) => c.status),
+      [429, 201, 409],
+    );
+  });
+
   it('gives the reason when the user is unknown, the permission is missing or the chat never shows', async () => {
     assert.deepEqual(await reach.openPersonalChat('00000000-0000-4000-8000-000000000404'), {
       ok: false,
@@ -112,6 +163,8 @@ describe('reaching people through Microsoft Graph (install for a user, find by e
       ok: false,
       reason: 'installed, but Graph did not show the chat in time',
       code: 'timeout',
+      // Installed: a later try (409, then the chat) finds it.
+      transient: true,
     });
 
     graph.permissions.delete('TeamsAppInstallation.ReadWriteSelfForUser.All');

@@ -345,7 +345,7 @@ describe('buildDigestCard', () => {
       },
     };
     const fr = text(buildDigestCard(context('fr'), digest));
-    assert.match(fr, /Joindre les personnes \(7 derniers jours\)/);
+    assert.match(fr, /Joindre chacun \(7 derniers jours\)/);
     assert.match(fr, /Par l’installation du bot pour la personne.{0,40}3/);
     assert.match(fr, /Injoignables.{0,40}4/);
     assert.match(
@@ -353,12 +353,46 @@ describe('buildDigestCard', () => {
       /autorisation non accordée.{0,40}3, dont 2 demande\(s\) d’avis à un responsable/,
     );
     const en = text(buildDigestCard(context('en'), digest));
-    assert.match(en, /Reaching people/);
+    assert.match(en, /Reaching everyone \(last 7 days\)/);
     assert.match(en, /No chat with the bot, and no team where it is installed.{0,40}1/);
-    assert.doesNotMatch(
-      text(buildDigestCard(context('fr'), callDigest())),
-      /Joindre les personnes/,
+    assert.doesNotMatch(text(buildDigestCard(context('fr'), callDigest())), /Joindre chacun/);
+  });
+
+  it('shows the Teams routes and the e-mail fallback under one heading, and its refresh keeps them', () => {
+    const digest: Digest = {
+      ...callDigest(),
+      reach: {
+        byRoute: { conversation: 5, install: 1, team: 0, unreachable: 2 },
+        failures: [{ failure: 'removed-bot', count: 2, endorsements: 0 }],
+      },
+      emailReach: {
+        teams: 6,
+        email: 1,
+        none: 1,
+        byEmail: { total: 1, items: [{ name: 'Hugo Martin', cause: 'teams-unreachable' }] },
+        unreached: {
+          total: 1,
+          items: [{ name: 'Léa Roux', cause: 'not-on-teams', reason: 'no-address' }],
+        },
+      },
+    };
+    const card = buildDigestCard(context('fr'), digest);
+    const fr = text(card);
+    assert.equal(fr.match(/Joindre chacun/g)?.length, 1);
+    const routes = fr.indexOf('Par une conversation existante');
+    const summary = fr.indexOf('Messages de la semaine');
+    assert.ok(routes > 0 && summary > routes, 'the Teams routes, then the week by route');
+    assert.match(fr, /Hugo Martin","value":"par courriel/);
+    assert.match(fr, /Léa Roux","value":"non joint\u00a0: adresse électronique inconnue/);
+    const refresh = (card.actions as { verb?: string; data?: Record<string, unknown> }[]).find(
+      (a) => a.verb === 'digest.refresh',
     );
+    assert.equal(refresh?.data?.weekly, true);
+    const dashboard = buildDigestCard(context('fr'), { ...digest, emailReach: undefined });
+    const plain = (dashboard.actions as { verb?: string; data?: Record<string, unknown> }[]).find(
+      (a) => a.verb === 'digest.refresh',
+    );
+    assert.equal(plain?.data?.weekly, undefined);
   });
 
   it('stays under 80 KB of UTF-16 for a national programme with long names and long help requests', () => {

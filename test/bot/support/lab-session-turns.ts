@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { loadActivity, type BotHarness } from './bot-harness';
+import type { SessionUser } from './lab-session-people';
+
+/** An activity as the user in their personal chat, in their language. */
+export function asSessionUser(
+  fixture: string,
+  user: SessionUser,
+  locale = 'fr-FR',
+): Record<string, unknown> {
+  const activity = loadActivity(fixture);
+  return {
+    ...activity,
+    from: { ...user },
+    conversation: {
+      ...(activity.conversation as Record<string, unknown>),
+      id: `a:1personal-${user.aadObjectId}`,
+    },
+    locale,
+  };
+}
+
+/** Typing and clicking as a person of the Lab session bot tests, each answer as JSON text. */
+export function sessionTurns(harness: BotHarness) {
+  return {
+    /** A message typed in the personal chat; what the bot sent back. */
+    async say(user: SessionUser, text: string, locale = 'fr-FR'): Promise<string> {
+      const before = harness.connector.sentActivities().length;
+      await harness.send({ ...asSessionUser('personal-message-status-admin', user, locale), text });
+      return JSON.stringify(harness.connector.sentActivities().slice(before));
+    },
+    /** A card button (Action.Execute) with its data; the card that replaces the clicked one. */
+    async click(
+      user: SessionUser,
+      verb: string,
+      data: Record<string, unknown> = {},
+      locale = 'fr-FR',
+    ): Promise<string> {
+      const activity = asSessionUser('invoke-action-execute-profile', user, locale);
+      activity.value = {
+        action: { type: 'Action.Execute', verb, data: { verb, ...data } },
+        trigger: 'manual',
+      };
+      const { status, body } = await harness.send(activity);
+      assert.equal(status, 200);
+      return JSON.stringify((body as { value?: unknown } | undefined)?.value);
+    },
+  };
+}
