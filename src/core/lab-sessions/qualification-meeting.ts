@@ -65,8 +65,8 @@ export interface MeetingInput {
 /**
  * Reads the meeting's day, time and duration. The day and time are read in the zone of whoever
  * sets them (the card says so); the meeting must start in the future, on a working day of the
- * requester's calendar (their weekends and public holidays). All empty gives null when the meeting
- * is optional; each refusal is an issue under its field.
+ * requester's calendar (their weekends and public holidays). No day and no time give null when
+ * the meeting is optional, whatever the length says; each refusal is an issue under its field.
  */
 export function readQualificationMeeting(
   deps: Pick<LabSessionDeps, 'clock' | 'calendarFor'>,
@@ -87,14 +87,8 @@ export function readQualificationMeeting(
   const day = textOf(input.meetingDay);
   const time = textOf(input.meetingTime);
   const duration = textOf(input.meetingDuration);
-  if (
-    !options.required &&
-    day === '' &&
-    time === '' &&
-    (duration === '' || duration === undefined)
-  ) {
-    return null;
-  }
+  // The length alone says nothing: the card always sends one (its list has a default).
+  if (!options.required && day === '' && time === '') return null;
   const before = issues.length;
   if (day === undefined) issues.push({ path: ['meetingDay'], code: 'expectedText', params: {} });
   else if (day === '') issues.push({ path: ['meetingDay'], code: 'required', params: {} });

@@ -125,6 +125,12 @@ describe('the qualification meeting of a Lab session request', () => {
     });
   });
 
+  it('names the facilitators without a meeting when no day and time are given, whatever the length', async () => {
+    const id = await inQualification({ meetingDay: '', meetingTime: '', meetingDuration: '60' });
+    assert.equal(fakes.sessions.requests.get(id)?.qualificationMeeting, null);
+    assert.equal(meetings().length, 0);
+  });
+
   it('lasts an hour when nobody says how long', async () => {
     await inQualification({ meetingDay: '2026-11-26', meetingTime: '14:00' });
     const [meeting] = meetings();
