@@ -47,7 +47,10 @@ import {
   type FormationModuleOptions,
 } from './features/formation/formation-module';
 import { createHelpModule } from './features/help/help-module';
-import { createLabSessionsModule } from './features/lab-sessions/lab-sessions-module';
+import {
+  createLabSessionsModule,
+  type LabSessionsModuleOptions,
+} from './features/lab-sessions/lab-sessions-module';
 import type { Platform } from './features/platform';
 import { createPlatform, type PlatformOptions } from './features/create-platform';
 import { createProgrammeWizardModule } from './features/programme-wizard/programme-wizard-module';
@@ -90,6 +93,7 @@ export interface StartOptions extends PlatformOptions {
   onQuery?: (sql: string) => void;
   candidacyModule?: CandidacyModuleOptions;
   formationModule?: FormationModuleOptions;
+  labSessionsModule?: LabSessionsModuleOptions;
 }
 
 /** The capability modules of the bot, in the order their commands are tried. */
@@ -102,7 +106,7 @@ export function createModules(platform: Platform, options: StartOptions = {}): F
     createDigestModule(platform),
     createFollowUpModule(platform),
     createProgrammeWizardModule(platform),
-    createLabSessionsModule(platform),
+    createLabSessionsModule(platform, options.labSessionsModule),
     createPersonalDataModule(platform),
     createMeetingsModule(platform),
   ];

@@ -224,6 +224,16 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.field.meetingTime': 'Qualification meeting: time (HH:MM, your zone)',
   'labSession.fact.meeting': 'Qualification meeting',
   'labSession.meeting': '{day} at {time} ({zone})',
+  'labSession.meetingWithEnd': '{day}, {time}–{end} ({zone})',
+  'labSession.field.meetingDuration': 'Qualification meeting: length',
+  'labSession.minutes': '{minutes} min',
+  'labSession.action.meeting': 'Set the qualification meeting',
+  'labSession.meetingSet':
+    'Qualification meeting set: the requester and both facilitators are invited (or their invitation is updated).',
+  'labSession.error.meetingDay.dateOrder': 'Choose a day and time to come',
+  'labSession.error.meetingDay.invalid':
+    'This day is a weekend or a public holiday for the requester',
+  'labSession.error.meetingDuration.choice': 'Choose one of the lengths offered',
   'labSession.meetingLine': 'Qualification meeting: {meeting}.',
   'labSession.field.blockTitle': 'Block {n}: title',
   'labSession.field.blockMinutes': 'Block {n}: length (minutes)',

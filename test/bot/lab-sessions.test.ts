@@ -155,7 +155,7 @@ describe('Lab sessions in Teams (recorded activities)', () => {
       meetingTime: '10:00',
     });
     assert.match(qualified, /Facilitateurs nommés\u00a0: Aline Facil, Bruno Facil/);
-    assert.match(qualified, /jeudi 26 novembre 2026 à 10:00 \(Europe\/Paris\)/);
+    assert.match(qualified, /jeudi 26 novembre 2026 de 10:00 à 11:00 \(Europe\/Paris\)/);
     assert.match(qualified, /Enregistrer la qualification/);
 
     const early = await click(ADMIN, 'session.decide', {
@@ -220,8 +220,13 @@ describe('Lab sessions in Teams (recorded activities)', () => {
     assert.equal((await store.get(id))?.sequencing?.blocks.length, 2);
 
     const told = (await outboxKeys()).filter((key) => key.endsWith(REQUESTER.aadObjectId));
+    // Without calendar access, the qualification meeting reaches them as an .ics invitation.
     assert.deepEqual(
-      told.map((key) => key.split(':')[2]),
+      told.filter((key) => key.startsWith('meeting:')),
+      [`meeting:@lab-sessions:labQualification:${id}:once:v0:${REQUESTER.aadObjectId}`],
+    );
+    assert.deepEqual(
+      told.filter((key) => key.startsWith('lab-session:')).map((key) => key.split(':')[2]),
       ['go', 'qualification', 'scheduled'],
     );
     const calendar = await say(ADMIN, 'calendrier des sessions');

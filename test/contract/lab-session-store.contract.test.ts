@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../src/adapters/sql/open-database';
 import { SqlLabSessionStore } from '../../src/adapters/sql/sql-lab-session-store';
 import {
@@ -7,7 +8,10 @@ import {
   REQUESTER,
   makeRequest,
 } from '../support/lab-session-fixtures';
-import type { NewParticipant } from '../../src/core/lab-sessions/session-participant';
+import {
+  PARTICIPANT_STATUSES,
+  type NewParticipant,
+} from '../../src/core/lab-sessions/session-participant';
 import { testDatabases } from './test-databases';
 
 for (const target of testDatabases()) {
@@ -39,7 +43,12 @@ for (const target of testDatabases()) {
       const request = makeRequest({
         status: 'preparation',
         facilitators: [FACILITATOR_A, FACILITATOR_B],
-        qualificationMeeting: { day: '2026-11-26', time: '10:00', timeZone: 'America/Cayenne' },
+        qualificationMeeting: {
+          day: '2026-11-26',
+          time: '10:00',
+          timeZone: 'America/Cayenne',
+          durationMinutes: 90,
+        },
         sequencing: {
           blocks: [{ title: 'Scan', minutes: 90, method: 'scan' }],
           by: FACILITATOR_B.aadId,
@@ -203,8 +212,9 @@ for (const target of testDatabases()) {
         [person(1), person(2, FACILITATOR_A.aadId.toUpperCase())],
         10,
       );
+      assert.ok(Array.isArray(first));
       assert.deepEqual(
-        first?.map((p) => [p.id, p.position]),
+        first.map((p) => [p.id, p.position]),
         [
           ['p-1', 1],
           ['p-2', 2],
@@ -219,8 +229,9 @@ for (const target of testDatabases()) {
         ],
         10,
       );
+      assert.ok(Array.isArray(second));
       assert.deepEqual(
-        second?.map((p) => p.id),
+        second.map((p) => p.id),
         ['p-5'],
         'same address, same Entra id: skipped',
       );
@@ -251,6 +262,68 @@ for (const target of testDatabases()) {
       const listed = await store.listParticipants('req-1');
       assert.equal(listed.length, 6);
       assert.equal(new Set(listed.map((p) => p.position)).size, 6, 'no two share a position');
+    });
+
+    it('adds only while the request is open, checked with the write', async () => {
+      await store.insert(makeRequest({ status: 'qualification' }));
+      const open = { openStatuses: PARTICIPANT_STATUSES };
+      const added = await store.addParticipants('req-1', [person(1)], 10, open);
+      assert.ok(Array.isArray(added));
+      assert.deepEqual(
+        added.map((p) => p.id),
+        ['p-1'],
+      );
+      assert.ok(await store.update(makeRequest({ status: 'withdrawn' }), 'qualification'));
+      assert.equal(await store.addParticipants('req-1', [person(2)], 10, open), 'closed');
+      assert.equal(await store.addParticipants('req-9', [person(3)], 10, open), 'closed');
+      assert.deepEqual(
+        (await store.listParticipants('req-1')).map((p) => p.id),
+        ['p-1'],
+      );
+      // Not even a position was taken: the next add after a reopening would follow p-1.
+      const positions = await sql<{
+        last: number | string;
+      }>`select last from lab_session_participant_positions where request_id = 'req-1'`.execute(
+        database!.db,
+      );
+      assert.deepEqual(
+        positions.rows.map((row) => Number(row.last)),
+        [1],
+      );
+    });
+
+    it('writes nobody when a withdrawal commits while an add waits for the request', async () => {
+      await store.insert(makeRequest({ status: 'qualification' }));
+      let adding: ReturnType<SqlLabSessionStore['addParticipants']> | undefined;
+      await database!.db.transaction().execute(async (trx) => {
+        // The withdrawal's write, not yet committed: it holds the request's row.
+        await sql`update lab_session_requests set status = 'withdrawn' where id = 'req-1'`.execute(
+          trx,
+        );
+        adding = store.addParticipants('req-1', [person(1), person(2)], 10, {
+          openStatuses: PARTICIPANT_STATUSES,
+        });
+        let settled = false;
+        void adding.finally(() => (settled = true));
+        if (target.name === 'postgres') {
+          // The add is inside its own transaction, waiting for the request's row.
+          const waiting = async (): Promise<boolean> => {
+            const found = await sql<{ n: number | string }>`
+              select count(*) as n from pg_stat_activity
+              where wait_event_type = 'Lock' and datname = current_database()`.execute(
+              database!.db,
+            );
+            return Number(found.rows[0]?.n ?? 0) > 0;
+          };
+          // (An add that does not wait, and so did not check, ends the loop and fails below.)
+          while (!settled && !(await waiting())) {
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        }
+      });
+      assert.equal(await adding, 'closed');
+      assert.deepEqual(await store.listParticipants('req-1'), []);
+      assert.equal((await store.get('req-1'))?.status, 'withdrawn');
     });
 
     it('removes only the request’s own participants', async () => {

@@ -168,7 +168,15 @@ export class InMemoryLabSessionStore implements LabSessionStore {
     requestId: string,
     people: readonly NewParticipant[],
     maxListed: number,
-  ): Promise<SessionParticipant[] | undefined> {
+    options: { openStatuses?: readonly SessionStatus[] } = {},
+  ): Promise<SessionParticipant[] | undefined | 'closed'> {
+    const status = this.requests.get(requestId)?.status;
+    if (
+      options.openStatuses !== undefined &&
+      (status === undefined || !options.openStatuses.includes(status))
+    ) {
+      return Promise.resolve('closed');
+    }
     const listed = this.participants.filter((p) => p.requestId === requestId);
     const added: SessionParticipant[] = [];
     let last = this.positions.get(requestId) ?? 0;

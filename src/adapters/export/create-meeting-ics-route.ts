@@ -5,7 +5,7 @@ import {
   type MeetingIcsDeps,
   type MeetingRef,
 } from '../../core/meetings/create-meeting-ics-link';
-import { MEETING_KINDS, type MeetingKind } from '../../core/programmes/meeting-settings';
+import { CALENDAR_MEETING_KINDS, type CalendarMeetingKind } from '../../core/meetings/meeting';
 import type { CandidacyDeps } from '../../core/candidacies/candidacy-deps';
 import type { ConversationStore } from '../../core/ports/conversation-store';
 import type { Logger } from '../../logger';
@@ -62,12 +62,12 @@ export function createMeetingIcsRoute(deps: MeetingIcsRouteDeps): (server: resti
       if (download === undefined) return;
       const query = new URL(req.url ?? '', 'http://localhost').searchParams;
       const kind = query.get('kind') ?? '';
-      const meeting = MEETING_KINDS.includes(kind as MeetingKind)
+      const meeting = CALENDAR_MEETING_KINDS.includes(kind as CalendarMeetingKind)
         ? await findInvitedMeeting(
             deps,
             {
               programmeId: query.get('programme') ?? '',
-              kind: kind as MeetingKind,
+              kind: kind as CalendarMeetingKind,
               teamId: query.get('team') ?? '',
               period: query.get('period') ?? '',
             },

@@ -6,6 +6,10 @@ import type {
   SessionRequest,
   SessionStatus,
 } from '../../core/lab-sessions/session-request';
+import {
+  DEFAULT_MEETING_MINUTES,
+  type QualificationMeeting,
+} from '../../core/lab-sessions/qualification-meeting';
 import type {
   NewParticipant,
   SessionParticipant,
@@ -58,6 +62,9 @@ type LabSessionTables = {
 
 /** Thrown inside the transaction to undo an add that would list too many people. */
 class ListFull extends Error {}
+
+/** Thrown inside the transaction when the request is no longer open to participants. */
+class RequestClosed extends Error {}
 
 type RequestRow = LabSessionTables['lab_session_requests'];
 
@@ -227,10 +234,24 @@ export class SqlLabSessionStore implements LabSessionStore {
     requestId: string,
     people: readonly NewParticipant[],
     maxListed: number,
-  ): Promise<SessionParticipant[] | undefined> {
+    options: { openStatuses?: readonly SessionStatus[] } = {},
+  ): Promise<SessionParticipant[] | undefined | 'closed'> {
     if (people.length === 0) return [];
+    const open = options.openStatuses;
     try {
       return await this.db.transaction().execute(async (trx) => {
+        if (open !== undefined) {
+          // Takes the request's row (PostgreSQL: a row lock, re-reading the status a concurrent
+          // withdrawal just committed; SQLite: the database's write lock) and checks its status,
+          // before anything is written: a withdrawal either waits for this add or is seen by it.
+          const held = await trx
+            .updateTable('lab_session_requests')
+            .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+            .where('id', '=', requestId)
+            .where('status', 'in', [...open])
+            .executeTakeFirst();
+          if (Number(held.numUpdatedRows) !== 1) throw new RequestClosed();
+        }
         // Taking the positions first locks the counter's row (PostgreSQL) or the database
         // (SQLite) until commit: a second add to the same request waits, then counts ours.
         const taken = await trx
@@ -273,6 +294,7 @@ export class SqlLabSessionStore implements LabSessionStore {
       });
     } catch (error) {
       if (error instanceof ListFull) return undefined;
+      if (error instanceof RequestClosed) return 'closed';
       throw error;
     }
   }
@@ -324,7 +346,8 @@ interface StoredRequest extends Omit<
 > {
   priority?: (Omit<SessionPriority, 'at'> & { at: string }) | null;
   sequencing?: (Omit<NonNullable<SessionRequest['sequencing']>, 'at'> & { at: string }) | null;
-  qualificationMeeting?: SessionRequest['qualificationMeeting'];
+  qualificationMeeting?:
+    (Omit<QualificationMeeting, 'durationMinutes'> & { durationMinutes?: number }) | null;
   decision: (Omit<SessionDecision, 'at'> & { at: string }) | null;
   qualification?: (Omit<SessionQualification, 'at'> & { at: string }) | null;
 }
@@ -351,7 +374,14 @@ function fromRow(row: RequestRow): SessionRequest {
     ...stored,
     // Requests stored before the sponsor's e-mail was asked have none.
     fields: { ...stored.fields, sponsorEmail: stored.fields.sponsorEmail ?? '' },
-    qualificationMeeting: stored.qualificationMeeting ?? null,
+    qualificationMeeting:
+      stored.qualificationMeeting == null
+        ? null
+        : {
+            ...stored.qualificationMeeting,
+            // Meetings set before their length was asked last the default hour.
+            durationMinutes: stored.qualificationMeeting.durationMinutes ?? DEFAULT_MEETING_MINUTES,
+          },
     sequencing:
       stored.sequencing == null
         ? null

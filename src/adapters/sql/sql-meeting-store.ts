@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type {
+  CalendarMeetingKind,
   DroppedAttendee,
   MeetingAttendee,
   MeetingRecord,
   MeetingRoute,
   MeetingState,
 } from '../../core/meetings/meeting';
-import type { MeetingKind } from '../../core/programmes/meeting-settings';
 import type { MeetingStore } from '../../core/ports/meeting-store';
 import type { Database, ProgrammeMeetingsTable } from './schema';
 
@@ -79,7 +79,7 @@ function toRow(meeting: MeetingRecord): ProgrammeMeetingsTable {
 function toRecord(row: ProgrammeMeetingsTable): MeetingRecord {
   return {
     programmeId: row.programme_id,
-    kind: row.kind as MeetingKind,
+    kind: row.kind as CalendarMeetingKind,
     teamId: row.team_id,
     period: row.period,
     subject: row.subject,

@@ -25,6 +25,7 @@ const ROW_KEYS: Readonly<Record<string, readonly string[]>> = {
   lab_session_drafts: ['aad_id'],
   lab_session_debriefs: ['request_id', 'kind', 'aad_id'],
   lab_session_participants: ['id'],
+  lab_session_meetings: ['request_id'],
   candidacy_drafts: ['programme_id', 'applicant_aad_id'],
   candidacies: ['id'],
   candidacy_decisions: ['id'],
@@ -328,6 +329,20 @@ export class SqlPersonalDataStore implements PersonalDataStore {
           where lower(aad_id) = ${id} or email = ${email ?? ''}
           order by request_id, position`.execute(db)
       ).rows,
+    );
+    // Qualification meetings they are invited to: their own line of the attendees only.
+    put(
+      'lab_session_meetings',
+      (
+        await sql<PersonalDataRow>`select * from lab_session_meetings
+          where lower(attendees) like ${`%${escapeLike(id)}%`} escape '\\'
+          order by starts_at, request_id`.execute(db)
+      ).rows.flatMap((row) => {
+        const own = (JSON.parse(String(row.attendees)) as { aadId: string }[]).filter(
+          (attendee) => attendee.aadId.toLowerCase() === id,
+        );
+        return own.length === 0 ? [] : [{ ...row, attendees: JSON.stringify(own) }];
+      }),
     );
     put('outbox', await this.outboxRowsOf(db, id, conversationIds));
     // The e-mail fallback's table is declared by its own store, outside the shared schema.

@@ -4,6 +4,7 @@ import type { ValidationIssue } from '../validation/validation-issue';
 import type { LabSessionDeps, SessionActor } from './lab-session-deps';
 import type { LabSessionOutcome } from './lab-session-refusal';
 import { notifyRequestStep } from './notify-requester';
+import { syncQualificationMeeting } from './qualification-meeting';
 import type { SessionRequest } from './session-request';
 
 /** The longest reason kept; a go or a no says why in a few sentences. */
@@ -68,9 +69,13 @@ export async function decideRequest(
       input.decision === 'notNow'
         ? { kind: 'notNow', reason, by, at: now, revisitOn }
         : { kind: input.decision, reason, by, at: now },
+    // Put off, the request comes back in qualification: its meeting is set again then.
+    qualificationMeeting: input.decision === 'notNow' ? null : request.qualificationMeeting,
     updatedAt: now,
   };
   if (!(await deps.sessions.update(updated, request.status))) return refuse('changedMeanwhile');
+  // A no or a "not now" cancels a qualification meeting still to come; a go leaves it.
+  await syncQualificationMeeting(deps, updated);
   await notifyRequestStep(deps, updated, input.decision, {
     facilitatorsToo: true,
     sponsorToo: true,

@@ -4,6 +4,7 @@ import type { IdSource } from '../ports/id-source';
 import type { LabSessionStore } from '../ports/lab-session-store';
 import type { NoticeRecipient, Notifier } from '../ports/notifier';
 import type { HolidayCalendar } from '../scheduling/holiday-calendars';
+import type { QualificationMeetingDeps } from './qualification-meeting';
 
 /** What the Lab session use cases read and write. */
 export interface LabSessionDeps {
@@ -25,6 +26,11 @@ export interface LabSessionDeps {
   zoneOf(aadId: string): Promise<string>;
   /** The public holidays of the calendar people in this zone live by. */
   calendarFor(timeZone: string): HolidayCalendar;
+  /**
+   * Where the qualification meeting goes (Graph calendar, else .ics invitations); absent, the
+   * meeting is only written on the cards.
+   */
+  meetings?: QualificationMeetingDeps | undefined;
 }
 
 /** The authenticated sender acting on a request: never taken from card data. */

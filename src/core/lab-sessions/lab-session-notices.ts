@@ -39,5 +39,6 @@ export function toNoticeData(request: SessionRequest): Record<string, unknown> {
     meetingDay: request.qualificationMeeting?.day ?? '',
     meetingTime: request.qualificationMeeting?.time ?? '',
     meetingZone: request.qualificationMeeting?.timeZone ?? '',
+    meetingDuration: request.qualificationMeeting?.durationMinutes ?? '',
   };
 }

@@ -183,7 +183,14 @@ export async function addParticipants(
   const added =
     fresh.length === 0
       ? []
-      : await deps.sessions.addParticipants(request.id, fresh, MAX_LISTED_PARTICIPANTS);
+      : await deps.sessions.addParticipants(request.id, fresh, MAX_LISTED_PARTICIPANTS, {
+          // Checked again with the write: a withdrawal since our read means nobody is listed.
+          openStatuses: PARTICIPANT_STATUSES,
+        });
+  if (added === 'closed') {
+    const now = await deps.sessions.get(request.id);
+    return refuse('wrongStatus', { status: now?.status ?? 'withdrawn' });
+  }
   // Someone else filled the list between our read and our write: nothing was written.
   if (added === undefined) return tooMany();
   const placed = placeParticipants(await deps.sessions.listParticipants(request.id));

@@ -1,5 +1,3 @@
-import { DEFAULT_TIME_ZONE } from '../scheduling/compute-send-instant';
-import { toLocalDay } from '../scheduling/local-days';
 import { refuse } from '../validation/outcome';
 import type { ValidationIssue } from '../validation/validation-issue';
 import type { LabSessionDeps, SessionActor } from './lab-session-deps';
@@ -7,6 +5,11 @@ import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
 import type { LabSessionOutcome } from './lab-session-refusal';
 import { notifyPerson } from './notify-person';
 import { notifyRequestStep } from './notify-requester';
+import {
+  readQualificationMeeting,
+  syncQualificationMeeting,
+  type MeetingInput,
+} from './qualification-meeting';
 import { sameId, type SessionRequest } from './session-request';
 
 /** "Une réunion de qualification avec deux facilitateurs" (seed 003). */
@@ -14,8 +17,9 @@ export const FACILITATORS_PER_SESSION = 2;
 
 /**
  * The Lab team names the two facilitators who qualify a request (again while it is in
- * qualification): two different people of the facilitator pool, never the requester. Both are
- * told, and so is the requester.
+ * qualification): two different people of the facilitator pool, never the requester. It may set
+ * the qualification meeting on the same card (readQualificationMeeting); the three are then
+ * invited. Both facilitators are told, and so is the requester, with the meeting's time.
  */
 export async function qualifyRequest(
   deps: LabSessionDeps,
@@ -23,10 +27,7 @@ export async function qualifyRequest(
     actor: SessionActor;
     requestId: string;
     facilitatorIds: readonly string[];
-    /** The qualification meeting's day (YYYY-MM-DD) and time (HH:MM), in the actor's zone. */
-    meetingDay?: unknown;
-    meetingTime?: unknown;
-  },
+  } & MeetingInput,
 ): Promise<LabSessionOutcome<SessionRequest>> {
   if (!input.actor.isLab) return refuse('labOnly');
   const request = await deps.sessions.get(input.requestId);
@@ -55,7 +56,9 @@ export async function qualifyRequest(
   } else if (ids.some((id) => !pool.some((member) => sameId(member, id)))) {
     issues.push({ path: ['facilitators'], code: 'choice', params: { allowed: '' } });
   }
-  const meeting = checkMeeting(input, deps.clock.now(), issues);
+  const meeting = readQualificationMeeting(deps, request, input.actor, input, issues, {
+    required: false,
+  });
   if (issues.length > 0) return refuse('invalid', {}, issues);
   const names = await deps.namesOf(ids);
   const updated: SessionRequest = {
@@ -66,6 +69,8 @@ export async function qualifyRequest(
     updatedAt: deps.clock.now(),
   };
   if (!(await deps.sessions.update(updated, request.status))) return refuse('changedMeanwhile');
+  // The three of them are invited (again, to the same event, if the facilitators changed).
+  await syncQualificationMeeting(deps, updated);
   for (const facilitator of updated.facilitators) {
     await notifyPerson(
       deps,
@@ -76,41 +81,4 @@ export async function qualifyRequest(
   }
   await notifyRequestStep(deps, updated, 'qualification');
   return { ok: true, value: updated };
-}
-
-/**
- * The qualification meeting, both parts or neither: a day to come and a time, read in the zone of
- * the Lab member who sets it (cards then say the zone).
- */
-function checkMeeting(
-  input: { actor: SessionActor; meetingDay?: unknown; meetingTime?: unknown },
-  now: Date,
-  issues: ValidationIssue[],
-): SessionRequest['qualificationMeeting'] {
-  const day = typeof input.meetingDay === 'string' ? input.meetingDay.trim() : '';
-  const time = typeof input.meetingTime === 'string' ? input.meetingTime.trim() : '';
-  if (day === '' && time === '') return null;
-  const timeZone = input.actor.timeZone ?? DEFAULT_TIME_ZONE;
-  const today = toLocalDay(now, timeZone);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) {
-    issues.push({
-      path: ['meetingDay'],
-      code: day === '' ? 'required' : 'date',
-      params: { value: day },
-    });
-  } else if (day < today) {
-    issues.push({
-      path: ['meetingDay'],
-      code: 'dateOrder',
-      params: { previousDate: today, previous: today },
-    });
-  }
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) {
-    issues.push({
-      path: ['meetingTime'],
-      code: time === '' ? 'required' : 'time',
-      params: { value: time },
-    });
-  }
-  return { day, time, timeZone };
 }

@@ -107,7 +107,13 @@ export interface SessionRequest {
   /** The two facilitators, from qualification on; never the requester. */
   facilitators: SessionPerson[];
   /** The qualification meeting with the facilitators and the requester, when the Lab set it. */
-  qualificationMeeting: { day: string; time: string; timeZone: string } | null;
+  qualificationMeeting: {
+    day: string;
+    time: string;
+    timeZone: string;
+    /** Its length (60 minutes for requests stored before it was asked). */
+    durationMinutes: number;
+  } | null;
   /** The facilitators' agenda of the session, after the go. */
   sequencing: {
     blocks: { title: string; minutes: number; method: 'scan' | 'focus' | 'act' | 'other' }[];

@@ -3,6 +3,7 @@ import type { LabSessionDeps, SessionActor } from './lab-session-deps';
 import { LAB_SESSION_NOTICES, toNoticeData } from './lab-session-notices';
 import { tellSessionCancelled } from './manage-participants';
 import { notifyRecipients } from './notify-person';
+import { syncQualificationMeeting } from './qualification-meeting';
 import type { LabSessionOutcome } from './lab-session-refusal';
 import { isRequesterOf, OPEN_STATUSES, type SessionRequest } from './session-request';
 
@@ -33,5 +34,7 @@ export async function withdrawRequest(
   );
   // Colleagues invited to a dated session learn it will not take place.
   await tellSessionCancelled(deps, request);
+  // The qualification meeting, if one is to come, is cancelled on calendars.
+  await syncQualificationMeeting(deps, updated);
   return { ok: true, value: updated };
 }

@@ -3,8 +3,7 @@ import type { ExportToken, ExportTokenStore } from '../ports/export-token-store'
 import type { IdSource } from '../ports/id-source';
 import type { MeetingStore } from '../ports/meeting-store';
 import { EXPORT_LINK_TTL_MS } from '../selection/create-export-link';
-import { toMeetingKey, type MeetingRecord } from './meeting';
-import type { MeetingKind } from '../programmes/meeting-settings';
+import { toMeetingKey, type CalendarMeetingKind, type MeetingRecord } from './meeting';
 
 /** Tokens of an .ics download start with this, so only its route accepts them. */
 export const MEETING_ICS_TOKEN_PREFIX = 'ics-';
@@ -12,7 +11,7 @@ export const MEETING_ICS_TOKEN_PREFIX = 'ics-';
 /** Which meeting: its key's parts, as a card carries them. */
 export interface MeetingRef {
   programmeId: string;
-  kind: MeetingKind;
+  kind: CalendarMeetingKind;
   teamId: string;
   period: string;
 }

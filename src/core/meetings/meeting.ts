@@ -1,4 +1,18 @@
-import type { MeetingKind } from '../programmes/meeting-settings';
+import { MEETING_KINDS, type MeetingKind } from '../programmes/meeting-settings';
+
+/**
+ * The qualification meeting of a Lab session request (the requester and its two facilitators):
+ * not a programme's meeting, so its `programmeId` is LAB_SESSION_MEETINGS and its `teamId` the
+ * request's id.
+ */
+export const LAB_QUALIFICATION_KIND = 'labQualification';
+
+/** The programme id every Lab session meeting carries: no programme file can take it (`@`). */
+export const LAB_SESSION_MEETINGS = '@lab-sessions';
+
+/** Every kind of meeting the bot puts on calendars: a programme's, and a Lab session's. */
+export const CALENDAR_MEETING_KINDS = [...MEETING_KINDS, LAB_QUALIFICATION_KIND] as const;
+export type CalendarMeetingKind = MeetingKind | typeof LAB_QUALIFICATION_KIND;
 
 /** Someone invited to a meeting. */
 export interface MeetingAttendee {
@@ -21,7 +35,7 @@ export interface DroppedAttendee extends MeetingAttendee {
  */
 export interface WantedMeeting {
   programmeId: string;
-  kind: MeetingKind;
+  kind: CalendarMeetingKind;
   teamId: string;
   period: string;
   /** Subject line, as calendars show it (programme, meeting, team). */

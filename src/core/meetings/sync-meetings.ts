@@ -72,6 +72,25 @@ export async function syncMeetings(
   teams: readonly ProgrammeTeam[],
   deps: MeetingSyncDeps,
 ): Promise<MeetingSyncReport> {
+  if (deps.calendar === undefined && deps.invitations === undefined) {
+    return reconcileMeetings([], [], deps);
+  }
+  const wanted = planMeetings(programme, teams, deps.subjects ? { subjects: deps.subjects } : {});
+  return reconcileMeetings(wanted, await deps.store.listByProgramme(programme.id), deps);
+}
+
+/**
+ * Brings the meetings given as stored to those wanted, matched by key: creates, updates (the
+ * same event, SEQUENCE up) or cancels, as syncMeetings describes. A stored meeting not wanted is
+ * cancelled, so pass only the stored meetings the wanted list speaks for. `announceDays` bounds
+ * how far ahead an .ics invitation is sent (ICS_ANNOUNCE_DAYS by default).
+ */
+export async function reconcileMeetings(
+  wanted: readonly WantedMeeting[],
+  storedMeetings: readonly MeetingRecord[],
+  deps: MeetingSyncDeps,
+  options: { announceDays?: number } = {},
+): Promise<MeetingSyncReport> {
   const route: MeetingRoute | null =
     deps.calendar !== undefined ? 'graph' : deps.invitations !== undefined ? 'ics' : null;
   const report: MeetingSyncReport = {
@@ -83,10 +102,8 @@ export async function syncMeetings(
     failed: [],
   };
   if (route === null) return report;
-  const wanted = planMeetings(programme, teams, deps.subjects ? { subjects: deps.subjects } : {});
-  const stored = new Map(
-    (await deps.store.listByProgramme(programme.id)).map((m) => [toMeetingKey(m), m]),
-  );
+  const announceDays = options.announceDays ?? ICS_ANNOUNCE_DAYS;
+  const stored = new Map(storedMeetings.map((m) => [toMeetingKey(m), m]));
   const now = deps.now;
   const isPast = (meeting: { startsAt: Date }): boolean =>
     meeting.startsAt.getTime() <= now.getTime();
@@ -103,10 +120,7 @@ export async function syncMeetings(
     const digest = digestAttendees(meeting.attendees);
     if (known === undefined) {
       if (isPast(meeting)) continue;
-      if (
-        route === 'ics' &&
-        meeting.startsAt.getTime() > now.getTime() + ICS_ANNOUNCE_DAYS * DAY_MS
-      ) {
+      if (route === 'ics' && meeting.startsAt.getTime() > now.getTime() + announceDays * DAY_MS) {
         continue;
       }
       await keep({

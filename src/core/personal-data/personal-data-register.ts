@@ -269,6 +269,15 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     retention: 'whileUsed',
   },
   {
+    table: 'lab_session_meetings',
+    category: 'labSessions',
+    personColumns: [],
+    contentColumns: ['attendees'],
+    purpose:
+      'the qualification meeting of a session request on calendars, with who is invited (the requester and the two facilitators)',
+    retention: 'whileUsed',
+  },
+  {
     table: 'outbox',
     category: 'messages',
     personColumns: ['target', 'conversation_id'],

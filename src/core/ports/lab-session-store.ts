@@ -51,13 +51,17 @@ export interface LabSessionStore {
    * Adds people after everyone already listed, in one transaction that serialises concurrent
    * adds to the same request; someone already listed (same Entra id or address) is skipped.
    * Returns those added, or undefined (nothing written) when the request would list more than
-   * `maxListed` people.
+   * `maxListed` people. Given `openStatuses`, the request's status is checked in the same
+   * transaction as the write, after taking the request's row: 'closed' (nothing written) when it
+   * is in none of them, so an add racing with a withdrawal never lists people on a withdrawn
+   * request (the withdrawal waits for the add, or the add sees the withdrawal).
    */
   addParticipants(
     requestId: string,
     people: readonly NewParticipant[],
     maxListed: number,
-  ): Promise<SessionParticipant[] | undefined>;
+    options?: { openStatuses?: readonly SessionStatus[] },
+  ): Promise<SessionParticipant[] | undefined | 'closed'>;
   /** Removes these participants of the request (ids of another request are ignored); how many. */
   removeParticipants(requestId: string, ids: readonly string[]): Promise<number>;
 }

@@ -1,3 +1,8 @@
+import {
+  DEFAULT_MEETING_MINUTES,
+  MEETING_DURATIONS,
+  toMeetingInstants,
+} from '../../core/lab-sessions/qualification-meeting';
 import type { SessionViewer } from '../../core/lab-sessions/get-session-request';
 import {
   MAX_EFFORT_DAYS,
@@ -165,24 +170,7 @@ export function buildRequestCard(
         })),
         ...withError(errors.facilitators),
       });
-      inputs.push(
-        {
-          kind: 'date',
-          id: 'meetingDay',
-          label: t('labSession.field.meetingDay'),
-          value: values.meetingDay ?? '',
-          ...withError(errors.meetingDay),
-        },
-        {
-          kind: 'text',
-          id: 'meetingTime',
-          label: t('labSession.field.meetingTime'),
-          value: values.meetingTime ?? '',
-          maxLength: 5,
-          placeholder: '10:00',
-          ...withError(errors.meetingTime),
-        },
-      );
+      inputs.push(...meetingInputs(context, request, values, errors));
       actions.push({ title: t('labSession.action.qualify'), verb: LabSessionVerbs.qualify, data });
     } else {
       if (request.qualification !== null) {
@@ -232,12 +220,19 @@ export function buildRequestCard(
     }
   }
   if ((viewer.isLab || viewer.isFacilitator) && request.status === 'qualification') {
-    inputs.unshift(...qualificationInputs(context, request, values, errors));
-    actions.unshift({
-      title: t('labSession.action.qualification'),
-      verb: LabSessionVerbs.qualification,
-      data,
-    });
+    inputs.unshift(
+      ...qualificationInputs(context, request, values, errors),
+      // The Lab team or a facilitator sets or moves the qualification meeting.
+      ...meetingInputs(context, request, values, errors),
+    );
+    actions.unshift(
+      {
+        title: t('labSession.action.qualification'),
+        verb: LabSessionVerbs.qualification,
+        data,
+      },
+      { title: t('labSession.action.meeting'), verb: LabSessionVerbs.meeting, data },
+    );
   }
   if ((viewer.isLab || viewer.isFacilitator) && request.status === 'preparation') {
     const weeks = [];
@@ -585,8 +580,65 @@ export function formatMeeting(
   day: string,
   time: string,
   zone: string,
+  durationMinutes: number = DEFAULT_MEETING_MINUTES,
 ): string {
-  return t('labSession.meeting', { day: formatDay(day, language), time, zone });
+  let end = '';
+  try {
+    const { endsAt } = toMeetingInstants({ day, time, timeZone: zone, durationMinutes });
+    end = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(endsAt);
+  } catch {
+    // A meeting stored in a form no longer read: its start alone.
+  }
+  return end === ''
+    ? t('labSession.meeting', { day: formatDay(day, language), time, zone })
+    : t('labSession.meetingWithEnd', { day: formatDay(day, language), time, end, zone });
+}
+
+/**
+ * The qualification meeting's inputs: day, time (in the zone of whoever sets it) and length,
+ * with the meeting already set as their values.
+ */
+function meetingInputs(
+  { t }: CardContext,
+  request: SessionRequest,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+): CardInput[] {
+  const meeting = request.qualificationMeeting;
+  return [
+    {
+      kind: 'date',
+      id: 'meetingDay',
+      label: t('labSession.field.meetingDay'),
+      value: values.meetingDay ?? meeting?.day ?? '',
+      ...withError(errors.meetingDay),
+    },
+    {
+      kind: 'text',
+      id: 'meetingTime',
+      label: t('labSession.field.meetingTime'),
+      value: values.meetingTime ?? meeting?.time ?? '',
+      maxLength: 5,
+      placeholder: '10:00',
+      ...withError(errors.meetingTime),
+    },
+    {
+      kind: 'choice',
+      id: 'meetingDuration',
+      label: t('labSession.field.meetingDuration'),
+      value: values.meetingDuration ?? String(meeting?.durationMinutes ?? DEFAULT_MEETING_MINUTES),
+      choices: MEETING_DURATIONS.map((minutes) => ({
+        title: t('labSession.minutes', { minutes }),
+        value: String(minutes),
+      })),
+      ...withError(errors.meetingDuration),
+    },
+  ];
 }
 
 /** The name of a status in the viewer's language. */
@@ -652,7 +704,13 @@ function requestFacts(
   if (meeting !== null) {
     facts.push({
       label: t('labSession.fact.meeting'),
-      value: formatMeeting(context, meeting.day, meeting.time, meeting.timeZone),
+      value: formatMeeting(
+        context,
+        meeting.day,
+        meeting.time,
+        meeting.timeZone,
+        meeting.durationMinutes,
+      ),
     });
   }
   const qualification = request.qualification;

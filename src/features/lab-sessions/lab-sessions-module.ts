@@ -17,6 +17,7 @@ import { qualifyRequest } from '../../core/lab-sessions/qualify-request';
 import { recordQualification } from '../../core/lab-sessions/record-qualification';
 import { recordSequencing } from '../../core/lab-sessions/record-sequencing';
 import { scheduleSession } from '../../core/lab-sessions/schedule-session';
+import { setQualificationMeeting } from '../../core/lab-sessions/set-qualification-meeting';
 import {
   SESSION_STATUSES,
   type SessionRequest,
@@ -55,6 +56,7 @@ import { DEFAULT_TIME_ZONE } from '../../core/scheduling/compute-send-instant';
 import { toLocalDay } from '../../core/scheduling/local-days';
 import { formatDay } from '../../i18n/translate';
 import { SqlLabSessionStore } from '../../adapters/sql/sql-lab-session-store';
+import { SqlLabSessionMeetingStore } from '../../adapters/sql/sql-lab-session-meeting-store';
 import type { CardContext } from '../../adapters/teams/cards/card-context';
 import { buildCard, type Banner } from '../../adapters/teams/cards/card-kit';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
@@ -66,7 +68,10 @@ import { ALL_SCOPES, defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/
 import { Guards } from '../../adapters/teams/verbs/guard';
 import { defineTextCommand } from '../../adapters/teams/verbs/text-command';
 import type { Turn } from '../../adapters/teams/verbs/turn';
-import { createLabSessionJob } from '../../jobs/create-lab-session-job';
+import {
+  createLabSessionJob,
+  createLabSessionMeetingsJob,
+} from '../../jobs/create-lab-session-job';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
 import {
@@ -91,6 +96,9 @@ import {
   scoreRequest,
 } from '../../core/lab-sessions/prioritise-requests';
 
+/** Teams wants an answer to a card action within 5 seconds: the calendar's work waits this long. */
+const MEETING_BUDGET_MS = 3_500;
+
 /** The session calendar looks this far ahead: a session's 4-week preparation and then some. */
 const SESSION_CALENDAR_DAYS = 60;
 
@@ -100,10 +108,21 @@ const OPEN_DATA = z.object({ followUpOf: optionalCardId }).passthrough();
 const REQUEST_DATA = z.object({ requestId: cardId }).passthrough();
 /** The request form: its inputs are checked field by field by the use case. */
 const FORM_DATA = withInputs({});
+/**
+ * The qualification meeting's inputs as our card sends them (a date, an HH:MM time, minutes);
+ * longer is not from our card. Their values are checked by the use case, field by field.
+ */
+const MEETING_INPUTS = {
+  meetingDay: z.string().max(32).optional(),
+  meetingTime: z.string().max(32).optional(),
+  meetingDuration: z.string().max(8).optional(),
+};
 const QUALIFY_DATA = withInputs({
   requestId: cardId,
   facilitators: z.string().max(2000).optional(),
+  ...MEETING_INPUTS,
 });
+const MEETING_DATA = withInputs({ requestId: cardId, ...MEETING_INPUTS });
 const DECIDE_DATA = withInputs({
   requestId: cardId,
   decision: z.enum(['go', 'noGo', 'notNow']).optional(),
@@ -144,6 +163,11 @@ const REMOVE_PARTICIPANTS_DATA = withInputs({
     .optional(),
 });
 
+/** Replaceable parts, for tests: the wait that bounds how long a turn waits for the calendar. */
+export interface LabSessionsModuleOptions {
+  wait?: (ms: number) => Promise<void>;
+}
+
 /**
  * Lab sessions in Teams: any staff member requests a session ("demander une session"); the Lab
  * team gets the request in its channel (or each member), names two facilitators, gives its go or
@@ -163,8 +187,14 @@ export function createLabSessionsModule(
     | 'labTeamIds'
     | 'programmes'
     | 'publicUrl'
+    | 'meetings'
   >,
+  options: LabSessionsModuleOptions = {},
 ): FeatureModule {
+  // Unreferenced: a budget still running never keeps the process up.
+  const wait =
+    options.wait ??
+    ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
   const sessions = new SqlLabSessionStore(platform.database.db);
   const exportDeps = {
     sessions,
@@ -199,6 +229,23 @@ export function createLabSessionsModule(
       (await platform.conversations.getUserContext(aadId))?.timezone ?? DEFAULT_TIME_ZONE,
     // The job asks every minute: a calendar reads its holidays once.
     calendarFor: createCalendarsByZone(),
+    // The qualification meeting: a Teams meeting through Graph when the organiser's calendar is
+    // configured, else .ics invitations as Teams cards (the meetings module serves the files).
+    meetings: {
+      store: new SqlLabSessionMeetingStore(platform.database.db),
+      calendar: platform.meetings.calendar,
+      invitations: platform.meetings.invitations,
+      // Teams wants an answer within 5 s and Graph may ask to wait: the turn answers after
+      // MEETING_BUDGET_MS at most, the calendar's work going on; a failure is logged and the
+      // hourly job tries again.
+      within: (work) => {
+        const logged = work.catch((error: unknown) => {
+          platform.logger.error({ err: error }, 'qualification meeting not brought up to date');
+          return undefined;
+        });
+        return Promise.race([logged, wait(MEETING_BUDGET_MS).then(() => undefined)]);
+      },
+    },
   };
 
   const actorOf = async (turn: Turn): Promise<SessionActor> => {
@@ -473,11 +520,31 @@ export function createLabSessionsModule(
           facilitatorIds: (data.facilitators ?? '').split(','),
           meetingDay: data.meetingDay,
           meetingTime: data.meetingTime,
+          meetingDuration: data.meetingDuration,
         });
         return answerAction(turn.card, actor, data.requestId, outcome, data, (request) =>
           turn.card.t('labSession.qualified', {
             names: request.facilitators.map((f) => f.name || f.aadId).join(', '),
           }),
+        );
+      },
+    }),
+    defineCardVerb({
+      verb: LabSessionVerbs.meeting,
+      data: MEETING_DATA,
+      ...anywhere,
+      handle: async (turn, data) => {
+        // Who may set it (the Lab team, one of the two facilitators) is decided by the use case.
+        const actor = await actorOf(turn);
+        const outcome = await setQualificationMeeting(deps, {
+          actor,
+          requestId: data.requestId,
+          meetingDay: data.meetingDay,
+          meetingTime: data.meetingTime,
+          meetingDuration: data.meetingDuration,
+        });
+        return answerAction(turn.card, actor, data.requestId, outcome, data, () =>
+          turn.card.t('labSession.meetingSet'),
         );
       },
     }),
@@ -778,7 +845,7 @@ export function createLabSessionsModule(
     verbs,
     commands,
     notices: createLabSessionRenderers(),
-    scheduledJobs: [createLabSessionJob(deps)],
+    scheduledJobs: [createLabSessionJob(deps), createLabSessionMeetingsJob(deps)],
     routes: [
       createSessionExportRoute({
         core: exportDeps,

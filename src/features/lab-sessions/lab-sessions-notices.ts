@@ -216,7 +216,14 @@ function openAction(context: CardContext, data: Record<string, unknown>) {
 function meetingLines(context: CardContext, data: Record<string, unknown>): string[] {
   const day = text(data.meetingDay);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return [];
-  const meeting = formatMeeting(context, day, text(data.meetingTime), text(data.meetingZone));
+  const duration = Number(text(data.meetingDuration));
+  const meeting = formatMeeting(
+    context,
+    day,
+    text(data.meetingTime),
+    text(data.meetingZone),
+    Number.isInteger(duration) && duration > 0 ? duration : undefined,
+  );
   return [context.t('labSession.meetingLine', { meeting })];
 }
 

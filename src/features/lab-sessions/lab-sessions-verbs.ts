@@ -5,6 +5,7 @@ export const LabSessionVerbs = {
   saveDraft: 'session.saveDraft',
   view: 'session.view',
   qualify: 'session.qualify',
+  meeting: 'session.meeting',
   qualification: 'session.qualification',
   decide: 'session.decide',
   schedule: 'session.schedule',

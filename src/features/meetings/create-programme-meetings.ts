@@ -12,6 +12,10 @@ export interface ProgrammeMeetings {
   route: 'graph' | 'ics';
   /** The organiser's mailbox, when there is one. */
   organiser: string | undefined;
+  /** The organiser's calendar through Graph, when configured (Lab session meetings use it too). */
+  calendar: MeetingCalendar | undefined;
+  /** The .ics invitations through Teams cards, used without a calendar. */
+  invitations: MeetingInvitations;
   /**
    * Reconciles the programme's meetings with what it wants now (its file's `meetings` block,
    * milestones and confirmed teams). Never throws: a failure is logged and reported.
@@ -72,6 +76,8 @@ export function createProgrammeMeetings(deps: {
   return {
     route: deps.calendar === undefined ? 'ics' : 'graph',
     organiser: deps.organiser,
+    calendar: deps.calendar,
+    invitations: deps.invitations,
     sync: (programme) => {
       const previous = running.get(programme.id) ?? Promise.resolve(undefined);
       const next = previous.then(() => run(programme));

@@ -4,6 +4,10 @@ import {
   signMeetingIcsLink,
 } from '../../adapters/export/create-meeting-ics-route';
 import { SqlMeetingStore } from '../../adapters/sql/sql-meeting-store';
+import {
+  routeMeetingStores,
+  SqlLabSessionMeetingStore,
+} from '../../adapters/sql/sql-lab-session-meeting-store';
 import { defineCardVerb, PERSONAL_ONLY } from '../../adapters/teams/verbs/card-verb';
 import { cardId } from '../../adapters/teams/verbs/card-data';
 import { Guards } from '../../adapters/teams/verbs/guard';
@@ -11,7 +15,7 @@ import type { Turn } from '../../adapters/teams/verbs/turn';
 import type { AdaptiveCardJson } from '../../adapters/teams/cards/render-card';
 import { parseOccurrenceKey, toOccurrenceKey, type Occurrence } from '../../core/jobs/occurrence';
 import { createMeetingIcsLink } from '../../core/meetings/create-meeting-ics-link';
-import { MEETING_KINDS } from '../../core/programmes/meeting-settings';
+import { CALENDAR_MEETING_KINDS } from '../../core/meetings/meeting';
 import type { ScheduledJobDefinition } from '../../jobs/create-scheduled-job';
 import type { FeatureModule } from '../feature-module';
 import type { Platform } from '../platform';
@@ -29,7 +33,7 @@ const HOUR_MS = 60 * 60 * 1000;
 const ICS_DATA = z
   .object({
     programmeId: cardId,
-    kind: z.enum(MEETING_KINDS),
+    kind: z.enum(CALENDAR_MEETING_KINDS),
     teamId: z.union([z.literal(''), z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)]),
     period: z.union([z.literal(''), z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)]),
   })
@@ -54,7 +58,11 @@ export function createMeetingsModule(
   >,
 ): FeatureModule {
   const deps = {
-    meetings: new SqlMeetingStore(platform.database.db),
+    // A Lab session's qualification meeting has its .ics link and file like a programme's.
+    meetings: routeMeetingStores(
+      new SqlMeetingStore(platform.database.db),
+      new SqlLabSessionMeetingStore(platform.database.db),
+    ),
     exportTokens: platform.candidacyCore.exportTokens,
     clock: platform.candidacyCore.clock,
     ids: platform.candidacyCore.ids,

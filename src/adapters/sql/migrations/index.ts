@@ -16,6 +16,7 @@ import * as reachLog from './0014_reach_log';
 import * as emailDeliveries from './0015_email_deliveries';
 import * as labSessionParticipants from './0016_lab_session_participants';
 import * as programmePeople from './0017_programme_people';
+import * as labSessionMeetings from './0018_lab_session_meetings';
 import * as meetingDroppedAttendees from './0019_meeting_dropped_attendees';
 
 /**
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
   '0015_email_deliveries': emailDeliveries,
   '0016_lab_session_participants': labSessionParticipants,
   '0017_programme_people': programmePeople,
+  '0018_lab_session_meetings': labSessionMeetings,
   '0019_meeting_dropped_attendees': meetingDroppedAttendees,
 };

@@ -348,6 +348,7 @@ describe('Lab session requests', () => {
         day: '2026-11-26',
         time: '10:00',
         timeZone: 'Europe/Paris',
+        durationMinutes: 60,
       });
       const [assigned] = fakes.notifier.ofKind('labSession.assigned');
       assert.equal(assigned?.notice.data.meetingTime, '10:00');

@@ -113,6 +113,28 @@ describe('Lab session participants', () => {
       assert.equal(next.value.waitlist[0]?.email, 'invite61@partenaire.org');
     });
 
+    it('lists nobody when the requester withdraws between the add’s read and its write', async () => {
+      const id = await inPreparation();
+      const store = fakes.sessions;
+      const write = store.addParticipants.bind(store);
+      // The withdrawal lands after addParticipants read the request, before it writes.
+      store.addParticipants = async (...args) => {
+        const request = store.requests.get(id)!;
+        store.requests.set(id, { ...request, status: 'withdrawn' });
+        return write(...args);
+      };
+      const outcome = await addParticipants(fakes.deps, {
+        actor: ACTORS.facilitatorA,
+        requestId: id,
+        raw: { participantsExternal: guests(2) },
+      });
+      assert.ok(!outcome.ok);
+      assert.equal(outcome.refusal.code, 'wrongStatus');
+      assert.equal(outcome.refusal.params.status, 'withdrawn');
+      assert.deepEqual(await store.listParticipants(id), []);
+      assert.equal(fakes.notifier.ofKind('labSession.invitation').length, 0);
+    });
+
     it('promotes whoever waited longest when a seated person is removed', async () => {
       const id = await inPreparation();
       await addParticipants(fakes.deps, {

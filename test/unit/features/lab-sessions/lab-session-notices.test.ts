@@ -56,7 +56,12 @@ describe('Lab session notices', () => {
         data: {
           ...toNoticeData({
             ...request,
-            qualificationMeeting: { day: '2026-11-26', time: '10:00', timeZone: 'Europe/Paris' },
+            qualificationMeeting: {
+              day: '2026-11-26',
+              time: '10:00',
+              timeZone: 'Europe/Paris',
+              durationMinutes: 60,
+            },
           }),
         },
       },
@@ -64,7 +69,7 @@ describe('Lab session notices', () => {
     );
     assert.match(
       JSON.stringify(card),
-      /Réunion de qualification\u00a0: jeudi 26 novembre 2026 à 10:00 \(Europe\/Paris\)/,
+      /Réunion de qualification\u00a0: jeudi 26 novembre 2026 de 10:00 à 11:00 \(Europe\/Paris\)/,
     );
   });
 
