@@ -123,7 +123,8 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.withdrawnNotice.body': '{requester} withdrew their request "{subject}".',
   'labSession.assigned.title': 'You facilitate request {tracking}',
   'labSession.assigned.body':
-    'You are named facilitator of "{subject}" ({requester}) with {facilitators}. Plan the qualification meeting with the requester.',
+    'You are named facilitator of "{subject}" ({requester}) with {facilitators}.',
+  'labSession.assigned.planMeeting': 'Plan the qualification meeting with the requester.',
   'labSession.update.qualification.title': 'Your request {tracking} is in qualification',
   'labSession.update.qualification.body':
     'Two facilitators, {facilitators}, will offer you a qualification meeting about "{subject}".',

@@ -125,7 +125,8 @@ export const labSessionsFr = {
   'labSession.withdrawnNotice.body': '{requester} a retiré sa demande « {subject} ».',
   'labSession.assigned.title': 'Vous facilitez la demande {tracking}',
   'labSession.assigned.body':
-    'Vous êtes nommé facilitateur de « {subject} » ({requester}) avec {facilitators}. Prévoyez la réunion de qualification avec le demandeur.',
+    'Vous êtes nommé facilitateur de « {subject} » ({requester}) avec {facilitators}.',
+  'labSession.assigned.planMeeting': 'Prévoyez la réunion de qualification avec le demandeur.',
   'labSession.update.qualification.title': 'Votre demande {tracking} est en qualification',
   'labSession.update.qualification.body':
     'Deux facilitateurs, {facilitators}, vont vous proposer une réunion de qualification pour « {subject} ».',

@@ -66,6 +66,8 @@ export function createLabSessionRenderers(): NoticeRenderers {
       const { t } = context;
       const data = notice.data;
       const title = t('labSession.assigned.title', { tracking: text(data.trackingNumber) });
+      // The meeting when the Lab set it; else the facilitators are asked to plan it.
+      const meeting = meetingLines(context, data);
       return {
         card: buildCard({
           title,
@@ -75,7 +77,7 @@ export function createLabSessionRenderers(): NoticeRenderers {
               requester: text(data.requesterName),
               facilitators: text(data.facilitators),
             }),
-            ...meetingLines(context, data),
+            ...(meeting.length > 0 ? meeting : [t('labSession.assigned.planMeeting')]),
           ],
           actions: [openAction(context, data)],
         }),

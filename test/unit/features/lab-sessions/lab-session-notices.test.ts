@@ -71,6 +71,13 @@ describe('Lab session notices', () => {
       JSON.stringify(card),
       /Réunion de qualification\u00a0: jeudi 26 novembre 2026 de 10:00 à 11:00 \(Europe\/Paris\)/,
     );
+    // The meeting is set: nobody is asked to plan it.
+    assert.doesNotMatch(JSON.stringify(card), /Prévoyez la réunion de qualification/);
+    const unset = renderers[LAB_SESSION_NOTICES.assigned]!(
+      { kind: LAB_SESSION_NOTICES.assigned, data: toNoticeData(request) },
+      context,
+    );
+    assert.match(JSON.stringify(unset.card), /Prévoyez la réunion de qualification/);
   });
 
   it('names the step and the local date on the requester’s card', () => {
