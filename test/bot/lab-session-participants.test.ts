@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { SqlLabSessionStore } from '../../src/adapters/sql/sql-lab-session-store';
-import { BotHarness, loadActivity } from './support/bot-harness';
+import { BotHarness } from './support/bot-harness';
+import { sessionTurns } from './support/lab-session-turns';
 import {
   ADMIN,
   FACILITATOR_A,
@@ -17,19 +18,6 @@ const COLLEAGUE: SessionUser = {
   name: 'DUPONT Élodie',
   aadObjectId: '99999999-0000-4000-8000-000000000099',
 };
-
-function asUser(fixture: string, user: SessionUser, locale = 'fr-FR'): Record<string, unknown> {
-  const activity = loadActivity(fixture);
-  return {
-    ...activity,
-    from: { ...user },
-    conversation: {
-      ...(activity.conversation as Record<string, unknown>),
-      id: `a:1personal-${user.aadObjectId}`,
-    },
-    locale,
-  };
-}
 
 /** n external guests typed one a line. */
 function guests(n: number, from = 1): string {
@@ -57,27 +45,14 @@ describe('Lab session participants in Teams (recorded activities)', () => {
     await harness.stop();
   });
 
-  async function say(user: SessionUser, text: string): Promise<string> {
-    const before = harness.connector.sentActivities().length;
-    await harness.send({ ...asUser('personal-message-status-admin', user), text });
-    return JSON.stringify(harness.connector.sentActivities().slice(before));
-  }
-
-  async function click(
+  const say = (user: SessionUser, text: string, locale?: string): Promise<string> =>
+    sessionTurns(harness).say(user, text, locale);
+  const click = (
     user: SessionUser,
     verb: string,
-    data: Record<string, unknown> = {},
-    locale = 'fr-FR',
-  ): Promise<string> {
-    const activity = asUser('invoke-action-execute-profile', user, locale);
-    activity.value = {
-      action: { type: 'Action.Execute', verb, data: { verb, ...data } },
-      trigger: 'manual',
-    };
-    const { status, body } = await harness.send(activity);
-    assert.equal(status, 200);
-    return JSON.stringify((body as { value?: unknown } | undefined)?.value);
-  }
+    data?: Record<string, unknown>,
+    locale?: string,
+  ): Promise<string> => sessionTurns(harness).click(user, verb, data, locale);
 
   async function outboxKeys(prefix: string): Promise<string[]> {
     const rows = await sql<{ key: string }>`select key from outbox order by key`.execute(

@@ -5,7 +5,8 @@ import { GRAPH_CALENDAR_PERMISSIONS } from '../../src/adapters/graph/graph-meeti
 import { SqlLabSessionStore } from '../../src/adapters/sql/sql-lab-session-store';
 import { SqlLabSessionMeetingStore } from '../../src/adapters/sql/sql-lab-session-meeting-store';
 import { FakeGraphServer } from '../fakes/fake-graph-server';
-import { BotHarness, loadActivity } from './support/bot-harness';
+import { BotHarness } from './support/bot-harness';
+import { sessionTurns } from './support/lab-session-turns';
 import {
   ADMIN,
   FACILITATOR_A,
@@ -33,20 +34,6 @@ const graphCredential: TokenCredential = {
 };
 /** Text a requester could type: Markdown, a link and right-to-left overrides. */
 const HOSTILE = '**Urgent** [clic](https://evil.example) \u202Eerdro\u202C # titre';
-
-/** An activity as the user in their personal chat. */
-function asUser(fixture: string, user: SessionUser, locale = 'fr-FR'): Record<string, unknown> {
-  const activity = loadActivity(fixture);
-  return {
-    ...activity,
-    from: { ...user },
-    conversation: {
-      ...(activity.conversation as Record<string, unknown>),
-      id: `a:1personal-${user.aadObjectId}`,
-    },
-    locale,
-  };
-}
 
 describe('Lab sessions: the qualification meeting in Teams (fake Graph, and .ics without it)', () => {
   // The harness clock: Friday 20 November 2026, 09:15 in Paris.
@@ -110,27 +97,14 @@ describe('Lab sessions: the qualification meeting in Teams (fake Graph, and .ics
     await graph.stop();
   });
 
-  async function say(user: SessionUser, text: string): Promise<string> {
-    const before = harness.connector.sentActivities().length;
-    await harness.send({ ...asUser('personal-message-status-admin', user), text });
-    return JSON.stringify(harness.connector.sentActivities().slice(before));
-  }
-
-  async function click(
+  const say = (user: SessionUser, text: string, locale?: string): Promise<string> =>
+    sessionTurns(harness).say(user, text, locale);
+  const click = (
     user: SessionUser,
     verb: string,
-    data: Record<string, unknown> = {},
-    locale = 'fr-FR',
-  ): Promise<string> {
-    const activity = asUser('invoke-action-execute-profile', user, locale);
-    activity.value = {
-      action: { type: 'Action.Execute', verb, data: { verb, ...data } },
-      trigger: 'manual',
-    };
-    const { status, body } = await harness.send(activity);
-    assert.equal(status, 200);
-    return JSON.stringify((body as { value?: unknown } | undefined)?.value);
-  }
+    data?: Record<string, unknown>,
+    locale?: string,
+  ): Promise<string> => sessionTurns(harness).click(user, verb, data, locale);
 
   async function outbox(prefix: string): Promise<{ key: string; payload: string }[]> {
     const rows = await sql<{
