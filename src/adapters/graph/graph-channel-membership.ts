@@ -1,6 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
 import type { ChannelMember, ChannelMembership } from '../../core/ports/channel-membership';
-import { TeamMembershipError } from '../../core/ports/team-membership';
+import { toMembershipError } from './graph-team-membership';
 import { GRAPH_BASE_URL, GRAPH_RSC_PERMISSIONS } from './graph-channel-provisioner';
 import { GraphRequestError, graphRequest, type Sleep } from './graph-request';
 
@@ -51,7 +51,11 @@ export class GraphChannelMembership implements ChannelMembership {
         ({ body } = await this.call('listChannelMembers', 'GET', url));
       } catch (error) {
         // A channel Graph does not know is the bot's record, not anyone's account.
-        throw toMembershipError(error, 'listChannelMembers', 'error');
+        throw toMembershipError(
+          error,
+          GRAPH_CHANNEL_MEMBER_PERMISSIONS.listChannelMembers,
+          'error',
+        );
       }
       const page = body as { value?: GraphChannelMember[]; '@odata.nextLink'?: string };
       for (const member of page.value ?? []) {
@@ -83,7 +87,11 @@ export class GraphChannelMembership implements ChannelMembership {
       // Already a member: what we wanted.
       if (error instanceof GraphRequestError && error.status === 409) return;
       // Graph answers 404 for an account it does not know (not in the tenant, disabled).
-      throw toMembershipError(error, 'addChannelMember', 'not-found');
+      throw toMembershipError(
+        error,
+        GRAPH_CHANNEL_MEMBER_PERMISSIONS.addChannelMember,
+        'not-found',
+      );
     }
   }
 
@@ -97,7 +105,7 @@ export class GraphChannelMembership implements ChannelMembership {
     } catch (error) {
       // Gone already: what we wanted.
       if (error instanceof GraphRequestError && error.status === 404) return;
-      throw toMembershipError(error, 'removeChannelMember', 'error');
+      throw toMembershipError(error, GRAPH_CHANNEL_MEMBER_PERMISSIONS.removeChannelMember, 'error');
     }
   }
 
@@ -117,16 +125,4 @@ export class GraphChannelMembership implements ChannelMembership {
       ...(this.sleep === undefined ? {} : { sleep: this.sleep }),
     });
   }
-}
-
-function toMembershipError(error: unknown, call: Call, on404: 'not-found' | 'error'): unknown {
-  if (!(error instanceof GraphRequestError)) return error;
-  if (error.status === 403) {
-    return new TeamMembershipError(
-      error.message,
-      'permission',
-      GRAPH_CHANNEL_MEMBER_PERMISSIONS[call],
-    );
-  }
-  return new TeamMembershipError(error.message, error.status === 404 ? on404 : 'error');
 }

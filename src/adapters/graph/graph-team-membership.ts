@@ -50,7 +50,7 @@ export class GraphTeamMembership implements TeamMembership {
         ({ body } = await this.call('listMembers', 'GET', url));
       } catch (error) {
         // A team Graph does not know is the programme's setting, not anyone's account.
-        throw toMembershipError(error, 'listMembers', 'error');
+        throw toMembershipError(error, GRAPH_MEMBERSHIP_PERMISSIONS.listMembers, 'error');
       }
       const page = body as { value?: GraphMember[]; '@odata.nextLink'?: string };
       for (const member of page.value ?? []) {
@@ -80,7 +80,7 @@ export class GraphTeamMembership implements TeamMembership {
       // Already a member: what we wanted.
       if (error instanceof GraphRequestError && error.status === 409) return;
       // Graph answers 404 for an unknown, disabled or blocked account.
-      throw toMembershipError(error, 'addMember', 'not-found');
+      throw toMembershipError(error, GRAPH_MEMBERSHIP_PERMISSIONS.addMember, 'not-found');
     }
   }
 
@@ -98,14 +98,19 @@ export class GraphTeamMembership implements TeamMembership {
   }
 }
 
-function toMembershipError(
+/**
+ * Graph's refusal of a membership call in the port's terms: 403 is the permission (named),
+ * 404 an unknown account or the bot's own record (`on404`), throttling and unavailability a
+ * passing failure worth trying again later. Anything but a Graph answer goes as it is.
+ */
+export function toMembershipError(
   error: unknown,
-  call: keyof typeof GRAPH_MEMBERSHIP_PERMISSIONS,
+  permission: string,
   on404: 'not-found' | 'error',
 ): unknown {
   if (!(error instanceof GraphRequestError)) return error;
   if (error.status === 403) {
-    return new TeamMembershipError(error.message, 'permission', GRAPH_MEMBERSHIP_PERMISSIONS[call]);
+    return new TeamMembershipError(error.message, 'permission', permission);
   }
   return new TeamMembershipError(
     error.message,
