@@ -24,6 +24,7 @@ import type { NoticeRenderer } from '../adapters/teams/notices/notice-renderer';
 import { OutboxNotifier } from '../adapters/teams/notices/outbox-notifier';
 import { PersonalChatInstaller } from '../adapters/teams/notices/personal-chat-installer';
 import { MembershipCatchUp } from '../core/team-spaces/membership-catch-up';
+import { SqlPendingMembershipStore } from '../adapters/sql/sql-pending-membership-store';
 import type { Config } from '../config';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
@@ -169,7 +170,7 @@ export function createPlatform(input: {
             ...(config.graph?.baseUrl === undefined ? {} : { baseUrl: config.graph.baseUrl }),
             ...(input.options?.graphSleep === undefined ? {} : { sleep: input.options.graphSleep }),
           }),
-    membershipCatchUp: new MembershipCatchUp(),
+    membershipCatchUp: new MembershipCatchUp(new SqlPendingMembershipStore(database.db), clock),
     personalChats:
       reach === undefined ? undefined : new PersonalChatInstaller(conversations, reach, clock),
     channelMembership:

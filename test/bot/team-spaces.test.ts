@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { SqlPendingMembershipStore } from '../../src/adapters/sql/sql-pending-membership-store';
+import { MembershipCatchUp } from '../../src/core/team-spaces/membership-catch-up';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { GRAPH_MEMBERSHIP_PERMISSIONS } from '../../src/adapters/graph/graph-team-membership';
 import { addTeamMembers } from '../../src/core/team-spaces/add-team-members';
@@ -230,7 +232,13 @@ describe('team spaces: confirming teams adds everyone to the programme’s Teams
     );
     assert.doesNotMatch(text, /TooManyRequests|429/);
     const catchUp = harness.bot.platform.membershipCatchUp;
-    assert.equal(catchUp.pendingCount(), 2);
+    assert.equal(await catchUp.pendingCount(), 2);
+    // Stored: another instance, or this one after a restart, goes on with the list.
+    const restarted = new MembershipCatchUp(
+      new SqlPendingMembershipStore(harness.bot.database.db),
+      harness.clock,
+    );
+    assert.equal(await restarted.pendingCount(), 2);
 
     const task = createMembershipCatchUpTask(harness.bot.platform, () => Promise.resolve());
     await task.run();
@@ -238,7 +246,7 @@ describe('team spaces: confirming teams adds everyone to the programme’s Teams
     assert.equal(added.length, people.length - 1);
     assert.equal(new Set(added).size, added.length, 'nobody added twice');
     assert.ok(!added.includes(blocked.aadId));
-    assert.equal(catchUp.pendingCount(), 0);
+    assert.equal(await catchUp.pendingCount(), 0);
 
     // Nothing waiting: the next hour costs no Graph call.
     const calls = graph.calls.length;

@@ -145,7 +145,7 @@ describe('fault: Graph answers 429 then 503 for a minute while the bot reaches a
     assert.equal(graph.events.size, 0);
     assert.ok(graphWaits.length > 0 && graphWaits.every((ms) => ms === 2_000));
     const platform = harness.bot.platform;
-    assert.equal(platform.membershipCatchUp.pendingCount(), people.length);
+    assert.equal(await platform.membershipCatchUp.pendingCount(), people.length);
     const memberKey = (aadId: string) => {
       const team = teams.find((t) =>
         [...t.members, ...t.facilitators].some((p) => p.aadId === aadId),
@@ -165,7 +165,7 @@ describe('fault: Graph answers 429 then 503 for a minute while the bot reaches a
     assert.equal(graph.installations.size, 0);
     assert.equal(graph.memberAdditions(TEAM_GROUP_ID).length, 0);
     assert.equal(graph.events.size, 0);
-    assert.equal(platform.membershipCatchUp.pendingCount(), people.length);
+    assert.equal(await platform.membershipCatchUp.pendingCount(), people.length);
 
     // The minute is over: the next runs finish the work.
     advance(MINUTE / 2);
@@ -197,7 +197,7 @@ describe('fault: Graph answers 429 then 503 for a minute while the bot reaches a
     assert.deepEqual([...installed].sort(), people.map((p) => p.aadId).sort());
     const added = graph.memberAdditions(TEAM_GROUP_ID);
     assert.deepEqual([...added].sort(), people.map((p) => p.aadId).sort());
-    assert.equal(platform.membershipCatchUp.pendingCount(), 0);
+    assert.equal(await platform.membershipCatchUp.pendingCount(), 0);
     for (const person of people) {
       const chatId = graph.installations.get(person.aadId)?.chatId;
       assert.ok(chatId, `installed for ${person.name}`);

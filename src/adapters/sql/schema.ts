@@ -229,6 +229,17 @@ export interface AbsencesTable {
 
 /** Every table of the database, as Kysely sees it. */
 /** Who a programme file names, and as what: committee or Lab team (migration 0017). */
+/** Someone Graph could not add to a programme's Teams team yet, for a passing reason. */
+export interface TeamMembershipPendingTable {
+  team_group_id: string;
+  /** The Entra object id in lower case. */
+  aad_id: string;
+  programme_id: string;
+  name: string;
+  organisation_id: string;
+  since: string;
+}
+
 export interface ProgrammePeopleTable {
   programme_id: string;
   /** The Entra object id in lower case. */
@@ -302,6 +313,7 @@ export interface Database {
   programme_teams: ProgrammeTeamsTable;
   programme_team_people: ProgrammeTeamPeopleTable;
   programme_people: ProgrammePeopleTable;
+  team_membership_pending: TeamMembershipPendingTable;
   formation_drafts: FormationDraftsTable;
   programme_channels: ProgrammeChannelsTable;
   candidacies: CandidaciesTable;

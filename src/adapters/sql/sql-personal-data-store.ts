@@ -41,6 +41,7 @@ const ROW_KEYS: Readonly<Record<string, readonly string[]>> = {
   audit_log: ['id'],
   programme_team_people: ['programme_id', 'team_id', 'aad_id', 'role'],
   programme_people: ['programme_id', 'aad_id', 'role'],
+  team_membership_pending: ['team_group_id', 'aad_id'],
   programme_meetings: ['programme_id', 'kind', 'team_id', 'period'],
   export_tokens: ['id'],
   conversations: ['conversation_id'],
@@ -291,6 +292,12 @@ export class SqlPersonalDataStore implements PersonalDataStore {
       await rows(db.selectFrom('programme_people').selectAll().where(lower('aad_id'), '=', id)),
     );
     put(
+      'team_membership_pending',
+      await rows(
+        db.selectFrom('team_membership_pending').selectAll().where(lower('aad_id'), '=', id),
+      ),
+    );
+    put(
       'checkin_answers',
       await rows(db.selectFrom('checkin_answers').selectAll().where(lower('answered_by'), '=', id)),
     );
@@ -436,7 +443,8 @@ export class SqlPersonalDataStore implements PersonalDataStore {
             .executeTakeFirst()
         ).numDeletedRows,
       );
-      for (const table of ['user_contexts', 'absences'] as const) {
+      // Nobody is added to a Teams team under a pseudonym: the wait for it goes too.
+      for (const table of ['user_contexts', 'absences', 'team_membership_pending'] as const) {
         add(
           'deleted',
           table,
@@ -739,6 +747,15 @@ export class SqlPersonalDataStore implements PersonalDataStore {
       }
       if (rules.participants) {
         await pseudonymiseProgramme(trx, programmeId, pseudonymOf, add);
+        add(
+          'team_membership_pending',
+          (
+            await trx
+              .deleteFrom('team_membership_pending')
+              .where('programme_id', '=', programmeId)
+              .executeTakeFirst()
+          ).numDeletedRows,
+        );
       }
     });
     return counts;

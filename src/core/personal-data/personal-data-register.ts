@@ -195,6 +195,15 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     retention: 'participants',
   },
   {
+    table: 'team_membership_pending',
+    category: 'teams',
+    personColumns: ['aad_id'],
+    contentColumns: ['name'],
+    purpose:
+      "who Graph could not add to their programme's Teams team yet (throttled, unavailable), tried again hourly until added",
+    retention: 'participants',
+  },
+  {
     table: 'programme_meetings',
     category: 'teams',
     personColumns: [],

@@ -172,13 +172,25 @@ export function createFormationModule(
   const wait =
     options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   /** Whoever Graph could not add for a passing reason is tried again by the hourly catch-up. */
-  const rememberMembership = (
+  /** Who is to be tried again is stored; a failure to store it is logged, never the turn's. */
+  const rememberMembership = async (
     programme: Programme,
     people: readonly TeamPerson[],
     report: MembershipReport | undefined,
-  ): void => {
+  ): Promise<void> => {
     if (report === undefined || programme.teamsGroupId === undefined) return;
-    deps.membershipCatchUp.remember(programme.teamsGroupId, people, report);
+    try {
+      await deps.membershipCatchUp.remember(
+        { programmeId: programme.id, teamGroupId: programme.teamsGroupId },
+        people,
+        report,
+      );
+    } catch (error) {
+      deps.logger.error(
+        { err: error, programmeId: programme.id },
+        'membership catch-up not stored',
+      );
+    }
   };
   const pickProgramme = async (programmeId: string | undefined): Promise<Programme | undefined> => {
     if (programmeId !== undefined) return deps.programmes.get(programmeId);
@@ -528,7 +540,7 @@ export function createFormationModule(
       async (outcome) => {
         if (!dryRun) {
           if (outcome.ok) {
-            rememberMembership(
+            await rememberMembership(
               programme,
               outcome.report.teams.flatMap((team) => [...team.members, ...team.facilitators]),
               outcome.report.membership,
@@ -613,7 +625,7 @@ export function createFormationModule(
     // The Teams team first: a private channel takes only members of its team.
     const work = addTeamMembers(membership, groupId, people, { wait, guests }).then(
       async (report) => {
-        rememberMembership(programme, people, report);
+        await rememberMembership(programme, people, report);
         return { report, channels: await syncChannels(groupId, confirmed, people, guests) };
       },
     );
@@ -775,7 +787,7 @@ export function createFormationModule(
             ]),
             guests,
           );
-    rememberMembership(
+    await rememberMembership(
       programme,
       change.moves.map((move) => move.person),
       membership,
@@ -1115,7 +1127,7 @@ export function createMembershipCatchUpTask(
     schedule: '23 * * * *',
     run: async () => {
       const { membership, membershipCatchUp, logger } = platform;
-      if (membership === undefined || membershipCatchUp.pendingCount() === 0) return;
+      if (membership === undefined || (await membershipCatchUp.pendingCount()) === 0) return;
       const reports = await membershipCatchUp.run(membership, { wait });
       const failed = reports.flatMap(({ report }) => report.failed);
       logger.info(

@@ -18,6 +18,7 @@ import * as labSessionParticipants from './0016_lab_session_participants';
 import * as programmePeople from './0017_programme_people';
 import * as labSessionMeetings from './0018_lab_session_meetings';
 import * as meetingDroppedAttendees from './0019_meeting_dropped_attendees';
+import * as teamMembershipPending from './0020_team_membership_pending';
 
 /**
  * Every migration, by name; Kysely runs them in name order and records each one it applied.
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0017_programme_people': programmePeople,
   '0018_lab_session_meetings': labSessionMeetings,
   '0019_meeting_dropped_attendees': meetingDroppedAttendees,
+  '0020_team_membership_pending': teamMembershipPending,
 };
