@@ -2,6 +2,7 @@
 import { openBotDatabase, runAuditCommand } from './audit-command';
 import { runDatabaseCommand } from './database-command';
 import { openPersonalDataDeps, runPersonCommand } from './person-command';
+import { openLabSessionStore } from './open-lab-session-store';
 import { openProgrammeStore } from './open-programme-store';
 import { runProgrammeCommand } from './programme-command';
 import { runSchedulePreviewCommand } from './schedule-preview-command';
@@ -25,7 +26,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   'teams form': runTeamsFormCommand,
   programme: (argv, io) =>
     runProgrammeCommand(argv, { ...io, openStore: () => openProgrammeStore(process.env) }),
-  'schedule preview': runSchedulePreviewCommand,
+  'schedule preview': (argv, io) =>
+    runSchedulePreviewCommand(argv, {
+      ...io,
+      openSessions: () => openLabSessionStore(process.env),
+    }),
   'database app-role': (argv, io) => runDatabaseCommand(['app-role', ...argv], io),
   audit: (argv, io) =>
     runAuditCommand(argv, { ...io, openDatabase: () => openBotDatabase(process.env) }),

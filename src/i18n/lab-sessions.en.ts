@@ -259,6 +259,12 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.send.coldReminder': 'cold debrief reminder',
   'labSession.send.revisit': 'postponed request back',
   'labSession.send.milestone': 'D-{days} reminder: {milestone}',
+  'labSession.preview.recipient.milestone': 'the two facilitators',
+  'labSession.preview.recipient.hot':
+    'the requester, the facilitators and the internal participants',
+  'labSession.preview.recipient.cold': 'the requester and the sponsor',
+  'labSession.preview.recipient.coldReminder': 'the requester, if they have not answered',
+  'labSession.preview.recipient.revisit': 'the Lab team',
   'labSession.list.counts': 'By status',
   'labSession.section.participants': 'Participants: {seated} / 60 seats · waitlist: {waitlist}',
   'labSession.participants.none': 'Nobody has been proposed yet.',

@@ -260,6 +260,12 @@ export const labSessionsFr = {
   'labSession.send.coldReminder': 'rappel du débriefing à froid',
   'labSession.send.revisit': 'retour de la demande mise de côté',
   'labSession.send.milestone': 'rappel J-{days} : {milestone}',
+  'labSession.preview.recipient.milestone': 'les deux facilitateurs',
+  'labSession.preview.recipient.hot':
+    'le demandeur, les facilitateurs et les participants internes',
+  'labSession.preview.recipient.cold': 'le demandeur et le parrain',
+  'labSession.preview.recipient.coldReminder': 'le demandeur, s’il n’a pas répondu',
+  'labSession.preview.recipient.revisit': 'l’équipe du Lab',
   'labSession.list.counts': 'Par état',
   'labSession.section.participants':
     'Participants : {seated} / 60 places · liste d’attente : {waitlist}',

@@ -21,11 +21,24 @@ export class JobRegistry {
 
   constructor(private readonly logger: Logger) {}
 
-  /** Schedules a job; a tick that comes while the previous run is still going is skipped. */
+  /**
+   * Schedules a job; a tick that comes while the previous run is still going is skipped. Ticks
+   * missed while the process was paused (or its clock moved) are said once, by the next tick,
+   * which catches up since jobs work from stored dates: node-cron itself would write a plain
+   * console line per missed minute, 1,440 per job for a day's pause.
+   */
   register(job: Job): void {
+    let missed = 0;
     const task = cron.schedule(
       job.schedule ?? DEFAULT_TICK,
       () => {
+        if (missed > 0) {
+          this.logger.warn(
+            { job: job.name, missed },
+            'job ticks missed while the process was paused or its clock moved; this tick catches up',
+          );
+          missed = 0;
+        }
         const run = job
           .run()
           .catch((error: unknown) => this.logger.error({ err: error, job: job.name }, 'job failed'))
@@ -35,6 +48,9 @@ export class JobRegistry {
       },
       { name: job.name, timezone: job.timezone ?? 'Europe/Paris', noOverlap: true },
     );
+    task.on('execution:missed', () => {
+      missed += 1;
+    });
     this.tasks.push(task);
   }
 

@@ -204,7 +204,12 @@ describe('Lab sessions in Teams (recorded activities)', () => {
       ['go', 'qualification', 'scheduled'],
     );
     const calendar = await say(ADMIN, 'calendrier des sessions');
-    assert.match(calendar, /Calendrier des sessions\u00a0: les 60 prochains jours/);
+    // 14 weeks ahead: from the first reminder to the cold debrief, 6 weeks after the session.
+    assert.match(calendar, /Calendrier des sessions\u00a0: les 98 prochains jours/);
+    assert.match(
+      calendar,
+      /09:30 \(Europe\/Paris\) · débriefing à froid · LAB-2026-001 · Accueil des nouveaux allocataires/,
+    );
     assert.match(
       calendar,
       /09:30 \(Europe\/Paris\) · rappel J-28\u00a0: scénario et cahier de consignes · LAB-2026-001/,

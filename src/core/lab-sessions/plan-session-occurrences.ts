@@ -60,10 +60,16 @@ export async function planSessionOccurrences(
   ])) {
     if (request.status === 'preparation' && request.sessionDay !== null) {
       occurrences.push(at(request, SESSION_JOBS.hot, request.sessionDay, HOT_DEBRIEF_TIME));
-      // Queued at noon the day before, each reminder waiting for 09:30 in its reader's zone.
+      // Queued at noon the day before, each reminder waiting for 09:30 in its reader's zone; one
+      // of today (the date set that day, exactly 4 weeks ahead) goes at once, as the preview
+      // lists it, until 18:00.
       const today = toLocalDay(now, request.requesterTimeZone);
       const calendar = deps.calendarFor(request.requesterTimeZone);
-      for (const milestone of planPreparationMilestones(request.sessionDay, today, calendar)) {
+      for (const milestone of planPreparationMilestones(
+        request.sessionDay,
+        addDays(today, -1),
+        calendar,
+      )) {
         const dueAt = toUtcInstant(addDays(milestone.day, -1), '12:00', request.requesterTimeZone);
         occurrences.push({
           key: toOccurrenceKey(SESSION_JOBS.prep, milestone.day, request.id),

@@ -19,6 +19,7 @@ import { recordSequencing } from '../../core/lab-sessions/record-sequencing';
 import { scheduleSession } from '../../core/lab-sessions/schedule-session';
 import { setQualificationMeeting } from '../../core/lab-sessions/set-qualification-meeting';
 import {
+  COLD_DEBRIEF_MAX_DAYS,
   SESSION_STATUSES,
   type SessionRequest,
   type SessionStatus,
@@ -99,8 +100,12 @@ import {
 /** Teams wants an answer to a card action within 5 seconds: the calendar's work waits this long. */
 const MEETING_BUDGET_MS = 3_500;
 
-/** The session calendar looks this far ahead: a session's 4-week preparation and then some. */
-const SESSION_CALENDAR_DAYS = 60;
+/**
+ * The session calendar looks this far ahead: 14 weeks, so that a session dated 4 to 6 weeks ahead
+ * (its preparation, seed 003) shows every send of its own, from the first preparation reminder
+ * to the cold debrief 5 to 8 weeks after the session.
+ */
+const SESSION_CALENDAR_DAYS = 6 * 7 + COLD_DEBRIEF_MAX_DAYS;
 
 const NO_DATA = z.object({}).passthrough();
 /** The request form, empty (or the draft) or pre-filled as a follow-up of a request. */

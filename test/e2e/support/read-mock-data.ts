@@ -11,16 +11,24 @@ export interface MockCurrentUser {
   aadObjectId: string;
 }
 
-/** Reads the Playground's mock data: its text (to copy) and its current user. */
+/** Reads the Playground's mock data: its text (to copy), its current user and the others. */
 export function readMockData(path = MOCK_DATA_PATH): {
   text: string;
   currentUser: MockCurrentUser;
+  /** The other members of the group chat and the team, who never type in the Playground. */
+  users: MockCurrentUser[];
 } {
   const text = readFileSync(path, 'utf8');
-  const data = parse(text) as { currentUser?: { name?: unknown; aadObjectId?: unknown } };
+  type Entry = { name?: unknown; aadObjectId?: unknown };
+  const data = parse(text) as { currentUser?: Entry; users?: Entry[] };
   const { name, aadObjectId } = data.currentUser ?? {};
   if (typeof name !== 'string' || typeof aadObjectId !== 'string') {
     throw new Error(`${path}: currentUser.name and currentUser.aadObjectId are required`);
   }
-  return { text, currentUser: { name, aadObjectId } };
+  const users = (data.users ?? []).flatMap((user) =>
+    typeof user.name === 'string' && typeof user.aadObjectId === 'string'
+      ? [{ name: user.name, aadObjectId: user.aadObjectId }]
+      : [],
+  );
+  return { text, currentUser: { name, aadObjectId }, users };
 }

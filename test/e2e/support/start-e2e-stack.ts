@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -22,6 +22,8 @@ const PLAYGROUND_CLI = join(
 );
 /** Keeps the Playground on 127.0.0.1: its listening socket and its outgoing connections. */
 const LOOPBACK_PRELOAD = join(__dirname, 'loopback-only.mjs');
+/** Gives the bot a clock the test moves (`E2eStackOptions.clock`). */
+const MOVED_CLOCK_PRELOAD = join(__dirname, 'moved-clock.mjs');
 
 /** Both servers start in 1 to 3 s here; the margin is for a loaded CI machine. */
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -56,6 +58,13 @@ export interface E2eStackOptions {
   beforeBotStart?: (bot: { env: NodeJS.ProcessEnv; workDir: string }) => Promise<void>;
   /** false: no demo programme (the suite's own programme is then the only one). Default true. */
   seedDemo?: boolean;
+  /**
+   * The bot's time when it starts, when the suite needs days to pass: the bot's clock then runs
+   * at real speed from there and `setBotClock` moves it. Without it, the bot has the real time.
+   */
+  clock?: Date;
+  /** More of the bot's configuration, over the stack's own (e.g. a longer LAB_ADMIN_IDS). */
+  botEnv?: Record<string, string>;
 }
 
 /** The bot, the Agents Playground and a headless Chromium page on it, all on loopback. */
@@ -71,6 +80,11 @@ export interface E2eStack {
   context: BrowserContext;
   /** Changes the Teams locale of the next activities (e.g. 'en-US'). */
   setLocale(locale: string): void;
+  /**
+   * Moves the bot's clock to `instant` (from which it runs on at real speed); only with the
+   * `clock` option. The bot reads it within 100 ms; its jobs see it on their next tick.
+   */
+  setBotClock(instant: Date): void;
   /** Stops everything this stack started; safe to call twice or after a failed start. */
   stop(): Promise<void>;
 }
@@ -138,18 +152,29 @@ export async function startE2eStack(options: E2eStackOptions): Promise<E2eStack>
   try {
     const { text: mockData, currentUser } = readMockData();
     const botPort = await findFreePort();
+    const clockFile = join(workDir, 'bot-clock-offset');
+    const setBotClock = (instant: Date): void => {
+      if (options.clock === undefined) throw new Error('the stack was started without `clock`');
+      // Written aside then renamed: the bot never reads a half-written offset.
+      writeFileSync(`${clockFile}.new`, String(instant.getTime() - Date.now()));
+      renameSync(`${clockFile}.new`, clockFile);
+    };
+    if (options.clock !== undefined) setBotClock(options.clock);
     const botEnv = cleanEnvironment({
       PORT: String(botPort),
       SQLITE_PATH: join(workDir, 'labbot.sqlite'),
       SEED_DEMO: String(options.seedDemo ?? true),
       LAB_ADMIN_IDS: currentUser.aadObjectId,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
+      ...(options.clock === undefined ? {} : { E2E_CLOCK_FILE: clockFile }),
+      ...options.botEnv,
     });
     await options.beforeBotStart?.({ env: botEnv, workDir });
     const bot = startProcessGroup({
       name: 'bot',
       command: process.execPath,
-      args: [BOT_ENTRY],
+      args:
+        options.clock === undefined ? [BOT_ENTRY] : ['--import', MOVED_CLOCK_PRELOAD, BOT_ENTRY],
       cwd: REPO_ROOT,
       env: botEnv,
       logFile: join(RESULTS_DIR, `e2e-${options.name}-bot.log`),
@@ -234,6 +259,7 @@ export async function startE2eStack(options: E2eStackOptions): Promise<E2eStack>
       page,
       context,
       setLocale: (locale) => activeProxy.setLocale(locale),
+      setBotClock,
       stop,
     };
   } catch (error) {

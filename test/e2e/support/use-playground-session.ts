@@ -17,6 +17,10 @@ export function usePlaygroundSession(options: {
   seed?: (bot: { env: NodeJS.ProcessEnv; workDir: string }) => Promise<void>;
   /** false: no demo programme besides the suite's own. */
   seedDemo?: boolean;
+  /** The bot's time at start, which the suite then moves (see `E2eStackOptions.clock`). */
+  clock?: Date;
+  /** More of the bot's configuration (see `E2eStackOptions.botEnv`). */
+  botEnv?: Record<string, string>;
   /** false: the suite opens the Playground itself (its first test watches the install). */
   openPersonalChat?: boolean;
   onReady: (stack: E2eStack, chat: PlaygroundChat) => void;
@@ -31,6 +35,8 @@ export function usePlaygroundSession(options: {
     stack = await startE2eStack({
       name,
       ...(options.seedDemo === undefined ? {} : { seedDemo: options.seedDemo }),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+      ...(options.botEnv === undefined ? {} : { botEnv: options.botEnv }),
       beforeBotStart: async (bot) => {
         if (write !== undefined) {
           const output = await runLabbot(['programme', 'import', write(bot.workDir).path], bot.env);

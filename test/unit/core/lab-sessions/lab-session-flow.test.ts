@@ -786,6 +786,37 @@ describe('Lab session requests', () => {
       assert.equal(fakes.notifier.ofKind('labSession.milestone').length, 2);
     });
 
+    it('sends the J-28 reminder of a session dated exactly 4 weeks ahead that day, as the preview says', async () => {
+      const id = await approved();
+      // Friday 20 November 2026, 10:00 in Paris: the session on Friday 18 December, J-28 today.
+      await scheduleSession(fakes.deps, {
+        actor: ACTORS.lab,
+        requestId: id,
+        sessionDay: '2026-12-18',
+        coldDebriefWeeks: '',
+        overrideMinimum: false,
+      });
+      const preview = await previewSessionSends(fakes.deps, {
+        from: '2026-11-20',
+        to: '2026-11-20',
+      });
+      assert.deepEqual(
+        preview.map((send) => send.kind),
+        ['scenario'],
+      );
+      const now = fakes.clock.now();
+      const due = (await planSessionOccurrences(fakes.deps, now)).filter(
+        (o) =>
+          o.key.startsWith('lab-session-prep:2026-11-20:') && o.dueAt <= now && now < o.expiresAt,
+      );
+      assert.equal(due.length, 1, 'planned, and due now');
+      await runSessionOccurrence(fakes.deps, parseOccurrenceKey(due[0]!.key)!);
+      assert.deepEqual(
+        fakes.notifier.ofKind('labSession.milestone').map((n) => n.notice.data.milestone),
+        ['scenario', 'scenario'],
+      );
+    });
+
     it('leaves a session whose day moved meanwhile alone', async () => {
       const id = await approved();
       const base = {
