@@ -2,34 +2,16 @@ import type { Kysely } from 'kysely';
 import {
   LAB_QUALIFICATION_KIND,
   LAB_SESSION_MEETINGS,
-  type MeetingAttendee,
   type MeetingRecord,
-  type MeetingRoute,
-  type MeetingState,
 } from '../../core/meetings/meeting';
 import type { MeetingStore } from '../../core/ports/meeting-store';
 import type { Database } from './schema';
+import { fromMeetingColumns, toMeetingColumns, type MeetingColumns } from './sql-meeting-store';
 
 /** The qualification meetings' table (migration 0018), kept beside its store. */
 // A type alias, not an interface: withTables wants an index-compatible record.
 type LabSessionMeetingTables = {
-  lab_session_meetings: {
-    request_id: string;
-    subject: string;
-    starts_at: string;
-    ends_at: string;
-    time_zone: string;
-    /** JSON array of { aadId, name }. */
-    attendees: string;
-    attendees_digest: string;
-    external_event_id: string | null;
-    ics_uid: string;
-    sequence: number;
-    state: string;
-    route: string | null;
-    last_error: string | null;
-    updated_at: string;
-  };
+  lab_session_meetings: MeetingColumns & { request_id: string };
 };
 
 type Row = LabSessionMeetingTables['lab_session_meetings'];
@@ -82,22 +64,7 @@ export class SqlLabSessionMeetingStore implements MeetingStore {
 }
 
 function toRow(meeting: MeetingRecord): Row {
-  return {
-    request_id: meeting.teamId,
-    subject: meeting.subject,
-    starts_at: meeting.startsAt.toISOString(),
-    ends_at: meeting.endsAt.toISOString(),
-    time_zone: meeting.timeZone,
-    attendees: JSON.stringify(meeting.attendees),
-    attendees_digest: meeting.attendeesDigest,
-    external_event_id: meeting.externalEventId,
-    ics_uid: meeting.icsUid,
-    sequence: meeting.sequence,
-    state: meeting.state,
-    route: meeting.route,
-    last_error: meeting.lastError,
-    updated_at: meeting.updatedAt.toISOString(),
-  };
+  return { request_id: meeting.teamId, ...toMeetingColumns(meeting) };
 }
 
 function toRecord(row: Row): MeetingRecord {
@@ -106,20 +73,7 @@ function toRecord(row: Row): MeetingRecord {
     kind: LAB_QUALIFICATION_KIND,
     teamId: row.request_id,
     period: '',
-    subject: row.subject,
-    startsAt: new Date(row.starts_at),
-    endsAt: new Date(row.ends_at),
-    timeZone: row.time_zone,
-    attendees: JSON.parse(row.attendees) as MeetingAttendee[],
-    attendeesDigest: row.attendees_digest,
-    externalEventId: row.external_event_id,
-    icsUid: row.ics_uid,
-    // PostgreSQL's driver may hand integers back as they are; make sure of a number.
-    sequence: Number(row.sequence),
-    state: row.state as MeetingState,
-    route: row.route as MeetingRoute | null,
-    lastError: row.last_error,
-    updatedAt: new Date(row.updated_at),
+    ...fromMeetingColumns(row),
   };
 }
 

@@ -53,19 +53,33 @@ export class SqlMeetingStore implements MeetingStore {
   }
 }
 
-function toRow(meeting: MeetingRecord): ProgrammeMeetingsTable {
+/** The columns every meeting table has (programme meetings, Lab session meetings). */
+export interface MeetingColumns {
+  subject: string;
+  starts_at: string;
+  ends_at: string;
+  time_zone: string;
+  /** JSON array of { aadId, name }. */
+  attendees: string;
+  attendees_digest: string;
+  external_event_id: string | null;
+  ics_uid: string;
+  sequence: number;
+  state: string;
+  route: string | null;
+  last_error: string | null;
+  updated_at: string;
+}
+
+/** A meeting's shared columns, as stored. */
+export function toMeetingColumns(meeting: MeetingRecord): MeetingColumns {
   return {
-    programme_id: meeting.programmeId,
-    kind: meeting.kind,
-    team_id: meeting.teamId,
-    period: meeting.period,
     subject: meeting.subject,
     starts_at: meeting.startsAt.toISOString(),
     ends_at: meeting.endsAt.toISOString(),
     time_zone: meeting.timeZone,
     attendees: JSON.stringify(meeting.attendees),
     attendees_digest: meeting.attendeesDigest,
-    dropped_attendees: JSON.stringify(meeting.dropped ?? []),
     external_event_id: meeting.externalEventId,
     ics_uid: meeting.icsUid,
     sequence: meeting.sequence,
@@ -76,19 +90,17 @@ function toRow(meeting: MeetingRecord): ProgrammeMeetingsTable {
   };
 }
 
-function toRecord(row: ProgrammeMeetingsTable): MeetingRecord {
+/** The meeting a row's shared columns describe, without what says whose it is. */
+export function fromMeetingColumns(
+  row: MeetingColumns,
+): Omit<MeetingRecord, 'programmeId' | 'kind' | 'teamId' | 'period' | 'dropped'> {
   return {
-    programmeId: row.programme_id,
-    kind: row.kind as CalendarMeetingKind,
-    teamId: row.team_id,
-    period: row.period,
     subject: row.subject,
     startsAt: new Date(row.starts_at),
     endsAt: new Date(row.ends_at),
     timeZone: row.time_zone,
     attendees: JSON.parse(row.attendees) as MeetingAttendee[],
     attendeesDigest: row.attendees_digest,
-    dropped: JSON.parse(row.dropped_attendees) as DroppedAttendee[],
     externalEventId: row.external_event_id,
     icsUid: row.ics_uid,
     // PostgreSQL's driver may hand integers back as they are; make sure of a number.
@@ -97,5 +109,27 @@ function toRecord(row: ProgrammeMeetingsTable): MeetingRecord {
     route: row.route as MeetingRoute | null,
     lastError: row.last_error,
     updatedAt: new Date(row.updated_at),
+  };
+}
+
+function toRow(meeting: MeetingRecord): ProgrammeMeetingsTable {
+  return {
+    programme_id: meeting.programmeId,
+    kind: meeting.kind,
+    team_id: meeting.teamId,
+    period: meeting.period,
+    ...toMeetingColumns(meeting),
+    dropped_attendees: JSON.stringify(meeting.dropped ?? []),
+  };
+}
+
+function toRecord(row: ProgrammeMeetingsTable): MeetingRecord {
+  return {
+    programmeId: row.programme_id,
+    kind: row.kind as CalendarMeetingKind,
+    teamId: row.team_id,
+    period: row.period,
+    ...fromMeetingColumns(row),
+    dropped: JSON.parse(row.dropped_attendees) as DroppedAttendee[],
   };
 }
