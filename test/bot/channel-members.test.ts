@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { AccessToken, TokenCredential } from '@azure/identity';
 import { GRAPH_MEMBERSHIP_PERMISSIONS } from '../../src/adapters/graph/graph-team-membership';
 import { KNOWN_ORGANISATIONS } from '../../src/catalogue/known-organisations';
 import type { ProgrammeTeam } from '../../src/core/programmes/programme-team';
@@ -8,23 +7,16 @@ import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
 import { INVOKE_BUDGET_MS } from '../../src/features/formation/formation-module';
 import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-server';
 import { BotHarness, adminClicks, loadActivity } from './support/bot-harness';
+import { graphCredential, GRAPH_TOKEN, fakeGraphSettings } from '../support/fake-graph-identity';
 
 const TEAM_THREAD_ID = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
 const TEAM_GROUP_ID = 'd4c2b1a0-9e8f-4d7c-6b5a-493827161504';
-const GRAPH_TOKEN = 'graph-app-token';
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const GRAPH_APP = '0c8e4f2a-91b7-4d3e-a5c6-7f1b2d9e8a43';
 
 const participants = createDemoParticipants(
   DEMO_PROGRAMME.organisations,
   DEMO_PROGRAMME.themeOptions.map((t) => t.id),
 );
 const organisationOf = new Map(participants.map((p) => [p.aadId, p.organisationId]));
-
-const graphCredential: TokenCredential = {
-  getToken: (): Promise<AccessToken> =>
-    Promise.resolve({ token: GRAPH_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 
 function cardText(body: unknown): string {
   return JSON.stringify((body as { value: unknown }).value);
@@ -111,10 +103,7 @@ describe('team spaces: private channels hold their team’s people, and only the
       },
     };
     await harness.start({
-      GRAPH_TENANT_ID: TENANT,
-      GRAPH_CLIENT_ID: GRAPH_APP,
-      GRAPH_CLIENT_SECRET: 'unused-the-test-gives-the-credential',
-      GRAPH_BASE_URL: graph.baseUrl,
+      ...fakeGraphSettings(graph.baseUrl),
     });
     await harness.send(loadActivity('team-install'));
   });

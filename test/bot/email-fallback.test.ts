@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
-import type { AccessToken, TokenCredential } from '@azure/identity';
 import { GRAPH_MAIL_PERMISSIONS } from '../../src/adapters/graph/graph-mailbox';
 import { GRAPH_APP_PERMISSIONS } from '../../src/adapters/graph/graph-user-reach';
 import { FALLBACK_OFF_REASONS } from '../../src/adapters/email/email-fallback';
 import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-server';
 import { BOT_PROGRAMME, TEST_SIGNING_KEY } from './support/candidacy-bot';
 import { BotHarness, FIXTURE_ADMIN_AAD_ID, loadActivity } from './support/bot-harness';
+import { graphCredential, GRAPH_TOKEN, fakeGraphSettings } from '../support/fake-graph-identity';
 
-const GRAPH_TOKEN = 'graph-app-token';
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const GRAPH_APP = '0c8e4f2a-91b7-4d3e-a5c6-7f1b2d9e8a43';
 const CATALOGUE_ID = '5b3c8f2e-7d41-4a9b-9c0e-2f6a1d8e4b73';
 const LAB_MAILBOX = 'lab-innovation@cnaf.fr';
 /** The line manager the recorded form names, who never opened the bot. */
@@ -22,11 +19,6 @@ const MANAGER = {
 /** A motivation as a candidate may write it: HTML, a Markdown link, a right-to-left override. */
 const MOTIVATION =
   'Je veux <b>contribuer</b> [voir ici](https://evil.example) \u202Eet apprendre des autres branches.';
-
-const graphCredential: TokenCredential = {
-  getToken: (): Promise<AccessToken> =>
-    Promise.resolve({ token: GRAPH_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 
 async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
@@ -50,10 +42,7 @@ describe('e-mail when Teams cannot reach a manager (Graph sendMail)', () => {
   }
 
   const graphEnv = (): Record<string, string> => ({
-    GRAPH_TENANT_ID: TENANT,
-    GRAPH_CLIENT_ID: GRAPH_APP,
-    GRAPH_CLIENT_SECRET: 'unused-the-test-gives-the-credential',
-    GRAPH_BASE_URL: graph.baseUrl,
+    ...fakeGraphSettings(graph.baseUrl),
     GRAPH_TEAMS_APP_ID: CATALOGUE_ID,
   });
 

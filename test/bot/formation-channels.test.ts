@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import type { AccessToken, TokenCredential } from '@azure/identity';
 import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
 import { FakeGraphServer } from '../fakes/fake-graph-server';
 import { BotHarness, adminClicks, loadActivity } from './support/bot-harness';
+import { graphCredential, GRAPH_TOKEN, fakeGraphSettings } from '../support/fake-graph-identity';
 
 /** The programme's Teams team: its thread id (General) and its group id (Graph's name for it). */
 const TEAM_THREAD_ID = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
 const TEAM_GROUP_ID = 'd4c2b1a0-9e8f-4d7c-6b5a-493827161504';
-const GRAPH_TOKEN = 'graph-app-token';
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const GRAPH_APP = '0c8e4f2a-91b7-4d3e-a5c6-7f1b2d9e8a43';
-
-/** The Graph app's credential, as Entra would issue it: a token the fake Graph knows. */
-const graphCredential: TokenCredential = {
-  getToken: (): Promise<AccessToken> =>
-    Promise.resolve({ token: GRAPH_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 
 function confirmClick(verb: string): Record<string, unknown> {
   return adminClicks(verb, { programmeId: DEMO_PROGRAMME.id });
@@ -37,10 +28,7 @@ describe('team formation with channels through Microsoft Graph (fake Graph check
     harness = new BotHarness();
     harness.options = { graphCredential };
     await harness.start({
-      GRAPH_TENANT_ID: TENANT,
-      GRAPH_CLIENT_ID: GRAPH_APP,
-      GRAPH_CLIENT_SECRET: 'unused-the-test-gives-the-credential',
-      GRAPH_BASE_URL: graph.baseUrl,
+      ...fakeGraphSettings(graph.baseUrl),
     });
     await harness.send(loadActivity('team-install'));
     const programme = await harness.bot.programmes.get(DEMO_PROGRAMME.id);

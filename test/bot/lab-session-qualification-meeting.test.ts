@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { AccessToken, TokenCredential } from '@azure/identity';
 import { sql } from 'kysely';
 import { GRAPH_CALENDAR_PERMISSIONS } from '../../src/adapters/graph/graph-meeting-calendar';
 import { SqlLabSessionStore } from '../../src/adapters/sql/sql-lab-session-store';
@@ -15,8 +14,8 @@ import {
   VALID_FORM,
   type SessionUser,
 } from './support/lab-session-people';
+import { fakeGraphSettings, graphCredential, GRAPH_TOKEN } from '../support/fake-graph-identity';
 
-const GRAPH_TOKEN = 'graph-app-token';
 const ORGANISER = {
   id: '6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b',
   displayName: 'Lab Innovation',
@@ -27,10 +26,6 @@ const STRANGER: SessionUser = {
   id: '29:stranger',
   name: 'Sam Autre',
   aadObjectId: '99999999-0000-4000-8000-000000000099',
-};
-const graphCredential: TokenCredential = {
-  getToken: (): Promise<AccessToken> =>
-    Promise.resolve({ token: GRAPH_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
 };
 /** Text a requester could type: Markdown, a link and right-to-left overrides. */
 const HOSTILE = '**Urgent** [clic](https://evil.example) \u202Eerdro\u202C # titre';
@@ -59,10 +54,7 @@ describe('Lab sessions: the qualification meeting in Teams (fake Graph, and .ics
       LAB_ADMIN_IDS: [ADMIN, FACILITATOR_A, FACILITATOR_B].map((u) => u.aadObjectId).join(','),
       ...(withGraph
         ? {
-            GRAPH_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-            GRAPH_CLIENT_ID: '0c8e4f2a-91b7-4d3e-a5c6-7f1b2d9e8a43',
-            GRAPH_CLIENT_SECRET: 'unused-the-test-gives-the-credential',
-            GRAPH_BASE_URL: graph.baseUrl,
+            ...fakeGraphSettings(graph.baseUrl),
             GRAPH_MEETING_ORGANISER: ORGANISER.userPrincipalName,
           }
         : {}),

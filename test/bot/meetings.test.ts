@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { AccessToken, TokenCredential } from '@azure/identity';
 import { GRAPH_CALENDAR_PERMISSIONS } from '../../src/adapters/graph/graph-meeting-calendar';
 import { planMeetings } from '../../src/core/meetings/plan-meetings';
 import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
@@ -9,12 +8,10 @@ import { INVOKE_BUDGET_MS } from '../../src/features/formation/formation-module'
 import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-server';
 import { allMeetings } from '../support/meeting-fakes';
 import { BotHarness, adminClicks, loadActivity } from './support/bot-harness';
+import { graphCredential, GRAPH_TOKEN, fakeGraphSettings } from '../support/fake-graph-identity';
 
 const TEAM_THREAD_ID = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
 const TEAM_GROUP_ID = 'd4c2b1a0-9e8f-4d7c-6b5a-493827161504';
-const GRAPH_TOKEN = 'graph-app-token';
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const GRAPH_APP = '0c8e4f2a-91b7-4d3e-a5c6-7f1b2d9e8a43';
 const ORGANISER = {
   id: '6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b',
   displayName: 'Lab Innovation',
@@ -46,11 +43,6 @@ function swappablePair(teams: ProgrammeTeam[]): [string, string] {
   throw new Error('no swappable pair');
 }
 
-const graphCredential: TokenCredential = {
-  getToken: (): Promise<AccessToken> =>
-    Promise.resolve({ token: GRAPH_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
-
 describe('meetings: confirming teams puts the programme’s meetings on calendars (fake Graph)', () => {
   let harness: BotHarness;
   let graph: FakeGraphServer;
@@ -68,10 +60,7 @@ describe('meetings: confirming teams puts the programme’s meetings on calendar
       },
     };
     await harness.start({
-      GRAPH_TENANT_ID: TENANT,
-      GRAPH_CLIENT_ID: GRAPH_APP,
-      GRAPH_CLIENT_SECRET: 'unused-the-test-gives-the-credential',
-      GRAPH_BASE_URL: graph.baseUrl,
+      ...fakeGraphSettings(graph.baseUrl),
       ...env,
     });
     await harness.send(loadActivity('team-install'));

@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import type { AccessToken, TokenCredential } from '@azure/identity';
 import { GRAPH_APP_PERMISSIONS } from '../../src/adapters/graph/graph-user-reach';
 import type { Programme } from '../../src/core/programmes/programme';
 import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-server';
 import { BOT_PROGRAMME, TEST_SIGNING_KEY } from './support/candidacy-bot';
 import { adminClicks, BotHarness, loadActivity } from './support/bot-harness';
+import { graphCredential, GRAPH_TOKEN, fakeGraphSettings } from '../support/fake-graph-identity';
 
-const GRAPH_TOKEN = 'graph-app-token';
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const GRAPH_APP = '0c8e4f2a-91b7-4d3e-a5c6-7f1b2d9e8a43';
 const CATALOGUE_ID = '5b3c8f2e-7d41-4a9b-9c0e-2f6a1d8e4b73';
 /** The director who sponsors Camille's team, never seen by the bot. */
 const SPONSOR = {
@@ -23,11 +20,6 @@ const TEAM_PROGRAMME: Programme = {
   ...BOT_PROGRAMME,
   intakeMode: 'team',
   teamIntake: { minTeamSize: 2, teamsPerOrganisation: 1 },
-};
-
-const graphCredential: TokenCredential = {
-  getToken: (): Promise<AccessToken> =>
-    Promise.resolve({ token: GRAPH_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
 };
 
 async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000) {
@@ -73,10 +65,7 @@ describe('the sponsor of a team candidacy hears of the Lab’s decision', () => 
     harness.options = { graphCredential, graphSleep: () => Promise.resolve() };
     await harness.start({
       EXPORT_SIGNING_KEY: TEST_SIGNING_KEY,
-      GRAPH_TENANT_ID: TENANT,
-      GRAPH_CLIENT_ID: GRAPH_APP,
-      GRAPH_CLIENT_SECRET: 'unused-the-test-gives-the-credential',
-      GRAPH_BASE_URL: graph.baseUrl,
+      ...fakeGraphSettings(graph.baseUrl),
       GRAPH_TEAMS_APP_ID: CATALOGUE_ID,
     });
     await harness.bot.programmes.save(TEAM_PROGRAMME);

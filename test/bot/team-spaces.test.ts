@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { SqlPendingMembershipStore } from '../../src/adapters/sql/sql-pending-membership-store';
 import { MembershipCatchUp } from '../../src/core/team-spaces/membership-catch-up';
-import type { AccessToken, TokenCredential } from '@azure/identity';
 import { GRAPH_MEMBERSHIP_PERMISSIONS } from '../../src/adapters/graph/graph-team-membership';
 import { addTeamMembers } from '../../src/core/team-spaces/add-team-members';
 import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
@@ -11,18 +10,11 @@ import {
 } from '../../src/features/formation/formation-module';
 import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-server';
 import { BotHarness, adminClicks, loadActivity } from './support/bot-harness';
+import { graphCredential, GRAPH_TOKEN, fakeGraphSettings } from '../support/fake-graph-identity';
 
 /** The programme's Teams team: its thread id (General) and its group id (Graph's name for it). */
 const TEAM_THREAD_ID = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
 const TEAM_GROUP_ID = 'd4c2b1a0-9e8f-4d7c-6b5a-493827161504';
-const GRAPH_TOKEN = 'graph-app-token';
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const GRAPH_APP = '0c8e4f2a-91b7-4d3e-a5c6-7f1b2d9e8a43';
-
-const graphCredential: TokenCredential = {
-  getToken: (): Promise<AccessToken> =>
-    Promise.resolve({ token: GRAPH_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 
 function cardText(body: unknown): string {
   return JSON.stringify((body as { value: unknown }).value);
@@ -56,10 +48,7 @@ describe('team spaces: confirming teams adds everyone to the programme’s Teams
       },
     };
     await harness.start({
-      GRAPH_TENANT_ID: TENANT,
-      GRAPH_CLIENT_ID: GRAPH_APP,
-      GRAPH_CLIENT_SECRET: 'unused-the-test-gives-the-credential',
-      GRAPH_BASE_URL: graph.baseUrl,
+      ...fakeGraphSettings(graph.baseUrl),
     });
     await harness.send(loadActivity('team-install'));
     const programme = await harness.bot.programmes.get(DEMO_PROGRAMME.id);

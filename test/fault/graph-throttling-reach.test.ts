@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { AccessToken, TokenCredential } from '@azure/identity';
 import { GRAPH_CALENDAR_PERMISSIONS } from '../../src/adapters/graph/graph-meeting-calendar';
 import { GRAPH_MEMBERSHIP_PERMISSIONS } from '../../src/adapters/graph/graph-team-membership';
 import { GRAPH_APP_PERMISSIONS } from '../../src/adapters/graph/graph-user-reach';
@@ -10,12 +9,10 @@ import { INVOKE_BUDGET_MS } from '../../src/features/formation/formation-module'
 import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-server';
 import { allMeetings } from '../support/meeting-fakes';
 import { BotHarness, adminClicks, loadActivity } from '../bot/support/bot-harness';
+import { graphCredential, GRAPH_TOKEN, fakeGraphSettings } from '../support/fake-graph-identity';
 
 const TEAM_THREAD_ID = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
 const TEAM_GROUP_ID = 'd4c2b1a0-9e8f-4d7c-6b5a-493827161504';
-const GRAPH_TOKEN = 'graph-app-token';
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const GRAPH_APP = '0c8e4f2a-91b7-4d3e-a5c6-7f1b2d9e8a43';
 const CATALOGUE_ID = '5b3c8f2e-7d41-4a9b-9c0e-2f6a1d8e4b73';
 const ORGANISER = {
   id: '6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b',
@@ -24,11 +21,6 @@ const ORGANISER = {
   userPrincipalName: 'lab.innovation@securite-sociale.fr',
 };
 const MINUTE = 60_000;
-
-const graphCredential: TokenCredential = {
-  getToken: (): Promise<AccessToken> =>
-    Promise.resolve({ token: GRAPH_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -75,10 +67,7 @@ describe('fault: Graph answers 429 then 503 for a minute while the bot reaches a
       },
     };
     await harness.start({
-      GRAPH_TENANT_ID: TENANT,
-      GRAPH_CLIENT_ID: GRAPH_APP,
-      GRAPH_CLIENT_SECRET: 'unused-the-test-gives-the-credential',
-      GRAPH_BASE_URL: graph.baseUrl,
+      ...fakeGraphSettings(graph.baseUrl),
       GRAPH_TEAMS_APP_ID: CATALOGUE_ID,
       GRAPH_MEETING_ORGANISER: ORGANISER.userPrincipalName,
     });
