@@ -182,17 +182,17 @@ export class FakeGraphServer {
   readonly calls: GraphCall[] = [];
   readonly teams = new Map<string, FakeChannel[]>();
   /** Statuses to answer to the next POSTs, in order, before behaving normally. */
-  readonly failNextPosts: { status: number; retryAfter?: number }[] = [];
+  readonly failNextPosts: ScriptedFailure[] = [];
   /** Names whose creation always fails with this status. */
   readonly alwaysFail = new Map<string, number>();
   /** What the token carries: by default the consent the manifest asks for, as installation grants it. */
   readonly permissions: Set<string>;
   /** Statuses to answer to the next member additions, in order, before behaving normally. */
-  readonly failNextMemberPosts: { status: number; retryAfter?: number }[] = [];
+  readonly failNextMemberPosts: ScriptedFailure[] = [];
   /** Members of each private or shared channel, by channel id. */
   readonly channelMembers = new Map<string, FakeChannelMember[]>();
   /** Statuses to answer to the next channel member additions and removals, before behaving normally. */
-  readonly failNextChannelMemberWrites: { status: number; retryAfter?: number }[] = [];
+  readonly failNextChannelMemberWrites: ScriptedFailure[] = [];
   /** Members of each team (Entra ids), by group id. */
   readonly teamMembers = new Map<string, string[]>();
   /** Accounts Graph refuses to add (disabled or blocked: 404). */
@@ -208,7 +208,7 @@ export class FakeGraphServer {
   /** Events of users' calendars, by id. */
   readonly events = new Map<string, FakeEvent>();
   /** Statuses to answer to the next calls under /users, in order, before behaving normally. */
-  readonly failNextUserCalls: { status: number; retryAfter?: number }[] = [];
+  readonly failNextUserCalls: ScriptedFailure[] = [];
   /** E-mails accepted by `sendMail`, in order. */
   readonly sentMails: FakeSentMail[] = [];
   /** Statuses to answer to the next sendMail calls, in order, before behaving normally. */
@@ -472,14 +472,7 @@ export class FakeGraphServer {
     }
     const failure = this.failNextPosts.shift();
     if (failure !== undefined) {
-      const headers: Record<string, string> =
-        failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) };
-      error(
-        failure.status,
-        failure.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
-        'try later',
-        headers,
-      );
+      answerScripted(failure, error);
       return;
     }
     const displayName = typeof body?.displayName === 'string' ? body.displayName : '';
@@ -553,12 +546,7 @@ export class FakeGraphServer {
     teamId: string,
     body: Record<string, unknown> | undefined,
     reply: (status: number, payload: unknown) => void,
-    error: (
-      status: number,
-      code: string,
-      message: string,
-      headers?: Record<string, string>,
-    ) => void,
+    error: ErrorWriter,
   ): void {
     if (!GROUP_ID.test(teamId) || !this.teams.has(teamId)) {
       error(404, 'NotFound', `No team found with Group Id ${teamId}`);
@@ -576,12 +564,7 @@ export class FakeGraphServer {
     }
     const failure = method === 'POST' ? this.failNextMemberPosts.shift() : undefined;
     if (failure !== undefined) {
-      error(
-        failure.status,
-        failure.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
-        'try later',
-        failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) },
-      );
+      answerScripted(failure, error);
       return;
     }
     const members = this.teamMembers.get(teamId) ?? [];
@@ -644,12 +627,7 @@ export class FakeGraphServer {
     ids: { teamId: string; channelId: string; membershipId: string | undefined },
     body: Record<string, unknown> | undefined,
     reply: (status: number, payload: unknown) => void,
-    error: (
-      status: number,
-      code: string,
-      message: string,
-      headers?: Record<string, string>,
-    ) => void,
+    error: ErrorWriter,
   ): void {
     const { teamId, channelId, membershipId } = ids;
     const channel = this.teams.get(teamId)?.find((c) => c.id === channelId);
@@ -676,12 +654,7 @@ export class FakeGraphServer {
     }
     const failure = method === 'GET' ? undefined : this.failNextChannelMemberWrites.shift();
     if (failure !== undefined) {
-      error(
-        failure.status,
-        failure.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
-        'try later',
-        failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) },
-      );
+      answerScripted(failure, error);
       return;
     }
     const members = this.channelMembers.get(channelId) ?? [];
@@ -755,12 +728,7 @@ export class FakeGraphServer {
     url: URL,
     body: Record<string, unknown> | undefined,
     reply: (status: number, payload: unknown) => void,
-    error: (
-      status: number,
-      code: string,
-      message: string,
-      headers?: Record<string, string>,
-    ) => void,
+    error: ErrorWriter,
   ): void {
     if (method !== 'POST') {
       error(405, 'MethodNotAllowed', method);
@@ -850,12 +818,7 @@ export class FakeGraphServer {
     url: URL,
     body: Record<string, unknown> | undefined,
     reply: (status: number, payload: unknown) => void,
-    error: (
-      status: number,
-      code: string,
-      message: string,
-      headers?: Record<string, string>,
-    ) => void,
+    error: ErrorWriter,
   ): void {
     const parts = url.pathname.split('/').slice(3).map(decodeURIComponent);
     const [key, teamwork, installedApps, installationId, chat] = parts;
@@ -888,12 +851,7 @@ export class FakeGraphServer {
     }
     const failure = this.failNextUserCalls.shift();
     if (failure !== undefined) {
-      error(
-        failure.status,
-        failure.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
-        'try later',
-        failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) },
-      );
+      answerScripted(failure, error);
       return;
     }
     const wanted = (key ?? '').toLowerCase();
@@ -962,12 +920,7 @@ export class FakeGraphServer {
     parts: string[],
     body: Record<string, unknown> | undefined,
     reply: (status: number, payload: unknown) => void,
-    error: (
-      status: number,
-      code: string,
-      message: string,
-      headers?: Record<string, string>,
-    ) => void,
+    error: ErrorWriter,
   ): void {
     const [key, , eventId, action] = parts;
     const call =
@@ -989,12 +942,7 @@ export class FakeGraphServer {
     }
     const failure = this.failNextUserCalls.shift();
     if (failure !== undefined) {
-      error(
-        failure.status,
-        failure.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
-        'try later',
-        failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) },
-      );
+      answerScripted(failure, error);
       return;
     }
     const wanted = (key ?? '').toLowerCase();
@@ -1141,4 +1089,28 @@ function userIdOf(bind: unknown): string | undefined {
 /** A channel membership id, opaque as Graph's. */
 function membershipIdOf(channelId: string, userId: string): string {
   return Buffer.from(`${channelId}##${userId}`).toString('base64');
+}
+
+/** A refusal a test scripts: 429 or 503, with Retry-After in seconds when given. */
+export interface ScriptedFailure {
+  status: number;
+  retryAfter?: number;
+}
+
+/** Writes a Graph error answer: status, code, message and extra headers. */
+type ErrorWriter = (
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+) => void;
+
+/** A scripted refusal as Graph words it: TooManyRequests or ServiceUnavailable, "try later". */
+function answerScripted(failure: ScriptedFailure, error: ErrorWriter): void {
+  error(
+    failure.status,
+    failure.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
+    'try later',
+    failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) },
+  );
 }
