@@ -7,7 +7,7 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
     'Request a Lab session (60 people at most); "my sessions" follows your requests.',
   'help.topic.sessionRequests.command': 'requests',
   'help.topic.sessionRequests.description':
-    'Open session requests: facilitators, go / no-go, date.',
+    'Open session requests: facilitators, go / no-go, date; "prioritise" ranks the qualified ones.',
   'labSession.form.title': 'Request a Lab session',
   'labSession.form.intro':
     'A session gathers at most 60 people, internal and external, each with their first name only, no rank or title. It takes 4 to 6 weeks to prepare.',

@@ -5,7 +5,7 @@ export const labSessionsFr = {
     'Demander une session du Lab (60 personnes au plus) ; « mes sessions » suit vos demandes.',
   'help.topic.sessionRequests.command': 'demandes',
   'help.topic.sessionRequests.description':
-    'Les demandes de session en cours : facilitateurs, go / non, date.',
+    'Les demandes de session en cours : facilitateurs, go / non, date ; « prioriser » classe les demandes qualifiées.',
   'labSession.form.title': 'Demander une session du Lab',
   'labSession.form.intro':
     'Une session réunit au plus 60 personnes, internes et externes, chacune avec son prénom, sans grade ni fonction. Sa préparation prend 4 à 6 semaines.',
