@@ -206,6 +206,8 @@ export const labSessionsEn: Record<keyof typeof labSessionsFr, string> = {
   'labSession.priorities.none': 'No qualified request is awaiting its go.',
   'labSession.priorities.weights':
     'Ranked by score (1 to 5): urgency × {urgency}, impact × {impact}, effort × {effort}, strategic fit × {fit}. Requests not rated yet come last.',
+  'labSession.priorities.more':
+    'The next {count} are not listed here: the sessions export ("export sessions") gives them all.',
   'labSession.priorities.unrated': 'not rated yet',
   'labSession.priorities.score':
     'score {score} / 5 (urgency {urgency}, impact {impact}, fit {fit})',

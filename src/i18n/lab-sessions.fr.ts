@@ -208,6 +208,8 @@ export const labSessionsFr = {
   'labSession.priorities.none': 'Aucune demande qualifiée n’attend son go.',
   'labSession.priorities.weights':
     'Classées par note (1 à 5) : urgence × {urgency}, impact × {impact}, charge × {effort}, adéquation stratégique × {fit}. Les demandes pas encore notées viennent en dernier.',
+  'labSession.priorities.more':
+    'Les {count} suivantes ne sont pas listées ici : l’export des sessions (« exporter les sessions ») les donne toutes.',
   'labSession.priorities.unrated': 'pas encore notée',
   'labSession.priorities.score':
     'note {score} / 5 (urgence {urgency}, impact {impact}, adéquation {fit})',

@@ -828,6 +828,9 @@ function priorityInputs(
   }));
 }
 
+/** Qualified requests listed by rank on the prioritisation card; the card stays far under 80 KB. */
+export const MAX_RANKED_SHOWN = 25;
+
 /**
  * The prioritisation: the qualified requests awaiting their go, best score first, each with its
  * ratings, effort and score, then the effort already committed per month against the Lab's
@@ -851,14 +854,19 @@ export function buildPrioritisationCard(
       facts: monthLoads(context, options.effort.byMonth, options.capacity),
     });
   }
+  const shown = ranked.slice(0, MAX_RANKED_SHOWN);
   return buildCard({
     title: t('labSession.priorities.title'),
     lines: [
       ranked.length === 0
         ? t('labSession.priorities.none')
         : t('labSession.priorities.weights', { ...weights }),
+      // The best ones decide the next go; the export lists every request.
+      ...(ranked.length > shown.length
+        ? [t('labSession.priorities.more', { count: ranked.length - shown.length })]
+        : []),
     ],
-    items: ranked.map(({ request, effortDays, score }, index) => ({
+    items: shown.map(({ request, effortDays, score }, index) => ({
       title: `${index + 1}. ${request.trackingNumber} · ${request.fields.subject}`,
       subtitle: [
         score === null
