@@ -235,6 +235,38 @@ describe('Lab sessions: the qualification meeting in Teams (fake Graph, and .ics
     );
   });
 
+  it('without calendar access, gives a facilitator replaced the meeting’s cancellation through a link that works', async () => {
+    await start(false);
+    const id = await assigned({ meetingDay: '2026-11-26', meetingTime: '10:00' });
+    // The Lab names the admin in place of the second facilitator.
+    await click(ADMIN, 'session.qualify', {
+      requestId: id,
+      facilitators: `${FACILITATOR_A.aadObjectId},${ADMIN.aadObjectId}`,
+      meetingDay: '2026-11-26',
+      meetingTime: '10:00',
+      meetingDuration: '60',
+    });
+    const cancelled = (await outbox('meeting:')).filter(
+      (row) => row.key.includes(':v1:') && row.key.endsWith(FACILITATOR_B.aadObjectId),
+    );
+    assert.equal(cancelled.length, 1);
+    assert.match(cancelled[0]!.payload, /Vous n’êtes plus invité/);
+    const meeting = {
+      programmeId: '@lab-sessions',
+      kind: 'labQualification',
+      teamId: id,
+      period: '',
+    };
+    const link = await click(FACILITATOR_B, 'meeting.ics', meeting);
+    const url = /"url":"([^"]+\/exports\/meetings\/[^"]+)"/.exec(link)?.[1];
+    assert.ok(url, `the dropped facilitator gets the link: ${link.slice(0, 300)}`);
+    const ics = await fetch(url);
+    assert.equal(ics.status, 200);
+    const text = (await ics.text()).replace(/\r\n /g, '');
+    assert.match(text, /METHOD:CANCEL/);
+    assert.match(text, /SEQUENCE:1/);
+  });
+
   it('answers within the budget when the calendar is slow, the meeting reaching it afterwards', async () => {
     // The budget is spent at once: the answer cannot wait for Graph.
     await start(true, () => Promise.resolve());

@@ -31,6 +31,7 @@ function meeting(requestId: string, over: Partial<MeetingRecord> = {}): MeetingR
     timeZone: 'Europe/Paris',
     attendees: [REQUESTER, FACILITATOR_A, FACILITATOR_B].map((p) => ({ ...p })),
     attendeesDigest: 'digest',
+    dropped: [],
     externalEventId: null,
     icsUid: `@lab-sessions.labQualification.${requestId}.once@labbot`,
     sequence: 0,
@@ -87,6 +88,28 @@ for (const target of testDatabases()) {
       assert.deepEqual(await store.listByProgramme('defi-2027'), [], 'no programme reads here');
       assert.equal(await store.getByRequest('req-9'), undefined);
       await assert.rejects(store.save({ ...meeting('req-3'), programmeId: 'defi-2027' }));
+    });
+
+    it('keeps who was dropped, and gives them their own line in "my data", nobody else’s', async () => {
+      const dropped = [{ ...FACILITATOR_B, sequence: 1 }];
+      await store.save(
+        meeting('req-1', {
+          attendees: [REQUESTER, FACILITATOR_A].map((p) => ({ ...p })),
+          dropped,
+          sequence: 1,
+        }),
+      );
+      assert.deepEqual((await store.getByRequest('req-1'))?.dropped, dropped);
+      const snapshot = await personal.collect({
+        aadId: FACILITATOR_B.aadId,
+        email: null,
+        name: null,
+      });
+      const rows = snapshot.labSessions.lab_session_meetings ?? [];
+      const first = rows.find((row) => row.request_id === 'req-1');
+      assert.deepEqual(JSON.parse(String(first?.attendees)), []);
+      assert.deepEqual(JSON.parse(String(first?.dropped_attendees)), dropped);
+      assert.ok(!JSON.stringify(rows).includes(REQUESTER.aadId), 'nobody else’s line');
     });
 
     it('gives an attendee their own line in "my data", and erases them, the others staying', async () => {

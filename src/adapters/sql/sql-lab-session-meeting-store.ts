@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import {
   LAB_QUALIFICATION_KIND,
   LAB_SESSION_MEETINGS,
+  type DroppedAttendee,
   type MeetingRecord,
 } from '../../core/meetings/meeting';
 import type { MeetingStore } from '../../core/ports/meeting-store';
@@ -11,7 +12,7 @@ import { fromMeetingColumns, toMeetingColumns, type MeetingColumns } from './sql
 /** The qualification meetings' table (migration 0018), kept beside its store. */
 // A type alias, not an interface: withTables wants an index-compatible record.
 type LabSessionMeetingTables = {
-  lab_session_meetings: MeetingColumns & { request_id: string };
+  lab_session_meetings: MeetingColumns & { request_id: string; dropped_attendees: string };
 };
 
 type Row = LabSessionMeetingTables['lab_session_meetings'];
@@ -64,7 +65,11 @@ export class SqlLabSessionMeetingStore implements MeetingStore {
 }
 
 function toRow(meeting: MeetingRecord): Row {
-  return { request_id: meeting.teamId, ...toMeetingColumns(meeting) };
+  return {
+    request_id: meeting.teamId,
+    ...toMeetingColumns(meeting),
+    dropped_attendees: JSON.stringify(meeting.dropped ?? []),
+  };
 }
 
 function toRecord(row: Row): MeetingRecord {
@@ -74,6 +79,7 @@ function toRecord(row: Row): MeetingRecord {
     teamId: row.request_id,
     period: '',
     ...fromMeetingColumns(row),
+    dropped: JSON.parse(row.dropped_attendees) as DroppedAttendee[],
   };
 }
 

@@ -268,24 +268,7 @@ export class SqlPersonalDataStore implements PersonalDataStore {
               ]),
             ),
         )
-      ).flatMap((row) => {
-        // Their own line only: the other attendees are other people's data.
-        const ownOf = (column: unknown) =>
-          (JSON.parse(typeof column === 'string' ? column : '[]') as { aadId: string }[]).filter(
-            (attendee) => attendee.aadId.toLowerCase() === id,
-          );
-        const own = ownOf(row.attendees);
-        const dropped = ownOf(row.dropped_attendees);
-        return own.length === 0 && dropped.length === 0
-          ? []
-          : [
-              {
-                ...row,
-                attendees: JSON.stringify(own),
-                dropped_attendees: JSON.stringify(dropped),
-              },
-            ];
-      }),
+      ).flatMap((row) => ownMeetingLines(row, id)),
     );
     put(
       'programme_people',
@@ -343,13 +326,9 @@ export class SqlPersonalDataStore implements PersonalDataStore {
       (
         await sql<PersonalDataRow>`select * from lab_session_meetings
           where lower(attendees) like ${`%${escapeLike(id)}%`} escape '\\'
+          or lower(dropped_attendees) like ${`%${escapeLike(id)}%`} escape '\\'
           order by starts_at, request_id`.execute(db)
-      ).rows.flatMap((row) => {
-        const own = (JSON.parse(String(row.attendees)) as { aadId: string }[]).filter(
-          (attendee) => attendee.aadId.toLowerCase() === id,
-        );
-        return own.length === 0 ? [] : [{ ...row, attendees: JSON.stringify(own) }];
-      }),
+      ).rows.flatMap((row) => ownMeetingLines(row, id)),
     );
     put('outbox', await this.outboxRowsOf(db, id, conversationIds));
     // The e-mail fallback's table is declared by its own store, outside the shared schema.
@@ -788,6 +767,22 @@ export class SqlPersonalDataStore implements PersonalDataStore {
       );
     });
   }
+}
+
+/**
+ * A meeting row as one person may download it: their own line of the attendees and of those
+ * dropped (the other attendees are other people's data), or nothing when they are on neither.
+ */
+function ownMeetingLines(row: PersonalDataRow, id: string): PersonalDataRow[] {
+  const ownOf = (column: unknown) =>
+    (JSON.parse(typeof column === 'string' ? column : '[]') as { aadId: string }[]).filter(
+      (attendee) => attendee.aadId.toLowerCase() === id,
+    );
+  const own = ownOf(row.attendees);
+  const dropped = ownOf(row.dropped_attendees);
+  return own.length === 0 && dropped.length === 0
+    ? []
+    : [{ ...row, attendees: JSON.stringify(own), dropped_attendees: JSON.stringify(dropped) }];
 }
 
 /** Tables scoped by programme, where a participant's traces are rewritten. */

@@ -281,9 +281,9 @@ export const PERSONAL_DATA_REGISTER: readonly PersonalDataTable[] = [
     table: 'lab_session_meetings',
     category: 'labSessions',
     personColumns: [],
-    contentColumns: ['attendees'],
+    contentColumns: ['attendees', 'dropped_attendees'],
     purpose:
-      'the qualification meeting of a session request on calendars, with who is invited (the requester and the two facilitators)',
+      'the qualification meeting of a session request on calendars, with who is invited (the requester and the two facilitators) and who was dropped (to send them the cancellation)',
     retention: 'whileUsed',
   },
   {

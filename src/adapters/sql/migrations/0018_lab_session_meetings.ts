@@ -16,6 +16,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // JSON array of { aadId, name }: the requester and the two facilitators.
     .addColumn('attendees', 'text', (col) => col.notNull())
     .addColumn('attendees_digest', 'text', (col) => col.notNull())
+    // JSON array of { aadId, name, sequence }: who was dropped, to send them the cancellation.
+    .addColumn('dropped_attendees', 'text', (col) => col.notNull().defaultTo('[]'))
     .addColumn('external_event_id', 'text')
     .addColumn('ics_uid', 'text', (col) => col.notNull())
     .addColumn('sequence', 'integer', (col) => col.notNull())
