@@ -196,6 +196,36 @@ describe('team spaces: private channels hold their team’s people, and only the
     assert.equal(graph.channelMemberAdditions(second).filter((id) => id === a).length, 1);
   });
 
+  it('puts someone Graph could not add to the team at first into their private channel once the hourly catch-up adds them', async () => {
+    await start('private');
+    // The first addition to the Teams team is throttled past its tries: a passing failure.
+    for (let i = 0; i < 4; i += 1) graph.failNextMemberPosts.push({ status: 429, retryAfter: 1 });
+    await harness.sendConfirmed(click('formation.confirm'));
+    const teams = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);
+    const inTeam = new Set(graph.teamMembers.get(TEAM_GROUP_ID) ?? []);
+    const waiting = teams.flatMap(peopleOf).filter((id) => !inTeam.has(id));
+    assert.equal(waiting.length, 1);
+    const [person] = waiting;
+    const team = teams.find((t) => peopleOf(t).includes(person!))!;
+    assert.ok(!graph.channelMemberIds(channelOf(team)).includes(person!));
+
+    const task = harness.bot.modules
+      .flatMap((module) => module.tasks ?? [])
+      .find((job) => job.name === 'team-membership-catch-up');
+    assert.ok(task);
+    await task.run();
+    assert.ok((graph.teamMembers.get(TEAM_GROUP_ID) ?? []).includes(person!));
+    assert.ok(graph.channelMemberIds(channelOf(team)).includes(person!));
+    assert.equal(
+      graph.channelMemberAdditions(channelOf(team)).filter((id) => id === person).length,
+      1,
+    );
+    // Nobody else's channel changed.
+    for (const other of teams.filter((t) => t !== team)) {
+      assert.deepEqual(graph.channelMemberIds(channelOf(other)).sort(), peopleOf(other).sort());
+    }
+  });
+
   it('waits for Retry-After when Graph answers 429 and adds each person once', async () => {
     await start('shared');
     graph.failNextChannelMemberWrites.push({ status: 429, retryAfter: 1 }, { status: 503 });

@@ -51,12 +51,12 @@ export class MembershipCatchUp {
   async run(
     membership: TeamMembership,
     options: { wait: (ms: number) => Promise<void>; paceMs?: number },
-  ): Promise<{ teamGroupId: string; report: MembershipReport }[]> {
-    const reports: { teamGroupId: string; report: MembershipReport }[] = [];
+  ): Promise<{ programmeId: string; teamGroupId: string; report: MembershipReport }[]> {
+    const reports: { programmeId: string; teamGroupId: string; report: MembershipReport }[] = [];
     for (const team of await this.store.list()) {
       const report = await addTeamMembers(membership, team.teamGroupId, team.people, options);
       await this.remember(team, team.people, report);
-      reports.push({ teamGroupId: team.teamGroupId, report });
+      reports.push({ programmeId: team.programmeId, teamGroupId: team.teamGroupId, report });
     }
     return reports;
   }

@@ -820,6 +820,15 @@ export function createFormationModule(
     });
   };
 
+  /** Brings a programme's private or shared channels to its confirmed teams, after a catch-up. */
+  const channelsAfterCatchUp = async (programmeId: string, teamGroupId: string): Promise<void> => {
+    const programme = await deps.programmes.get(programmeId);
+    if (programme === undefined || programme.teamsGroupId !== teamGroupId) return;
+    const confirmed = await deps.teams.listByProgramme(programmeId);
+    const people = confirmed.flatMap((team) => [...team.members, ...team.facilitators]);
+    await syncChannels(teamGroupId, confirmed, people, guestRuleOf(programme));
+  };
+
   /**
    * Tells the teams that changed and the people who moved, as one batch: someone the bot cannot
    * reach yet is counted, never a failure of the change already saved. Returns that count.
@@ -946,7 +955,7 @@ export function createFormationModule(
   const lab = { guard: Guards.lab, forbidden: 'formation.forbidden', scopes: ALL_SCOPES } as const;
   return {
     name: 'formation',
-    tasks: [createMembershipCatchUpTask(platform, wait)],
+    tasks: [createMembershipCatchUpTask(platform, wait, channelsAfterCatchUp)],
     searches: [
       {
         dataset: PEOPLE_SEARCH,
@@ -1121,6 +1130,11 @@ export function simpleCard(title: string, lines: string[] = []): AdaptiveCardJso
 export function createMembershipCatchUpTask(
   platform: Pick<Platform, 'membership' | 'membershipCatchUp' | 'logger'>,
   wait: (ms: number) => Promise<void>,
+  /**
+   * After someone joined a programme's Teams team: their team's private or shared channel, which
+   * takes only team members, can take them now.
+   */
+  afterAdded: (programmeId: string, teamGroupId: string) => Promise<void> = () => Promise.resolve(),
 ): Job {
   return {
     name: 'team-membership-catch-up',
@@ -1129,6 +1143,14 @@ export function createMembershipCatchUpTask(
       const { membership, membershipCatchUp, logger } = platform;
       if (membership === undefined || (await membershipCatchUp.pendingCount()) === 0) return;
       const reports = await membershipCatchUp.run(membership, { wait });
+      for (const { programmeId, teamGroupId, report } of reports) {
+        if (report.added === 0) continue;
+        try {
+          await afterAdded(programmeId, teamGroupId);
+        } catch (error) {
+          logger.warn({ err: error, programmeId }, 'channels not brought up to date');
+        }
+      }
       const failed = reports.flatMap(({ report }) => report.failed);
       logger.info(
         {

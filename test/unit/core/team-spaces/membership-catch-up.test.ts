@@ -108,7 +108,13 @@ describe('MembershipCatchUp: who Graph could not add for a passing reason is tri
     // Graph is back: added once; the unknown account is never tried again.
     team.fails.delete(person(2).aadId);
     runs = await catchUp.run(team, noWait);
-    assert.deepEqual(runs, [{ teamGroupId: GROUP, report: { added: 1, already: 0, failed: [] } }]);
+    assert.deepEqual(runs, [
+      {
+        programmeId: TEAM.programmeId,
+        teamGroupId: GROUP,
+        report: { added: 1, already: 0, failed: [] },
+      },
+    ]);
     assert.equal(await catchUp.pendingCount(), 0);
     assert.deepEqual(team.additions, [person(1).aadId, person(4).aadId, person(2).aadId]);
     assert.deepEqual(await catchUp.run(team, noWait), []);
