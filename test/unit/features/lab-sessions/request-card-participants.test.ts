@@ -48,22 +48,42 @@ describe('the request card with its participants', () => {
         at: new Date('2026-12-01T09:00:00.000Z'),
       },
     });
-    const card = buildRequestCard(
-      { language: 'fr', t: createTranslator('fr') },
-      request,
-      { isLab: true, isFacilitator: false, isRequester: false },
-      {
-        participants: {
-          ...placeParticipants(participants),
-          // No organisation owns the domain: the (long) domain itself is shown.
-          organisationOf: () => undefined,
-          unreachable: 60,
-          editable: true,
+    const build = (shown: typeof request) =>
+      buildRequestCard(
+        { language: 'fr', t: createTranslator('fr') },
+        shown,
+        { isLab: true, isFacilitator: false, isRequester: false },
+        {
+          participants: {
+            ...placeParticipants(participants),
+            // No organisation owns the domain: the (long) domain itself is shown.
+            organisationOf: () => undefined,
+            unreachable: 60,
+            editable: true,
+          },
         },
-      },
-    );
+      );
+    const card = build(request);
     const bytes = measureMessageBytes(card);
     assert.ok(bytes < MAX_CARD_BYTES, `${bytes} bytes`);
+    // In qualification the Lab sees the most inputs: qualification, priority, decision, people.
+    const qualifying = build({
+      ...request,
+      status: 'qualification',
+      qualification: {
+        objectivesReachable: true,
+        intentionChecked: true,
+        format: 'F'.repeat(200),
+        effortDays: 60,
+        risks: 'R'.repeat(1000),
+        by: FACILITATOR_A.aadId,
+        at: new Date('2026-11-25T09:00:00.000Z'),
+      },
+      priority: { urgency: 5, impact: 5, fit: 5, by: 'lab', at: new Date() },
+    });
+    assert.match(JSON.stringify(qualifying), /Enregistrer la priorité/);
+    const qualifyingBytes = measureMessageBytes(qualifying);
+    assert.ok(qualifyingBytes < MAX_CARD_BYTES, `${qualifyingBytes} bytes in qualification`);
     const text = JSON.stringify(card);
     assert.match(text, /Liste d’attente \(premier arrivé, premier servi\)/);
     // 20 seats and the head of the waitlist written out; the rest counted, and where to find it.
