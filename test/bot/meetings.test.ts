@@ -4,11 +4,10 @@ import { planMeetings } from '../../src/core/meetings/plan-meetings';
 import { DEMO_PROGRAMME } from '../../src/demo/seed-demo-programme';
 import { createDemoParticipants } from '../../src/demo/demo-people';
 import type { ProgrammeTeam } from '../../src/core/programmes/programme-team';
-import { INVOKE_BUDGET_MS } from '../../src/features/formation/formation-module';
 import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-server';
 import { allMeetings } from '../support/meeting-fakes';
 import { BotHarness, adminClicks, loadActivity } from './support/bot-harness';
-import { graphCredential, GRAPH_TOKEN, fakeGraphSettings } from '../support/fake-graph-identity';
+import { fakeGraphOptions, fakeGraphSettings, GRAPH_TOKEN } from '../support/fake-graph-identity';
 
 const TEAM_THREAD_ID = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
 const TEAM_GROUP_ID = 'd4c2b1a0-9e8f-4d7c-6b5a-493827161504';
@@ -49,16 +48,7 @@ describe('meetings: confirming teams puts the programme’s meetings on calendar
 
   async function start(env: Record<string, string>): Promise<void> {
     harness = new BotHarness();
-    harness.options = {
-      graphCredential,
-      graphSleep: () => Promise.resolve(),
-      formationModule: {
-        wait: (ms) =>
-          ms === INVOKE_BUDGET_MS
-            ? new Promise((resolve) => setTimeout(resolve, ms))
-            : Promise.resolve(),
-      },
-    };
+    harness.options = fakeGraphOptions();
     await harness.start({
       ...fakeGraphSettings(graph.baseUrl),
       ...env,

@@ -1,4 +1,5 @@
 import type { AccessToken, TokenCredential } from '@azure/identity';
+import { INVOKE_BUDGET_MS } from '../../src/features/formation/formation-module';
 
 /** The token the fake Graph accepts, and the only one the bot is given in tests. */
 export const GRAPH_TOKEN = 'graph-app-token';
@@ -19,5 +20,22 @@ export function fakeGraphSettings(baseUrl: string): Record<string, string> {
     GRAPH_CLIENT_ID: GRAPH_APP,
     GRAPH_CLIENT_SECRET: 'unused-the-test-gives-the-credential',
     GRAPH_BASE_URL: baseUrl,
+  };
+}
+
+/**
+ * The bot's options with the fake Graph: Graph's Retry-After and the pacing between member
+ * additions are not waited for; the formation card's answer budget runs as in production.
+ */
+export function fakeGraphOptions() {
+  return {
+    graphCredential,
+    graphSleep: () => Promise.resolve(),
+    formationModule: {
+      wait: (ms: number): Promise<void> =>
+        ms === INVOKE_BUDGET_MS
+          ? new Promise<void>((resolve) => setTimeout(resolve, ms))
+          : Promise.resolve(),
+    },
   };
 }
