@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type {
   EmailCause,
   EmailDeliveryStore,
@@ -8,6 +8,7 @@ import type {
 } from '../../core/ports/email-delivery-store';
 import type { OutboxPayload } from '../../core/ports/outbox-store';
 import type { Database } from './schema';
+import { takeTurns } from './take-turns';
 
 /** The e-mail fallback's table (migration 0015); timestamps are ISO text, the payload JSON text. */
 export interface EmailDeliveryTable {
@@ -92,11 +93,9 @@ function toInsert(
  */
 export class SqlEmailDeliveryStore implements EmailDeliveryStore {
   private readonly db: Kysely<EmailDatabase>;
-  private readonly postgres: boolean;
 
   constructor(db: Kysely<Database>) {
     this.db = db.withTables<{ email_deliveries: EmailDeliveryTable }>();
-    this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   }
 
   enqueue(request: EmailRequest, now: Date): Promise<boolean> {
@@ -113,13 +112,9 @@ export class SqlEmailDeliveryStore implements EmailDeliveryStore {
     leaseOwner: string,
     leaseMs: number,
   ): Promise<EmailRow[]> {
-    if (!this.postgres) return this.claim(this.db, now, limit, leaseOwner, leaseMs);
-    return this.db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.email_claim'))`.execute(
-        trx,
-      );
-      return this.claim(trx, now, limit, leaseOwner, leaseMs);
-    });
+    return takeTurns(this.db, 'email_claim', (db) =>
+      this.claim(db, now, limit, leaseOwner, leaseMs),
+    );
   }
 
   private async claim(

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
+import { PostgresAdapter, type Kysely, type Selectable } from 'kysely';
 import type {
   OutboxCounts,
   OutboxMessage,
@@ -8,6 +8,7 @@ import type {
   RetryKind,
 } from '../../core/ports/outbox-store';
 import type { Database } from './schema';
+import { takeTurns } from './take-turns';
 
 /** The outbox table (migration 0002); timestamps are ISO text, target and payload JSON text. */
 export interface OutboxTable {
@@ -123,16 +124,12 @@ export class SqlOutboxStore implements OutboxStore {
     leaseOwner: string,
     leaseMs: number,
   ): Promise<OutboxRow[]> {
-    if (!this.postgres) return this.claim(this.db, now, limit, leaseOwner, leaseMs);
-    // Claims on PostgreSQL take turns (a transaction-scoped advisory lock per schema), so each
-    // sees the leases the previous one committed and a conversation never goes to two
-    // instances. A claim is one short statement per 200 messages, so the turns cost little.
-    return this.db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.outbox_claim'))`.execute(
-        trx,
-      );
-      return this.claim(trx, now, limit, leaseOwner, leaseMs);
-    });
+    // Claims on PostgreSQL take turns, so each sees the leases the previous one committed and a
+    // conversation never goes to two instances. A claim is one short statement per 200
+    // messages, so the turns cost little.
+    return takeTurns(this.db, 'outbox_claim', (db) =>
+      this.claim(db, now, limit, leaseOwner, leaseMs),
+    );
   }
 
   /**
