@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { SqlLabSessionStore } from '../../src/adapters/sql/sql-lab-session-store';
 import { BotHarness } from './support/bot-harness';
-import { sessionTurns } from './support/lab-session-turns';
+import { sessionTurns, startSessionBot } from './support/lab-session-turns';
 import {
   ADMIN,
   FACILITATOR_A,
@@ -32,13 +32,13 @@ describe('Lab session participants in Teams (recorded activities)', () => {
 
   beforeEach(async () => {
     harness = new BotHarness();
-    await harness.start({
-      LAB_ADMIN_IDS: [ADMIN, FACILITATOR_A, FACILITATOR_B].map((u) => u.aadObjectId).join(','),
-    });
-    store = new SqlLabSessionStore(harness.bot.database.db);
-    for (const user of [ADMIN, REQUESTER, FACILITATOR_A, FACILITATOR_B, COLLEAGUE]) {
-      await say(user, 'mes sessions');
-    }
+    store = await startSessionBot(harness, [
+      ADMIN,
+      REQUESTER,
+      FACILITATOR_A,
+      FACILITATOR_B,
+      COLLEAGUE,
+    ]);
   });
 
   afterEach(async () => {

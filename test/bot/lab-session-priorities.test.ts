@@ -9,7 +9,7 @@ import {
   VALID_FORM,
   type SessionUser,
 } from './support/lab-session-people';
-import { sessionTurns } from './support/lab-session-turns';
+import { sessionTurns, startSessionBot } from './support/lab-session-turns';
 
 const STRANGER: SessionUser = {
   id: '29:stranger',
@@ -25,16 +25,15 @@ describe('prioritising Lab session requests in Teams (recorded activities)', () 
   beforeEach(async () => {
     harness = new BotHarness();
     // Facilitators come from the Lab team.
-    await harness.start({
-      LAB_ADMIN_IDS: [ADMIN, FACILITATOR_A, FACILITATOR_B].map((u) => u.aadObjectId).join(','),
-      LAB_SESSION_CAPACITY_DAYS: '10',
-      LAB_SESSION_PRIORITY_WEIGHTS: 'urgency=4,impact=3,effort=2,fit=1',
-    });
-    store = new SqlLabSessionStore(harness.bot.database.db);
+    store = await startSessionBot(
+      harness,
+      [ADMIN, REQUESTER, FACILITATOR_A, FACILITATOR_B, STRANGER],
+      {
+        LAB_SESSION_CAPACITY_DAYS: '10',
+        LAB_SESSION_PRIORITY_WEIGHTS: 'urgency=4,impact=3,effort=2,fit=1',
+      },
+    );
     turns = sessionTurns(harness);
-    for (const user of [ADMIN, REQUESTER, FACILITATOR_A, FACILITATOR_B, STRANGER]) {
-      await turns.say(user, 'mes sessions');
-    }
   });
 
   afterEach(async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { SqlLabSessionStore } from '../../src/adapters/sql/sql-lab-session-store';
 import { BotHarness } from './support/bot-harness';
-import { sessionTurns } from './support/lab-session-turns';
+import { sessionTurns, startSessionBot } from './support/lab-session-turns';
 import {
   ADMIN,
   FACILITATOR_A,
@@ -34,14 +34,13 @@ describe('Lab sessions in Teams (recorded activities)', () => {
 
   beforeEach(async () => {
     harness = new BotHarness();
-    await harness.start({
-      LAB_ADMIN_IDS: [ADMIN, FACILITATOR_A, FACILITATOR_B].map((u) => u.aadObjectId).join(','),
-    });
-    store = new SqlLabSessionStore(harness.bot.database.db);
-    // Everyone has talked to the bot once, so the bot can reach them in their personal chat.
-    for (const user of [ADMIN, REQUESTER, FACILITATOR_A, FACILITATOR_B, STRANGER]) {
-      await say(user, 'mes sessions');
-    }
+    store = await startSessionBot(harness, [
+      ADMIN,
+      REQUESTER,
+      FACILITATOR_A,
+      FACILITATOR_B,
+      STRANGER,
+    ]);
   });
 
   afterEach(async () => {

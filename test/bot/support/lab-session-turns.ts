@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { loadActivity, type BotHarness } from './bot-harness';
-import type { SessionUser } from './lab-session-people';
+import { SqlLabSessionStore } from '../../../src/adapters/sql/sql-lab-session-store';
+import { ADMIN, FACILITATOR_A, FACILITATOR_B, type SessionUser } from './lab-session-people';
 
 /** An activity as the user in their personal chat, in their language. */
 export function asSessionUser(
@@ -46,4 +47,23 @@ export function sessionTurns(harness: BotHarness) {
       return JSON.stringify((body as { value?: unknown } | undefined)?.value);
     },
   };
+}
+
+/**
+ * Starts the bot with the admin and the two facilitators in the Lab team (and these settings),
+ * and has each of these people write once, so the bot can reach them in their personal chat.
+ * Returns the Lab sessions' store.
+ */
+export async function startSessionBot(
+  harness: BotHarness,
+  people: readonly SessionUser[],
+  env: Record<string, string> = {},
+): Promise<SqlLabSessionStore> {
+  await harness.start({
+    LAB_ADMIN_IDS: [ADMIN, FACILITATOR_A, FACILITATOR_B].map((u) => u.aadObjectId).join(','),
+    ...env,
+  });
+  const turns = sessionTurns(harness);
+  for (const user of people) await turns.say(user, 'mes sessions');
+  return new SqlLabSessionStore(harness.bot.database.db);
 }
