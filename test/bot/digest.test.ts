@@ -15,6 +15,7 @@ import { createScheduledJob } from '../../src/jobs/create-scheduled-job';
 import { createLogger } from '../../src/logger';
 import { aDigestCheckin, DIGEST_REVIEWS } from '../support/digest-fixtures';
 import { BotHarness, FIXTURE_ADMIN_AAD_ID, loadActivity } from './support/bot-harness';
+import { waitFor } from '../support/wait-for';
 
 /** The programme team's General channel, where the bot is installed (team-install fixture). */
 const TEAM_CHANNEL = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
@@ -62,16 +63,6 @@ function demoTeam(number: number, facilitators: string[]): ProgrammeTeam {
     members: [{ aadId: `lead-${number}`, name: `Référent ${number}`, organisationId: 'caf-75' }],
     facilitators: facilitators.map((aadId) => ({ aadId, name: aadId, organisationId: 'lab' })),
   };
-}
-
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('digests in Teams ("tableau de bord")', () => {

@@ -6,6 +6,7 @@ import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-ser
 import { BOT_PROGRAMME, TEST_SIGNING_KEY } from './support/candidacy-bot';
 import { BotHarness, FIXTURE_ADMIN_AAD_ID, loadActivity } from './support/bot-harness';
 import { graphCredential, GRAPH_TOKEN, fakeGraphSettings } from '../support/fake-graph-identity';
+import { waitFor } from '../support/wait-for';
 
 const CATALOGUE_ID = '5b3c8f2e-7d41-4a9b-9c0e-2f6a1d8e4b73';
 const LAB_MAILBOX = 'lab-innovation@cnaf.fr';
@@ -19,16 +20,6 @@ const MANAGER = {
 /** A motivation as a candidate may write it: HTML, a Markdown link, a right-to-left override. */
 const MOTIVATION =
   'Je veux <b>contribuer</b> [voir ici](https://evil.example) \u202Eet apprendre des autres branches.';
-
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('e-mail when Teams cannot reach a manager (Graph sendMail)', () => {
   let harness: BotHarness;

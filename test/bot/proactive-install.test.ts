@@ -4,6 +4,7 @@ import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-ser
 import { BOT_PROGRAMME, TEST_SIGNING_KEY } from './support/candidacy-bot';
 import { BotHarness, loadActivity } from './support/bot-harness';
 import { graphCredential, GRAPH_TOKEN, fakeGraphSettings } from '../support/fake-graph-identity';
+import { waitFor } from '../support/wait-for';
 
 /** The bot's app in the organisation's Teams app catalogue. */
 const CATALOGUE_ID = '5b3c8f2e-7d41-4a9b-9c0e-2f6a1d8e4b73';
@@ -14,16 +15,6 @@ const MANAGER = {
   mail: 'manager.martin@caf-guyane.fr',
   userPrincipalName: 'manager.martin@caf-guyane.fr',
 };
-
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('reaching a manager who never opened the bot (proactive installation through Graph)', () => {
   let harness: BotHarness;

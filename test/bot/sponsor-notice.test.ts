@@ -5,6 +5,7 @@ import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-ser
 import { BOT_PROGRAMME, TEST_SIGNING_KEY } from './support/candidacy-bot';
 import { adminClicks, BotHarness, loadActivity } from './support/bot-harness';
 import { graphCredential, GRAPH_TOKEN, fakeGraphSettings } from '../support/fake-graph-identity';
+import { waitFor } from '../support/wait-for';
 
 const CATALOGUE_ID = '5b3c8f2e-7d41-4a9b-9c0e-2f6a1d8e4b73';
 /** The director who sponsors Camille's team, never seen by the bot. */
@@ -21,16 +22,6 @@ const TEAM_PROGRAMME: Programme = {
   intakeMode: 'team',
   teamIntake: { minTeamSize: 2, teamsPerOrganisation: 1 },
 };
-
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Camille, the team's referent, clicking "Envoyer" on the team form. */
 function submitTeam(fields: Record<string, string>): Record<string, unknown> {

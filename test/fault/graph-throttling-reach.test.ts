@@ -10,6 +10,7 @@ import { FakeGraphServer, manifestRscPermissions } from '../fakes/fake-graph-ser
 import { allMeetings } from '../support/meeting-fakes';
 import { BotHarness, adminClicks, loadActivity } from '../bot/support/bot-harness';
 import { graphCredential, GRAPH_TOKEN, fakeGraphSettings } from '../support/fake-graph-identity';
+import { waitFor } from '../support/wait-for';
 
 const TEAM_THREAD_ID = '19:R7xW3kq8HnJd2VbYt5Lp@thread.tacv2';
 const TEAM_GROUP_ID = 'd4c2b1a0-9e8f-4d7c-6b5a-493827161504';
@@ -120,6 +121,7 @@ describe('fault: Graph answers 429 then 503 for a minute while the bot reaches a
           ? true
           : undefined,
       'the confirmation summary',
+      30_000,
     );
     const teams = await harness.bot.teams.listByProgramme(DEMO_PROGRAMME.id);
     const people = [
@@ -236,14 +238,4 @@ describe('fault: Graph answers 429 then 503 for a minute while the bot reaches a
 function fakeUser(id: string, displayName: string) {
   const address = `${id}@example.test`;
   return { id, displayName, mail: address, userPrincipalName: address };
-}
-
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await pause(50);
-  }
 }
