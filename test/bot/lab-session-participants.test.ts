@@ -45,14 +45,7 @@ describe('Lab session participants in Teams (recorded activities)', () => {
     await harness.stop();
   });
 
-  const say = (user: SessionUser, text: string, locale?: string): Promise<string> =>
-    sessionTurns(harness).say(user, text, locale);
-  const click = (
-    user: SessionUser,
-    verb: string,
-    data?: Record<string, unknown>,
-    locale?: string,
-  ): Promise<string> => sessionTurns(harness).click(user, verb, data, locale);
+  const { say, click } = sessionTurns(() => harness);
 
   async function outboxKeys(prefix: string): Promise<string[]> {
     const rows = await sql<{ key: string }>`select key from outbox order by key`.execute(

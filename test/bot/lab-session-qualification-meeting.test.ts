@@ -89,14 +89,7 @@ describe('Lab sessions: the qualification meeting in Teams (fake Graph, and .ics
     await graph.stop();
   });
 
-  const say = (user: SessionUser, text: string, locale?: string): Promise<string> =>
-    sessionTurns(harness).say(user, text, locale);
-  const click = (
-    user: SessionUser,
-    verb: string,
-    data?: Record<string, unknown>,
-    locale?: string,
-  ): Promise<string> => sessionTurns(harness).click(user, verb, data, locale);
+  const { say, click } = sessionTurns(() => harness);
 
   async function outbox(prefix: string): Promise<{ key: string; payload: string }[]> {
     const rows = await sql<{

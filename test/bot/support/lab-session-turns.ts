@@ -21,22 +21,28 @@ export function asSessionUser(
   };
 }
 
-/** Typing and clicking as a person of the Lab session bot tests, each answer as JSON text. */
-export function sessionTurns(harness: BotHarness) {
+/**
+ * Typing and clicking as a person of the Lab session bot tests, each answer as JSON text. Given
+ * a function, it reads the harness at each turn (tests start a new one before each case).
+ */
+export function sessionTurns(of: BotHarness | (() => BotHarness)) {
+  const current = (): BotHarness => (typeof of === 'function' ? of() : of);
   return {
     /** A message typed in the personal chat; what the bot sent back. */
-    async say(user: SessionUser, text: string, locale = 'fr-FR'): Promise<string> {
+    say: async (user: SessionUser, text: string, locale = 'fr-FR'): Promise<string> => {
+      const harness = current();
       const before = harness.connector.sentActivities().length;
       await harness.send({ ...asSessionUser('personal-message-status-admin', user, locale), text });
       return JSON.stringify(harness.connector.sentActivities().slice(before));
     },
     /** A card button (Action.Execute) with its data; the card that replaces the clicked one. */
-    async click(
+    click: async (
       user: SessionUser,
       verb: string,
       data: Record<string, unknown> = {},
       locale = 'fr-FR',
-    ): Promise<string> {
+    ): Promise<string> => {
+      const harness = current();
       const activity = asSessionUser('invoke-action-execute-profile', user, locale);
       activity.value = {
         action: { type: 'Action.Execute', verb, data: { verb, ...data } },
